@@ -1,0 +1,15 @@
+#include "commandline.h"
+
+#include <QCoreApplication>
+
+namespace Portolan {
+
+int runProbe(CommandContext &context)
+{
+    context.err << QCoreApplication::translate("Portolan::CommandLine", "portolan %1: not available in this version")
+                       .arg(QStringLiteral("probe"))
+                << Qt::endl;
+    return 2;
+}
+
+} // namespace Portolan

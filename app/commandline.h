@@ -1,0 +1,32 @@
+#pragma once
+
+#include <QStringList>
+#include <QTextStream>
+
+class QCommandLineParser;
+
+namespace Portolan {
+
+// Subcommands run without any window: `portolan check FILE`, etc.
+// Each returns the process exit code: 0 fine, 1 findings (check, probe), 2 bad usage or input.
+struct CommandContext
+{
+    QStringList arguments; // after the subcommand name
+    QTextStream &out;
+    QTextStream &err;
+};
+
+bool isSubcommand(const QString &name);
+int runSubcommand(const QString &name, const QStringList &arguments);
+
+int runCheck(CommandContext &context);
+int runImport(CommandContext &context);
+int runExport(CommandContext &context);
+int runDiff(CommandContext &context);
+int runProbe(CommandContext &context);
+
+// Shared by the subcommands: parses without QCommandLineParser::process()'s
+// exit() on errors; prints the reason and returns false (exit code 2).
+bool parseArguments(QCommandLineParser &parser, const QString &subcommand, CommandContext &context);
+
+} // namespace Portolan

@@ -1,0 +1,61 @@
+#pragma once
+
+#include "schema.h"
+
+#include <QMainWindow>
+
+class QAction;
+class QLabel;
+class QMenu;
+class QTableView;
+
+namespace Portolan {
+
+class HostTableModel;
+class RangeTableModel;
+class SchemaDocument;
+class ServiceTableModel;
+class ServicesView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    SchemaDocument *document() const { return mDocument; }
+    ServicesView *servicesView() const { return mServicesView; }
+
+    // Opens a file, or says why not; the current document then stays as it is.
+    bool openFile(const QString &fileName, QString *error);
+    // Shows a schema as a new, untitled document (the built-in sample, imports).
+    void openUntitled(const Schema &schema);
+    bool save();
+    bool saveAs();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void createActions();
+    void createDocks();
+    void newDocument();
+    void open();
+    bool maybeSave();
+    bool saveTo(const QString &fileName);
+    void updateTitle();
+    void updateStatus();
+    void showMessage(const QString &message);
+
+    SchemaDocument *mDocument;
+    ServiceTableModel *mServiceModel;
+    HostTableModel *mHostModel;
+    RangeTableModel *mRangeModel;
+    ServicesView *mServicesView;
+    QLabel *mCountLabel;
+    QMenu *mViewMenu = nullptr;
+};
+
+} // namespace Portolan

@@ -1,0 +1,154 @@
+#include "commands.h"
+
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+
+namespace Portolan {
+
+ChangeServiceFieldCommand::ChangeServiceFieldCommand(SchemaDocument *document, const QString &serviceId,
+                                                     ServiceField field, const QVariant &value,
+                                                     QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDocument(document)
+    , mServiceId(serviceId)
+    , mField(field)
+    , mNewValue(value)
+{
+    const int row = document->serviceRow(serviceId);
+    Q_ASSERT(row >= 0);
+    const Service &service = document->service(row);
+    mOldValue = serviceField(service, field);
+    setText(QCoreApplication::translate("Portolan", "Change %1 of %2")
+                .arg(serviceFieldDisplayName(field), service.name));
+}
+
+void ChangeServiceFieldCommand::apply(const QVariant &value)
+{
+    const int row = mDocument->serviceRow(mServiceId);
+    Q_ASSERT(row >= 0);
+    mDocument->setServiceField(row, mField, value);
+}
+
+void ChangeServiceFieldCommand::undo() { apply(mOldValue); }
+void ChangeServiceFieldCommand::redo() { apply(mNewValue); }
+
+bool ChangeServiceFieldCommand::mergeWith(const QUndoCommand *other)
+{
+    const auto *o = static_cast<const ChangeServiceFieldCommand *>(other);
+    if (o->mDocument != mDocument || o->mServiceId != mServiceId || o->mField != mField)
+        return false;
+    mNewValue = o->mNewValue;
+    // Typing a value and back again leaves nothing to undo.
+    if (mNewValue == mOldValue)
+        setObsolete(true);
+    return true;
+}
+
+ReplaceServiceCommand::ReplaceServiceCommand(SchemaDocument *document, const Service &service, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDocument(document)
+    , mNew(service)
+{
+    const int row = document->serviceRow(service.id);
+    Q_ASSERT(row >= 0);
+    mOld = document->service(row);
+    setText(QCoreApplication::translate("Portolan", "Edit %1").arg(service.name));
+}
+
+void ReplaceServiceCommand::undo() { mDocument->setService(mDocument->serviceRow(mOld.id), mOld); }
+void ReplaceServiceCommand::redo() { mDocument->setService(mDocument->serviceRow(mNew.id), mNew); }
+
+AddServiceCommand::AddServiceCommand(SchemaDocument *document, const Service &service, int row, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDocument(document)
+    , mService(service)
+    , mRow(row < 0 ? document->serviceCount() : row)
+{
+    Q_ASSERT(document->serviceRow(service.id) < 0);
+    setText(QCoreApplication::translate("Portolan", "Add %1").arg(service.name));
+}
+
+void AddServiceCommand::undo() { mDocument->removeService(mRow); }
+void AddServiceCommand::redo() { mDocument->insertService(mRow, mService); }
+
+RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QString &serviceId, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , mDocument(document)
+    , mRow(document->serviceRow(serviceId))
+{
+    Q_ASSERT(mRow >= 0);
+    mService = document->service(mRow);
+    setText(QCoreApplication::translate("Portolan", "Remove %1").arg(mService.name));
+}
+
+// Row numbers are looked up again on redo: other commands of the same macro
+// may have shifted them.
+void RemoveServiceCommand::undo() { mDocument->insertService(mRow, mService); }
+void RemoveServiceCommand::redo()
+{
+    mRow = mDocument->serviceRow(mService.id);
+    mDocument->removeService(mRow);
+}
+
+template<typename T>
+ChangeValueCommand<T>::ChangeValueCommand(SchemaDocument *document, Getter getter, Setter setter, const T &value,
+                                          const QString &text, QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , mDocument(document)
+    , mSetter(setter)
+    , mOld(getter(document->schema()))
+    , mNew(value)
+{
+}
+
+template<typename T>
+void ChangeValueCommand<T>::undo()
+{
+    (mDocument->*mSetter)(mOld);
+}
+
+template<typename T>
+void ChangeValueCommand<T>::redo()
+{
+    (mDocument->*mSetter)(mNew);
+}
+
+QUndoCommand *changeHostsCommand(SchemaDocument *document, const QList<Host> &hosts, const QString &text,
+                                 QUndoCommand *parent)
+{
+    return new ChangeValueCommand<QList<Host>>(
+        document, [](const Schema &s) { return s.hosts; }, &SchemaDocument::setHosts, hosts, text, parent);
+}
+
+QUndoCommand *changeRangesCommand(SchemaDocument *document, const QList<PortRange> &ranges, const QString &text,
+                                  QUndoCommand *parent)
+{
+    return new ChangeValueCommand<QList<PortRange>>(
+        document, [](const Schema &s) { return s.ranges; }, &SchemaDocument::setRanges, ranges, text, parent);
+}
+
+QUndoCommand *changeReservationsCommand(SchemaDocument *document, const QList<Reservation> &reservations,
+                                        const QString &text, QUndoCommand *parent)
+{
+    return new ChangeValueCommand<QList<Reservation>>(
+        document, [](const Schema &s) { return s.reservations; }, &SchemaDocument::setReservations, reservations,
+        text, parent);
+}
+
+QUndoCommand *changeReferencesCommand(SchemaDocument *document, const QList<Reference> &references,
+                                      const QString &text, QUndoCommand *parent)
+{
+    return new ChangeValueCommand<QList<Reference>>(
+        document, [](const Schema &s) { return s.references; }, &SchemaDocument::setReferences, references, text,
+        parent);
+}
+
+QUndoCommand *changeRuleSettingsCommand(SchemaDocument *document, const RuleSettings &settings, QUndoCommand *parent)
+{
+    return new ChangeValueCommand<RuleSettings>(
+        document, [](const Schema &s) { return s.ruleSettings; }, &SchemaDocument::setRuleSettings, settings,
+        QCoreApplication::translate("Portolan", "Change rule settings"), parent);
+}
+
+} // namespace Portolan

@@ -1,0 +1,142 @@
+#include "format.h"
+
+#include "jsonformat.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QSaveFile>
+
+namespace Portolan {
+
+QString ParseError::toString() const
+{
+    QString where = file;
+    if (line > 0) {
+        where += QStringLiteral(":%1").arg(line);
+        if (column > 0)
+            where += QStringLiteral(":%1").arg(column);
+    }
+    if (!path.isEmpty())
+        where += where.isEmpty() ? path : QStringLiteral(": %1").arg(path);
+    return where.isEmpty() ? message : QStringLiteral("%1: %2").arg(where, message);
+}
+
+std::optional<ReadResult> Format::read(const QByteArray &, const FormatOptions &, ParseError *error) const
+{
+    error->message = QCoreApplication::translate("Portolan", "The format %1 cannot be read.").arg(displayName());
+    return std::nullopt;
+}
+
+std::optional<QByteArray> Format::write(const Schema &, const FormatOptions &, QString *error) const
+{
+    *error = QCoreApplication::translate("Portolan", "The format %1 cannot be written.").arg(displayName());
+    return std::nullopt;
+}
+
+FormatRegistry::FormatRegistry()
+{
+    add(std::make_unique<JsonFormat>());
+}
+
+FormatRegistry &FormatRegistry::instance()
+{
+    static FormatRegistry registry;
+    return registry;
+}
+
+void FormatRegistry::add(std::unique_ptr<Format> format)
+{
+    mFormats.push_back(std::move(format));
+}
+
+const Format *FormatRegistry::format(const QString &id) const
+{
+    for (const auto &f : mFormats) {
+        if (f->id() == id)
+            return f.get();
+    }
+    return nullptr;
+}
+
+QList<const Format *> FormatRegistry::formats() const
+{
+    QList<const Format *> result;
+    for (const auto &f : mFormats)
+        result.append(f.get());
+    return result;
+}
+
+QList<const Format *> FormatRegistry::readers() const
+{
+    QList<const Format *> result;
+    for (const auto &f : mFormats) {
+        if (f->canRead())
+            result.append(f.get());
+    }
+    return result;
+}
+
+QList<const Format *> FormatRegistry::writers() const
+{
+    QList<const Format *> result;
+    for (const auto &f : mFormats) {
+        if (f->canWrite())
+            result.append(f.get());
+    }
+    return result;
+}
+
+std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *error, qint64 maxSize)
+{
+    error->file = fileName;
+    QFile file(fileName);
+    if (!QFileInfo(fileName).isFile()) {
+        error->message = QCoreApplication::translate("Portolan", "The file does not exist or is not a regular file.");
+        return std::nullopt;
+    }
+    if (!file.open(QIODevice::ReadOnly)) {
+        error->message = QCoreApplication::translate("Portolan", "The file cannot be opened: %1").arg(file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > maxSize) {
+        error->message = QCoreApplication::translate("Portolan", "The file is too large (%1 MB; at most %2 MB are read).")
+                             .arg(file.size() >> 20)
+                             .arg(maxSize >> 20);
+        return std::nullopt;
+    }
+    return file.readAll();
+}
+
+bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error)
+{
+    QSaveFile file(fileName);
+    if (!file.open(QIODevice::WriteOnly)) {
+        *error = QCoreApplication::translate("Portolan", "Cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    file.write(data);
+    if (!file.commit()) {
+        *error = QCoreApplication::translate("Portolan", "Cannot write %1: %2").arg(fileName, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+void lineColumnAt(const QByteArray &data, qint64 offset, int *line, int *column)
+{
+    offset = qBound<qint64>(0, offset, data.size());
+    int l = 1;
+    qint64 lineStart = 0;
+    for (qint64 i = 0; i < offset; ++i) {
+        if (data.at(i) == '\n') {
+            ++l;
+            lineStart = i + 1;
+        }
+    }
+    *line = l;
+    // Columns count characters, not bytes.
+    *column = int(QString::fromUtf8(data.constData() + lineStart, offset - lineStart).size()) + 1;
+}
+
+} // namespace Portolan

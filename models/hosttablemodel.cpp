@@ -1,0 +1,268 @@
+#include "hosttablemodel.h"
+
+#include "commands.h"
+#include "schemadocument.h"
+
+#include <QSet>
+#include <QUndoStack>
+
+namespace Portolan {
+
+int ShortListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : mRowCount;
+}
+
+void ShortListModel::syncRows(int newCount)
+{
+    if (newCount > mRowCount) {
+        beginInsertRows(QModelIndex(), mRowCount, newCount - 1);
+        mRowCount = newCount;
+        endInsertRows();
+    } else if (newCount < mRowCount) {
+        beginRemoveRows(QModelIndex(), newCount, mRowCount - 1);
+        mRowCount = newCount;
+        endRemoveRows();
+    }
+    if (mRowCount > 0)
+        emit dataChanged(index(0, 0), index(mRowCount - 1, columnCount() - 1));
+}
+
+HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
+    : ShortListModel(parent)
+    , mDocument(document)
+{
+    connect(document, &SchemaDocument::hostsChanged, this, &HostTableModel::onHostsChanged);
+    connect(document, &SchemaDocument::reset, this, &HostTableModel::onHostsChanged);
+    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::onHostsChanged);
+    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::onHostsChanged);
+    connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
+        if (field == ServiceField::Host && rowCount() > 0)
+            emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
+    });
+    onHostsChanged();
+}
+
+void HostTableModel::onHostsChanged()
+{
+    syncRows(int(mDocument->schema().hosts.size()));
+}
+
+int HostTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant HostTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Host &h = mDocument->schema().hosts.at(index.row());
+    if (role == HostIdRole)
+        return h.id;
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case IdColumn: return h.id;
+    case NameColumn: return h.name;
+    case AddressColumn: return h.address;
+    case PlatformColumn: return h.platform;
+    case NotesColumn: return h.notes;
+    case ServicesColumn: {
+        int count = 0;
+        for (const Service &s : mDocument->schema().services)
+            count += s.hostId == h.id;
+        return count;
+    }
+    }
+    return {};
+}
+
+QVariant HostTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case IdColumn: return tr("Id");
+    case NameColumn: return tr("Name");
+    case AddressColumn: return tr("Address");
+    case PlatformColumn: return tr("Platform");
+    case ServicesColumn: return tr("Services");
+    case NotesColumn: return tr("Notes");
+    }
+    return {};
+}
+
+Qt::ItemFlags HostTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    // The id is what services refer to; it changes only through the hosts editor's rename.
+    if (index.column() != IdColumn && index.column() != ServicesColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool HostTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    QList<Host> hosts = mDocument->schema().hosts;
+    Host &h = hosts[index.row()];
+    const QString text = value.toString().trimmed();
+    switch (index.column()) {
+    case NameColumn:
+        if (text.isEmpty()) {
+            emit inputRejected(tr("A host needs a name."));
+            return false;
+        }
+        h.name = text;
+        break;
+    case AddressColumn: h.address = text; break;
+    case PlatformColumn: h.platform = text; break;
+    case NotesColumn: h.notes = value.toString(); break;
+    default: return false;
+    }
+    if (hosts == mDocument->schema().hosts)
+        return true;
+    mDocument->undoStack()->push(changeHostsCommand(mDocument, hosts, tr("Edit host %1").arg(h.name)));
+    return true;
+}
+
+RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
+    : ShortListModel(parent)
+    , mDocument(document)
+{
+    connect(document, &SchemaDocument::rangesChanged, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::reservationsChanged, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::reset, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
+        if (field == ServiceField::PlannedPort || field == ServiceField::Range) {
+            recount();
+            if (rowCount() > 0)
+                emit dataChanged(index(0, UsedColumn), index(rowCount() - 1, UsedColumn));
+        }
+    });
+    onRangesChanged();
+}
+
+void RangeTableModel::recount()
+{
+    // One pass over the services, then one over each range's ports: linear in
+    // services plus range sizes, never services times ranges.
+    const Schema &schema = mDocument->schema();
+    QSet<int> taken;
+    for (const Service &s : schema.services) {
+        if (s.plannedPort > 0)
+            taken.insert(s.plannedPort);
+    }
+    for (const Reservation &res : schema.reservations) {
+        for (int p = res.first; p <= res.last; ++p)
+            taken.insert(p);
+    }
+    mUsed.fill(0, schema.ranges.size());
+    for (int i = 0; i < schema.ranges.size(); ++i) {
+        const PortRange &r = schema.ranges.at(i);
+        int used = 0;
+        for (int p = r.first; p <= r.last; ++p)
+            used += taken.contains(p);
+        mUsed[i] = used;
+    }
+}
+
+void RangeTableModel::onRangesChanged()
+{
+    recount();
+    syncRows(int(mDocument->schema().ranges.size()));
+}
+
+int RangeTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant RangeTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const PortRange &r = mDocument->schema().ranges.at(index.row());
+    if (role == RangeIdRole)
+        return r.id;
+    if (role == Qt::TextAlignmentRole && index.column() != TitleColumn && index.column() != PurposeColumn)
+        return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case FirstColumn: return r.first;
+    case LastColumn: return r.last;
+    case TitleColumn: return r.title;
+    case PurposeColumn: return r.purpose;
+    case UsedColumn:
+        if (role == Qt::EditRole)
+            return mUsed.value(index.row());
+        return tr("%1/%2").arg(mUsed.value(index.row())).arg(r.size());
+    }
+    return {};
+}
+
+QVariant RangeTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case FirstColumn: return tr("First");
+    case LastColumn: return tr("Last");
+    case TitleColumn: return tr("Title");
+    case UsedColumn: return tr("Used");
+    case PurposeColumn: return tr("Purpose");
+    }
+    return {};
+}
+
+Qt::ItemFlags RangeTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    if (index.column() != UsedColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool RangeTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    QList<PortRange> ranges = mDocument->schema().ranges;
+    PortRange &r = ranges[index.row()];
+    switch (index.column()) {
+    case FirstColumn:
+    case LastColumn: {
+        bool ok = false;
+        const int port = value.toString().trimmed().toInt(&ok);
+        if (!ok || !isValidPort(port)) {
+            emit inputRejected(tr("\"%1\" is not a port number (1-65535).").arg(value.toString()));
+            return false;
+        }
+        (index.column() == FirstColumn ? r.first : r.last) = port;
+        if (r.first > r.last) {
+            emit inputRejected(tr("A range must not start after its end (%1 > %2).").arg(r.first).arg(r.last));
+            return false;
+        }
+        break;
+    }
+    case TitleColumn: r.title = value.toString().trimmed(); break;
+    case PurposeColumn: r.purpose = value.toString(); break;
+    default: return false;
+    }
+    if (ranges == mDocument->schema().ranges)
+        return true;
+    mDocument->undoStack()->push(changeRangesCommand(mDocument, ranges, tr("Edit range %1").arg(r.label())));
+    return true;
+}
+
+} // namespace Portolan

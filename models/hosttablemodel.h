@@ -1,0 +1,80 @@
+#pragma once
+
+#include <QAbstractTableModel>
+
+namespace Portolan {
+
+class SchemaDocument;
+
+// Base for the short lists (hosts, ranges): a size change becomes row
+// inserts/removes plus a dataChanged, never a reset that drops the selection.
+class ShortListModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    using QAbstractTableModel::QAbstractTableModel;
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+
+protected:
+    void syncRows(int newCount);
+
+private:
+    int mRowCount = 0;
+};
+
+// The document's hosts, edited in place through undo commands.
+class HostTableModel : public ShortListModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { IdColumn, NameColumn, AddressColumn, PlatformColumn, ServicesColumn, NotesColumn, ColumnCount };
+    enum Role { HostIdRole = Qt::UserRole + 1 };
+
+    explicit HostTableModel(SchemaDocument *document, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void inputRejected(const QString &reason);
+
+private:
+    void onHostsChanged();
+
+    SchemaDocument *mDocument;
+};
+
+// The document's ranges with their use counts.
+class RangeTableModel : public ShortListModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { FirstColumn, LastColumn, TitleColumn, UsedColumn, PurposeColumn, ColumnCount };
+    enum Role { RangeIdRole = Qt::UserRole + 1 };
+
+    explicit RangeTableModel(SchemaDocument *document, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void inputRejected(const QString &reason);
+
+private:
+    void onRangesChanged();
+    void recount();
+
+    SchemaDocument *mDocument;
+    QList<int> mUsed; // per range: planned ports used (services + reserved slots)
+};
+
+} // namespace Portolan

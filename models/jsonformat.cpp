@@ -1,0 +1,809 @@
+#include "jsonformat.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+
+namespace Portolan {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::JsonFormat", text);
+}
+
+// Keys are written in this order; a key not listed comes after, sorted.
+const QStringList &keyOrder()
+{
+    static const QStringList order = {
+        QStringLiteral("format"), QStringLiteral("id"), QStringLiteral("name"), QStringLiteral("title"),
+        QStringLiteral("first"), QStringLiteral("last"), QStringLiteral("from"), QStringLiteral("to"),
+        QStringLiteral("aliases"), QStringLiteral("range"), QStringLiteral("plannedPort"),
+        QStringLiteral("actualPort"), QStringLiteral("host"), QStringLiteral("plannedHost"),
+        QStringLiteral("protocol"), QStringLiteral("bindAddress"), QStringLiteral("containerPort"),
+        QStringLiteral("runtime"), QStringLiteral("description"), QStringLiteral("status"),
+        QStringLiteral("exposure"), QStringLiteral("publicHostname"), QStringLiteral("deployment"),
+        QStringLiteral("metrics"), QStringLiteral("counterpart"), QStringLiteral("address"),
+        QStringLiteral("platform"), QStringLiteral("purpose"), QStringLiteral("colour"), QStringLiteral("parent"),
+        QStringLiteral("port"), QStringLiteral("viaHost"), QStringLiteral("kind"), QStringLiteral("text"),
+        QStringLiteral("note"), QStringLiteral("notes"), QStringLiteral("profiles"),
+        QStringLiteral("undocumented"), QStringLiteral("origin"), QStringLiteral("principles"),
+        QStringLiteral("dates"), QStringLiteral("sections"), QStringLiteral("hosts"), QStringLiteral("ranges"),
+        QStringLiteral("reservations"), QStringLiteral("services"), QStringLiteral("references"),
+        QStringLiteral("rules"),
+    };
+    return order;
+}
+
+void writeValue(QByteArray &out, const QJsonValue &value, int indent);
+
+void writeString(QByteArray &out, const QString &s)
+{
+    // QJsonDocument escapes correctly; reuse it for a single string.
+    QByteArray quoted = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
+    out += quoted.mid(1, quoted.size() - 2);
+}
+
+void writeObject(QByteArray &out, const QJsonObject &object, int indent)
+{
+    if (object.isEmpty()) {
+        out += "{}";
+        return;
+    }
+    QStringList keys = object.keys();
+    const QStringList &order = keyOrder();
+    std::stable_sort(keys.begin(), keys.end(), [&order](const QString &a, const QString &b) {
+        const qsizetype ia = order.indexOf(a), ib = order.indexOf(b);
+        if (ia != ib)
+            return (ia < 0 ? order.size() : ia) < (ib < 0 ? order.size() : ib);
+        return a < b;
+    });
+    const QByteArray pad(indent + 2, ' ');
+    out += "{\n";
+    for (int i = 0; i < keys.size(); ++i) {
+        out += pad;
+        writeString(out, keys.at(i));
+        out += ": ";
+        writeValue(out, object.value(keys.at(i)), indent + 2);
+        out += i + 1 < keys.size() ? ",\n" : "\n";
+    }
+    out += QByteArray(indent, ' ') + '}';
+}
+
+void writeArray(QByteArray &out, const QJsonArray &array, int indent)
+{
+    if (array.isEmpty()) {
+        out += "[]";
+        return;
+    }
+    // Arrays of scalars stay on one line; arrays of objects get one per line.
+    bool scalars = true;
+    for (const QJsonValue &v : array)
+        scalars = scalars && !v.isObject() && !v.isArray();
+    if (scalars) {
+        out += '[';
+        for (int i = 0; i < array.size(); ++i) {
+            if (i)
+                out += ", ";
+            writeValue(out, array.at(i), indent);
+        }
+        out += ']';
+        return;
+    }
+    const QByteArray pad(indent + 2, ' ');
+    out += "[\n";
+    for (int i = 0; i < array.size(); ++i) {
+        out += pad;
+        writeValue(out, array.at(i), indent + 2);
+        out += i + 1 < array.size() ? ",\n" : "\n";
+    }
+    out += QByteArray(indent, ' ') + ']';
+}
+
+void writeValue(QByteArray &out, const QJsonValue &value, int indent)
+{
+    switch (value.type()) {
+    case QJsonValue::Object: writeObject(out, value.toObject(), indent); break;
+    case QJsonValue::Array: writeArray(out, value.toArray(), indent); break;
+    case QJsonValue::String: writeString(out, value.toString()); break;
+    case QJsonValue::Bool: out += value.toBool() ? "true" : "false"; break;
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        out += d == qint64(d) ? QByteArray::number(qint64(d)) : QByteArray::number(d, 'g', 17);
+        break;
+    }
+    default: out += "null"; break;
+    }
+}
+
+void putString(QJsonObject &o, const char *key, const QString &value)
+{
+    if (!value.isEmpty())
+        o.insert(QLatin1String(key), value);
+}
+
+void putInt(QJsonObject &o, const char *key, int value)
+{
+    if (value != 0)
+        o.insert(QLatin1String(key), value);
+}
+
+void putList(QJsonObject &o, const char *key, const QStringList &value)
+{
+    if (!value.isEmpty())
+        o.insert(QLatin1String(key), QJsonArray::fromStringList(value));
+}
+
+QJsonObject originToJson(const SourceLocation &l)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("file"), l.file);
+    putInt(o, "line", l.line);
+    putInt(o, "column", l.column);
+    return o;
+}
+
+QJsonObject serviceToJson(const Service &s)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("id"), s.id);
+    o.insert(QStringLiteral("name"), s.name);
+    putList(o, "aliases", s.aliases);
+    putString(o, "range", s.rangeId);
+    putInt(o, "plannedPort", s.plannedPort);
+    putInt(o, "actualPort", s.actualPort);
+    putString(o, "host", s.hostId);
+    putString(o, "plannedHost", s.plannedHostId);
+    if (s.protocol != Protocol::Tcp)
+        o.insert(QStringLiteral("protocol"), protocolToString(s.protocol));
+    putString(o, "bindAddress", s.bindAddress);
+    putInt(o, "containerPort", s.containerPort);
+    putString(o, "runtime", s.runtime);
+    putString(o, "description", s.description);
+    o.insert(QStringLiteral("status"), statusToString(s.status));
+    putString(o, "exposure", exposureToString(s.exposure));
+    putString(o, "publicHostname", s.publicHostname);
+    putString(o, "deployment", s.deployment);
+    if (!(s.metrics == Metrics())) {
+        QJsonObject m;
+        m.insert(QStringLiteral("enabled"), s.metrics.enabled);
+        putString(m, "path", s.metrics.path);
+        putString(m, "interval", s.metrics.interval);
+        putInt(m, "port", s.metrics.port);
+        putString(m, "job", s.metrics.job);
+        if (s.metrics.origin.isValid())
+            m.insert(QStringLiteral("origin"), originToJson(s.metrics.origin));
+        o.insert(QStringLiteral("metrics"), m);
+    }
+    putString(o, "counterpart", s.counterpartId);
+    putString(o, "notes", s.notes);
+    putList(o, "profiles", s.profiles);
+    if (s.undocumented)
+        o.insert(QStringLiteral("undocumented"), true);
+    if (s.origin.isValid())
+        o.insert(QStringLiteral("origin"), originToJson(s.origin));
+    return o;
+}
+
+QJsonObject schemaToJson(const Schema &schema)
+{
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), JsonFormat::Version);
+    putString(root, "title", schema.title);
+    putList(root, "principles", schema.principles);
+    putString(root, "notes", schema.notes);
+    if (!schema.dates.isEmpty()) {
+        QJsonObject dates;
+        for (auto it = schema.dates.cbegin(); it != schema.dates.cend(); ++it)
+            dates.insert(it.key(), it.value());
+        root.insert(QStringLiteral("dates"), dates);
+    }
+    if (!schema.sections.isEmpty()) {
+        QJsonArray sections;
+        for (const NoteSection &n : schema.sections)
+            sections.append(QJsonObject{{QStringLiteral("title"), n.title}, {QStringLiteral("text"), n.text}});
+        root.insert(QStringLiteral("sections"), sections);
+    }
+
+    QJsonArray hosts;
+    for (const Host &h : schema.hosts) {
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), h.id);
+        o.insert(QStringLiteral("name"), h.name);
+        putString(o, "address", h.address);
+        putString(o, "platform", h.platform);
+        putString(o, "notes", h.notes);
+        hosts.append(o);
+    }
+    root.insert(QStringLiteral("hosts"), hosts);
+
+    QJsonArray ranges;
+    for (const PortRange &r : schema.ranges) {
+        QJsonObject o;
+        o.insert(QStringLiteral("id"), r.id);
+        o.insert(QStringLiteral("first"), r.first);
+        o.insert(QStringLiteral("last"), r.last);
+        o.insert(QStringLiteral("title"), r.title);
+        putString(o, "purpose", r.purpose);
+        if (r.colour.isValid())
+            o.insert(QStringLiteral("colour"), r.colour.name());
+        putString(o, "parent", r.parentId);
+        ranges.append(o);
+    }
+    root.insert(QStringLiteral("ranges"), ranges);
+
+    QJsonArray reservations;
+    for (const Reservation &r : schema.reservations) {
+        QJsonObject o;
+        o.insert(QStringLiteral("first"), r.first);
+        o.insert(QStringLiteral("last"), r.last);
+        putString(o, "range", r.rangeId);
+        putString(o, "note", r.note);
+        reservations.append(o);
+    }
+    root.insert(QStringLiteral("reservations"), reservations);
+
+    QJsonArray services;
+    for (const Service &s : schema.services)
+        services.append(serviceToJson(s));
+    root.insert(QStringLiteral("services"), services);
+
+    QJsonArray references;
+    for (const Reference &r : schema.references) {
+        QJsonObject o;
+        o.insert(QStringLiteral("from"), r.fromServiceId);
+        o.insert(QStringLiteral("to"), r.toServiceId);
+        o.insert(QStringLiteral("port"), r.port);
+        if (r.viaHost)
+            o.insert(QStringLiteral("viaHost"), true);
+        putString(o, "kind", r.kind);
+        putString(o, "text", r.text);
+        if (r.origin.isValid())
+            o.insert(QStringLiteral("origin"), originToJson(r.origin));
+        references.append(o);
+    }
+    if (!references.isEmpty())
+        root.insert(QStringLiteral("references"), references);
+
+    const RuleSettings &rs = schema.ruleSettings;
+    if (!(rs == RuleSettings())) {
+        QJsonObject rules;
+        rules.insert(QStringLiteral("rangeFullPercent"), rs.rangeFullPercent);
+        QJsonObject settings;
+        for (auto it = rs.rules.cbegin(); it != rs.rules.cend(); ++it) {
+            QJsonObject o;
+            o.insert(QStringLiteral("enabled"), it->enabled);
+            if (it->overrideSeverity)
+                o.insert(QStringLiteral("severity"), severityToString(it->severity));
+            settings.insert(it.key(), o);
+        }
+        rules.insert(QStringLiteral("settings"), settings);
+        root.insert(QStringLiteral("rules"), rules);
+    }
+    return root;
+}
+
+// Reads typed values out of JSON objects and remembers the first error with
+// its JSON path.
+class Reader
+{
+public:
+    explicit Reader(ParseError *error)
+        : mError(error)
+    {
+    }
+
+    bool failed() const { return mFailed; }
+
+    void fail(const QString &path, const QString &message)
+    {
+        if (mFailed)
+            return;
+        mFailed = true;
+        mError->path = path;
+        mError->message = message;
+    }
+
+    void checkKeys(const QJsonObject &o, const QString &path, std::initializer_list<const char *> allowed)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            bool known = false;
+            for (const char *k : allowed)
+                known = known || it.key() == QLatin1String(k);
+            if (!known)
+                fail(join(path, it.key()), tr("unknown key \"%1\"").arg(it.key()));
+        }
+    }
+
+    static QString join(const QString &path, const QString &key)
+    {
+        return path.isEmpty() ? key : path + QLatin1Char('.') + key;
+    }
+
+    QString string(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined()) {
+            if (required)
+                fail(join(path, QLatin1String(key)), tr("required key is missing"));
+            return {};
+        }
+        if (!v.isString()) {
+            fail(join(path, QLatin1String(key)), tr("expected a string, found %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toString();
+    }
+
+    int integer(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined()) {
+            if (required)
+                fail(join(path, QLatin1String(key)), tr("required key is missing"));
+            return 0;
+        }
+        const double d = v.toDouble();
+        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+            fail(join(path, QLatin1String(key)), tr("expected an integer, found %1").arg(typeName(v)));
+            return 0;
+        }
+        return int(d);
+    }
+
+    int port(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    {
+        const int p = integer(o, path, key, required);
+        if (!mFailed && o.contains(QLatin1String(key)) && !isValidPort(p))
+            fail(join(path, QLatin1String(key)), tr("%1 is not a port number (1-65535)").arg(p));
+        return p;
+    }
+
+    bool boolean(const QJsonObject &o, const QString &path, const char *key, bool defaultValue = false)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return defaultValue;
+        if (!v.isBool()) {
+            fail(join(path, QLatin1String(key)), tr("expected true or false, found %1").arg(typeName(v)));
+            return defaultValue;
+        }
+        return v.toBool();
+    }
+
+    QStringList stringList(const QJsonObject &o, const QString &path, const char *key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray()) {
+            fail(join(path, QLatin1String(key)), tr("expected a list of strings, found %1").arg(typeName(v)));
+            return {};
+        }
+        QStringList result;
+        const QJsonArray a = v.toArray();
+        for (int i = 0; i < a.size(); ++i) {
+            if (!a.at(i).isString()) {
+                fail(QStringLiteral("%1[%2]").arg(join(path, QLatin1String(key))).arg(i),
+                     tr("expected a string, found %1").arg(typeName(a.at(i))));
+                return {};
+            }
+            result.append(a.at(i).toString());
+        }
+        return result;
+    }
+
+    QJsonArray array(const QJsonObject &o, const QString &path, const char *key)
+    {
+        const QJsonValue v = o.value(QLatin1String(key));
+        if (v.isUndefined())
+            return {};
+        if (!v.isArray()) {
+            fail(join(path, QLatin1String(key)), tr("expected a list, found %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toArray();
+    }
+
+    QJsonObject object(const QJsonValue &v, const QString &path)
+    {
+        if (!v.isObject()) {
+            fail(path, tr("expected an object, found %1").arg(typeName(v)));
+            return {};
+        }
+        return v.toObject();
+    }
+
+    SourceLocation origin(const QJsonObject &o, const QString &path)
+    {
+        SourceLocation l;
+        if (!o.contains(QLatin1String("origin")))
+            return l;
+        const QString p = join(path, QStringLiteral("origin"));
+        const QJsonObject oo = object(o.value(QLatin1String("origin")), p);
+        checkKeys(oo, p, {"file", "line", "column"});
+        l.file = string(oo, p, "file", true);
+        l.line = integer(oo, p, "line");
+        l.column = integer(oo, p, "column");
+        return l;
+    }
+
+    static QString typeName(const QJsonValue &v)
+    {
+        switch (v.type()) {
+        case QJsonValue::Null: return tr("null");
+        case QJsonValue::Bool: return tr("a boolean");
+        case QJsonValue::Double: return tr("a number");
+        case QJsonValue::String: return tr("a string");
+        case QJsonValue::Array: return tr("a list");
+        case QJsonValue::Object: return tr("an object");
+        case QJsonValue::Undefined: return tr("nothing");
+        }
+        return {};
+    }
+
+private:
+    ParseError *mError;
+    bool mFailed = false;
+};
+
+Service readService(Reader &r, const QJsonValue &value, const QString &path)
+{
+    Service s;
+    const QJsonObject o = r.object(value, path);
+    r.checkKeys(o, path,
+                {"id", "name", "aliases", "range", "plannedPort", "actualPort", "host", "plannedHost", "protocol",
+                 "bindAddress", "containerPort", "runtime", "description", "status", "exposure", "publicHostname",
+                 "deployment", "metrics", "counterpart", "notes", "profiles", "undocumented", "origin"});
+    s.id = r.string(o, path, "id", true);
+    if (!r.failed() && s.id.isEmpty())
+        r.fail(Reader::join(path, QStringLiteral("id")), tr("the id must not be empty"));
+    s.name = r.string(o, path, "name", true);
+    s.aliases = r.stringList(o, path, "aliases");
+    s.rangeId = r.string(o, path, "range");
+    s.plannedPort = r.port(o, path, "plannedPort");
+    s.actualPort = r.port(o, path, "actualPort");
+    s.hostId = r.string(o, path, "host");
+    s.plannedHostId = r.string(o, path, "plannedHost");
+    if (o.contains(QLatin1String("protocol"))) {
+        const QString p = r.string(o, path, "protocol");
+        if (!r.failed() && !protocolFromString(p, &s.protocol))
+            r.fail(Reader::join(path, QStringLiteral("protocol")), tr("\"%1\" is not tcp or udp").arg(p));
+    }
+    s.bindAddress = r.string(o, path, "bindAddress");
+    s.containerPort = r.port(o, path, "containerPort");
+    s.runtime = r.string(o, path, "runtime");
+    s.description = r.string(o, path, "description");
+    const QString status = r.string(o, path, "status");
+    if (!r.failed() && !status.isEmpty() && !statusFromString(status, &s.status))
+        r.fail(Reader::join(path, QStringLiteral("status")),
+               tr("\"%1\" is not a status (planned, deployed, not-deployed, retired)").arg(status));
+    const QString exposure = r.string(o, path, "exposure");
+    if (!r.failed() && !exposureFromString(exposure, &s.exposure))
+        r.fail(Reader::join(path, QStringLiteral("exposure")),
+               tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
+    s.publicHostname = r.string(o, path, "publicHostname");
+    s.deployment = r.string(o, path, "deployment");
+    if (o.contains(QLatin1String("metrics"))) {
+        const QString mp = Reader::join(path, QStringLiteral("metrics"));
+        const QJsonObject m = r.object(o.value(QLatin1String("metrics")), mp);
+        r.checkKeys(m, mp, {"enabled", "path", "interval", "port", "job", "origin"});
+        s.metrics.enabled = r.boolean(m, mp, "enabled", true);
+        s.metrics.path = r.string(m, mp, "path");
+        s.metrics.interval = r.string(m, mp, "interval");
+        s.metrics.port = r.port(m, mp, "port");
+        s.metrics.job = r.string(m, mp, "job");
+        s.metrics.origin = r.origin(m, mp);
+    }
+    s.counterpartId = r.string(o, path, "counterpart");
+    s.notes = r.string(o, path, "notes");
+    s.profiles = r.stringList(o, path, "profiles");
+    s.undocumented = r.boolean(o, path, "undocumented");
+    s.origin = r.origin(o, path);
+    return s;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &data, const QString &fileName, ParseError *error)
+{
+    error->file = fileName;
+    if (data.trimmed().isEmpty()) {
+        error->line = 1;
+        error->column = 1;
+        error->message = tr("the file is empty");
+        return std::nullopt;
+    }
+    QJsonParseError jsonError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &jsonError);
+    if (jsonError.error != QJsonParseError::NoError) {
+        lineColumnAt(data, jsonError.offset, &error->line, &error->column);
+        error->message = tr("not valid JSON: %1").arg(jsonError.errorString());
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        error->line = 1;
+        error->column = 1;
+        error->message = tr("expected a JSON object at the top level");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+} // namespace
+
+QString JsonFormat::displayName() const
+{
+    return QCoreApplication::translate("Portolan::JsonFormat", "Portolan schema");
+}
+
+QString JsonFormat::fileFilter() const
+{
+    return QCoreApplication::translate("Portolan::JsonFormat", "Portolan schema (*.portolan.json *.json)");
+}
+
+QByteArray JsonFormat::serialize(const Schema &schema)
+{
+    QByteArray out;
+    writeObject(out, schemaToJson(schema), 0);
+    out += '\n';
+    return out;
+}
+
+std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &fileName, ParseError *error)
+{
+    const std::optional<QJsonObject> parsed = parseObject(data, fileName, error);
+    if (!parsed)
+        return std::nullopt;
+    const QJsonObject &root = *parsed;
+    Reader r(error);
+    Schema schema;
+
+    if (!root.contains(QLatin1String("format"))) {
+        r.fail(QStringLiteral("format"), tr("the format version is missing; this is not a Portolan schema"));
+        return std::nullopt;
+    }
+    const int version = r.integer(root, QString(), "format");
+    if (!r.failed() && (version < 1 || version > Version))
+        r.fail(QStringLiteral("format"),
+               tr("format version %1 is not supported (this Portolan reads version %2)").arg(version).arg(Version));
+    r.checkKeys(root, QString(),
+                {"format", "title", "principles", "notes", "dates", "sections", "hosts", "ranges", "reservations",
+                 "services", "references", "rules"});
+    schema.title = r.string(root, QString(), "title");
+    schema.principles = r.stringList(root, QString(), "principles");
+    schema.notes = r.string(root, QString(), "notes");
+    if (root.contains(QLatin1String("dates"))) {
+        const QJsonObject dates = r.object(root.value(QLatin1String("dates")), QStringLiteral("dates"));
+        for (auto it = dates.begin(); it != dates.end(); ++it)
+            schema.dates.insert(it.key(), r.string(dates, QStringLiteral("dates"), it.key().toUtf8().constData()));
+    }
+    const QJsonArray sections = r.array(root, QString(), "sections");
+    for (int i = 0; i < sections.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("sections[%1]").arg(i);
+        const QJsonObject o = r.object(sections.at(i), path);
+        r.checkKeys(o, path, {"title", "text"});
+        schema.sections.append({r.string(o, path, "title"), r.string(o, path, "text")});
+    }
+
+    QSet<QString> hostIds;
+    const QJsonArray hosts = r.array(root, QString(), "hosts");
+    for (int i = 0; i < hosts.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("hosts[%1]").arg(i);
+        const QJsonObject o = r.object(hosts.at(i), path);
+        r.checkKeys(o, path, {"id", "name", "address", "platform", "notes"});
+        Host h;
+        h.id = r.string(o, path, "id", true);
+        h.name = r.string(o, path, "name");
+        h.address = r.string(o, path, "address");
+        h.platform = r.string(o, path, "platform");
+        h.notes = r.string(o, path, "notes");
+        if (!r.failed() && (h.id.isEmpty() || hostIds.contains(h.id)))
+            r.fail(path + QStringLiteral(".id"), h.id.isEmpty() ? tr("the id must not be empty")
+                                                               : tr("duplicate host id \"%1\"").arg(h.id));
+        hostIds.insert(h.id);
+        schema.hosts.append(h);
+    }
+
+    QSet<QString> rangeIds;
+    const QJsonArray ranges = r.array(root, QString(), "ranges");
+    for (int i = 0; i < ranges.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("ranges[%1]").arg(i);
+        const QJsonObject o = r.object(ranges.at(i), path);
+        r.checkKeys(o, path, {"id", "first", "last", "title", "purpose", "colour", "parent"});
+        PortRange range;
+        range.id = r.string(o, path, "id", true);
+        range.first = r.port(o, path, "first", true);
+        range.last = r.port(o, path, "last", true);
+        range.title = r.string(o, path, "title");
+        range.purpose = r.string(o, path, "purpose");
+        const QString colour = r.string(o, path, "colour");
+        if (!colour.isEmpty()) {
+            range.colour = QColor::fromString(colour);
+            if (!r.failed() && !range.colour.isValid())
+                r.fail(path + QStringLiteral(".colour"), tr("\"%1\" is not a colour").arg(colour));
+        }
+        range.parentId = r.string(o, path, "parent");
+        if (!r.failed() && range.first > range.last)
+            r.fail(path, tr("the range starts at %1, after its end %2").arg(range.first).arg(range.last));
+        if (!r.failed() && (range.id.isEmpty() || rangeIds.contains(range.id)))
+            r.fail(path + QStringLiteral(".id"), range.id.isEmpty() ? tr("the id must not be empty")
+                                                                    : tr("duplicate range id \"%1\"").arg(range.id));
+        rangeIds.insert(range.id);
+        schema.ranges.append(range);
+    }
+    for (int i = 0; i < schema.ranges.size() && !r.failed(); ++i) {
+        const QString &parent = schema.ranges.at(i).parentId;
+        if (!parent.isEmpty() && !rangeIds.contains(parent))
+            r.fail(QStringLiteral("ranges[%1].parent").arg(i), tr("no range has the id \"%1\"").arg(parent));
+    }
+
+    const QJsonArray reservations = r.array(root, QString(), "reservations");
+    for (int i = 0; i < reservations.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("reservations[%1]").arg(i);
+        const QJsonObject o = r.object(reservations.at(i), path);
+        r.checkKeys(o, path, {"first", "last", "range", "note"});
+        Reservation res;
+        res.first = r.port(o, path, "first", true);
+        res.last = r.port(o, path, "last", true);
+        res.rangeId = r.string(o, path, "range");
+        res.note = r.string(o, path, "note");
+        if (!r.failed() && res.first > res.last)
+            r.fail(path, tr("the reservation starts at %1, after its end %2").arg(res.first).arg(res.last));
+        if (!r.failed() && !res.rangeId.isEmpty() && !rangeIds.contains(res.rangeId))
+            r.fail(path + QStringLiteral(".range"), tr("no range has the id \"%1\"").arg(res.rangeId));
+        schema.reservations.append(res);
+    }
+
+    QHash<QString, int> serviceIds;
+    const QJsonArray services = r.array(root, QString(), "services");
+    schema.services.reserve(services.size());
+    for (int i = 0; i < services.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("services[%1]").arg(i);
+        Service s = readService(r, services.at(i), path);
+        if (r.failed())
+            break;
+        if (serviceIds.contains(s.id)) {
+            r.fail(path + QStringLiteral(".id"), tr("duplicate service id \"%1\" (first used by services[%2])")
+                                                     .arg(s.id)
+                                                     .arg(serviceIds.value(s.id)));
+            break;
+        }
+        if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
+            r.fail(path + QStringLiteral(".host"), tr("no host has the id \"%1\"").arg(s.hostId));
+        if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
+            r.fail(path + QStringLiteral(".plannedHost"), tr("no host has the id \"%1\"").arg(s.plannedHostId));
+        if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
+            r.fail(path + QStringLiteral(".range"), tr("no range has the id \"%1\"").arg(s.rangeId));
+        serviceIds.insert(s.id, i);
+        schema.services.append(s);
+    }
+    for (int i = 0; i < schema.services.size() && !r.failed(); ++i) {
+        const QString &c = schema.services.at(i).counterpartId;
+        if (!c.isEmpty() && !serviceIds.contains(c))
+            r.fail(QStringLiteral("services[%1].counterpart").arg(i), tr("no service has the id \"%1\"").arg(c));
+    }
+
+    const QJsonArray references = r.array(root, QString(), "references");
+    for (int i = 0; i < references.size() && !r.failed(); ++i) {
+        const QString path = QStringLiteral("references[%1]").arg(i);
+        const QJsonObject o = r.object(references.at(i), path);
+        r.checkKeys(o, path, {"from", "to", "port", "viaHost", "kind", "text", "origin"});
+        Reference ref;
+        ref.fromServiceId = r.string(o, path, "from", true);
+        ref.toServiceId = r.string(o, path, "to", true);
+        ref.port = r.port(o, path, "port", true);
+        ref.viaHost = r.boolean(o, path, "viaHost");
+        ref.kind = r.string(o, path, "kind");
+        ref.text = r.string(o, path, "text");
+        ref.origin = r.origin(o, path);
+        if (!r.failed() && !serviceIds.contains(ref.fromServiceId))
+            r.fail(path + QStringLiteral(".from"), tr("no service has the id \"%1\"").arg(ref.fromServiceId));
+        if (!r.failed() && !serviceIds.contains(ref.toServiceId))
+            r.fail(path + QStringLiteral(".to"), tr("no service has the id \"%1\"").arg(ref.toServiceId));
+        schema.references.append(ref);
+    }
+
+    if (root.contains(QLatin1String("rules")) && !r.failed()) {
+        const QJsonObject rules = r.object(root.value(QLatin1String("rules")), QStringLiteral("rules"));
+        r.checkKeys(rules, QStringLiteral("rules"), {"rangeFullPercent", "settings"});
+        if (rules.contains(QLatin1String("rangeFullPercent"))) {
+            schema.ruleSettings.rangeFullPercent = r.integer(rules, QStringLiteral("rules"), "rangeFullPercent");
+            if (!r.failed() && (schema.ruleSettings.rangeFullPercent < 1 || schema.ruleSettings.rangeFullPercent > 100))
+                r.fail(QStringLiteral("rules.rangeFullPercent"), tr("expected a percentage from 1 to 100"));
+        }
+        if (rules.contains(QLatin1String("settings"))) {
+            const QJsonObject settings = r.object(rules.value(QLatin1String("settings")), QStringLiteral("rules.settings"));
+            for (auto it = settings.begin(); it != settings.end() && !r.failed(); ++it) {
+                const QString path = QStringLiteral("rules.settings.%1").arg(it.key());
+                const QJsonObject o = r.object(it.value(), path);
+                r.checkKeys(o, path, {"enabled", "severity"});
+                RuleSetting setting;
+                setting.enabled = r.boolean(o, path, "enabled", true);
+                if (o.contains(QLatin1String("severity"))) {
+                    const QString sev = r.string(o, path, "severity");
+                    setting.overrideSeverity = true;
+                    if (!r.failed() && !severityFromString(sev, &setting.severity))
+                        r.fail(path + QStringLiteral(".severity"),
+                               tr("\"%1\" is not a severity (error, warning, info)").arg(sev));
+                }
+                schema.ruleSettings.rules.insert(it.key(), setting);
+            }
+        }
+    }
+
+    if (r.failed())
+        return std::nullopt;
+    return schema;
+}
+
+std::optional<ReadResult> JsonFormat::read(const QByteArray &data, const FormatOptions &options,
+                                           ParseError *error) const
+{
+    std::optional<Schema> schema = parse(data, options.fileName, error);
+    if (!schema)
+        return std::nullopt;
+    return ReadResult{*schema, {}};
+}
+
+std::optional<QByteArray> JsonFormat::write(const Schema &schema, const FormatOptions &, QString *) const
+{
+    return serialize(schema);
+}
+
+QByteArray servicesToJson(const QList<Service> &services)
+{
+    QJsonArray array;
+    for (const Service &s : services)
+        array.append(serviceToJson(s));
+    QJsonObject root;
+    root.insert(QStringLiteral("format"), JsonFormat::Version);
+    root.insert(QStringLiteral("services"), array);
+    QByteArray out;
+    writeObject(out, root, 0);
+    return out;
+}
+
+std::optional<QList<Service>> servicesFromJson(const QByteArray &data, ParseError *error)
+{
+    const std::optional<QJsonObject> parsed = parseObject(data, QString(), error);
+    if (!parsed)
+        return std::nullopt;
+    Reader r(error);
+    r.checkKeys(*parsed, QString(), {"format", "services"});
+    const QJsonArray array = r.array(*parsed, QString(), "services");
+    QList<Service> services;
+    for (int i = 0; i < array.size() && !r.failed(); ++i)
+        services.append(readService(r, array.at(i), QStringLiteral("services[%1]").arg(i)));
+    if (r.failed())
+        return std::nullopt;
+    return services;
+}
+
+} // namespace Portolan
+
+namespace Portolan {
+
+std::optional<Schema> loadSchemaFile(const QString &fileName, ParseError *error)
+{
+    const std::optional<QByteArray> data = readFileBytes(fileName, error);
+    if (!data)
+        return std::nullopt;
+    return JsonFormat::parse(*data, fileName, error);
+}
+
+bool saveSchemaFile(const QString &fileName, const Schema &schema, QString *error)
+{
+    return writeFileAtomically(fileName, JsonFormat::serialize(schema), error);
+}
+
+Schema builtInSample()
+{
+    ParseError error;
+    const std::optional<Schema> schema = loadSchemaFile(QStringLiteral(":/samples/mana.portolan.json"), &error);
+    Q_ASSERT_X(schema, "builtInSample", qPrintable(error.toString()));
+    return schema.value_or(Schema());
+}
+
+} // namespace Portolan

@@ -1,0 +1,240 @@
+#include "schema.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace Portolan {
+
+QString SourceLocation::toString() const
+{
+    if (file.isEmpty())
+        return {};
+    if (line <= 0)
+        return file;
+    if (column <= 0)
+        return QStringLiteral("%1:%2").arg(file).arg(line);
+    return QStringLiteral("%1:%2:%3").arg(file).arg(line).arg(column);
+}
+
+QString PortRange::label() const
+{
+    return QStringLiteral("%1-%2").arg(first).arg(last);
+}
+
+QString Reservation::label() const
+{
+    return first == last ? QString::number(first) : QStringLiteral("%1-%2").arg(first).arg(last);
+}
+
+template<typename T>
+static int indexById(const QList<T> &list, const QString &id)
+{
+    for (int i = 0; i < list.size(); ++i) {
+        if (list.at(i).id == id)
+            return i;
+    }
+    return -1;
+}
+
+int Schema::hostIndex(const QString &id) const { return indexById(hosts, id); }
+int Schema::rangeIndex(const QString &id) const { return indexById(ranges, id); }
+int Schema::serviceIndex(const QString &id) const { return indexById(services, id); }
+
+const Host *Schema::host(const QString &id) const
+{
+    const int i = hostIndex(id);
+    return i < 0 ? nullptr : &hosts.at(i);
+}
+
+const PortRange *Schema::range(const QString &id) const
+{
+    const int i = rangeIndex(id);
+    return i < 0 ? nullptr : &ranges.at(i);
+}
+
+const Service *Schema::service(const QString &id) const
+{
+    const int i = serviceIndex(id);
+    return i < 0 ? nullptr : &services.at(i);
+}
+
+const PortRange *Schema::narrowestRangeContaining(int port) const
+{
+    const PortRange *best = nullptr;
+    for (const PortRange &r : ranges) {
+        if (r.contains(port) && (!best || r.size() < best->size()))
+            best = &r;
+    }
+    return best;
+}
+
+const PortRange *Schema::rangeOf(const Service &s) const
+{
+    if (!s.rangeId.isEmpty()) {
+        if (const PortRange *r = range(s.rangeId))
+            return r;
+    }
+    const int port = s.plannedPort > 0 ? s.plannedPort : s.actualPort;
+    return port > 0 ? narrowestRangeContaining(port) : nullptr;
+}
+
+const Reservation *Schema::reservationAt(int port, const QString &rangeId) const
+{
+    for (const Reservation &r : reservations) {
+        if (r.contains(port) && (rangeId.isEmpty() || r.rangeId.isEmpty() || r.rangeId == rangeId))
+            return &r;
+    }
+    return nullptr;
+}
+
+template<typename T>
+static QString uniqueId(const QList<T> &list, const QString &base)
+{
+    QString stem = slugify(base);
+    if (stem.isEmpty())
+        stem = QStringLiteral("item");
+    QString candidate = stem;
+    for (int n = 2; indexById(list, candidate) >= 0; ++n)
+        candidate = QStringLiteral("%1-%2").arg(stem).arg(n);
+    return candidate;
+}
+
+QString Schema::uniqueServiceId(const QString &base) const { return uniqueId(services, base); }
+QString Schema::uniqueHostId(const QString &base) const { return uniqueId(hosts, base); }
+QString Schema::uniqueRangeId(const QString &base) const { return uniqueId(ranges, base); }
+
+QString protocolToString(Protocol p)
+{
+    return p == Protocol::Udp ? QStringLiteral("udp") : QStringLiteral("tcp");
+}
+
+bool protocolFromString(const QString &s, Protocol *p)
+{
+    const QString l = s.trimmed().toLower();
+    if (l == QLatin1String("tcp")) {
+        *p = Protocol::Tcp;
+        return true;
+    }
+    if (l == QLatin1String("udp")) {
+        *p = Protocol::Udp;
+        return true;
+    }
+    return false;
+}
+
+QString statusToString(ServiceStatus s)
+{
+    switch (s) {
+    case ServiceStatus::Planned: return QStringLiteral("planned");
+    case ServiceStatus::Deployed: return QStringLiteral("deployed");
+    case ServiceStatus::NotDeployed: return QStringLiteral("not-deployed");
+    case ServiceStatus::Retired: return QStringLiteral("retired");
+    }
+    return {};
+}
+
+bool statusFromString(const QString &s, ServiceStatus *status)
+{
+    for (ServiceStatus candidate : {ServiceStatus::Planned, ServiceStatus::Deployed,
+                                    ServiceStatus::NotDeployed, ServiceStatus::Retired}) {
+        if (statusToString(candidate) == s) {
+            *status = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString exposureToString(Exposure e)
+{
+    switch (e) {
+    case Exposure::Unspecified: return QString();
+    case Exposure::Public: return QStringLiteral("public");
+    case Exposure::Host: return QStringLiteral("host");
+    case Exposure::Internal: return QStringLiteral("internal");
+    }
+    return {};
+}
+
+bool exposureFromString(const QString &s, Exposure *e)
+{
+    for (Exposure candidate : {Exposure::Unspecified, Exposure::Public, Exposure::Host, Exposure::Internal}) {
+        if (exposureToString(candidate) == s) {
+            *e = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString severityToString(Severity s)
+{
+    switch (s) {
+    case Severity::Info: return QStringLiteral("info");
+    case Severity::Warning: return QStringLiteral("warning");
+    case Severity::Error: return QStringLiteral("error");
+    }
+    return {};
+}
+
+bool severityFromString(const QString &s, Severity *severity)
+{
+    for (Severity candidate : {Severity::Info, Severity::Warning, Severity::Error}) {
+        if (severityToString(candidate) == s) {
+            *severity = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString statusDisplayName(ServiceStatus s)
+{
+    switch (s) {
+    case ServiceStatus::Planned: return QCoreApplication::translate("Portolan", "Planned");
+    case ServiceStatus::Deployed: return QCoreApplication::translate("Portolan", "Deployed");
+    case ServiceStatus::NotDeployed: return QCoreApplication::translate("Portolan", "Not deployed");
+    case ServiceStatus::Retired: return QCoreApplication::translate("Portolan", "Retired");
+    }
+    return {};
+}
+
+QString exposureDisplayName(Exposure e)
+{
+    switch (e) {
+    case Exposure::Unspecified: return QString();
+    case Exposure::Public: return QCoreApplication::translate("Portolan", "Public");
+    case Exposure::Host: return QCoreApplication::translate("Portolan", "Host");
+    case Exposure::Internal: return QCoreApplication::translate("Portolan", "Internal only");
+    }
+    return {};
+}
+
+QString severityDisplayName(Severity s)
+{
+    switch (s) {
+    case Severity::Info: return QCoreApplication::translate("Portolan", "Info");
+    case Severity::Warning: return QCoreApplication::translate("Portolan", "Warning");
+    case Severity::Error: return QCoreApplication::translate("Portolan", "Error");
+    }
+    return {};
+}
+
+QString slugify(const QString &text)
+{
+    static const QRegularExpression nonSlug(QStringLiteral("[^a-z0-9]+"));
+    QString s = text.normalized(QString::NormalizationForm_KD).toLower();
+    s.replace(nonSlug, QStringLiteral("-"));
+    while (s.startsWith(QLatin1Char('-')))
+        s.remove(0, 1);
+    while (s.endsWith(QLatin1Char('-')))
+        s.chop(1);
+    return s;
+}
+
+bool isValidPort(int port)
+{
+    return port >= 1 && port <= 65535;
+}
+
+} // namespace Portolan

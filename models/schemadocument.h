@@ -1,0 +1,80 @@
+#pragma once
+
+#include "schema.h"
+#include "servicefield.h"
+
+#include <QHash>
+#include <QObject>
+
+class QUndoStack;
+
+namespace Portolan {
+
+// Owns one schema, its undo stack, file name and modified state.
+// Only undo commands call the mutators; every mutator emits a signal that says
+// exactly what changed, so models can emit the smallest possible change.
+class SchemaDocument : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit SchemaDocument(QObject *parent = nullptr);
+    explicit SchemaDocument(const Schema &schema, QObject *parent = nullptr);
+    ~SchemaDocument() override;
+
+    const Schema &schema() const { return mSchema; }
+    QUndoStack *undoStack() const { return mUndoStack; }
+
+    QString fileName() const { return mFileName; }
+    void setFileName(const QString &fileName);
+    QString displayName() const;
+    bool isModified() const;
+    void setClean();
+
+    // Replaces the whole schema (load, import into a new document). Clears undo.
+    void resetSchema(const Schema &schema);
+
+    int serviceRow(const QString &serviceId) const { return mServiceRows.value(serviceId, -1); }
+    const Service &service(int row) const { return mSchema.services.at(row); }
+    int serviceCount() const { return int(mSchema.services.size()); }
+
+    // Mutators, for undo commands only.
+    void setServiceField(int row, ServiceField field, const QVariant &value);
+    void setService(int row, const Service &service);
+    void insertService(int row, const Service &service);
+    void removeService(int row);
+    void setHosts(const QList<Host> &hosts);
+    void setRanges(const QList<PortRange> &ranges);
+    void setReservations(const QList<Reservation> &reservations);
+    void setReferences(const QList<Reference> &references);
+    void setRuleSettings(const RuleSettings &settings);
+    void setMetadata(const QString &title, const QStringList &principles, const QString &notes);
+
+signals:
+    void fileNameChanged(const QString &fileName);
+    void modifiedChanged(bool modified);
+    void aboutToReset();
+    void reset();
+    void serviceFieldChanged(int row, Portolan::ServiceField field);
+    void serviceReplaced(int row);
+    void serviceAboutToBeInserted(int row);
+    void serviceInserted(int row);
+    void serviceAboutToBeRemoved(int row);
+    void serviceRemoved(int row);
+    void hostsChanged();
+    void rangesChanged();
+    void reservationsChanged();
+    void referencesChanged();
+    void ruleSettingsChanged();
+    void metadataChanged();
+
+private:
+    void rebuildServiceRows(int from = 0);
+
+    Schema mSchema;
+    QUndoStack *mUndoStack;
+    QString mFileName;
+    QHash<QString, int> mServiceRows;
+};
+
+} // namespace Portolan

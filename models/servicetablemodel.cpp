@@ -1,0 +1,302 @@
+#include "servicetablemodel.h"
+
+#include "commands.h"
+#include "schemadocument.h"
+
+#include <QUndoStack>
+
+namespace Portolan {
+
+ServiceTableModel::ServiceTableModel(SchemaDocument *document, QObject *parent)
+    : QAbstractTableModel(parent)
+    , mDocument(document)
+{
+    connect(document, &SchemaDocument::aboutToReset, this, [this] { beginResetModel(); });
+    connect(document, &SchemaDocument::reset, this, [this] { endResetModel(); });
+    connect(document, &SchemaDocument::serviceAboutToBeInserted, this,
+            [this](int row) { beginInsertRows(QModelIndex(), row, row); });
+    connect(document, &SchemaDocument::serviceInserted, this, [this] { endInsertRows(); });
+    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this,
+            [this](int row) { beginRemoveRows(QModelIndex(), row, row); });
+    connect(document, &SchemaDocument::serviceRemoved, this, [this] { endRemoveRows(); });
+    connect(document, &SchemaDocument::serviceFieldChanged, this, &ServiceTableModel::onServiceFieldChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, [this](int row) {
+        emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    });
+    connect(document, &SchemaDocument::hostsChanged, this, [this] { emitColumnChanged(HostColumn); });
+    connect(document, &SchemaDocument::rangesChanged, this, [this] { emitColumnChanged(RangeColumn); });
+}
+
+int ServiceTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : mDocument->serviceCount();
+}
+
+int ServiceTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+ServiceField ServiceTableModel::fieldForColumn(int column)
+{
+    switch (column) {
+    case NameColumn: return ServiceField::Name;
+    case HostColumn: return ServiceField::Host;
+    case PlannedPortColumn: return ServiceField::PlannedPort;
+    case ActualPortColumn: return ServiceField::ActualPort;
+    case ProtocolColumn: return ServiceField::Protocol;
+    case RangeColumn: return ServiceField::Range;
+    case StatusColumn: return ServiceField::Status;
+    case ExposureColumn: return ServiceField::Exposure;
+    case RuntimeColumn: return ServiceField::Runtime;
+    case DescriptionColumn: return ServiceField::Description;
+    case PublicHostnameColumn: return ServiceField::PublicHostname;
+    case DeploymentColumn: return ServiceField::Deployment;
+    case ContainerPortColumn: return ServiceField::ContainerPort;
+    case BindAddressColumn: return ServiceField::BindAddress;
+    case NotesColumn: return ServiceField::Notes;
+    }
+    return ServiceField::Name;
+}
+
+static QString portText(int port)
+{
+    return port > 0 ? QString::number(port) : QString();
+}
+
+QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Schema &schema = mDocument->schema();
+    const Service &s = schema.services.at(index.row());
+
+    switch (role) {
+    case ServiceIdRole: return s.id;
+    case HostIdRole: return s.hostId;
+    case RangeIdRole: {
+        const PortRange *r = schema.rangeOf(s);
+        return r ? r->id : QString();
+    }
+    case StatusRole: return int(s.status);
+    case FieldRole: return int(fieldForColumn(index.column()));
+    case Qt::TextAlignmentRole:
+        switch (index.column()) {
+        case PlannedPortColumn:
+        case ActualPortColumn:
+        case ContainerPortColumn: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        default: return {};
+        }
+    case Qt::DisplayRole:
+    case Qt::EditRole:
+    case Qt::ToolTipRole:
+    case SortRole:
+        break;
+    default:
+        return {};
+    }
+
+    const bool edit = role == Qt::EditRole;
+    switch (index.column()) {
+    case NameColumn: return s.name;
+    case HostColumn: {
+        if (edit)
+            return s.hostId;
+        const Host *h = schema.host(s.hostId);
+        return h ? h->name : s.hostId;
+    }
+    case PlannedPortColumn:
+        if (role == SortRole || edit)
+            return s.plannedPort > 0 ? s.plannedPort : 1 << 20;
+        return portText(s.plannedPort);
+    case ActualPortColumn:
+        if (role == SortRole || edit)
+            return s.actualPort > 0 ? s.actualPort : 1 << 20;
+        return portText(s.actualPort);
+    case ContainerPortColumn:
+        if (role == SortRole || edit)
+            return s.containerPort > 0 ? s.containerPort : 1 << 20;
+        return portText(s.containerPort);
+    case ProtocolColumn: return protocolToString(s.protocol);
+    case RangeColumn: {
+        const PortRange *r = schema.rangeOf(s);
+        if (edit)
+            return s.rangeId;
+        if (role == SortRole)
+            return r ? r->first : 1 << 20;
+        return r ? QStringLiteral("%1 %2").arg(r->label(), r->title) : QString();
+    }
+    case StatusColumn:
+        if (role == SortRole || edit)
+            return int(s.status);
+        return statusDisplayName(s.status);
+    case ExposureColumn:
+        if (edit)
+            return int(s.exposure);
+        return exposureDisplayName(s.exposure);
+    case RuntimeColumn: return s.runtime;
+    case DescriptionColumn: return s.description;
+    case PublicHostnameColumn: return s.publicHostname;
+    case DeploymentColumn: return s.deployment;
+    case BindAddressColumn: return s.bindAddress;
+    case NotesColumn: return s.notes;
+    }
+    return {};
+}
+
+QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    return serviceFieldDisplayName(fieldForColumn(section));
+}
+
+Qt::ItemFlags ServiceTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
+}
+
+bool ServiceTableModel::valueFromInput(int row, int column, const QVariant &input, QVariant *value,
+                                       QString *reason) const
+{
+    const Schema &schema = mDocument->schema();
+    const QString text = input.toString().trimmed();
+    switch (column) {
+    case NameColumn:
+        if (text.isEmpty()) {
+            *reason = tr("A service needs a name.");
+            return false;
+        }
+        *value = text;
+        return true;
+    case PlannedPortColumn:
+    case ActualPortColumn:
+    case ContainerPortColumn: {
+        if (text.isEmpty()) {
+            *value = 0;
+            return true;
+        }
+        bool ok = false;
+        const int port = text.toInt(&ok);
+        if (!ok || !isValidPort(port)) {
+            *reason = tr("\"%1\" is not a port number (1-65535).").arg(text);
+            return false;
+        }
+        *value = port;
+        return true;
+    }
+    case HostColumn: {
+        if (text.isEmpty()) {
+            *value = QString();
+            return true;
+        }
+        for (const Host &h : schema.hosts) {
+            if (h.id == text || h.name.compare(text, Qt::CaseInsensitive) == 0) {
+                *value = h.id;
+                return true;
+            }
+        }
+        *reason = tr("There is no host \"%1\".").arg(text);
+        return false;
+    }
+    case RangeColumn: {
+        if (text.isEmpty()) {
+            *value = QString();
+            return true;
+        }
+        for (const PortRange &r : schema.ranges) {
+            if (r.id == text || r.label() == text || r.title.compare(text, Qt::CaseInsensitive) == 0
+                || QStringLiteral("%1 %2").arg(r.label(), r.title) == text) {
+                *value = r.id;
+                return true;
+            }
+        }
+        *reason = tr("There is no range \"%1\".").arg(text);
+        return false;
+    }
+    case ProtocolColumn: {
+        Protocol p;
+        if (!protocolFromString(text, &p)) {
+            *reason = tr("The protocol must be tcp or udp.");
+            return false;
+        }
+        *value = int(p);
+        return true;
+    }
+    case StatusColumn:
+    case ExposureColumn: {
+        if (input.typeId() == QMetaType::Int) {
+            *value = input;
+            return true;
+        }
+        if (column == StatusColumn) {
+            for (ServiceStatus st : {ServiceStatus::Planned, ServiceStatus::Deployed, ServiceStatus::NotDeployed,
+                                     ServiceStatus::Retired}) {
+                if (text == statusToString(st) || text.compare(statusDisplayName(st), Qt::CaseInsensitive) == 0) {
+                    *value = int(st);
+                    return true;
+                }
+            }
+            *reason = tr("\"%1\" is not a status.").arg(text);
+            return false;
+        }
+        for (Exposure e : {Exposure::Unspecified, Exposure::Public, Exposure::Host, Exposure::Internal}) {
+            if (text == exposureToString(e) || text.compare(exposureDisplayName(e), Qt::CaseInsensitive) == 0) {
+                *value = int(e);
+                return true;
+            }
+        }
+        *reason = tr("\"%1\" is not an exposure.").arg(text);
+        return false;
+    }
+    default:
+        Q_UNUSED(row)
+        *value = input.toString();
+        return true;
+    }
+}
+
+bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &input, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    QVariant value;
+    QString reason;
+    if (!valueFromInput(index.row(), index.column(), input, &value, &reason)) {
+        emit inputRejected(reason);
+        return false;
+    }
+    const Service &s = mDocument->service(index.row());
+    const ServiceField field = fieldForColumn(index.column());
+    if (serviceField(s, field) == value)
+        return true;
+    mDocument->undoStack()->push(new ChangeServiceFieldCommand(mDocument, s.id, field, value));
+    return true;
+}
+
+QModelIndex ServiceTableModel::indexForService(const QString &serviceId, int column) const
+{
+    const int row = mDocument->serviceRow(serviceId);
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+void ServiceTableModel::onServiceFieldChanged(int row, ServiceField field)
+{
+    for (int c = 0; c < ColumnCount; ++c) {
+        // A derived range follows the ports.
+        const bool derived = c == RangeColumn
+            && (field == ServiceField::PlannedPort || field == ServiceField::ActualPort);
+        if (fieldForColumn(c) == field || derived)
+            emit dataChanged(index(row, c), index(row, c));
+    }
+}
+
+void ServiceTableModel::emitColumnChanged(int column)
+{
+    if (rowCount() > 0)
+        emit dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+}
+
+} // namespace Portolan

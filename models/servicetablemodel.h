@@ -1,0 +1,76 @@
+#pragma once
+
+#include "servicefield.h"
+
+#include <QAbstractTableModel>
+
+namespace Portolan {
+
+class SchemaDocument;
+
+// The one model of services: rows are services with their host and range
+// joined in. The table shows it through a proxy; the grid lays out the same rows.
+class ServiceTableModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column {
+        NameColumn,
+        HostColumn,
+        PlannedPortColumn,
+        ActualPortColumn,
+        ProtocolColumn,
+        RangeColumn,
+        StatusColumn,
+        ExposureColumn,
+        RuntimeColumn,
+        DescriptionColumn,
+        PublicHostnameColumn,
+        DeploymentColumn,
+        ContainerPortColumn,
+        BindAddressColumn,
+        NotesColumn,
+        ColumnCount
+    };
+    Q_ENUM(Column)
+
+    enum Role {
+        ServiceIdRole = Qt::UserRole + 1,
+        SortRole,        // numbers sort as numbers, empty last
+        HostIdRole,
+        RangeIdRole,     // the effective range (declared or derived)
+        StatusRole,      // ServiceStatus as int
+        FieldRole,       // the ServiceField a column shows, as int
+    };
+
+    explicit ServiceTableModel(SchemaDocument *document, QObject *parent = nullptr);
+
+    SchemaDocument *document() const { return mDocument; }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+    QModelIndex indexForService(const QString &serviceId, int column = NameColumn) const;
+    static ServiceField fieldForColumn(int column);
+
+    // Turns user input for a column into the field's value; false with a
+    // reason when the input is not acceptable.
+    bool valueFromInput(int row, int column, const QVariant &input, QVariant *value, QString *reason) const;
+
+signals:
+    // setData() refused an input; views show the reason.
+    void inputRejected(const QString &reason);
+
+private:
+    void onServiceFieldChanged(int row, ServiceField field);
+    void emitColumnChanged(int column);
+
+    SchemaDocument *mDocument;
+};
+
+} // namespace Portolan

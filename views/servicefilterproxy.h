@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QSortFilterProxyModel>
+
+namespace Portolan {
+
+// Sorting and filtering of the services table: free text over the visible
+// columns, plus optional host and status filters.
+class ServiceFilterProxy : public QSortFilterProxyModel
+{
+    Q_OBJECT
+
+public:
+    explicit ServiceFilterProxy(QObject *parent = nullptr);
+
+    void setFilterText(const QString &text);
+    QString filterText() const { return mText; }
+    void setHostFilter(const QString &hostId); // empty: all hosts
+    QString hostFilter() const { return mHostId; }
+
+protected:
+    bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+
+private:
+    QString mText;
+    QString mHostId;
+};
+
+} // namespace Portolan

@@ -1,0 +1,122 @@
+#include "servicesview.h"
+
+#include "schemadocument.h"
+#include "servicedelegate.h"
+#include "servicefilterproxy.h"
+#include "servicetablemodel.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Portolan {
+
+ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
+    : QWidget(parent)
+    , mModel(model)
+    , mProxy(new ServiceFilterProxy(this))
+    , mFilter(new QLineEdit(this))
+    , mHostFilter(new QComboBox(this))
+    , mTable(new QTableView(this))
+{
+    mProxy->setSourceModel(model);
+
+    mFilter->setPlaceholderText(tr("Filter services (name, port, host, …)"));
+    mFilter->setClearButtonEnabled(true);
+    mFilter->setAccessibleName(tr("Filter services"));
+    connect(mFilter, &QLineEdit::textChanged, mProxy, &ServiceFilterProxy::setFilterText);
+
+    mHostFilter->setAccessibleName(tr("Host filter"));
+    mHostFilter->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    connect(mHostFilter, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setHostFilter(mHostFilter->currentData().toString()); });
+    connect(model->document(), &SchemaDocument::hostsChanged, this, &ServicesView::refreshHostFilter);
+    connect(model->document(), &SchemaDocument::reset, this, &ServicesView::refreshHostFilter);
+    refreshHostFilter();
+
+    auto *hostLabel = new QLabel(tr("&Host:"), this);
+    hostLabel->setBuddy(mHostFilter);
+
+    mTable->setModel(mProxy);
+    mTable->setItemDelegate(new ServiceDelegate(mTable));
+    mTable->setSortingEnabled(true);
+    mTable->sortByColumn(ServiceTableModel::PlannedPortColumn, Qt::AscendingOrder);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    mTable->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
+                            | QAbstractItemView::AnyKeyPressed);
+    mTable->setAlternatingRowColors(true);
+    mTable->setWordWrap(false);
+    mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 8);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->horizontalHeader()->setSectionsMovable(true);
+    mTable->setAccessibleName(tr("Services"));
+    const QFontMetrics fm = mTable->fontMetrics();
+    mTable->setColumnWidth(ServiceTableModel::NameColumn, fm.horizontalAdvance(QStringLiteral("mana-landing-builder")) + 24);
+    mTable->setColumnWidth(ServiceTableModel::HostColumn, fm.horizontalAdvance(QStringLiteral("Windows GPU server")) + 24);
+    mTable->setColumnWidth(ServiceTableModel::RangeColumn, fm.horizontalAdvance(QStringLiteral("3010-3019 Core Infrastructure")) + 24);
+    mTable->setColumnWidth(ServiceTableModel::DescriptionColumn, fm.horizontalAdvance(QStringLiteral("Content-addressable storage, thumbn")));
+    for (int c : {ServiceTableModel::PlannedPortColumn, ServiceTableModel::ActualPortColumn,
+                  ServiceTableModel::ProtocolColumn, ServiceTableModel::ContainerPortColumn})
+        mTable->resizeColumnToContents(c);
+    connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServicesView::selectionChanged);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(mFilter, 1);
+    bar->addWidget(hostLabel);
+    bar->addWidget(mHostFilter);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(mTable);
+}
+
+void ServicesView::refreshHostFilter()
+{
+    const QString current = mHostFilter->currentData().toString();
+    QSignalBlocker blocker(mHostFilter);
+    mHostFilter->clear();
+    mHostFilter->addItem(tr("All hosts"), QString());
+    for (const Host &h : mModel->document()->schema().hosts)
+        mHostFilter->addItem(h.name, h.id);
+    const int i = mHostFilter->findData(current);
+    mHostFilter->setCurrentIndex(qMax(0, i));
+    mProxy->setHostFilter(mHostFilter->currentData().toString());
+}
+
+void ServicesView::selectServices(const QStringList &serviceIds)
+{
+    QItemSelection selection;
+    QModelIndex first;
+    for (const QString &id : serviceIds) {
+        const QModelIndex proxyIndex = mProxy->mapFromSource(mModel->indexForService(id));
+        if (!proxyIndex.isValid())
+            continue;
+        if (!first.isValid())
+            first = proxyIndex;
+        selection.select(proxyIndex, proxyIndex);
+    }
+    mTable->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    if (first.isValid()) {
+        mTable->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
+        mTable->scrollTo(first);
+    }
+}
+
+QStringList ServicesView::selectedServiceIds() const
+{
+    QStringList ids;
+    const QModelIndexList rows = mTable->selectionModel()->selectedRows();
+    for (const QModelIndex &index : rows)
+        ids.append(index.data(ServiceTableModel::ServiceIdRole).toString());
+    return ids;
+}
+
+} // namespace Portolan
