@@ -1,0 +1,41 @@
+#pragma once
+
+#include "schema.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace Portolan {
+
+// One problem of a schema, as found by the Analyzer.
+struct Finding
+{
+    QString rule; // stable rule id, e.g. host-collision
+    Severity severity = Severity::Warning;
+    QString message;
+    QStringList serviceIds; // the services it concerns, so views highlight exactly them
+    QStringList hostIds;
+    QList<int> ports;
+    SourceLocation origin; // when it came from a file
+    quint64 slot = 0;      // the analyzer's bucket that produced it; identifies it with rule + services
+
+    friend bool operator==(const Finding &, const Finding &) = default;
+};
+
+struct RuleInfo
+{
+    QString id;
+    Severity defaultSeverity;
+    QString title; // translated
+};
+
+// Every rule of DESIGN.md's table, in its order.
+const QList<RuleInfo> &allRules();
+const RuleInfo *ruleInfo(const QString &id);
+
+// Sorted by severity (errors first), then rule, then first port and services:
+// the order of `portolan check` and of the Problems list's default.
+void sortFindings(QList<Finding> &findings);
+
+} // namespace Portolan
