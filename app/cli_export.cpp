@@ -1,15 +1,96 @@
 #include "commandline.h"
 
+#include "format.h"
+#include "jsonformat.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 
 namespace Portolan {
 
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::CommandLine", text);
+}
+
 int runExport(CommandContext &context)
 {
-    context.err << QCoreApplication::translate("Portolan::CommandLine", "portolan %1: not available in this version")
-                       .arg(QStringLiteral("export"))
-                << Qt::endl;
-    return 2;
+    QCommandLineParser parser;
+    QStringList writers;
+    for (const Format *f : FormatRegistry::instance().writers())
+        writers.append(f->id());
+    const QCommandLineOption toOption(QStringLiteral("to"), tr("Output format: %1.").arg(writers.join(QStringLiteral(", "))),
+                                      tr("FORMAT"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Export only this host."), tr("ID"));
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       tr("Write here instead of standard output."), tr("OUT"));
+    const QCommandLineOption setOption(QStringLiteral("set"), tr("A format option, e.g. --set status=false."),
+                                       tr("KEY=VALUE"));
+    parser.addOptions({toOption, hostOption, outOption, setOption});
+    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The schema to export."));
+    if (!parseArguments(parser, QStringLiteral("export"), context))
+        return 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1 || !parser.isSet(toOption)) {
+        context.err << tr("portolan export: expected FILE and --to FORMAT") << Qt::endl;
+        return 2;
+    }
+    const Format *format = FormatRegistry::instance().format(parser.value(toOption));
+    if (!format || !format->canWrite()) {
+        context.err << tr("portolan export: unknown output format \"%1\" (known: %2)")
+                           .arg(parser.value(toOption), writers.join(QStringLiteral(", ")))
+                    << Qt::endl;
+        return 2;
+    }
+    ParseError error;
+    const std::optional<Schema> schema = loadSchemaFile(positional.first(), &error);
+    if (!schema) {
+        context.err << QStringLiteral("portolan export: %1").arg(error.toString()) << Qt::endl;
+        return 2;
+    }
+    FormatOptions options;
+    options.fileName = parser.value(outOption);
+    options.hostId = parser.value(hostOption);
+    options.baseDir = QFileInfo(positional.first()).absolutePath();
+    if (!options.hostId.isEmpty() && !schema->host(options.hostId)) {
+        context.err << tr("portolan export: the schema has no host \"%1\"").arg(options.hostId) << Qt::endl;
+        return 2;
+    }
+    if (format->needsHost() && options.hostId.isEmpty()) {
+        context.err << tr("portolan export: --host ID is required for %1").arg(format->id()) << Qt::endl;
+        return 2;
+    }
+    for (const QString &pair : parser.values(setOption)) {
+        const qsizetype eq = pair.indexOf(QLatin1Char('='));
+        if (eq <= 0) {
+            context.err << tr("portolan export: --set expects KEY=VALUE, got \"%1\"").arg(pair) << Qt::endl;
+            return 2;
+        }
+        options.extra.insert(pair.left(eq), pair.mid(eq + 1));
+    }
+
+    QString writeError;
+    const std::optional<QByteArray> bytes = format->write(*schema, options, &writeError);
+    if (!bytes) {
+        context.err << QStringLiteral("portolan export: %1").arg(writeError) << Qt::endl;
+        return 2;
+    }
+    if (!parser.isSet(outOption) || parser.value(outOption) == QLatin1String("-")) {
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly)) {
+            context.err << tr("portolan export: cannot write to standard output") << Qt::endl;
+            return 2;
+        }
+        out.write(*bytes);
+        return 0;
+    }
+    if (!writeFileAtomically(parser.value(outOption), *bytes, &writeError)) {
+        context.err << QStringLiteral("portolan export: %1").arg(writeError) << Qt::endl;
+        return 2;
+    }
+    return 0;
 }
 
 } // namespace Portolan

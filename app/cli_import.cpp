@@ -1,15 +1,115 @@
 #include "commandline.h"
 
+#include "format.h"
+#include "jsonformat.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QFileInfo>
 
 namespace Portolan {
 
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::CommandLine", text);
+}
+
+static QStringList formatIds(const QList<const Format *> &formats)
+{
+    QStringList ids;
+    for (const Format *f : formats)
+        ids.append(f->id());
+    return ids;
+}
+
 int runImport(CommandContext &context)
 {
-    context.err << QCoreApplication::translate("Portolan::CommandLine", "portolan %1: not available in this version")
-                       .arg(QStringLiteral("import"))
-                << Qt::endl;
-    return 2;
+    QCommandLineParser parser;
+    const QStringList readers = formatIds(FormatRegistry::instance().readers());
+    const QCommandLineOption fromOption(QStringLiteral("from"), tr("Input format: %1.").arg(readers.join(QStringLiteral(", "))),
+                                        tr("FORMAT"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), tr("The host the input describes."), tr("ID"));
+    const QCommandLineOption intoOption(QStringLiteral("into"), tr("Merge into this schema instead of starting a new one."),
+                                        tr("FILE"));
+    const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
+                                       tr("Write the resulting schema here."), tr("OUT"));
+    parser.addOptions({fromOption, hostOption, intoOption, outOption});
+    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
+    if (!parseArguments(parser, QStringLiteral("import"), context))
+        return 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 1) {
+        context.err << tr("portolan import: expected one INPUT file") << Qt::endl;
+        return 2;
+    }
+    if (!parser.isSet(fromOption) || !parser.isSet(outOption)) {
+        context.err << tr("portolan import: --from FORMAT and -o OUT are required") << Qt::endl;
+        return 2;
+    }
+    const Format *format = FormatRegistry::instance().format(parser.value(fromOption));
+    if (!format || !format->canRead()) {
+        context.err << tr("portolan import: unknown input format \"%1\" (known: %2)")
+                           .arg(parser.value(fromOption), readers.join(QStringLiteral(", ")))
+                    << Qt::endl;
+        return 2;
+    }
+    if (format->needsHost() && !parser.isSet(hostOption)) {
+        context.err << tr("portolan import: --host ID is required for %1").arg(format->id()) << Qt::endl;
+        return 2;
+    }
+
+    const QString input = positional.first();
+    FormatOptions options;
+    options.fileName = input;
+    options.hostId = parser.value(hostOption);
+    options.baseDir = QFileInfo(input).absolutePath();
+
+    ParseError error;
+    const std::optional<QByteArray> data = readFileBytes(input, &error);
+    if (!data) {
+        context.err << QStringLiteral("portolan import: %1").arg(error.toString()) << Qt::endl;
+        return 2;
+    }
+    error.file = input;
+    std::optional<ReadResult> result = format->read(*data, options, &error);
+    if (!result) {
+        context.err << QStringLiteral("portolan import: %1").arg(error.toString()) << Qt::endl;
+        return 2;
+    }
+    for (const Diagnostic &warning : result->warnings)
+        context.err << QStringLiteral("warning: %1").arg(warning.toString()) << Qt::endl;
+
+    Schema schema = result->schema;
+    if (parser.isSet(intoOption)) {
+        if (!format->mergesIntoPlan()) {
+            context.err << tr("portolan import: %1 files are whole schemas; --into does not apply").arg(format->id())
+                        << Qt::endl;
+            return 2;
+        }
+        ParseError planError;
+        const std::optional<Schema> plan = loadSchemaFile(parser.value(intoOption), &planError);
+        if (!plan) {
+            context.err << QStringLiteral("portolan import: %1").arg(planError.toString()) << Qt::endl;
+            return 2;
+        }
+        QStringList summary;
+        QString mergeError;
+        const std::optional<Schema> merged = format->merge(*plan, *result, options, &summary, &mergeError);
+        if (!merged) {
+            context.err << QStringLiteral("portolan import: %1").arg(mergeError) << Qt::endl;
+            return 2;
+        }
+        for (const QString &line : summary)
+            context.out << line << Qt::endl;
+        schema = *merged;
+    }
+
+    QString writeError;
+    if (!saveSchemaFile(parser.value(outOption), schema, &writeError)) {
+        context.err << QStringLiteral("portolan import: %1").arg(writeError) << Qt::endl;
+        return 2;
+    }
+    return 0;
 }
 
 } // namespace Portolan

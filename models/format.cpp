@@ -28,6 +28,13 @@ std::optional<ReadResult> Format::read(const QByteArray &, const FormatOptions &
     return std::nullopt;
 }
 
+std::optional<Schema> Format::merge(const Schema &, const ReadResult &, const FormatOptions &, QStringList *,
+                                    QString *error) const
+{
+    *error = QCoreApplication::translate("Portolan", "The format %1 cannot be merged into a plan.").arg(displayName());
+    return std::nullopt;
+}
+
 std::optional<QByteArray> Format::write(const Schema &, const FormatOptions &, QString *error) const
 {
     *error = QCoreApplication::translate("Portolan", "The format %1 cannot be written.").arg(displayName());

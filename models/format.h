@@ -58,6 +58,13 @@ public:
     // Reads bytes into a schema (for compose and prometheus: a fragment to merge).
     virtual std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
                                            ParseError *error) const;
+    // Formats that describe one host's reality (compose, prometheus) read into
+    // a fragment that is merged into an existing plan. Returns the merged
+    // schema and appends a line per change to *summary.
+    virtual bool mergesIntoPlan() const { return false; }
+    virtual std::optional<Schema> merge(const Schema &plan, const ReadResult &fragment, const FormatOptions &options,
+                                        QStringList *summary, QString *error) const;
+
     // Writes the schema; on failure returns nothing and sets *error.
     virtual std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
                                             QString *error) const;
