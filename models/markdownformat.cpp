@@ -79,20 +79,28 @@ int codeSpanEnd(QStringView s, int i, QString *content = nullptr)
 // The plain text of inline Markdown: escapes resolved, code spans unwrapped.
 QString plainText(QStringView raw)
 {
+    // Plain text without escapes or code spans is the common case.
+    const QChar *d = raw.data();
+    const qsizetype n = raw.size();
+    bool special = false;
+    for (qsizetype i = 0; i < n && !special; ++i)
+        special = d[i] == QLatin1Char('\\') || d[i] == QLatin1Char('`');
+    if (!special)
+        return raw.toString();
     QString out;
-    out.reserve(raw.size());
-    for (int i = 0; i < raw.size();) {
-        const QChar c = raw[i];
-        if (c == QLatin1Char('\\') && i + 1 < raw.size() && isAsciiPunct(raw[i + 1])) {
-            out += raw[i + 1];
+    out.reserve(n);
+    for (int i = 0; i < n;) {
+        const QChar c = d[i];
+        if (c == QLatin1Char('\\') && i + 1 < n && isAsciiPunct(d[i + 1])) {
+            out += d[i + 1];
             i += 2;
         } else if (c == QLatin1Char('`')) {
             QString content;
             const int end = codeSpanEnd(raw, i, &content);
             if (end < 0) {
-                const int n = backtickRun(raw, i);
-                out += raw.mid(i, n);
-                i += n;
+                const int run = backtickRun(raw, i);
+                out += raw.mid(i, run);
+                i += run;
             } else {
                 out += content;
                 i = end;
@@ -420,9 +428,9 @@ QStringList splitCells(const QString &text, QList<int> *columns)
 {
     QStringList cells;
     columns->clear();
-    QStringView s(text);
+    const QChar *s = text.constData();
     int start = 0;
-    int end = int(s.size());
+    int end = int(text.size());
     while (start < end && s[start].isSpace())
         ++start;
     while (end > start && s[end - 1].isSpace())
@@ -438,12 +446,14 @@ QStringList splitCells(const QString &text, QList<int> *columns)
             continue;
         }
         if (i == end || s[i] == QLatin1Char('|')) {
-            const QStringView cell = s.mid(cellStart, i - cellStart);
-            int lead = 0;
-            while (lead < cell.size() && cell[lead].isSpace())
-                ++lead;
-            cells.append(cell.trimmed().toString());
-            columns->append(cellStart + lead);
+            int first = cellStart;
+            int last = i;
+            while (first < last && s[first].isSpace())
+                ++first;
+            while (last > first && s[last - 1].isSpace())
+                --last;
+            cells.append(QString(s + first, last - first));
+            columns->append(first);
             cellStart = i + 1;
         }
     }
@@ -601,9 +611,25 @@ private:
     bool applyStatus();
     void resolveCounterparts();
 
+    // Names in real files are mostly slugs already; skipping slugify()'s
+    // Unicode normalisation for them keeps large imports fast.
+    static bool isSlug(const QString &text)
+    {
+        const QChar *d = text.constData();
+        const qsizetype n = text.size();
+        if (n == 0 || d[0] == QLatin1Char('-') || d[n - 1] == QLatin1Char('-'))
+            return false;
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = d[i].unicode();
+            const bool dash = c == '-';
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || dash) || (dash && d[i - 1] == QLatin1Char('-')))
+                return false;
+        }
+        return true;
+    }
     QString uniqueId(QSet<QString> *used, const QString &base)
     {
-        QString stem = slugify(base);
+        QString stem = isSlug(base) ? base : slugify(base);
         if (stem.isEmpty())
             stem = QStringLiteral("item");
         QString id = stem;
@@ -615,9 +641,9 @@ private:
     int addService(Service s)
     {
         s.id = uniqueId(&mServiceIds, s.name);
-        mSchema.services.append(s);
-        const int index = int(mSchema.services.size()) - 1;
+        const int index = int(mSchema.services.size());
         mByName[s.name].append(index);
+        mSchema.services.append(std::move(s));
         return index;
     }
 
@@ -1160,6 +1186,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
                      .arg(h));
         }
     }
+    mSchema.services.reserve(mSchema.services.size() + table.rows.size());
     for (const TableRow &row : table.rows) {
         QStringList cells = row.cells;
         QList<int> columns = row.columns;
@@ -1222,7 +1249,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
                                                                 : plainText(cells.at(c)),
                              QLatin1String("; "));
         }
-        const int index = addService(s);
+        const int index = addService(std::move(s));
         if (counterpartCol >= 0 && !cells.at(counterpartCol).isEmpty())
             mCounterparts.append({index, cells.at(counterpartCol), descriptionCol >= 0, row.line.number,
                                   columnOf(counterpartCol)});
