@@ -12,6 +12,9 @@
 #include "servicetablemodel.h"
 
 #include <QAction>
+#include <QFileSystemWatcher>
+#include <QSettings>
+#include <QUndoView>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -41,12 +44,17 @@ MainWindow::MainWindow(QWidget *parent)
     , mProblemsModel(new ProblemsModel(mAnalyzer, this))
     , mProblemsView(new ProblemsView(mProblemsModel, this))
     , mFindingsLabel(new QLabel(this))
+    , mReservationModel(new ReservationTableModel(mDocument, this))
+    , mAutoSaver(new AutoSaver(mDocument, defaultRecoveryDirectory(), this))
+    , mWatcher(new QFileSystemWatcher(this))
 {
+    setAcceptDrops(true);
     mServiceModel->setAnalyzer(mAnalyzer);
     setCentralWidget(mServicesView);
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
+    connect(mAnalyzer, &Analyzer::reanalyzed, this, &MainWindow::updateFindingCounts);
     connect(mProblemsView, &ProblemsView::servicesActivated, mServicesView, &ServicesView::selectServices);
     createActions();
     createDocks();
@@ -61,6 +69,14 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mServiceModel, &ServiceTableModel::inputRejected, this, &MainWindow::showMessage);
     connect(mHostModel, &HostTableModel::inputRejected, this, &MainWindow::showMessage);
     connect(mRangeModel, &RangeTableModel::inputRejected, this, &MainWindow::showMessage);
+    connect(mReservationModel, &ReservationTableModel::inputRejected, this, &MainWindow::showMessage);
+    connect(mWatcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::checkFileOnDisk);
+    // A clean document needs no recovery file.
+    connect(mDocument, &SchemaDocument::modifiedChanged, this, [this](bool modified) {
+        if (!modified)
+            mAutoSaver->discard();
+    });
+    readSettings();
     updateTitle();
     updateStatus();
     updateFindingCounts();
@@ -70,28 +86,55 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
+    QUndoStack *stack = mDocument->undoStack();
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction *newAction = fileMenu->addAction(tr("&New"), this, &MainWindow::newDocument);
-    newAction->setShortcut(QKeySequence::New);
-    QAction *openAction = fileMenu->addAction(tr("&Open…"), this, &MainWindow::open);
-    openAction->setShortcut(QKeySequence::Open);
+    fileMenu->addAction(tr("&New"), this, &MainWindow::newDocument)->setShortcut(QKeySequence::New);
+    fileMenu->addAction(tr("&Open…"), this, &MainWindow::open)->setShortcut(QKeySequence::Open);
+    mRecentMenu = fileMenu->addMenu(tr("Open &Recent"));
+    updateRecentMenu();
+    QAction *revertAction = fileMenu->addAction(tr("Re&vert"), this, &MainWindow::revert);
+    connect(mDocument, &SchemaDocument::modifiedChanged, revertAction,
+            [this, revertAction] { revertAction->setEnabled(mDocument->isModified() && !mDocument->fileName().isEmpty()); });
+    revertAction->setEnabled(false);
     fileMenu->addSeparator();
-    QAction *saveAction = fileMenu->addAction(tr("&Save"), this, &MainWindow::save);
-    saveAction->setShortcut(QKeySequence::Save);
-    QAction *saveAsAction = fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
-    saveAsAction->setShortcut(QKeySequence::SaveAs);
+    fileMenu->addAction(tr("&Import…"), this, &MainWindow::import)->setShortcut(Qt::CTRL | Qt::Key_I);
+    fileMenu->addAction(tr("&Export…"), this, &MainWindow::exportDocument)->setShortcut(Qt::CTRL | Qt::Key_E);
+    fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
+    fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
+    fileMenu->addAction(tr("&Close"), this, &MainWindow::closeDocument)->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undoAction = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction *undoAction = stack->createUndoAction(this, tr("&Undo"));
     undoAction->setShortcut(QKeySequence::Undo);
-    QAction *redoAction = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redoAction = stack->createRedoAction(this, tr("&Redo"));
     redoAction->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undoAction);
     editMenu->addAction(redoAction);
+    editMenu->addSeparator();
+    // Clipboard and deletion act on services when the services table has
+    // focus; elsewhere (a cell editor, the filter) the widget's own keys win.
+    auto tableAction = [this, editMenu](const QString &text, QKeySequence::StandardKey key, void (MainWindow::*slot)()) {
+        QAction *action = editMenu->addAction(text, this, slot);
+        action->setShortcut(key);
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        mServicesView->tableView()->addAction(action);
+        return action;
+    };
+    tableAction(tr("Cu&t"), QKeySequence::Cut, &MainWindow::cut);
+    tableAction(tr("&Copy"), QKeySequence::Copy, &MainWindow::copy);
+    tableAction(tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
+    tableAction(tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
+    QAction *duplicate = editMenu->addAction(tr("D&uplicate"), this, &MainWindow::duplicateSelected);
+    duplicate->setShortcut(Qt::CTRL | Qt::Key_D);
+    QAction *selectAll = editMenu->addAction(tr("Select &All"), this, [this] { mServicesView->tableView()->selectAll(); });
+    selectAll->setShortcut(QKeySequence::SelectAll);
+    selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    mServicesView->tableView()->addAction(selectAll);
     editMenu->addSeparator();
     QAction *findAction = editMenu->addAction(tr("&Find…"), this, [this] {
         mServicesView->filterEdit()->setFocus(Qt::ShortcutFocusReason);
@@ -103,51 +146,51 @@ void MainWindow::createActions()
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
+    toolsMenu->addAction(tr("&Autosave Interval…"), this, &MainWindow::editAutosaveInterval);
 }
 
-static QTableView *makeListView(QAbstractItemModel *model, const QString &name, QWidget *parent)
+void MainWindow::cut()
 {
-    auto *view = new QTableView(parent);
-    view->setModel(model);
-    view->setAccessibleName(name);
-    view->setSelectionBehavior(QAbstractItemView::SelectRows);
-    view->setAlternatingRowColors(true);
-    view->setWordWrap(false);
-    view->verticalHeader()->hide();
-    view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->resizeColumnsToContents();
-    return view;
+    copy();
+    deleteSelected();
 }
 
 void MainWindow::createDocks()
 {
     auto *hostsDock = new QDockWidget(tr("Hosts"), this);
     hostsDock->setObjectName(QStringLiteral("HostsDock"));
-    QTableView *hostsView = makeListView(mHostModel, tr("Hosts"), hostsDock);
-    hostsDock->setWidget(hostsView);
+    hostsDock->setWidget(createHostsEditor());
     addDockWidget(Qt::RightDockWidgetArea, hostsDock);
 
     auto *rangesDock = new QDockWidget(tr("Ranges"), this);
     rangesDock->setObjectName(QStringLiteral("RangesDock"));
-    QTableView *rangesView = makeListView(mRangeModel, tr("Ranges"), rangesDock);
-    rangesDock->setWidget(rangesView);
+    rangesDock->setWidget(createRangesEditor());
     addDockWidget(Qt::RightDockWidgetArea, rangesDock);
 
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
     problemsDock->setWidget(mProblemsView);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    mViewMenu->addAction(problemsDock->toggleViewAction());
-    resizeDocks({problemsDock}, {220}, Qt::Vertical);
 
-    connect(mDocument, &SchemaDocument::reset, this, [hostsView, rangesView] {
-        hostsView->resizeColumnsToContents();
-        rangesView->resizeColumnsToContents();
+    auto *historyDock = new QDockWidget(tr("Undo History"), this);
+    historyDock->setObjectName(QStringLiteral("UndoHistoryDock"));
+    auto *history = new QUndoView(mDocument->undoStack(), historyDock);
+    history->setEmptyLabel(tr("<opened>"));
+    history->setAccessibleName(tr("Undo history"));
+    historyDock->setWidget(history);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(problemsDock, historyDock);
+    problemsDock->raise();
+
+    connect(mDocument, &SchemaDocument::reset, this, [this] {
+        mHostsView->resizeColumnsToContents();
+        mRangesView->resizeColumnsToContents();
+        mReservationsView->resizeColumnsToContents();
     });
-    mViewMenu->addAction(hostsDock->toggleViewAction());
-    mViewMenu->addAction(rangesDock->toggleViewAction());
+    for (QDockWidget *dock : {hostsDock, rangesDock, problemsDock, historyDock})
+        mViewMenu->addAction(dock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {220}, Qt::Vertical);
 }
 
 void MainWindow::updateTitle()
@@ -193,6 +236,8 @@ void MainWindow::openUntitled(const Schema &schema)
 {
     mDocument->resetSchema(schema);
     mDocument->setFileName(QString());
+    mStamp = FileStamp();
+    watchFile();
     updateTitle();
 }
 
@@ -204,8 +249,12 @@ bool MainWindow::openFile(const QString &fileName, QString *errorMessage)
         *errorMessage = error.toString();
         return false;
     }
+    mAutoSaver->discard();
     mDocument->resetSchema(*schema);
     mDocument->setFileName(QFileInfo(fileName).absoluteFilePath());
+    mStamp = FileStamp::of(fileName);
+    watchFile();
+    addRecentFile(mDocument->fileName());
     updateTitle();
     showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
@@ -251,13 +300,30 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveTo(const QString &fileName)
 {
+    // Never overwrite what someone else wrote since we read the file.
+    const QString absolute = QFileInfo(fileName).absoluteFilePath();
+    const FileStamp onDisk = FileStamp::of(absolute);
+    const bool ours = absolute == mDocument->fileName() && onDisk == mStamp;
+    if (!onDisk.isNull() && absolute == mDocument->fileName() && !ours) {
+        const auto answer = QMessageBox::warning(
+            this, tr("File changed on disk"),
+            tr("%1 was changed on disk since Portolan read it. Overwrite those changes with yours?")
+                .arg(QDir::toNativeSeparators(fileName)),
+            QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Save)
+            return false;
+    }
     QString error;
     if (!saveSchemaFile(fileName, mDocument->schema(), &error)) {
         QMessageBox::critical(this, tr("Cannot save"), error);
         return false;
     }
-    mDocument->setFileName(QFileInfo(fileName).absoluteFilePath());
+    mDocument->setFileName(absolute);
+    mStamp = FileStamp::of(absolute);
+    watchFile();
+    addRecentFile(absolute);
     mDocument->setClean();
+    mAutoSaver->discard();
     updateTitle();
     showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
@@ -267,12 +333,22 @@ bool MainWindow::maybeSave()
 {
     if (!mDocument->isModified())
         return true;
-    const int changes = mDocument->undoStack()->index() - mDocument->undoStack()->cleanIndex();
-    const auto answer = QMessageBox::warning(
-        this, tr("Unsaved changes"),
-        tr("%1 has unsaved changes (%n edit(s)). Save them before closing?", nullptr, qAbs(changes))
-            .arg(mDocument->displayName()),
-        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
+    // Name what would be lost: the edits since the last save, latest first.
+    const QUndoStack *stack = mDocument->undoStack();
+    const int clean = stack->cleanIndex() < 0 ? 0 : stack->cleanIndex();
+    QStringList edits;
+    for (int i = stack->index() - 1; i >= clean && edits.size() < 8; --i)
+        edits.append(QStringLiteral("• %1").arg(stack->text(i)));
+    const int changes = qAbs(stack->index() - clean);
+    QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
+                    tr("%1 has %n unsaved edit(s). Save them before closing?", nullptr, changes)
+                        .arg(mDocument->displayName()),
+                    QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
+    box.setDefaultButton(QMessageBox::Save);
+    if (!edits.isEmpty())
+        box.setInformativeText(tr("Lost if not saved:") + QLatin1Char('\n') + edits.join(QLatin1Char('\n'))
+                               + (changes > edits.size() ? QStringLiteral("\n…") : QString()));
+    const int answer = box.exec();
     if (answer == QMessageBox::Save)
         return save();
     return answer == QMessageBox::Discard;
@@ -280,10 +356,13 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    if (maybeSave())
-        event->accept();
-    else
+    if (!maybeSave()) {
         event->ignore();
+        return;
+    }
+    writeSettings();
+    mAutoSaver->discard();
+    event->accept();
 }
 
 } // namespace Portolan

@@ -1,10 +1,12 @@
 #pragma once
 
+#include "recovery.h"
 #include "schema.h"
 
 #include <QMainWindow>
 
 class QAction;
+class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 class QTableView;
@@ -16,6 +18,7 @@ class HostTableModel;
 class ProblemsModel;
 class ProblemsView;
 class RangeTableModel;
+class ReservationTableModel;
 class SchemaDocument;
 class ServiceTableModel;
 class ServicesView;
@@ -40,16 +43,51 @@ public:
     bool save();
     bool saveAs();
 
+    // After a crash: offers what the autosave kept (asks the user).
+    void offerRecovery();
+    AutoSaver *autoSaver() const { return mAutoSaver; }
+    // The open file changed on disk: offers to reload (asks the user).
+    void checkFileOnDisk();
+    void cut();
+    void copy();
+    void paste();
+    void deleteSelected();
+    void duplicateSelected();
+    void importFile(const QString &fileName, const QString &formatId, const QString &hostId = {});
+
 protected:
     void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void createActions();
     void createDocks();
+    QWidget *createHostsEditor();
+    QWidget *createRangesEditor();
     void newDocument();
     void open();
+    void openRecent(const QString &fileName);
+    void revert();
+    void closeDocument();
+    void import();
+    void exportDocument();
     bool maybeSave();
     bool saveTo(const QString &fileName);
+    void addRecentFile(const QString &fileName);
+    void updateRecentMenu();
+    void watchFile();
+    void readSettings();
+    void writeSettings();
+    void editAutosaveInterval();
+    void addHost();
+    void removeHost();
+    void renameHostId();
+    void addRange();
+    void removeRange();
+    void addReservation();
+    void removeReservation();
+    QStringList selectedServiceIds() const;
     void updateTitle();
     void updateStatus();
     void updateFindingCounts();
@@ -67,6 +105,15 @@ private:
     ProblemsView *mProblemsView;
     QLabel *mFindingsLabel;
     QMenu *mViewMenu = nullptr;
+    QMenu *mRecentMenu = nullptr;
+    ReservationTableModel *mReservationModel;
+    QTableView *mHostsView = nullptr;
+    QTableView *mRangesView = nullptr;
+    QTableView *mReservationsView = nullptr;
+    AutoSaver *mAutoSaver;
+    QFileSystemWatcher *mWatcher;
+    FileStamp mStamp; // the open file as last read or written
+    bool mAskingAboutDisk = false;
 };
 
 } // namespace Portolan

@@ -280,4 +280,104 @@ bool RangeTableModel::setData(const QModelIndex &index, const QVariant &value, i
     return true;
 }
 
+ReservationTableModel::ReservationTableModel(SchemaDocument *document, QObject *parent)
+    : ShortListModel(parent)
+    , mDocument(document)
+{
+    connect(document, &SchemaDocument::reservationsChanged, this, &ReservationTableModel::syncRows);
+    connect(document, &SchemaDocument::rangesChanged, this, &ReservationTableModel::syncRows);
+    connect(document, &SchemaDocument::reset, this, &ReservationTableModel::syncRows);
+    syncRows();
+}
+
+int ReservationTableModel::documentCount() const
+{
+    return int(mDocument->schema().reservations.size());
+}
+
+void ReservationTableModel::takeCopy()
+{
+    mReservations = mDocument->schema().reservations;
+}
+
+int ReservationTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ReservationTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Reservation &r = mReservations.at(index.row());
+    if (role != Qt::DisplayRole && role != Qt::EditRole)
+        return {};
+    switch (index.column()) {
+    case FirstColumn: return r.first;
+    case LastColumn: return r.last;
+    case RangeColumn: {
+        if (role == Qt::EditRole)
+            return r.rangeId;
+        const PortRange *range = mDocument->schema().range(r.rangeId);
+        return range ? QStringLiteral("%1 %2").arg(range->label(), range->title) : r.rangeId;
+    }
+    case NoteColumn: return r.note;
+    }
+    return {};
+}
+
+QVariant ReservationTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case FirstColumn: return tr("First");
+    case LastColumn: return tr("Last");
+    case RangeColumn: return tr("Range");
+    case NoteColumn: return tr("Note");
+    }
+    return {};
+}
+
+Qt::ItemFlags ReservationTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    Qt::ItemFlags f = Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
+    if (index.column() != RangeColumn)
+        f |= Qt::ItemIsEditable;
+    return f;
+}
+
+bool ReservationTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
+{
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+        return false;
+    QList<Reservation> reservations = mDocument->schema().reservations;
+    Reservation &r = reservations[index.row()];
+    switch (index.column()) {
+    case FirstColumn:
+    case LastColumn: {
+        bool ok = false;
+        const int port = value.toString().trimmed().toInt(&ok);
+        if (!ok || !isValidPort(port)) {
+            emit inputRejected(tr("\"%1\" is not a port number (1-65535).").arg(value.toString()));
+            return false;
+        }
+        (index.column() == FirstColumn ? r.first : r.last) = port;
+        if (r.first > r.last) {
+            emit inputRejected(tr("A reservation must not start after its end (%1 > %2).").arg(r.first).arg(r.last));
+            return false;
+        }
+        break;
+    }
+    case NoteColumn: r.note = value.toString(); break;
+    default: return false;
+    }
+    if (reservations == mDocument->schema().reservations)
+        return true;
+    mDocument->undoStack()->push(changeReservationsCommand(mDocument, reservations, tr("Edit reservation %1").arg(r.label())));
+    return true;
+}
+
 } // namespace Portolan

@@ -93,4 +93,34 @@ private:
     QList<int> mUsed; // per range: planned ports used (services + reserved slots)
 };
 
+// The document's reservations: slots kept free, per range.
+class ReservationTableModel : public ShortListModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { FirstColumn, LastColumn, RangeColumn, NoteColumn, ColumnCount };
+
+    explicit ReservationTableModel(SchemaDocument *document, QObject *parent = nullptr);
+
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    bool setData(const QModelIndex &index, const QVariant &value, int role = Qt::EditRole) override;
+
+signals:
+    void inputRejected(const QString &reason);
+
+protected:
+    int documentCount() const override;
+    int copyCount() const override { return int(mReservations.size()); }
+    void truncateCopy(int count) override { mReservations.resize(count); }
+    void takeCopy() override;
+
+private:
+    SchemaDocument *mDocument;
+    QList<Reservation> mReservations;
+};
+
 } // namespace Portolan

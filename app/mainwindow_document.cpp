@@ -1,0 +1,357 @@
+// The document's life in the window: recent files, revert, import and
+// export, autosave and recovery, and watching the file on disk.
+#include "mainwindow.h"
+
+#include "commands.h"
+#include "exportdialog.h"
+#include "format.h"
+#include "jsonformat.h"
+#include "schemadocument.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QCoreApplication>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QDir>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QFormLayout>
+#include <QInputDialog>
+#include <QLabel>
+#include <QLocale>
+#include <QMenu>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSettings>
+#include <QTimer>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+namespace Portolan {
+
+static constexpr int MaxRecentFiles = 10;
+
+void MainWindow::addRecentFile(const QString &fileName)
+{
+    QSettings settings;
+    QStringList files = settings.value(QStringLiteral("recentFiles")).toStringList();
+    files.removeAll(fileName);
+    files.prepend(fileName);
+    while (files.size() > MaxRecentFiles)
+        files.removeLast();
+    settings.setValue(QStringLiteral("recentFiles"), files);
+    updateRecentMenu();
+}
+
+void MainWindow::updateRecentMenu()
+{
+    mRecentMenu->clear();
+    const QStringList files = QSettings().value(QStringLiteral("recentFiles")).toStringList();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &file = files.at(i);
+        // &1 … &9, then 1&0: every entry has a keyboard accelerator.
+        const QString label = i < 9 ? QStringLiteral("&%1 %2").arg(i + 1).arg(QFileInfo(file).fileName())
+                                    : QStringLiteral("1&0 %1").arg(QFileInfo(file).fileName());
+        QAction *action = mRecentMenu->addAction(label, this, [this, file] { openRecent(file); });
+        action->setToolTip(QDir::toNativeSeparators(file));
+        action->setStatusTip(QDir::toNativeSeparators(file));
+    }
+    if (!files.isEmpty())
+        mRecentMenu->addSeparator();
+    QAction *clear = mRecentMenu->addAction(tr("&Clear List"), this, [this] {
+        QSettings().remove(QStringLiteral("recentFiles"));
+        updateRecentMenu();
+    });
+    clear->setEnabled(!files.isEmpty());
+}
+
+void MainWindow::openRecent(const QString &fileName)
+{
+    if (!maybeSave())
+        return;
+    QString error;
+    if (!openFile(fileName, &error)) {
+        QMessageBox::warning(this, tr("Cannot open file"),
+                             tr("Portolan could not read %1:\n%2").arg(QDir::toNativeSeparators(fileName), error));
+    }
+}
+
+void MainWindow::revert()
+{
+    if (mDocument->fileName().isEmpty() || !mDocument->isModified())
+        return;
+    const auto answer = QMessageBox::question(
+        this, tr("Revert"),
+        tr("Discard every change since %1 was last saved?").arg(mDocument->displayName()),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard)
+        return;
+    QString error;
+    if (!openFile(mDocument->fileName(), &error))
+        QMessageBox::warning(this, tr("Cannot revert"), error);
+}
+
+void MainWindow::closeDocument()
+{
+    if (!maybeSave())
+        return;
+    mAutoSaver->discard();
+    openUntitled(Schema());
+}
+
+void MainWindow::watchFile()
+{
+    if (!mWatcher->files().isEmpty())
+        mWatcher->removePaths(mWatcher->files());
+    if (!mDocument->fileName().isEmpty())
+        mWatcher->addPath(mDocument->fileName());
+}
+
+void MainWindow::checkFileOnDisk()
+{
+    const QString fileName = mDocument->fileName();
+    if (fileName.isEmpty() || mAskingAboutDisk)
+        return;
+    // Editors and git replace files: watch the new one.
+    if (!mWatcher->files().contains(fileName) && QFileInfo::exists(fileName))
+        mWatcher->addPath(fileName);
+    const FileStamp now = FileStamp::of(fileName);
+    if (now == mStamp)
+        return;
+    mAskingAboutDisk = true;
+    if (now.isNull()) {
+        showMessage(tr("%1 was removed or renamed on disk; saving writes it again.").arg(mDocument->displayName()));
+        mStamp = now;
+    } else {
+        const QString question = mDocument->isModified()
+            ? tr("%1 was changed on disk by another program.\n\nReload it and lose your unsaved changes?")
+            : tr("%1 was changed on disk by another program.\n\nReload it?");
+        const auto answer = QMessageBox::question(this, tr("File changed on disk"),
+                                                  question.arg(mDocument->displayName()),
+                                                  QMessageBox::Yes | QMessageBox::No,
+                                                  mDocument->isModified() ? QMessageBox::No : QMessageBox::Yes);
+        if (answer == QMessageBox::Yes) {
+            QString error;
+            if (!openFile(fileName, &error))
+                QMessageBox::warning(this, tr("Cannot reload"), error);
+        }
+        // Declined: the stamp stays old, so saving still asks before overwriting.
+    }
+    mAskingAboutDisk = false;
+}
+
+void MainWindow::offerRecovery()
+{
+    const QList<RecoveryEntry> entries = orphanedRecoveryFiles(defaultRecoveryDirectory());
+    for (const RecoveryEntry &entry : entries) {
+        const QString name = entry.originalFile.isEmpty() ? tr("an untitled schema")
+                                                          : QDir::toNativeSeparators(entry.originalFile);
+        const auto answer = QMessageBox::question(
+            this, tr("Recover unsaved changes"),
+            tr("Portolan did not shut down cleanly. Unsaved changes to %1 were kept on %2.\n\nRestore them?")
+                .arg(name, QLocale().toString(entry.saved.toLocalTime(), QLocale::ShortFormat)),
+            QMessageBox::Yes | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Yes);
+        if (answer == QMessageBox::Cancel)
+            continue; // asked again next time
+        if (answer == QMessageBox::Discard) {
+            removeRecoveryEntry(entry);
+            continue;
+        }
+        ParseError error;
+        const std::optional<Schema> schema = loadSchemaFile(entry.recoveryFile, &error);
+        if (!schema) {
+            QMessageBox::warning(this, tr("Cannot recover"), error.toString());
+            continue;
+        }
+        if (!maybeSave())
+            return;
+        // The recovered state is an edit of the original file: modified, and
+        // one undo step away from what is on disk (when that still reads).
+        QString openError;
+        if (entry.originalFile.isEmpty() || !openFile(entry.originalFile, &openError)) {
+            openUntitled(Schema());
+            mDocument->setFileName(entry.originalFile);
+        }
+        mDocument->undoStack()->push(new ReplaceSchemaCommand(mDocument, *schema, tr("Recover unsaved changes")));
+        removeRecoveryEntry(entry);
+        mAutoSaver->saveNow();
+        updateTitle();
+        showMessage(tr("Recovered unsaved changes to %1.").arg(name));
+        return; // one document at a time; the rest are offered next start
+    }
+}
+
+void MainWindow::editAutosaveInterval()
+{
+    bool ok = false;
+    const int seconds = QInputDialog::getInt(this, tr("Autosave"),
+                                             tr("Keep unsaved changes in a recovery file every (seconds):"),
+                                             mAutoSaver->intervalSeconds(), 5, 3600, 5, &ok);
+    if (!ok)
+        return;
+    mAutoSaver->setIntervalSeconds(seconds);
+    QSettings().setValue(QStringLiteral("autosaveSeconds"), seconds);
+}
+
+void MainWindow::readSettings()
+{
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+    mAutoSaver->setIntervalSeconds(settings.value(QStringLiteral("autosaveSeconds"), 60).toInt());
+}
+
+void MainWindow::writeSettings()
+{
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+}
+
+void MainWindow::dragEnterEvent(QDragEnterEvent *event)
+{
+    const QList<QUrl> urls = event->mimeData()->urls();
+    if (urls.size() == 1 && urls.first().isLocalFile()
+        && urls.first().toLocalFile().endsWith(QLatin1String(".json"), Qt::CaseInsensitive))
+        event->acceptProposedAction();
+}
+
+void MainWindow::dropEvent(QDropEvent *event)
+{
+    const QString fileName = event->mimeData()->urls().value(0).toLocalFile();
+    event->acceptProposedAction();
+    // Not inside the drop handler: the source waits for it to return.
+    QTimer::singleShot(0, this, [this, fileName] { openRecent(fileName); });
+}
+
+// Asks for the host a compose or Prometheus file describes.
+static QString askHost(QWidget *parent, const Schema &schema, const QString &fileName)
+{
+    QDialog dialog(parent);
+    dialog.setWindowTitle(QCoreApplication::translate("Portolan::MainWindow", "Import"));
+    auto *combo = new QComboBox(&dialog);
+    for (const Host &h : schema.hosts)
+        combo->addItem(h.name, h.id);
+    auto *form = new QFormLayout;
+    form->addRow(new QLabel(QCoreApplication::translate("Portolan::MainWindow", "Which host does %1 describe?")
+                                .arg(QFileInfo(fileName).fileName()),
+                            &dialog));
+    form->addRow(QCoreApplication::translate("Portolan::MainWindow", "&Host:"), combo);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+    QObject::connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    QObject::connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addLayout(form);
+    layout->addWidget(buttons);
+    if (schema.hosts.isEmpty() || dialog.exec() != QDialog::Accepted)
+        return {};
+    return combo->currentData().toString();
+}
+
+void MainWindow::import()
+{
+    QStringList filters;
+    QList<const Format *> readers;
+    for (const Format *f : FormatRegistry::instance().readers()) {
+        if (f->id() == QLatin1String("json"))
+            continue; // that is File > Open
+        readers.append(f);
+        filters.append(f->fileFilter());
+    }
+    QString selectedFilter;
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Import"), QString(),
+                                                          filters.join(QStringLiteral(";;")), &selectedFilter);
+    if (fileName.isEmpty())
+        return;
+    const int index = int(filters.indexOf(selectedFilter));
+    const Format *format = readers.value(qMax(0, index));
+    QString hostId;
+    if (format->needsHost()) {
+        if (mDocument->schema().hosts.isEmpty()) {
+            QMessageBox::information(this, tr("Import"),
+                                     tr("%1 files describe one host. Add the host first (Hosts dock).")
+                                         .arg(format->displayName()));
+            return;
+        }
+        hostId = askHost(this, mDocument->schema(), fileName);
+        if (hostId.isEmpty())
+            return;
+    }
+    importFile(fileName, format->id(), hostId);
+}
+
+void MainWindow::importFile(const QString &fileName, const QString &formatId, const QString &hostId)
+{
+    const Format *format = FormatRegistry::instance().format(formatId);
+    ParseError error;
+    const std::optional<QByteArray> data = readFileBytes(fileName, &error);
+    FormatOptions options;
+    options.fileName = fileName;
+    options.hostId = hostId;
+    options.baseDir = QFileInfo(fileName).absolutePath();
+    std::optional<ReadResult> result;
+    if (data && format) {
+        error.file = fileName;
+        result = format->read(*data, options, &error);
+    }
+    if (!result) {
+        // Nothing changes in the open document.
+        QMessageBox::warning(this, tr("Import failed"),
+                             tr("Portolan could not import %1:\n%2")
+                                 .arg(QDir::toNativeSeparators(fileName), error.toString()));
+        return;
+    }
+    QStringList lines;
+    for (const Diagnostic &warning : std::as_const(result->warnings))
+        lines.append(tr("warning: %1").arg(warning.toString()));
+
+    if (!format->mergesIntoPlan()) {
+        if (!maybeSave())
+            return;
+        openUntitled(result->schema);
+        showMessage(tr("Imported %1 as a new schema.").arg(QFileInfo(fileName).fileName()));
+    } else {
+        QStringList summary;
+        QString mergeError;
+        const std::optional<Schema> merged = format->merge(mDocument->schema(), *result, options, &summary, &mergeError);
+        if (!merged) {
+            QMessageBox::warning(this, tr("Import failed"), mergeError);
+            return;
+        }
+        lines = summary + lines;
+        mDocument->undoStack()->push(new ReplaceSchemaCommand(
+            mDocument, *merged, tr("Import %1 into %2").arg(QFileInfo(fileName).fileName(), hostId)));
+    }
+    if (lines.isEmpty())
+        return;
+    // What the import changed, for the user to read before deciding to keep it (Undo).
+    QDialog dialog(this);
+    dialog.setWindowTitle(tr("Import summary"));
+    auto *text = new QPlainTextEdit(lines.join(QLatin1Char('\n')), &dialog);
+    text->setReadOnly(true);
+    text->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok, &dialog);
+    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+    auto *layout = new QVBoxLayout(&dialog);
+    layout->addWidget(new QLabel(tr("%n change(s) and note(s); Edit > Undo takes the import back.", nullptr,
+                                    int(lines.size())),
+                                 &dialog));
+    layout->addWidget(text);
+    layout->addWidget(buttons);
+    dialog.resize(760, 480);
+    dialog.exec();
+}
+
+void MainWindow::exportDocument()
+{
+    ExportDialog dialog(mDocument->schema(), mDocument->fileName().isEmpty() ? QStringLiteral("schema") : mDocument->fileName(),
+                        this);
+    dialog.exec();
+}
+
+} // namespace Portolan
