@@ -1,6 +1,9 @@
 #include "format.h"
 
+#include "composeformat.h"
+#include "envformat.h"
 #include "jsonformat.h"
+#include "prometheusformat.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -44,6 +47,10 @@ std::optional<QByteArray> Format::write(const Schema &, const FormatOptions &, Q
 FormatRegistry::FormatRegistry()
 {
     add(std::make_unique<JsonFormat>());
+    add(std::make_unique<ComposeFormat>());
+    add(std::make_unique<PrometheusFormat>());
+    add(std::make_unique<FileSdFormat>());
+    add(std::make_unique<EnvFormat>());
 }
 
 FormatRegistry &FormatRegistry::instance()
