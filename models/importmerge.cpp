@@ -454,10 +454,13 @@ QUndoCommand *importCommand(SchemaDocument *document, const Schema &merged, cons
         changeHostsCommand(document, merged.hosts, text, macro);
         ++changes;
     }
-    for (const Service &s : merged.services) {
+    // Merges only append services, so a new one's row in the merged list is
+    // its row once the ones before it are in.
+    for (int row = 0; row < merged.services.size(); ++row) {
+        const Service &s = merged.services.at(row);
         const Service *old = current.service(s.id);
         if (!old) {
-            new AddServiceCommand(document, s, -1, macro);
+            new AddServiceCommand(document, s, row, macro);
             ++changes;
         } else if (*old != s) {
             new ReplaceServiceCommand(document, s, macro);
