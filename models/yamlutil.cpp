@@ -1,6 +1,7 @@
 #include "yamlutil.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStringDecoder>
 
 namespace Portolan::Yaml {
@@ -8,6 +9,64 @@ namespace Portolan::Yaml {
 static QString tr(const char *text)
 {
     return QCoreApplication::translate("Portolan::Yaml", text);
+}
+
+// yaml-cpp accepts a quoted scalar that runs to the end of the file. Such a
+// scalar is the last quoted one, so only that one needs its closing quote checked.
+static bool lastQuoteIsUnclosed(const YAML::Node &root, const QString &text, YAML::Mark *at)
+{
+    YAML::Mark last;
+    bool found = false;
+    QSet<int> visited; // aliases share nodes: visit each container once
+    QList<YAML::Node> stack{root};
+    while (!stack.isEmpty()) {
+        const YAML::Node node = stack.takeLast();
+        if (node.IsScalar()) {
+            if (node.Tag() == "!" && (!found || node.Mark().pos > last.pos)) {
+                last = node.Mark();
+                found = true;
+            }
+            continue;
+        }
+        if (!node.IsMap() && !node.IsSequence())
+            continue;
+        if (visited.contains(node.Mark().pos))
+            continue;
+        visited.insert(node.Mark().pos);
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (node.IsMap()) {
+                stack.append(it->first);
+                stack.append(it->second);
+            } else {
+                stack.append(*it);
+            }
+        }
+    }
+    if (!found)
+        return false;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    if (last.line >= lines.size() || last.column >= lines.at(last.line).size())
+        return false;
+    const QChar quote = lines.at(last.line).at(last.column);
+    if (quote != QLatin1Char('"') && quote != QLatin1Char('\''))
+        return false;
+    int column = last.column + 1;
+    for (int line = last.line; line < lines.size(); ++line, column = 0) {
+        const QString &l = lines.at(line);
+        for (int i = column; i < l.size(); ++i) {
+            const QChar c = l.at(i);
+            if (quote == QLatin1Char('"') && c == QLatin1Char('\\')) {
+                ++i;
+            } else if (c == quote) {
+                if (quote == QLatin1Char('\'') && i + 1 < l.size() && l.at(i + 1) == quote)
+                    ++i;
+                else
+                    return false;
+            }
+        }
+    }
+    *at = last;
+    return true;
 }
 
 std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, qint64 maxSize, ParseError *error)
@@ -48,7 +107,15 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
         return std::nullopt;
     }
     try {
-        return YAML::Load(data.toStdString());
+        YAML::Node root = YAML::Load(data.toStdString());
+        YAML::Mark unclosed;
+        if (lastQuoteIsUnclosed(root, text, &unclosed)) {
+            error->line = unclosed.line + 1;
+            error->column = unclosed.column + 1;
+            error->message = tr("Invalid YAML: this quoted string is never closed.");
+            return std::nullopt;
+        }
+        return root;
     } catch (const YAML::Exception &e) {
         error->line = e.mark.is_null() ? 0 : e.mark.line + 1;
         error->column = e.mark.is_null() ? 0 : e.mark.column + 1;

@@ -282,6 +282,7 @@ void TestComposeFormat::shouldRejectDamagedFilesWithPosition_data()
 
     QTest::newRow("tab indentation") << QByteArray("services:\n  web:\n    image: x\n\tports: [\"1:1\"]\n") << 4;
     QTest::newRow("unclosed quote") << QByteArray("services:\n  web:\n    ports: [\"80:80]\n") << 4;
+    QTest::newRow("quote unclosed to the end") << QByteArray("services:\n  web:\n    image: \"nginx\n") << 3;
     QTest::newRow("unclosed flow") << QByteArray("services:\n  web:\n    ports: [\"80:80\"\n") << 4;
     QByteArray binary("services:\n  web:\n    image: x\n");
     binary += QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
