@@ -469,6 +469,17 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
         schema.hosts.append(host);
     }
 
+    QSet<QString> usedIds;
+    auto uniqueId = [&usedIds](const QString &base) {
+        QString stem = slugify(base);
+        if (stem.isEmpty())
+            stem = QStringLiteral("service");
+        QString id = stem;
+        for (int n = 2; usedIds.contains(id); ++n)
+            id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        usedIds.insert(id);
+        return id;
+    };
     QHash<QString, int> byName; // compose key and container name → index
     for (int i = 0; i < composeServices.size(); ++i) {
         ComposeService &cs = composeServices[i];
@@ -481,7 +492,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
             aliases.append(cs.containerName);
         auto makeService = [&](const QString &name) {
             Service s;
-            s.id = schema.uniqueServiceId(name);
+            s.id = uniqueId(name);
             s.name = name;
             s.aliases = aliases;
             s.hostId = options.hostId;

@@ -99,6 +99,74 @@ int exportPort(const Service &service, bool useActual)
 
 namespace {
 
+// Finds the plan services an imported name may refer to without comparing it
+// with every service: names, aliases and families, and their "-" suffixes
+// (for prefix matches). matchService() then grades the few candidates.
+class NameIndex
+{
+public:
+    explicit NameIndex(const QList<Service> &services)
+    {
+        for (int row = 0; row < services.size(); ++row) {
+            const Service &s = services.at(row);
+            QStringList names = s.aliases;
+            names.append(s.name);
+            names.append(familyName(s.name));
+            QSet<QString> seen;
+            for (const QString &n : std::as_const(names)) {
+                const QString o = n.toLower();
+                if (o.isEmpty() || seen.contains(o))
+                    continue;
+                seen.insert(o);
+                mFull[o].append(row);
+                for (qsizetype i = o.indexOf(QLatin1Char('-')); i >= 0; i = o.indexOf(QLatin1Char('-'), i + 1))
+                    mSuffix[o.mid(i + 1)].append(row);
+            }
+            mName[s.name.toLower()].append(row);
+        }
+    }
+
+    QList<int> candidates(const QStringList &names) const
+    {
+        QSet<int> rows;
+        for (const QString &name : names) {
+            const QString n = name.toLower();
+            if (n.isEmpty())
+                continue;
+            for (int r : mFull.value(n))
+                rows.insert(r);
+            for (int r : mSuffix.value(n))
+                rows.insert(r);
+            for (qsizetype i = n.indexOf(QLatin1Char('-')); i >= 0; i = n.indexOf(QLatin1Char('-'), i + 1)) {
+                for (int r : mFull.value(n.mid(i + 1)))
+                    rows.insert(r);
+            }
+        }
+        QList<int> sorted(rows.cbegin(), rows.cend());
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }
+
+    QList<int> byName(const QString &name) const { return mName.value(name.toLower()); }
+
+private:
+    QHash<QString, QList<int>> mFull;
+    QHash<QString, QList<int>> mSuffix;
+    QHash<QString, QList<int>> mName;
+};
+
+QString uniqueId(QSet<QString> *used, const QString &base)
+{
+    QString stem = slugify(base);
+    if (stem.isEmpty())
+        stem = QStringLiteral("service");
+    QString id = stem;
+    for (int n = 2; used->contains(id); ++n)
+        id = QStringLiteral("%1-%2").arg(stem).arg(n);
+    used->insert(id);
+    return id;
+}
+
 // A plan service an import may claim on hostId: running there, or not placed yet.
 bool eligible(const Service &s, const QString &hostId)
 {
@@ -193,6 +261,10 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         groups[key].append(i);
     }
 
+    const NameIndex index(plan.services);
+    QSet<QString> usedIds;
+    for (const Service &s : plan.services)
+        usedIds.insert(s.id);
     QSet<int> claimed; // plan service rows taken by a mapping
     QHash<QString, QString> idMap; // fragment id → merged id
     QStringList added;
@@ -206,7 +278,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
 
         QList<int> candidates;
         QList<NameMatch> levels;
-        for (int row = 0; row < plan.services.size(); ++row) {
+        for (int row : index.candidates(names)) {
             const Service &s = plan.services.at(row);
             const NameMatch level = matchService(names, s);
             if (level == NameMatch::None)
@@ -251,9 +323,9 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             if (assignment.contains(m))
                 continue;
             const QString name = fragment.services.at(members.at(m)).name;
-            for (int row = 0; row < plan.services.size(); ++row) {
+            for (int row : index.byName(name)) {
                 const Service &s = plan.services.at(row);
-                if (!claimed.contains(row) && eligible(s, hostId) && s.name.compare(name, Qt::CaseInsensitive) == 0) {
+                if (!claimed.contains(row) && eligible(s, hostId)) {
                     take(m, row);
                     break;
                 }
@@ -307,7 +379,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 continue;
             }
             Service s = imported;
-            s.id = merged.uniqueServiceId(imported.name);
+            s.id = uniqueId(&usedIds, imported.name);
             s.hostId = hostId;
             s.undocumented = true;
             idMap.insert(imported.id, s.id);
@@ -366,17 +438,18 @@ std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragm
     auto isLoopback = [](const QString &host) {
         return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
     };
+    const NameIndex index(plan.services);
+    QHash<QString, QList<int>> byHostPort; // "host|port" → rows, by actual or container port
+    for (int row = 0; row < plan.services.size(); ++row) {
+        const Service &s = plan.services.at(row);
+        if (s.actualPort > 0)
+            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.actualPort)].append(row);
+        if (s.containerPort > 0 && s.containerPort != s.actualPort)
+            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.containerPort)].append(row);
+    }
     auto byPortOnHost = [&](const QString &host, int port) {
-        int found = -1;
-        for (int row = 0; row < plan.services.size(); ++row) {
-            const Service &s = plan.services.at(row);
-            if (s.hostId == host && (s.actualPort == port || s.containerPort == port)) {
-                if (found >= 0)
-                    return -1; // ambiguous
-                found = row;
-            }
-        }
-        return found;
+        const QList<int> rows = byHostPort.value(QStringLiteral("%1|%2").arg(host).arg(port));
+        return rows.size() == 1 ? rows.first() : -1; // none or ambiguous
     };
 
     for (const Service &target : fragment.services) {
@@ -400,7 +473,7 @@ std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragm
             int bestRow = -1;
             bool bestOnHost = false;
             int bestCount = 0;
-            for (int r = 0; r < plan.services.size(); ++r) {
+            for (int r : index.candidates(names)) {
                 const Service &s = plan.services.at(r);
                 const NameMatch level = matchService(names, s);
                 if (level == NameMatch::None || level == NameMatch::Family)

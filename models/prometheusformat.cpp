@@ -84,7 +84,8 @@ void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString
             continue;
         }
         Service s;
-        s.id = mResult->schema.uniqueServiceId(job.name + QLatin1Char('-') + host);
+        // Fragment ids only need to be unique; a counter keeps large configs linear.
+        s.id = QStringLiteral("target-%1").arg(mResult->schema.services.size() + 1);
         s.name = job.name;
         s.aliases = QStringList{host};
         s.hostId = mOptions.hostId;

@@ -187,13 +187,7 @@ void MapView::add(const YAML::Node &map, int depth, bool overrideExisting)
             }
             continue;
         }
-        const qsizetype existing = [&] {
-            for (qsizetype i = 0; i < mEntries.size(); ++i) {
-                if (mEntries.at(i).first == key)
-                    return i;
-            }
-            return qsizetype(-1);
-        }();
+        const qsizetype existing = mIndex.value(key, -1);
         if (existing >= 0) {
             if (overrideExisting) {
                 mEntries[existing].second = it->second;
@@ -201,6 +195,7 @@ void MapView::add(const YAML::Node &map, int depth, bool overrideExisting)
             }
             continue;
         }
+        mIndex.insert(key, mEntries.size());
         mEntries.append({key, it->second});
         mKeys.append(it->first);
     }
@@ -212,29 +207,19 @@ void MapView::add(const YAML::Node &map, int depth, bool overrideExisting)
 
 YAML::Node MapView::value(const QString &key) const
 {
-    for (const auto &entry : mEntries) {
-        if (entry.first == key)
-            return entry.second;
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
+    const qsizetype i = mIndex.value(key, -1);
+    return i < 0 ? YAML::Node(YAML::NodeType::Undefined) : mEntries.at(i).second;
 }
 
 bool MapView::contains(const QString &key) const
 {
-    for (const auto &entry : mEntries) {
-        if (entry.first == key)
-            return true;
-    }
-    return false;
+    return mIndex.contains(key);
 }
 
 YAML::Node MapView::keyNode(const QString &key) const
 {
-    for (qsizetype i = 0; i < mEntries.size(); ++i) {
-        if (mEntries.at(i).first == key)
-            return mKeys.at(i);
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
+    const qsizetype i = mIndex.value(key, -1);
+    return i < 0 ? YAML::Node(YAML::NodeType::Undefined) : mKeys.at(i);
 }
 
 } // namespace Portolan::Yaml

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -44,6 +45,7 @@ private:
 
     QList<std::pair<QString, YAML::Node>> mEntries;
     QList<YAML::Node> mKeys;
+    QHash<QString, qsizetype> mIndex; // key → entry; services maps have thousands of keys
     bool mValid = false;
 };
 
