@@ -1,7 +1,10 @@
 #include "format.h"
 
+#include "composeformat.h"
+#include "envformat.h"
 #include "jsonformat.h"
 #include "markdownformat.h"
+#include "prometheusformat.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -46,6 +49,10 @@ FormatRegistry::FormatRegistry()
 {
     add(std::make_unique<JsonFormat>());
     add(std::make_unique<MarkdownFormat>());
+    add(std::make_unique<ComposeFormat>());
+    add(std::make_unique<PrometheusFormat>());
+    add(std::make_unique<FileSdFormat>());
+    add(std::make_unique<EnvFormat>());
 }
 
 FormatRegistry &FormatRegistry::instance()

@@ -1,0 +1,717 @@
+#include "composeformat.h"
+
+#include "composeparse.h"
+#include "importmerge.h"
+#include "yamlutil.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcessEnvironment>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+namespace Portolan {
+
+using Compose::PortMapping;
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::ComposeFormat", text);
+}
+
+struct Mapping
+{
+    PortMapping port;
+    SourceLocation origin;
+    bool exposed = false; // from expose: reachable in-network only
+};
+
+struct Text
+{
+    QString value;
+    SourceLocation origin;
+};
+
+struct ComposeService
+{
+    QString key;
+    QString containerName;
+    QStringList profiles;
+    bool hostNetwork = false;
+    QList<Mapping> mappings; // published first, then container-only
+    QList<Text> environment;
+    QList<std::pair<QString, Text>> labels;
+    QList<Text> healthchecks;
+    SourceLocation origin;
+    QStringList memberIds; // fragment service ids, main first
+};
+
+// Reads one compose file into ComposeService records; owns the warnings.
+class Reader
+{
+public:
+    Reader(const FormatOptions &options, const Compose::Interpolator &interpolator)
+        : mOptions(options), mInterpolator(interpolator)
+    {
+    }
+
+    bool readServices(const YAML::Node &services, QList<ComposeService> *result, ParseError *error);
+    QList<Diagnostic> warnings() const { return mWarnings; }
+
+    // The interpolated text of a scalar; false when it used an unset variable.
+    bool text(const YAML::Node &node, QString *value);
+
+private:
+    bool readService(const QString &key, const YAML::Node &keyNode, const YAML::Node &definition,
+                     ComposeService *service, ParseError *error);
+    bool readPorts(const ComposeService &service, const YAML::Node &ports, QList<Mapping> *mappings,
+                   ParseError *error);
+    bool readLongPort(const ComposeService &service, const YAML::Node &item, QList<Mapping> *mappings,
+                      ParseError *error);
+    void readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text>> *entries);
+    void warn(const YAML::Node &node, const QString &message);
+
+    const FormatOptions &mOptions;
+    const Compose::Interpolator &mInterpolator;
+    QList<Diagnostic> mWarnings;
+    QSet<QString> mWarnedVariables;
+};
+
+void Reader::warn(const YAML::Node &node, const QString &message)
+{
+    mWarnings.append(Yaml::errorAt(node, mOptions.fileName, message));
+}
+
+bool Reader::text(const YAML::Node &node, QString *value)
+{
+    QList<Compose::Interpolator::Problem> problems;
+    *value = mInterpolator.interpolate(Yaml::scalar(node), &problems);
+    bool unset = false;
+    for (const auto &problem : std::as_const(problems)) {
+        unset = true;
+        // One warning per variable: a missing secret is used in many places.
+        if (!mWarnedVariables.contains(problem.variable)) {
+            mWarnedVariables.insert(problem.variable);
+            warn(node, problem.message);
+        }
+    }
+    return !unset;
+}
+
+bool Reader::readServices(const YAML::Node &services, QList<ComposeService> *result, ParseError *error)
+{
+    const Yaml::MapView view(services);
+    for (const auto &[key, definition] : view.entries()) {
+        if (key.startsWith(QLatin1String("x-")))
+            continue;
+        ComposeService service;
+        if (!readService(key, view.keyNode(key), definition, &service, error))
+            return false;
+        result->append(service);
+    }
+    return true;
+}
+
+bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YAML::Node &definition,
+                         ComposeService *service, ParseError *error)
+{
+    service->key = key;
+    service->origin = Yaml::location(keyNode, mOptions.fileName);
+    if (definition.IsNull())
+        return true;
+    if (!definition.IsMap()) {
+        *error = Yaml::errorAt(definition, mOptions.fileName,
+                               tr("The service \"%1\" is not a mapping.").arg(key));
+        return false;
+    }
+    const Yaml::MapView def(definition);
+
+    if (Yaml::isScalar(def.value(QStringLiteral("container_name"))))
+        text(def.value(QStringLiteral("container_name")), &service->containerName);
+    const YAML::Node profiles = def.value(QStringLiteral("profiles"));
+    if (profiles.IsSequence()) {
+        for (const YAML::Node &p : profiles) {
+            QString name;
+            if (Yaml::isScalar(p) && text(p, &name) && !name.isEmpty())
+                service->profiles.append(name);
+        }
+    }
+    QString networkMode;
+    if (Yaml::isScalar(def.value(QStringLiteral("network_mode"))))
+        text(def.value(QStringLiteral("network_mode")), &networkMode);
+    service->hostNetwork = networkMode == QLatin1String("host");
+
+    QList<Mapping> published;
+    const YAML::Node ports = def.value(QStringLiteral("ports"));
+    if (ports.IsDefined() && !ports.IsNull()) {
+        if (service->hostNetwork && ports.IsSequence() && ports.size() > 0) {
+            *error = Yaml::errorAt(def.keyNode(QStringLiteral("ports")), mOptions.fileName,
+                                   tr("Service \"%1\": ports cannot be published with network_mode: host; "
+                                      "its ports are the host's already.")
+                                       .arg(key));
+            return false;
+        }
+        if (!readPorts(*service, ports, &published, error))
+            return false;
+    }
+    QList<Mapping> exposed;
+    const YAML::Node expose = def.value(QStringLiteral("expose"));
+    if (expose.IsSequence()) {
+        for (const YAML::Node &item : expose) {
+            QString spec;
+            if (!Yaml::isScalar(item) || !text(item, &spec))
+                continue;
+            QList<PortMapping> list;
+            QString message;
+            if (!Compose::parseExposeSpec(spec, &list, &message)) {
+                *error = Yaml::errorAt(item, mOptions.fileName,
+                                       tr("Service \"%1\": invalid expose entry \"%2\": %3").arg(key, spec, message));
+                return false;
+            }
+            for (PortMapping m : std::as_const(list)) {
+                // With the host's network stack a container port is a host port.
+                if (service->hostNetwork)
+                    m.hostPort = m.containerPort;
+                exposed.append({m, Yaml::location(item, mOptions.fileName), !service->hostNetwork});
+            }
+        }
+    }
+
+    // Main mapping first: the first published one.
+    QList<Mapping> all = published + exposed;
+    std::stable_sort(all.begin(), all.end(), [](const Mapping &a, const Mapping &b) {
+        return a.port.isPublished() && !b.port.isPublished();
+    });
+    for (const Mapping &m : std::as_const(all)) {
+        const bool duplicate = std::any_of(service->mappings.cbegin(), service->mappings.cend(), [&](const Mapping &o) {
+            return o.port.containerPort == m.port.containerPort && o.port.protocol == m.port.protocol
+                && (!m.port.isPublished() || o.port == m.port);
+        });
+        if (!duplicate)
+            service->mappings.append(m);
+    }
+
+    const YAML::Node environment = def.value(QStringLiteral("environment"));
+    QList<std::pair<QString, Text>> env;
+    readKeyValues(environment, &env);
+    for (const auto &entry : std::as_const(env))
+        service->environment.append(entry.second);
+    readKeyValues(def.value(QStringLiteral("labels")), &service->labels);
+
+    const Yaml::MapView health(def.value(QStringLiteral("healthcheck")));
+    const YAML::Node test = health.value(QStringLiteral("test"));
+    if (Yaml::isScalar(test)) {
+        QString value;
+        text(test, &value);
+        service->healthchecks.append({value, Yaml::location(test, mOptions.fileName)});
+    } else if (test.IsSequence()) {
+        QStringList parts;
+        for (const YAML::Node &part : test) {
+            QString value;
+            if (Yaml::isScalar(part)) {
+                text(part, &value);
+                parts.append(value);
+            }
+        }
+        service->healthchecks.append({parts.join(QLatin1Char(' ')), Yaml::location(test, mOptions.fileName)});
+    }
+    return true;
+}
+
+void Reader::readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text>> *entries)
+{
+    if (node.IsMap()) {
+        const Yaml::MapView view(node);
+        for (const auto &[key, value] : view.entries()) {
+            if (!Yaml::isScalar(value))
+                continue;
+            QString v;
+            text(value, &v);
+            entries->append({key, {v, Yaml::location(value, mOptions.fileName)}});
+        }
+    } else if (node.IsSequence()) {
+        for (const YAML::Node &item : node) {
+            if (!Yaml::isScalar(item))
+                continue;
+            QString v;
+            text(item, &v);
+            const qsizetype eq = v.indexOf(QLatin1Char('='));
+            if (eq > 0)
+                entries->append({v.left(eq), {v.mid(eq + 1), Yaml::location(item, mOptions.fileName)}});
+        }
+    }
+}
+
+bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, QList<Mapping> *mappings,
+                       ParseError *error)
+{
+    if (!ports.IsSequence()) {
+        *error = Yaml::errorAt(ports, mOptions.fileName,
+                               tr("Service \"%1\": ports must be a list.").arg(service.key));
+        return false;
+    }
+    for (const YAML::Node &item : ports) {
+        if (item.IsMap()) {
+            if (!readLongPort(service, item, mappings, error))
+                return false;
+            continue;
+        }
+        if (!Yaml::isScalar(item)) {
+            *error = Yaml::errorAt(item, mOptions.fileName,
+                                   tr("Service \"%1\": a port entry must be a string or a mapping.").arg(service.key));
+            return false;
+        }
+        QString spec;
+        if (!text(item, &spec)) {
+            warn(item, tr("Service \"%1\": the port \"%2\" depends on an unset variable and was skipped.")
+                           .arg(service.key, Yaml::scalar(item)));
+            continue;
+        }
+        QList<PortMapping> list;
+        QString message;
+        if (!Compose::parsePortSpec(spec, &list, &message)) {
+            *error = Yaml::errorAt(item, mOptions.fileName,
+                                   tr("Service \"%1\": invalid port \"%2\": %3").arg(service.key, spec, message));
+            return false;
+        }
+        for (const PortMapping &m : std::as_const(list))
+            mappings->append({m, Yaml::location(item, mOptions.fileName)});
+    }
+    return true;
+}
+
+bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item, QList<Mapping> *mappings,
+                          ParseError *error)
+{
+    const Yaml::MapView port(item);
+    auto fail = [&](const YAML::Node &at, const QString &message) {
+        *error = Yaml::errorAt(at.IsDefined() ? at : item, mOptions.fileName,
+                               tr("Service \"%1\": invalid port: %2").arg(service.key, message));
+        return false;
+    };
+    const YAML::Node targetNode = port.value(QStringLiteral("target"));
+    QString target;
+    if (!Yaml::isScalar(targetNode))
+        return fail(item, tr("the long syntax needs a target port."));
+    if (!text(targetNode, &target)) {
+        warn(targetNode, tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
+        return true;
+    }
+    QString spec = target;
+    const YAML::Node publishedNode = port.value(QStringLiteral("published"));
+    if (Yaml::isScalar(publishedNode)) {
+        QString published;
+        if (!text(publishedNode, &published)) {
+            warn(publishedNode,
+                 tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
+            return true;
+        }
+        if (!published.isEmpty())
+            spec = published + QLatin1Char(':') + spec;
+    }
+    QString hostIp;
+    const YAML::Node ipNode = port.value(QStringLiteral("host_ip"));
+    if (Yaml::isScalar(ipNode) && text(ipNode, &hostIp) && !hostIp.isEmpty()) {
+        if (spec == target)
+            spec = QLatin1Char(':') + spec; // IP with an engine-chosen host port
+        spec = (hostIp.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(hostIp) : hostIp)
+            + QLatin1Char(':') + spec;
+    }
+    const YAML::Node protocolNode = port.value(QStringLiteral("protocol"));
+    QString protocol;
+    if (Yaml::isScalar(protocolNode) && text(protocolNode, &protocol) && !protocol.isEmpty())
+        spec += QLatin1Char('/') + protocol;
+    QList<PortMapping> list;
+    QString message;
+    if (!Compose::parsePortSpec(spec, &list, &message))
+        return fail(item, message);
+    for (const PortMapping &m : std::as_const(list))
+        mappings->append({m, Yaml::location(item, mOptions.fileName)});
+    return true;
+}
+
+QHash<QString, QString> environmentOf(const FormatOptions &options)
+{
+    QHash<QString, QString> env;
+    if (options.extra.contains(QStringLiteral("environment"))) {
+        const QVariantMap map = options.extra.value(QStringLiteral("environment")).toMap();
+        for (auto it = map.cbegin(); it != map.cend(); ++it)
+            env.insert(it.key(), it.value().toString());
+        return env;
+    }
+    const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : system.keys())
+        env.insert(key, system.value(key));
+    return env;
+}
+
+bool isLoopbackName(const QString &host)
+{
+    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
+        || host == QLatin1String("0.0.0.0");
+}
+
+int defaultPort(const QString &scheme)
+{
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("ws"))
+        return 80;
+    if (scheme == QLatin1String("https") || scheme == QLatin1String("wss"))
+        return 443;
+    return 0;
+}
+
+struct Endpoint
+{
+    QString host;
+    int port = 0;
+    QString text;
+};
+
+// host:port pairs and URLs in a value such as "http://mana-credits:3002" or
+// "postgres:5432"; user:password@ parts are not mistaken for a host.
+QList<Endpoint> endpointsIn(const QString &value)
+{
+    static const QRegularExpression separators(QStringLiteral("[\\s,;'\"()\\[\\]]+"));
+    static const QRegularExpression hostPort(QStringLiteral("^([A-Za-z0-9_][A-Za-z0-9_.-]*):(\\d{1,5})(/.*)?$"));
+    QList<Endpoint> result;
+    const QStringList tokens = value.split(separators, Qt::SkipEmptyParts);
+    for (const QString &token : tokens) {
+        if (token.contains(QLatin1String("://"))) {
+            const QUrl url(token);
+            if (!url.isValid() || url.host().isEmpty())
+                continue;
+            const int port = url.port(defaultPort(url.scheme().toLower()));
+            if (port > 0)
+                result.append({url.host(), port, token});
+            continue;
+        }
+        const QRegularExpressionMatch m = hostPort.match(token);
+        if (m.hasMatch())
+            result.append({m.captured(1), m.captured(2).toInt(), token});
+    }
+    return result;
+}
+
+} // namespace
+
+QString ComposeFormat::displayName() const
+{
+    return tr("docker-compose");
+}
+
+QString ComposeFormat::fileFilter() const
+{
+    return tr("Compose files (*.yml *.yaml)");
+}
+
+std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const FormatOptions &options,
+                                              ParseError *error) const
+{
+    error->file = options.fileName;
+    const std::optional<YAML::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    if (!root)
+        return std::nullopt;
+    if (!root->IsMap()) {
+        *error = Yaml::errorAt(*root, options.fileName, tr("A compose file is a mapping with a \"services\" key."));
+        if (error->line == 0)
+            error->line = 1;
+        return std::nullopt;
+    }
+    const Yaml::MapView top(*root);
+    const YAML::Node services = top.value(QStringLiteral("services"));
+    if (!services.IsMap()) {
+        *error = Yaml::errorAt(services.IsDefined() ? services : *root, options.fileName,
+                               tr("The file has no \"services\" mapping."));
+        return std::nullopt;
+    }
+
+    ReadResult result;
+    // Variables: the .env file beside the compose file, overridden by the
+    // environment, as Compose does.
+    const QHash<QString, QString> environment = environmentOf(options);
+    QHash<QString, QString> variables;
+    const QString envFile = options.extra.contains(QStringLiteral("envFile"))
+        ? options.extra.value(QStringLiteral("envFile")).toString()
+        : (options.baseDir.isEmpty() ? QString() : QDir(options.baseDir).filePath(QStringLiteral(".env")));
+    if (!envFile.isEmpty()) {
+        QFile file(envFile);
+        if (file.open(QIODevice::ReadOnly)) {
+            QList<Compose::Interpolator::Problem> problems;
+            variables = Compose::parseDotEnv(QString::fromUtf8(file.readAll()), environment, &problems);
+            for (const auto &problem : std::as_const(problems)) {
+                Diagnostic d;
+                d.file = envFile;
+                d.message = problem.message;
+                result.warnings.append(d);
+            }
+        }
+    }
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        variables.insert(it.key(), it.value());
+    const Compose::Interpolator interpolator(variables);
+
+    Reader reader(options, interpolator);
+    QList<ComposeService> composeServices;
+    if (!reader.readServices(services, &composeServices, error))
+        return std::nullopt;
+    result.warnings += reader.warnings();
+
+    Schema &schema = result.schema;
+    if (!options.hostId.isEmpty()) {
+        Host host;
+        host.id = options.hostId;
+        host.name = options.hostId;
+        host.platform = QStringLiteral("docker-compose");
+        schema.hosts.append(host);
+    }
+
+    QSet<QString> usedIds;
+    auto uniqueId = [&usedIds](const QString &base) {
+        QString stem = slugify(base);
+        if (stem.isEmpty())
+            stem = QStringLiteral("service");
+        QString id = stem;
+        for (int n = 2; usedIds.contains(id); ++n)
+            id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        usedIds.insert(id);
+        return id;
+    };
+    QHash<QString, int> byName; // compose key and container name → index
+    for (int i = 0; i < composeServices.size(); ++i) {
+        ComposeService &cs = composeServices[i];
+        byName.insert(cs.key, i);
+        if (!cs.containerName.isEmpty())
+            byName.insert(cs.containerName, i);
+
+        QStringList aliases{cs.key};
+        if (!cs.containerName.isEmpty() && cs.containerName != cs.key)
+            aliases.append(cs.containerName);
+        auto makeService = [&](const QString &name) {
+            Service s;
+            s.id = uniqueId(name);
+            s.name = name;
+            s.aliases = aliases;
+            s.hostId = options.hostId;
+            s.profiles = cs.profiles;
+            s.status = ServiceStatus::Deployed;
+            s.origin = cs.origin;
+            if (cs.hostNetwork)
+                s.runtime = tr("docker (host network)");
+            return s;
+        };
+        if (cs.mappings.isEmpty()) {
+            Service s = makeService(cs.key);
+            cs.memberIds.append(s.id);
+            schema.services.append(s);
+            continue;
+        }
+        QSet<QString> usedNames;
+        for (int m = 0; m < cs.mappings.size(); ++m) {
+            const Mapping &mapping = cs.mappings.at(m);
+            const PortMapping &p = mapping.port;
+            const int shownPort = p.isPublished() ? p.hostPort : p.containerPort;
+            QString name = m == 0 ? cs.key : QStringLiteral("%1:%2").arg(cs.key).arg(shownPort);
+            if (usedNames.contains(name))
+                name += QLatin1Char('/') + protocolToString(p.protocol);
+            usedNames.insert(name);
+            Service s = makeService(name);
+            s.actualPort = p.isPublished() ? p.hostPort : 0;
+            s.containerPort = cs.hostNetwork ? 0 : p.containerPort;
+            s.protocol = p.protocol;
+            s.bindAddress = p.hostIp;
+            s.origin = mapping.origin;
+            if (mapping.exposed)
+                s.exposure = Exposure::Internal;
+            else if (p.hostIp == QLatin1String("127.0.0.1") || p.hostIp == QLatin1String("::1"))
+                s.exposure = Exposure::Host;
+            if (p.hostPortLast > 0)
+                s.notes = tr("The engine picks the host port from %1–%2.").arg(p.hostPort).arg(p.hostPortLast);
+            else if (p.hostPort == 0 && !mapping.exposed)
+                s.notes = tr("The engine picks the host port.");
+            cs.memberIds.append(s.id);
+            schema.services.append(s);
+        }
+    }
+
+    // The member of a compose service that listens on a port: in-network by
+    // container port (or host port with the host's network), via the host by
+    // published port.
+    auto memberFor = [&](int index, int port, bool viaHost) -> QString {
+        const ComposeService &cs = composeServices.at(index);
+        for (int m = 0; m < cs.mappings.size(); ++m) {
+            const PortMapping &p = cs.mappings.at(m).port;
+            const int listens = viaHost || cs.hostNetwork ? p.hostPort : p.containerPort;
+            if (listens == port)
+                return cs.memberIds.at(m);
+        }
+        return cs.memberIds.first();
+    };
+    auto publishedBy = [&](int port) -> int {
+        for (int i = 0; i < composeServices.size(); ++i) {
+            for (const Mapping &m : composeServices.at(i).mappings) {
+                if (m.port.isPublished() && m.port.hostPort == port)
+                    return i;
+            }
+        }
+        return -1;
+    };
+
+    QSet<QString> seen;
+    auto addReference = [&](const QString &from, const QString &to, int port, bool viaHost, const QString &kind,
+                            const QString &text, const SourceLocation &origin) {
+        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6").arg(from, to).arg(port).arg(kind, text).arg(origin.line);
+        if (seen.contains(key))
+            return;
+        seen.insert(key);
+        Reference r;
+        r.fromServiceId = from;
+        r.toServiceId = to;
+        r.port = port;
+        r.viaHost = viaHost;
+        r.kind = kind;
+        r.text = text;
+        r.origin = origin;
+        schema.references.append(r);
+    };
+
+    static const QRegularExpression traefikPort(
+        QStringLiteral("^traefik\\.(http|tcp|udp)\\.services\\.[^.]+\\.loadbalancer\\.server\\.port$"));
+    static const QRegularExpression urlPattern(QStringLiteral("\\b[a-z][a-z0-9+.-]*://[^\\s'\"()\\]]+"));
+    for (int i = 0; i < composeServices.size(); ++i) {
+        const ComposeService &cs = composeServices.at(i);
+        const QString self = cs.memberIds.first();
+        for (const Text &env : cs.environment) {
+            for (const Endpoint &e : endpointsIn(env.value)) {
+                if (e.host == QLatin1String("host.docker.internal") || (cs.hostNetwork && isLoopbackName(e.host))) {
+                    const int target = publishedBy(e.port);
+                    if (target >= 0)
+                        addReference(self, memberFor(target, e.port, true), e.port, true,
+                                     QStringLiteral("environment"), e.text, env.origin);
+                    continue;
+                }
+                const auto it = byName.constFind(e.host);
+                if (it == byName.cend())
+                    continue;
+                addReference(self, memberFor(*it, e.port, false), e.port, false, QStringLiteral("environment"),
+                             e.text, env.origin);
+            }
+        }
+        for (const auto &[key, label] : cs.labels) {
+            if (!traefikPort.match(key).hasMatch())
+                continue;
+            bool ok = false;
+            const int port = label.value.trimmed().toInt(&ok);
+            if (ok)
+                addReference(self, memberFor(i, port, false), port, false, QStringLiteral("traefik"),
+                             QStringLiteral("%1=%2").arg(key, label.value), label.origin);
+        }
+        for (const Text &health : cs.healthchecks) {
+            QRegularExpressionMatchIterator it = urlPattern.globalMatch(health.value);
+            while (it.hasNext()) {
+                const QString token = it.next().captured();
+                const QUrl url(token);
+                const QString host = url.host();
+                if (!isLoopbackName(host) && host != cs.key && host != cs.containerName)
+                    continue;
+                const int port = url.port(defaultPort(url.scheme().toLower()));
+                if (port > 0)
+                    addReference(self, memberFor(i, port, cs.hostNetwork), port, cs.hostNetwork,
+                                 QStringLiteral("healthcheck"), token, health.origin);
+            }
+        }
+    }
+    return result;
+}
+
+std::optional<Schema> ComposeFormat::merge(const Schema &plan, const ReadResult &fragment, const FormatOptions &options,
+                                           QStringList *summary, QString *error) const
+{
+    if (options.hostId.isEmpty()) {
+        *error = tr("A compose file describes one host: choose the host it belongs to.");
+        return std::nullopt;
+    }
+    return mergeHostReality(plan, fragment.schema, options.hostId, summary, error);
+}
+
+// Quoted YAML string; compose values are written quoted so "8080:80" is never
+// read as a base-60 number by YAML 1.1 readers.
+static QString quoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const FormatOptions &options,
+                                               QString *error) const
+{
+    if (options.hostId.isEmpty() || !schema.host(options.hostId)) {
+        *error = tr("Choose a host of the schema for the compose snippet.");
+        return std::nullopt;
+    }
+    const bool useActual = options.extra.value(QStringLiteral("ports")).toString() == QLatin1String("actual");
+    struct Entry
+    {
+        QStringList ports;
+        QStringList expose;
+    };
+    QStringList order;
+    QHash<QString, Entry> entries;
+    for (const Service *s : servicesForHost(schema, options.hostId)) {
+        const QString key = composeKey(*s);
+        const int host = exportPort(*s, useActual);
+        const int container = s->containerPort > 0 ? s->containerPort : host;
+        if (container <= 0)
+            continue;
+        if (!entries.contains(key))
+            order.append(key);
+        Entry &entry = entries[key];
+        const QString protocol = protocolToString(s->protocol);
+        if (s->exposure == Exposure::Internal) {
+            entry.expose.append(QStringLiteral("%1/%2").arg(container).arg(protocol));
+            continue;
+        }
+        if (host <= 0) {
+            // Published on a port the engine picks.
+            entry.ports.append(QStringLiteral("%1/%2").arg(container).arg(protocol));
+            continue;
+        }
+        QString bind;
+        if (!s->bindAddress.isEmpty())
+            bind = (s->bindAddress.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(s->bindAddress)
+                                                               : s->bindAddress)
+                + QLatin1Char(':');
+        entry.ports.append(QStringLiteral("%1%2:%3/%4").arg(bind).arg(host).arg(container).arg(protocol));
+    }
+
+    QString out;
+    out += QStringLiteral("# %1\n").arg(tr("Ports of host %1 from the Portolan schema \"%2\"; use with "
+                                             "docker compose -f docker-compose.yml -f THIS_FILE.")
+                                              .arg(options.hostId, schema.title));
+    if (order.isEmpty()) {
+        out += QStringLiteral("services: {}\n");
+        return out.toUtf8();
+    }
+    out += QStringLiteral("services:\n");
+    for (const QString &key : std::as_const(order)) {
+        const Entry &entry = entries.value(key);
+        out += QStringLiteral("  %1:\n").arg(quoted(key));
+        if (!entry.ports.isEmpty()) {
+            out += QStringLiteral("    ports:\n");
+            for (const QString &p : entry.ports)
+                out += QStringLiteral("      - %1\n").arg(quoted(p));
+        }
+        if (!entry.expose.isEmpty()) {
+            out += QStringLiteral("    expose:\n");
+            for (const QString &p : entry.expose)
+                out += QStringLiteral("      - %1\n").arg(quoted(p));
+        }
+    }
+    return out.toUtf8();
+}
+
+} // namespace Portolan

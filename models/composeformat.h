@@ -1,0 +1,44 @@
+#pragma once
+
+#include "format.h"
+
+namespace Portolan {
+
+// docker-compose files: one host's reality in, a ports:/expose: override
+// snippet for one host out.
+//
+// The fragment read() returns is one Service per port mapping, so that every
+// mapping keeps its own file:line. aliases[0] is the compose key and
+// aliases[1] the container_name (when it differs); fragment services sharing
+// aliases[0] are one compose service, the first of them its main mapping
+// (the first published one). Extra mappings are named "KEY:PORT". merge()
+// folds them back into the plan: see mergeHostReality() in importmerge.h.
+class ComposeFormat : public Format
+{
+public:
+    // Larger files are refused: compose files are small, and yaml-cpp needs
+    // seconds per megabyte.
+    static constexpr qint64 MaxFileSize = 8LL << 20;
+
+    QString id() const override { return QStringLiteral("compose"); }
+    QString displayName() const override;
+    QString fileFilter() const override;
+    bool canRead() const override { return true; }
+    bool canWrite() const override { return true; }
+    bool needsHost() const override { return true; }
+    bool mergesIntoPlan() const override { return true; }
+
+    // options.extra: "environment" (QVariantMap) replaces the process
+    // environment for interpolation; "envFile" names the .env file
+    // (default: .env in options.baseDir).
+    std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
+                                   ParseError *error) const override;
+    std::optional<Schema> merge(const Schema &plan, const ReadResult &fragment, const FormatOptions &options,
+                                QStringList *summary, QString *error) const override;
+    // options.extra "ports": "planned" (default; the actual port where none is
+    // planned) or "actual".
+    std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
+                                    QString *error) const override;
+};
+
+} // namespace Portolan

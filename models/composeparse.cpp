@@ -1,0 +1,376 @@
+#include "composeparse.h"
+
+#include <QCoreApplication>
+#include <QRegularExpression>
+
+namespace Portolan::Compose {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::Compose", text);
+}
+
+bool parsePortRange(const QString &text, int *first, int *last, QString *error)
+{
+    const QString t = text.trimmed();
+    const qsizetype dash = t.indexOf(QLatin1Char('-'));
+    const QString a = dash < 0 ? t : t.left(dash);
+    const QString b = dash < 0 ? t : t.mid(dash + 1);
+    bool okA = false;
+    bool okB = false;
+    // toUInt rejects signs and blanks, so "-5" and "" fail here.
+    const uint pa = a.toUInt(&okA);
+    const uint pb = b.toUInt(&okB);
+    if (!okA || !okB || a.isEmpty() || b.isEmpty() || a.startsWith(QLatin1Char('+')) || b.startsWith(QLatin1Char('+'))) {
+        *error = tr("\"%1\" is not a port or a port range.").arg(text);
+        return false;
+    }
+    if (!isValidPort(int(qMin(pa, 65536u))) || !isValidPort(int(qMin(pb, 65536u)))) {
+        *error = tr("Port %1 is outside 1–65535.").arg(isValidPort(int(qMin(pa, 65536u))) ? b : a);
+        return false;
+    }
+    if (pb < pa) {
+        *error = tr("The port range \"%1\" ends before it starts.").arg(text);
+        return false;
+    }
+    *first = int(pa);
+    *last = int(pb);
+    return true;
+}
+
+static bool splitProtocol(const QString &spec, QString *rest, Protocol *protocol, QString *error)
+{
+    const qsizetype slash = spec.lastIndexOf(QLatin1Char('/'));
+    *protocol = Protocol::Tcp;
+    *rest = spec;
+    if (slash < 0)
+        return true;
+    const QString name = spec.mid(slash + 1).trimmed().toLower();
+    if (!protocolFromString(name, protocol)) {
+        *error = tr("Unsupported protocol \"%1\" (tcp or udp).").arg(spec.mid(slash + 1));
+        return false;
+    }
+    *rest = spec.left(slash);
+    return true;
+}
+
+static bool isIpAddress(const QString &ip)
+{
+    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
+    static const QRegularExpression ipv6(QStringLiteral("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?$"));
+    if (ipv4.match(ip).hasMatch()) {
+        const QStringList parts = ip.split(QLatin1Char('.'));
+        for (const QString &p : parts) {
+            if (p.toInt() > 255)
+                return false;
+        }
+        return true;
+    }
+    return ipv6.match(ip).hasMatch();
+}
+
+bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *error)
+{
+    QString body;
+    Protocol protocol;
+    if (!splitProtocol(spec.trimmed(), &body, &protocol, error))
+        return false;
+    if (body.isEmpty()) {
+        *error = tr("The port specification is empty.");
+        return false;
+    }
+
+    QString ip;
+    QString host;
+    QString container;
+    bool hasHostPart = false;
+    if (body.startsWith(QLatin1Char('['))) {
+        // [::1]:6001:6001 or [::1]::80
+        const qsizetype close = body.indexOf(QLatin1Char(']'));
+        if (close < 0 || body.mid(close + 1, 1) != QLatin1String(":")) {
+            *error = tr("\"%1\" has an unclosed or misplaced IPv6 bracket.").arg(spec);
+            return false;
+        }
+        ip = body.mid(1, close - 1);
+        const QStringList rest = body.mid(close + 2).split(QLatin1Char(':'));
+        if (rest.size() != 2) {
+            *error = tr("\"%1\" is not IP:HOST:CONTAINER.").arg(spec);
+            return false;
+        }
+        host = rest.at(0);
+        container = rest.at(1);
+        hasHostPart = true;
+    } else {
+        const QStringList parts = body.split(QLatin1Char(':'));
+        container = parts.last();
+        if (parts.size() >= 2) {
+            host = parts.at(parts.size() - 2);
+            hasHostPart = true;
+        }
+        if (parts.size() >= 3)
+            ip = parts.mid(0, parts.size() - 2).join(QLatin1Char(':'));
+    }
+
+    if (hasHostPart && host.isEmpty() && ip.isEmpty()) {
+        *error = tr("The published port before \":\" is empty in \"%1\".").arg(spec);
+        return false;
+    }
+    if (!ip.isEmpty() && !isIpAddress(ip)) {
+        *error = tr("\"%1\" is not an IP address.").arg(ip);
+        return false;
+    }
+    if (hasHostPart && ip.isEmpty() && body.startsWith(QLatin1Char(':'))) {
+        *error = tr("The published port before \":\" is empty in \"%1\".").arg(spec);
+        return false;
+    }
+    if (container.isEmpty()) {
+        *error = tr("The container port is missing in \"%1\".").arg(spec);
+        return false;
+    }
+
+    int c1 = 0;
+    int c2 = 0;
+    if (!parsePortRange(container, &c1, &c2, error))
+        return false;
+    int h1 = 0;
+    int h2 = 0;
+    if (!host.isEmpty() && !parsePortRange(host, &h1, &h2, error))
+        return false;
+    if (c2 - c1 + 1 > MaxPortsPerSpec) {
+        *error = tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
+        return false;
+    }
+
+    QList<PortMapping> result;
+    if (host.isEmpty()) {
+        for (int c = c1; c <= c2; ++c)
+            result.append({0, 0, c, protocol, ip});
+    } else if (h2 - h1 == c2 - c1) {
+        for (int i = 0; i <= c2 - c1; ++i)
+            result.append({h1 + i, 0, c1 + i, protocol, ip});
+    } else if (c1 == c2) {
+        // "8000-9000:80": the engine picks one free host port of the range.
+        result.append({h1, h2, c1, protocol, ip});
+    } else {
+        *error = tr("The published range %1 and the container range %2 differ in length.").arg(host, container);
+        return false;
+    }
+    mappings->append(result);
+    return true;
+}
+
+bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString *error)
+{
+    QString body;
+    Protocol protocol;
+    if (!splitProtocol(spec.trimmed(), &body, &protocol, error))
+        return false;
+    int c1 = 0;
+    int c2 = 0;
+    if (!parsePortRange(body, &c1, &c2, error))
+        return false;
+    if (c2 - c1 + 1 > MaxPortsPerSpec) {
+        *error = tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
+        return false;
+    }
+    for (int c = c1; c <= c2; ++c)
+        mappings->append({0, 0, c, protocol, {}});
+    return true;
+}
+
+static bool isNameStart(QChar c)
+{
+    return c == QLatin1Char('_') || (c.unicode() < 128 && c.isLetter());
+}
+
+static bool isNameChar(QChar c)
+{
+    return isNameStart(c) || (c.unicode() < 128 && c.isDigit());
+}
+
+QString Interpolator::interpolate(const QString &text, QList<Problem> *problems) const
+{
+    if (!text.contains(QLatin1Char('$')))
+        return text;
+    qsizetype pos = 0;
+    QString result;
+    while (pos < text.size()) {
+        result += expand(text, &pos, false, problems);
+        // A stray "}" at the top level is literal text.
+        if (pos < text.size())
+            result += text.at(pos++);
+    }
+    return result;
+}
+
+QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBrace, QList<Problem> *problems) const
+{
+    QString out;
+    qsizetype &i = *pos;
+    while (i < text.size()) {
+        const QChar c = text.at(i);
+        if (stopAtBrace && c == QLatin1Char('}'))
+            return out;
+        if (c != QLatin1Char('$') || i + 1 >= text.size()) {
+            out += c;
+            ++i;
+            continue;
+        }
+        const QChar next = text.at(i + 1);
+        if (next == QLatin1Char('$')) {
+            out += QLatin1Char('$');
+            i += 2;
+            continue;
+        }
+        if (isNameStart(next)) {
+            qsizetype end = i + 1;
+            while (end < text.size() && isNameChar(text.at(end)))
+                ++end;
+            const QString name = text.mid(i + 1, end - i - 1);
+            const auto it = mVariables.constFind(name);
+            if (it == mVariables.cend())
+                problems->append({name, tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
+            else
+                out += *it;
+            i = end;
+            continue;
+        }
+        if (next != QLatin1Char('{')) {
+            out += c;
+            ++i;
+            continue;
+        }
+        // ${NAME[op word]}
+        const qsizetype start = i;
+        qsizetype j = i + 2;
+        while (j < text.size() && isNameChar(text.at(j)))
+            ++j;
+        const QString name = text.mid(i + 2, j - i - 2);
+        if (name.isEmpty() || !isNameStart(name.at(0)) || j >= text.size()) {
+            problems->append({name, tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
+            out += text.mid(start);
+            i = text.size();
+            return out;
+        }
+        QString op;
+        if (text.at(j) != QLatin1Char('}')) {
+            if (text.at(j) == QLatin1Char(':') && j + 1 < text.size())
+                op = text.mid(j, 2);
+            else
+                op = text.mid(j, 1);
+            static const QStringList ops = {QStringLiteral(":-"), QStringLiteral("-"), QStringLiteral(":?"),
+                                            QStringLiteral("?"), QStringLiteral(":+"), QStringLiteral("+")};
+            if (!ops.contains(op)) {
+                problems->append({name, tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
+                out += text.mid(start);
+                i = text.size();
+                return out;
+            }
+            j += op.size();
+        }
+        QList<Problem> wordProblems;
+        qsizetype wordPos = j;
+        const QString word = op.isEmpty() ? QString() : expand(text, &wordPos, true, &wordProblems);
+        if (wordPos >= text.size() || text.at(wordPos) != QLatin1Char('}')) {
+            problems->append({name, tr("Unclosed \"${\" in \"%1\"; it is kept as written.").arg(text.mid(start))});
+            out += text.mid(start);
+            i = text.size();
+            return out;
+        }
+        i = wordPos + 1;
+
+        const auto it = mVariables.constFind(name);
+        const bool set = it != mVariables.cend();
+        const bool nonEmpty = set && !it->isEmpty();
+        auto useWord = [&] {
+            problems->append(wordProblems);
+            out += word;
+        };
+        if (op.isEmpty()) {
+            if (set)
+                out += *it;
+            else
+                problems->append({name, tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
+        } else if (op == QLatin1String(":-")) {
+            nonEmpty ? void(out += *it) : useWord();
+        } else if (op == QLatin1String("-")) {
+            set ? void(out += *it) : useWord();
+        } else if (op == QLatin1String(":?") || op == QLatin1String("?")) {
+            const bool ok = op == QLatin1String(":?") ? nonEmpty : set;
+            if (ok) {
+                out += *it;
+            } else {
+                problems->append(wordProblems);
+                problems->append({name, word.isEmpty()
+                                            ? tr("The required variable %1 is not set.").arg(name)
+                                            : tr("The required variable %1 is not set: %2").arg(name, word)});
+            }
+        } else if (op == QLatin1String(":+")) {
+            if (nonEmpty)
+                useWord();
+        } else if (op == QLatin1String("+")) {
+            if (set)
+                useWord();
+        }
+    }
+    return out;
+}
+
+QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QString> &environment,
+                                    QList<Interpolator::Problem> *problems)
+{
+    static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
+    QHash<QString, QString> values;
+    QList<Interpolator::Problem> ignored;
+    QList<Interpolator::Problem> *sink = problems ? problems : &ignored;
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (QString line : lines) {
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        if (line.startsWith(QLatin1String("export ")))
+            line = line.mid(7).trimmed();
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        const QString key = line.left(eq).trimmed();
+        if (!keyPattern.match(key).hasMatch())
+            continue;
+        QString raw = line.mid(eq + 1).trimmed();
+        // Earlier keys of the file, then the environment, are visible to later values.
+        QHash<QString, QString> visible = values;
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            visible.insert(it.key(), it.value());
+        const Interpolator interpolator(visible);
+        QString value;
+        if (raw.startsWith(QLatin1Char('\''))) {
+            const qsizetype close = raw.indexOf(QLatin1Char('\''), 1);
+            value = close < 0 ? raw.mid(1) : raw.mid(1, close - 1);
+        } else if (raw.startsWith(QLatin1Char('"'))) {
+            QString inner;
+            for (qsizetype i = 1; i < raw.size(); ++i) {
+                const QChar c = raw.at(i);
+                if (c == QLatin1Char('\\') && i + 1 < raw.size()) {
+                    const QChar e = raw.at(++i);
+                    inner += e == QLatin1Char('n') ? QChar(QLatin1Char('\n'))
+                             : e == QLatin1Char('t') ? QChar(QLatin1Char('\t'))
+                                                     : e;
+                    continue;
+                }
+                if (c == QLatin1Char('"'))
+                    break;
+                inner += c;
+            }
+            value = interpolator.interpolate(inner, sink);
+        } else {
+            const qsizetype comment = raw.indexOf(QLatin1String(" #"));
+            if (comment >= 0)
+                raw = raw.left(comment).trimmed();
+            value = interpolator.interpolate(raw, sink);
+        }
+        values.insert(key, value);
+    }
+    return values;
+}
+
+} // namespace Portolan::Compose

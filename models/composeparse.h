@@ -1,0 +1,70 @@
+#pragma once
+
+#include "schema.h"
+
+#include <QHash>
+#include <QList>
+#include <QString>
+
+// The value-level grammar of docker-compose files: port specs and ${VAR}
+// interpolation. Kept apart from the YAML walking so each can be tested alone.
+namespace Portolan::Compose {
+
+// One container port and where (if anywhere) it is published on the host.
+struct PortMapping
+{
+    int hostPort = 0;        // 0: not published, or the engine picks one
+    int hostPortLast = 0;    // for "8000-9000:80": the engine picks from hostPort..hostPortLast
+    int containerPort = 0;
+    Protocol protocol = Protocol::Tcp;
+    QString hostIp;          // bind address without brackets; empty = all addresses
+
+    bool isPublished() const { return hostPort > 0 && hostPortLast == 0; }
+    friend bool operator==(const PortMapping &, const PortMapping &) = default;
+};
+
+// Ranges are expanded port by port; more than this per spec is refused.
+constexpr int MaxPortsPerSpec = 1024;
+
+// Short syntax: [[IP:](port|range):](port|range)[/tcp|/udp]. On failure
+// returns false and sets *error to a sentence (no position: the caller has it).
+bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *error);
+// `expose:` entries: "3000", "3000-3005/udp"; container-only.
+bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString *error);
+// One port or "a-b" range; false when not numbers in 1..65535 or reversed.
+bool parsePortRange(const QString &text, int *first, int *last, QString *error);
+
+// Compose's variable interpolation: $VAR, ${VAR}, ${VAR:-d}, ${VAR-d},
+// ${VAR:?e}, ${VAR?e}, ${VAR:+r}, ${VAR+r}, nesting and $$.
+class Interpolator
+{
+public:
+    struct Problem
+    {
+        QString variable;
+        QString message;
+    };
+
+    Interpolator() = default;
+    explicit Interpolator(const QHash<QString, QString> &variables) : mVariables(variables) { }
+
+    void setVariables(const QHash<QString, QString> &variables) { mVariables = variables; }
+    const QHash<QString, QString> &variables() const { return mVariables; }
+
+    // Returns the interpolated text; unset variables without a default become
+    // empty and are listed in *problems (never guessed).
+    QString interpolate(const QString &text, QList<Problem> *problems) const;
+
+private:
+    QString expand(const QString &text, qsizetype *pos, bool stopAtBrace, QList<Problem> *problems) const;
+
+    QHash<QString, QString> mVariables;
+};
+
+// A `.env` file: KEY=VALUE lines, `#` comments, optional `export `, single
+// quotes literal, double quotes with escapes; unquoted and double-quoted
+// values may refer to earlier keys and to `environment`.
+QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QString> &environment,
+                                    QList<Interpolator::Problem> *problems = nullptr);
+
+} // namespace Portolan::Compose

@@ -1,0 +1,73 @@
+#include "envformat.h"
+
+#include "importmerge.h"
+
+#include <QCoreApplication>
+#include <QSet>
+
+namespace Portolan {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::EnvFormat", text);
+}
+
+QString EnvFormat::displayName() const
+{
+    return tr("Environment file");
+}
+
+QString EnvFormat::fileFilter() const
+{
+    return tr("Environment files (*.env)");
+}
+
+QString EnvFormat::variableStem(const QString &name)
+{
+    QString stem;
+    bool underscore = false;
+    for (const QChar c : name) {
+        if (c.unicode() < 128 && c.isLetterOrNumber()) {
+            if (underscore && !stem.isEmpty())
+                stem += QLatin1Char('_');
+            stem += c.toUpper();
+            underscore = false;
+        } else {
+            underscore = true;
+        }
+    }
+    if (stem.isEmpty())
+        stem = QStringLiteral("SERVICE");
+    if (stem.at(0).isDigit())
+        stem.prepend(QLatin1Char('_'));
+    return stem;
+}
+
+std::optional<QByteArray> EnvFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+{
+    const bool useActual = options.extra.value(QStringLiteral("ports")).toString() == QLatin1String("actual");
+    QString out = QStringLiteral("# %1\n").arg(
+        options.hostId.isEmpty() ? tr("Ports from the Portolan schema \"%1\".").arg(schema.title)
+                                 : tr("Ports of host %1 from the Portolan schema \"%2\".").arg(options.hostId, schema.title));
+    QSet<QString> used;
+    for (const Service *s : servicesForHost(schema, options.hostId)) {
+        const int port = exportPort(*s, useActual);
+        if (port <= 0)
+            continue;
+        const QString stem = variableStem(s->name);
+        QString name = stem + QStringLiteral("_PORT");
+        // Collisions: the same name on two hosts gets the host, then a number.
+        if (used.contains(name)) {
+            const QString host = s->plannedHostId.isEmpty() ? s->hostId : s->plannedHostId;
+            if (!host.isEmpty())
+                name = stem + QLatin1Char('_') + variableStem(host) + QStringLiteral("_PORT");
+        }
+        for (int n = 2; used.contains(name); ++n)
+            name = QStringLiteral("%1_%2_PORT").arg(stem).arg(n);
+        used.insert(name);
+        out += QStringLiteral("%1=%2\n").arg(name).arg(port);
+    }
+    return out.toUtf8();
+}
+
+} // namespace Portolan

@@ -1,0 +1,554 @@
+#include "importmerge.h"
+
+#include "commands.h"
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QSet>
+#include <QUndoCommand>
+
+namespace Portolan {
+
+static QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Portolan::Import", text, nullptr, n);
+}
+
+QString familyName(const QString &name)
+{
+    const QString t = name.trimmed();
+    if (t.endsWith(QLatin1Char(')'))) {
+        const qsizetype open = t.lastIndexOf(QLatin1String(" ("));
+        if (open > 0)
+            return t.left(open).trimmed();
+    }
+    return t;
+}
+
+static bool prefixed(const QString &longer, const QString &shorter)
+{
+    return longer.size() > shorter.size() + 1 && longer.endsWith(shorter, Qt::CaseInsensitive)
+        && longer.at(longer.size() - shorter.size() - 1) == QLatin1Char('-');
+}
+
+NameMatch matchService(const QStringList &names, const Service &service)
+{
+    auto equal = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
+    for (const QString &n : names) {
+        if (!n.isEmpty() && equal(n, service.name))
+            return NameMatch::Exact;
+    }
+    for (const QString &n : names) {
+        for (const QString &a : service.aliases) {
+            if (!n.isEmpty() && equal(n, a))
+                return NameMatch::Alias;
+        }
+    }
+    QStringList own = service.aliases;
+    own.prepend(service.name);
+    for (const QString &n : names) {
+        for (const QString &o : std::as_const(own)) {
+            if (!n.isEmpty() && !o.isEmpty() && (prefixed(n, o) || prefixed(o, n)))
+                return NameMatch::Prefix;
+        }
+    }
+    const QString family = familyName(service.name);
+    if (family != service.name.trimmed()) {
+        for (const QString &n : names) {
+            if (!n.isEmpty() && (equal(n, family) || prefixed(n, family) || prefixed(family, n)))
+                return NameMatch::Family;
+        }
+    }
+    return NameMatch::None;
+}
+
+QString composeKey(const Service &service)
+{
+    if (!service.aliases.isEmpty() && !service.aliases.first().isEmpty())
+        return service.aliases.first();
+    const QString slug = slugify(service.name);
+    return slug.isEmpty() ? service.id : slug;
+}
+
+QString containerName(const Service &service)
+{
+    return service.aliases.size() >= 2 ? service.aliases.at(1) : composeKey(service);
+}
+
+QList<const Service *> servicesForHost(const Schema &schema, const QString &hostId)
+{
+    QList<const Service *> result;
+    for (const Service &s : schema.services) {
+        if (s.status == ServiceStatus::Retired)
+            continue;
+        const bool planned = s.plannedHostId == hostId;
+        const bool running = s.plannedHostId.isEmpty() && s.hostId == hostId;
+        if (hostId.isEmpty() || planned || running)
+            result.append(&s);
+    }
+    return result;
+}
+
+int exportPort(const Service &service, bool useActual)
+{
+    if (useActual)
+        return service.actualPort > 0 ? service.actualPort : service.plannedPort;
+    return service.plannedPort > 0 ? service.plannedPort : service.actualPort;
+}
+
+namespace {
+
+// Finds the plan services an imported name may refer to without comparing it
+// with every service: names, aliases and families, and their "-" suffixes
+// (for prefix matches). matchService() then grades the few candidates.
+class NameIndex
+{
+public:
+    explicit NameIndex(const QList<Service> &services)
+    {
+        for (int row = 0; row < services.size(); ++row) {
+            const Service &s = services.at(row);
+            QStringList names = s.aliases;
+            names.append(s.name);
+            names.append(familyName(s.name));
+            QSet<QString> seen;
+            for (const QString &n : std::as_const(names)) {
+                const QString o = n.toLower();
+                if (o.isEmpty() || seen.contains(o))
+                    continue;
+                seen.insert(o);
+                mFull[o].append(row);
+                for (qsizetype i = o.indexOf(QLatin1Char('-')); i >= 0; i = o.indexOf(QLatin1Char('-'), i + 1))
+                    mSuffix[o.mid(i + 1)].append(row);
+            }
+            mName[s.name.toLower()].append(row);
+        }
+    }
+
+    QList<int> candidates(const QStringList &names) const
+    {
+        QSet<int> rows;
+        for (const QString &name : names) {
+            const QString n = name.toLower();
+            if (n.isEmpty())
+                continue;
+            for (int r : mFull.value(n))
+                rows.insert(r);
+            for (int r : mSuffix.value(n))
+                rows.insert(r);
+            for (qsizetype i = n.indexOf(QLatin1Char('-')); i >= 0; i = n.indexOf(QLatin1Char('-'), i + 1)) {
+                for (int r : mFull.value(n.mid(i + 1)))
+                    rows.insert(r);
+            }
+        }
+        QList<int> sorted(rows.cbegin(), rows.cend());
+        std::sort(sorted.begin(), sorted.end());
+        return sorted;
+    }
+
+    QList<int> byName(const QString &name) const { return mName.value(name.toLower()); }
+
+private:
+    QHash<QString, QList<int>> mFull;
+    QHash<QString, QList<int>> mSuffix;
+    QHash<QString, QList<int>> mName;
+};
+
+QString uniqueId(QSet<QString> *used, const QString &base)
+{
+    QString stem = slugify(base);
+    if (stem.isEmpty())
+        stem = QStringLiteral("service");
+    QString id = stem;
+    for (int n = 2; used->contains(id); ++n)
+        id = QStringLiteral("%1-%2").arg(stem).arg(n);
+    used->insert(id);
+    return id;
+}
+
+// A plan service an import may claim on hostId: running there, or not placed yet.
+bool eligible(const Service &s, const QString &hostId)
+{
+    if (s.hostId == hostId)
+        return true;
+    return s.hostId.isEmpty() && (s.plannedHostId.isEmpty() || s.plannedHostId == hostId);
+}
+
+QString portLabel(const Service &s)
+{
+    if (s.actualPort > 0)
+        return QString::number(s.actualPort);
+    if (s.containerPort > 0)
+        return tr("container %1").arg(s.containerPort);
+    return tr("no port");
+}
+
+// Applies one imported mapping to a plan service; returns what changed, for the summary.
+QStringList apply(Service *target, const Service &imported, const QString &hostId)
+{
+    QStringList changes;
+    if (target->hostId != hostId) {
+        changes.append(target->hostId.isEmpty() ? tr("host %1").arg(hostId)
+                                                : tr("host %1 → %2").arg(target->hostId, hostId));
+        target->hostId = hostId;
+    }
+    if (target->actualPort != imported.actualPort) {
+        changes.append(tr("actual port %1 → %2")
+                           .arg(target->actualPort > 0 ? QString::number(target->actualPort) : tr("unknown"),
+                                imported.actualPort > 0 ? QString::number(imported.actualPort) : tr("unpublished")));
+        target->actualPort = imported.actualPort;
+    }
+    if (target->containerPort != imported.containerPort) {
+        if (imported.containerPort > 0)
+            changes.append(tr("container port %1").arg(imported.containerPort));
+        target->containerPort = imported.containerPort;
+    }
+    if (target->protocol != imported.protocol) {
+        changes.append(tr("protocol %1").arg(protocolToString(imported.protocol)));
+        target->protocol = imported.protocol;
+    }
+    if (target->bindAddress != imported.bindAddress) {
+        changes.append(imported.bindAddress.isEmpty() ? tr("bound to all addresses")
+                                                      : tr("bound to %1").arg(imported.bindAddress));
+        target->bindAddress = imported.bindAddress;
+    }
+    target->profiles = imported.profiles;
+    target->origin = imported.origin;
+    if (imported.exposure != Exposure::Unspecified && target->exposure == Exposure::Unspecified)
+        target->exposure = imported.exposure;
+    if (target->status == ServiceStatus::Planned || target->status == ServiceStatus::NotDeployed)
+        target->status = ServiceStatus::Deployed;
+    if (target->runtime.isEmpty())
+        target->runtime = imported.runtime;
+    // Compose key and container name lead the aliases; exports rely on that order.
+    QStringList aliases = imported.aliases;
+    for (const QString &a : std::as_const(target->aliases)) {
+        if (!aliases.contains(a))
+            aliases.append(a);
+    }
+    target->aliases = aliases;
+    return changes;
+}
+
+} // namespace
+
+std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragment, const QString &hostId,
+                                       QStringList *summary, QString *error)
+{
+    if (hostId.isEmpty()) {
+        *error = tr("No host was given for the import.");
+        return std::nullopt;
+    }
+    Schema merged = plan;
+    if (!merged.host(hostId)) {
+        Host host;
+        host.id = hostId;
+        host.name = hostId;
+        if (const Host *h = fragment.host(hostId))
+            host = *h;
+        merged.hosts.append(host);
+        summary->append(tr("Added host %1.").arg(hostId));
+    }
+
+    // Compose services in file order, each with its mappings (main first).
+    QStringList groupOrder;
+    QHash<QString, QList<int>> groups;
+    for (int i = 0; i < fragment.services.size(); ++i) {
+        const QString key = composeKey(fragment.services.at(i));
+        if (!groups.contains(key))
+            groupOrder.append(key);
+        groups[key].append(i);
+    }
+
+    const NameIndex index(plan.services);
+    QSet<QString> usedIds;
+    for (const Service &s : plan.services)
+        usedIds.insert(s.id);
+    QSet<int> claimed; // plan service rows taken by a mapping
+    QHash<QString, QString> idMap; // fragment id → merged id
+    QStringList added;
+    int changedCount = 0;
+    int unchangedCount = 0;
+
+    for (const QString &key : std::as_const(groupOrder)) {
+        const QList<int> members = groups.value(key);
+        const Service &main = fragment.services.at(members.first());
+        const QStringList names = main.aliases.isEmpty() ? QStringList{key} : main.aliases;
+
+        QList<int> candidates;
+        QList<NameMatch> levels;
+        for (int row : index.candidates(names)) {
+            const Service &s = plan.services.at(row);
+            const NameMatch level = matchService(names, s);
+            if (level == NameMatch::None)
+                continue;
+            if (!eligible(s, hostId)) {
+                if (level != NameMatch::Family && level != NameMatch::Prefix)
+                    summary->append(tr("%1: the plan has it on host %2; the one on %3 is kept as another instance.")
+                                        .arg(s.name, s.hostId, hostId));
+                continue;
+            }
+            candidates.append(row);
+            levels.append(level);
+        }
+
+        QHash<int, int> assignment; // member index → plan row
+        auto take = [&](int member, int row) {
+            assignment.insert(member, row);
+            claimed.insert(row);
+        };
+        auto memberPort = [&](int member) {
+            const Service &m = fragment.services.at(members.at(member));
+            return m.actualPort > 0 ? m.actualPort : m.containerPort;
+        };
+        // 1. By port: planned port, or actual port on this host.
+        for (int m = 0; m < members.size(); ++m) {
+            const int port = memberPort(m);
+            if (port <= 0)
+                continue;
+            for (int c = 0; c < candidates.size(); ++c) {
+                const int row = candidates.at(c);
+                const Service &s = plan.services.at(row);
+                if (claimed.contains(row))
+                    continue;
+                if (s.plannedPort == port || (s.hostId == hostId && s.actualPort == port)) {
+                    take(m, row);
+                    break;
+                }
+            }
+        }
+        // 2. Extra mappings imported before, by their "KEY:PORT" name.
+        for (int m = 1; m < members.size(); ++m) {
+            if (assignment.contains(m))
+                continue;
+            const QString name = fragment.services.at(members.at(m)).name;
+            for (int row : index.byName(name)) {
+                const Service &s = plan.services.at(row);
+                if (!claimed.contains(row) && eligible(s, hostId)) {
+                    take(m, row);
+                    break;
+                }
+            }
+        }
+        // 3. The first mapping left goes to the best name match, if unambiguous.
+        int firstLeft = -1;
+        for (int m = 0; m < members.size() && firstLeft < 0; ++m) {
+            if (!assignment.contains(m))
+                firstLeft = m;
+        }
+        if (firstLeft >= 0) {
+            NameMatch best = NameMatch::Family;
+            QList<int> bestRows;
+            for (int c = 0; c < candidates.size(); ++c) {
+                if (claimed.contains(candidates.at(c)) || levels.at(c) == NameMatch::Family)
+                    continue;
+                if (levels.at(c) < best) {
+                    best = levels.at(c);
+                    bestRows.clear();
+                }
+                if (levels.at(c) == best)
+                    bestRows.append(candidates.at(c));
+            }
+            if (bestRows.size() == 1 || (bestRows.size() > 1 && best != NameMatch::Prefix)) {
+                take(firstLeft, bestRows.first());
+            } else if (bestRows.size() > 1) {
+                QStringList ambiguous;
+                for (int row : std::as_const(bestRows))
+                    ambiguous.append(plan.services.at(row).name);
+                summary->append(tr("%1: several plan services could be meant (%2); added as a new service.")
+                                    .arg(key, ambiguous.join(QStringLiteral(", "))));
+            }
+        }
+
+        // Apply, and add what is left.
+        for (int m = 0; m < members.size(); ++m) {
+            const Service &imported = fragment.services.at(members.at(m));
+            if (assignment.contains(m)) {
+                const int row = assignment.value(m);
+                Service &target = merged.services[row];
+                const QStringList changes = apply(&target, imported, hostId);
+                idMap.insert(imported.id, target.id);
+                if (changes.isEmpty()) {
+                    ++unchangedCount;
+                } else {
+                    ++changedCount;
+                    summary->append(tr("%1 (%2): %3")
+                                        .arg(target.name, imported.name, changes.join(QStringLiteral(", "))));
+                }
+                continue;
+            }
+            Service s = imported;
+            s.id = uniqueId(&usedIds, imported.name);
+            s.hostId = hostId;
+            s.undocumented = true;
+            idMap.insert(imported.id, s.id);
+            merged.services.append(s);
+            added.append(QStringLiteral("%1 (%2)").arg(s.name, portLabel(s)));
+        }
+    }
+
+    if (!added.isEmpty())
+        summary->append(tr("Added %n undocumented service(s): %1", int(added.size())).arg(added.join(QStringLiteral(", "))));
+    if (changedCount + unchangedCount > 0)
+        summary->append(tr("Matched %n plan service(s); %1 changed.", changedCount + unchangedCount).arg(changedCount));
+
+    QStringList missing;
+    for (int row = 0; row < plan.services.size(); ++row) {
+        const Service &s = plan.services.at(row);
+        if (!claimed.contains(row) && s.hostId == hostId && s.status != ServiceStatus::Retired)
+            missing.append(s.name);
+    }
+    if (!missing.isEmpty())
+        summary->append(tr("In the plan on %1 but not in the file (%n): %2", int(missing.size()))
+                            .arg(hostId, missing.join(QStringLiteral(", "))));
+
+    // References: those of this import replace the ones imported from the same file.
+    QSet<QString> files;
+    for (const Reference &r : fragment.references)
+        files.insert(r.origin.file);
+    QList<Reference> references;
+    for (const Reference &r : std::as_const(merged.references)) {
+        if (!files.contains(r.origin.file))
+            references.append(r);
+    }
+    int referenceCount = 0;
+    for (Reference r : fragment.references) {
+        r.fromServiceId = idMap.value(r.fromServiceId);
+        r.toServiceId = idMap.value(r.toServiceId);
+        if (r.fromServiceId.isEmpty() || r.toServiceId.isEmpty())
+            continue;
+        references.append(r);
+        ++referenceCount;
+    }
+    merged.references = references;
+    if (referenceCount > 0)
+        summary->append(tr("Found %n reference(s) between services.", referenceCount));
+    return merged;
+}
+
+std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragment, const QString &hostId,
+                                         QStringList *summary, QString *)
+{
+    Schema merged = plan;
+    QHash<int, QString> scrapedBy; // plan row → job that set its metrics
+    QStringList unmatched;
+    int matchedCount = 0;
+
+    auto isLoopback = [](const QString &host) {
+        return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
+    };
+    const NameIndex index(plan.services);
+    QHash<QString, QList<int>> byHostPort; // "host|port" → rows, by actual or container port
+    for (int row = 0; row < plan.services.size(); ++row) {
+        const Service &s = plan.services.at(row);
+        if (s.actualPort > 0)
+            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.actualPort)].append(row);
+        if (s.containerPort > 0 && s.containerPort != s.actualPort)
+            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.containerPort)].append(row);
+    }
+    auto byPortOnHost = [&](const QString &host, int port) {
+        const QList<int> rows = byHostPort.value(QStringLiteral("%1|%2").arg(host).arg(port));
+        return rows.size() == 1 ? rows.first() : -1; // none or ambiguous
+    };
+
+    for (const Service &target : fragment.services) {
+        const QString targetHost = target.aliases.value(0);
+        const int port = target.metrics.port;
+        int row = -1;
+        // A target naming a host of the plan (by address or id) means the service on that port there.
+        for (const Host &h : plan.hosts) {
+            if (targetHost == h.id || (!h.address.isEmpty() && targetHost == h.address)) {
+                row = byPortOnHost(h.id, port);
+                break;
+            }
+        }
+        if (row < 0 && isLoopback(targetHost) && !hostId.isEmpty())
+            row = byPortOnHost(hostId, port);
+        // Else by name: the target host first, then the job name; prefer this host's services.
+        for (const QStringList &names : {QStringList{targetHost}, QStringList{target.name}}) {
+            if (row >= 0 || names.first().isEmpty() || isLoopback(names.first()))
+                continue;
+            NameMatch best = NameMatch::Family;
+            int bestRow = -1;
+            bool bestOnHost = false;
+            int bestCount = 0;
+            for (int r : index.candidates(names)) {
+                const Service &s = plan.services.at(r);
+                const NameMatch level = matchService(names, s);
+                if (level == NameMatch::None || level == NameMatch::Family)
+                    continue;
+                const bool onHost = !hostId.isEmpty() && s.hostId == hostId;
+                if (level < best || (level == best && onHost && !bestOnHost)) {
+                    best = level;
+                    bestRow = r;
+                    bestOnHost = onHost;
+                    bestCount = 1;
+                } else if (level == best && onHost == bestOnHost) {
+                    ++bestCount;
+                }
+            }
+            if (bestRow >= 0 && (bestCount == 1 || best != NameMatch::Prefix))
+                row = bestRow;
+        }
+        const QString where = QStringLiteral("%1:%2").arg(targetHost).arg(port);
+        if (row < 0) {
+            unmatched.append(tr("%1 (job %2)").arg(where, target.metrics.job));
+            continue;
+        }
+        Service &s = merged.services[row];
+        if (scrapedBy.contains(row)) {
+            summary->append(tr("%1 is scraped by several jobs (%2, %3); the first is kept.")
+                                .arg(s.name, scrapedBy.value(row), target.metrics.job));
+            continue;
+        }
+        scrapedBy.insert(row, target.metrics.job);
+        ++matchedCount;
+        if (s.metrics != target.metrics) {
+            s.metrics = target.metrics;
+            summary->append(tr("%1: scraped as job %2 at %3%4 every %5")
+                                .arg(s.name, target.metrics.job, where, target.metrics.path,
+                                     target.metrics.interval.isEmpty() ? tr("default interval")
+                                                                       : target.metrics.interval));
+        }
+    }
+    summary->append(tr("Matched %n scrape target(s) to services.", matchedCount));
+    for (const QString &u : std::as_const(unmatched))
+        summary->append(tr("Target %1 matches no service.").arg(u));
+    return merged;
+}
+
+QUndoCommand *importCommand(SchemaDocument *document, const Schema &merged, const QString &text)
+{
+    const Schema &current = document->schema();
+    auto *macro = new QUndoCommand(text);
+    int changes = 0;
+    if (current.hosts != merged.hosts) {
+        changeHostsCommand(document, merged.hosts, text, macro);
+        ++changes;
+    }
+    // Merges only append services, so a new one's row in the merged list is
+    // its row once the ones before it are in.
+    for (int row = 0; row < merged.services.size(); ++row) {
+        const Service &s = merged.services.at(row);
+        const Service *old = current.service(s.id);
+        if (!old) {
+            new AddServiceCommand(document, s, row, macro);
+            ++changes;
+        } else if (*old != s) {
+            new ReplaceServiceCommand(document, s, macro);
+            ++changes;
+        }
+    }
+    if (current.references != merged.references) {
+        changeReferencesCommand(document, merged.references, text, macro);
+        ++changes;
+    }
+    if (changes == 0) {
+        delete macro;
+        return nullptr;
+    }
+    return macro;
+}
+
+} // namespace Portolan

@@ -1,0 +1,337 @@
+#include "prometheusformat.h"
+
+#include "importmerge.h"
+#include "yamlutil.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QSet>
+
+namespace Portolan {
+
+namespace {
+
+QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Portolan::PrometheusFormat", text, nullptr, n);
+}
+
+struct Job
+{
+    QString name;
+    QString path;
+    QString scheme;
+    QString interval;
+};
+
+// "host:port", "[::1]:9090" or "host" (the scheme's default port).
+bool splitTarget(const QString &target, const QString &scheme, QString *host, int *port)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\[[^\\]]+\\]|[^:/\\s]+)(?::(\\d{1,5}))?$"));
+    const QRegularExpressionMatch m = pattern.match(target.trimmed());
+    if (!m.hasMatch())
+        return false;
+    *host = m.captured(1);
+    if (host->startsWith(QLatin1Char('[')))
+        *host = host->mid(1, host->size() - 2);
+    *port = m.captured(2).isEmpty() ? (scheme == QLatin1String("https") ? 443 : 80) : m.captured(2).toInt();
+    return isValidPort(*port);
+}
+
+class Reader
+{
+public:
+    Reader(const FormatOptions &options, ReadResult *result) : mOptions(options), mResult(result) { }
+
+    void addTargets(const Job &job, const YAML::Node &targets, const QString &fileName);
+    void readFileSd(const Job &job, const YAML::Node &config);
+    void warn(const YAML::Node &node, const QString &fileName, const QString &message)
+    {
+        mResult->warnings.append(Yaml::errorAt(node, fileName, message));
+    }
+
+private:
+    const FormatOptions &mOptions;
+    ReadResult *mResult;
+};
+
+void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString &fileName)
+{
+    if (!targets.IsSequence())
+        return;
+    int urls = 0;
+    YAML::Node firstUrl;
+    for (const YAML::Node &t : targets) {
+        const QString text = Yaml::scalar(t);
+        if (text.contains(QLatin1String("://"))) {
+            // Blackbox-style probe URLs reach the exporter through relabelling;
+            // they are not scrape targets of a service.
+            if (urls++ == 0)
+                firstUrl = t;
+            continue;
+        }
+        QString host;
+        int port = 0;
+        if (!splitTarget(text, job.scheme, &host, &port)) {
+            warn(t, fileName, tr("Job %1: \"%2\" is not a host:port target; skipped.").arg(job.name, text));
+            continue;
+        }
+        Service s;
+        // Fragment ids only need to be unique; a counter keeps large configs linear.
+        s.id = QStringLiteral("target-%1").arg(mResult->schema.services.size() + 1);
+        s.name = job.name;
+        s.aliases = QStringList{host};
+        s.hostId = mOptions.hostId;
+        s.metrics.enabled = true;
+        s.metrics.path = job.path;
+        s.metrics.interval = job.interval;
+        s.metrics.port = port;
+        s.metrics.job = job.name;
+        s.metrics.origin = Yaml::location(t, fileName);
+        s.origin = s.metrics.origin;
+        mResult->schema.services.append(s);
+    }
+    if (urls > 0)
+        warn(firstUrl, fileName,
+             tr("Job %1: %n target(s) are probe URLs, not services; skipped.", urls).arg(job.name));
+}
+
+void Reader::readFileSd(const Job &job, const YAML::Node &config)
+{
+    const Yaml::MapView view(config);
+    const YAML::Node files = view.value(QStringLiteral("files"));
+    if (!files.IsSequence())
+        return;
+    for (const YAML::Node &f : files) {
+        const QString pattern = Yaml::scalar(f);
+        const QFileInfo info(QDir(mOptions.baseDir.isEmpty() ? QDir::currentPath() : mOptions.baseDir), pattern);
+        const QDir dir = info.dir();
+        const QStringList matches = dir.entryList(QStringList{info.fileName()}, QDir::Files, QDir::Name);
+        if (matches.isEmpty()) {
+            warn(f, mOptions.fileName, tr("Job %1: no file matches %2.").arg(job.name, pattern));
+            continue;
+        }
+        for (const QString &name : matches) {
+            const QString path = dir.filePath(name);
+            ParseError error;
+            const std::optional<QByteArray> data = readFileBytes(path, &error, PrometheusFormat::MaxFileSize);
+            // JSON is YAML, so one reader serves both file_sd forms.
+            const std::optional<YAML::Node> root =
+                data ? Yaml::load(*data, path, PrometheusFormat::MaxFileSize, &error) : std::nullopt;
+            if (!root) {
+                mResult->warnings.append(error);
+                continue;
+            }
+            if (!root->IsSequence()) {
+                warn(*root, path, tr("A file_sd file is a list of target groups."));
+                continue;
+            }
+            for (const YAML::Node &group : *root)
+                addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), path);
+        }
+    }
+}
+
+QString quoted(const QString &text)
+{
+    QString escaped = text;
+    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
+    return QLatin1Char('"') + escaped + QLatin1Char('"');
+}
+
+bool isDuration(const QString &text)
+{
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+(ms|s|m|h|d|w|y))+$"));
+    return pattern.match(text).hasMatch();
+}
+
+} // namespace
+
+QString PrometheusFormat::displayName() const
+{
+    return tr("Prometheus scrape configuration");
+}
+
+QString PrometheusFormat::fileFilter() const
+{
+    return tr("Prometheus configuration (*.yml *.yaml)");
+}
+
+std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const FormatOptions &options,
+                                                 ParseError *error) const
+{
+    const std::optional<YAML::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    if (!root)
+        return std::nullopt;
+    if (!root->IsMap()) {
+        *error = Yaml::errorAt(*root, options.fileName, tr("A Prometheus configuration is a mapping."));
+        if (error->line == 0)
+            error->line = 1;
+        return std::nullopt;
+    }
+    const Yaml::MapView top(*root);
+    const QString globalInterval = Yaml::scalar(Yaml::MapView(top.value(QStringLiteral("global"))).value(
+        QStringLiteral("scrape_interval")));
+    const YAML::Node configs = top.value(QStringLiteral("scrape_configs"));
+    if (configs.IsDefined() && !configs.IsNull() && !configs.IsSequence()) {
+        *error = Yaml::errorAt(configs, options.fileName, tr("scrape_configs must be a list."));
+        return std::nullopt;
+    }
+
+    ReadResult result;
+    Reader reader(options, &result);
+    QSet<QString> jobNames;
+    if (configs.IsSequence()) {
+        for (const YAML::Node &config : configs) {
+            const Yaml::MapView c(config);
+            if (!c.isValid()) {
+                *error = Yaml::errorAt(config, options.fileName, tr("A scrape config must be a mapping."));
+                return std::nullopt;
+            }
+            Job job;
+            job.name = Yaml::scalar(c.value(QStringLiteral("job_name")));
+            if (job.name.isEmpty()) {
+                *error = Yaml::errorAt(config, options.fileName, tr("A scrape config has no job_name."));
+                return std::nullopt;
+            }
+            if (jobNames.contains(job.name))
+                reader.warn(c.value(QStringLiteral("job_name")), options.fileName,
+                            tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
+            jobNames.insert(job.name);
+            job.path = Yaml::scalar(c.value(QStringLiteral("metrics_path")));
+            if (job.path.isEmpty())
+                job.path = QStringLiteral("/metrics");
+            job.scheme = Yaml::scalar(c.value(QStringLiteral("scheme")));
+            job.interval = Yaml::scalar(c.value(QStringLiteral("scrape_interval")));
+            if (job.interval.isEmpty())
+                job.interval = globalInterval;
+            const YAML::Node statics = c.value(QStringLiteral("static_configs"));
+            if (statics.IsSequence()) {
+                for (const YAML::Node &group : statics)
+                    reader.addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), options.fileName);
+            }
+            const YAML::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
+            if (fileSd.IsSequence()) {
+                for (const YAML::Node &sd : fileSd)
+                    reader.readFileSd(job, sd);
+            }
+        }
+    }
+    return result;
+}
+
+std::optional<Schema> PrometheusFormat::merge(const Schema &plan, const ReadResult &fragment,
+                                              const FormatOptions &options, QStringList *summary,
+                                              QString *error) const
+{
+    return mergeScrapeTargets(plan, fragment.schema, options.hostId, summary, error);
+}
+
+QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHostId)
+{
+    QList<ScrapeTarget> result;
+    QSet<QString> jobs;
+    for (const Service &s : schema.services) {
+        if (!s.metrics.enabled || s.status == ServiceStatus::Retired)
+            continue;
+        const QString hostId = s.hostId.isEmpty() ? s.plannedHostId : s.hostId;
+        const Host *host = schema.host(hostId);
+        // Beside the scraper (or with no scraper named) a container is reached by
+        // name and container port on the compose network; elsewhere by address.
+        const bool local = scraperHostId.isEmpty() || hostId.isEmpty() || hostId == scraperHostId;
+        ScrapeTarget t;
+        int port = s.metrics.port;
+        QString address;
+        if (local) {
+            address = containerName(s);
+            if (port <= 0)
+                port = s.containerPort > 0 ? s.containerPort : exportPort(s, true);
+        } else {
+            address = host && !host->address.isEmpty() ? host->address : hostId;
+            if (port <= 0)
+                port = exportPort(s, true);
+        }
+        if (port <= 0 || address.isEmpty())
+            continue;
+        t.target = QStringLiteral("%1:%2").arg(address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address)
+                                                                                   : address)
+                       .arg(port);
+        QString job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
+        if (jobs.contains(job) && !hostId.isEmpty())
+            job += QLatin1Char('-') + hostId;
+        const QString base = job;
+        for (int n = 2; jobs.contains(job); ++n)
+            job = QStringLiteral("%1-%2").arg(base).arg(n);
+        jobs.insert(job);
+        t.job = job;
+        t.path = s.metrics.path.isEmpty() ? QStringLiteral("/metrics") : s.metrics.path;
+        if (!t.path.startsWith(QLatin1Char('/')))
+            t.path.prepend(QLatin1Char('/'));
+        t.interval = isDuration(s.metrics.interval) ? s.metrics.interval : QString();
+        t.serviceId = s.id;
+        t.hostId = hostId;
+        result.append(t);
+    }
+    return result;
+}
+
+std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+{
+    const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
+    const QString fileSd = options.extra.value(QStringLiteral("fileSd")).toString();
+    QString out = QStringLiteral("# %1\n").arg(tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
+    if (targets.isEmpty() && fileSd.isEmpty())
+        return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
+    out += QStringLiteral("scrape_configs:\n");
+    for (const ScrapeTarget &t : targets) {
+        out += QStringLiteral("  - job_name: %1\n").arg(quoted(t.job));
+        out += QStringLiteral("    metrics_path: %1\n").arg(quoted(t.path));
+        if (!t.interval.isEmpty())
+            out += QStringLiteral("    scrape_interval: %1\n").arg(t.interval);
+        out += QStringLiteral("    static_configs:\n      - targets: [%1]\n").arg(quoted(t.target));
+    }
+    if (!fileSd.isEmpty()) {
+        QString job = QStringLiteral("file-sd");
+        for (int n = 2; std::any_of(targets.cbegin(), targets.cend(), [&](const ScrapeTarget &t) { return t.job == job; }); ++n)
+            job = QStringLiteral("file-sd-%1").arg(n);
+        out += QStringLiteral("  - job_name: %1\n    file_sd_configs:\n      - files: [%2]\n").arg(quoted(job), quoted(fileSd));
+    }
+    return out.toUtf8();
+}
+
+QString FileSdFormat::displayName() const
+{
+    return tr("Prometheus file_sd targets");
+}
+
+QString FileSdFormat::fileFilter() const
+{
+    return tr("file_sd JSON (*.json)");
+}
+
+std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+{
+    QJsonArray groups;
+    for (const ScrapeTarget &t : scrapeTargets(schema, options.hostId)) {
+        QJsonObject labels;
+        labels.insert(QStringLiteral("job"), t.job);
+        labels.insert(QStringLiteral("__metrics_path__"), t.path);
+        if (!t.hostId.isEmpty())
+            labels.insert(QStringLiteral("host"), t.hostId);
+        labels.insert(QStringLiteral("service"), t.serviceId);
+        QJsonObject group;
+        group.insert(QStringLiteral("targets"), QJsonArray{t.target});
+        group.insert(QStringLiteral("labels"), labels);
+        groups.append(group);
+    }
+    return QJsonDocument(groups).toJson(QJsonDocument::Indented);
+}
+
+} // namespace Portolan

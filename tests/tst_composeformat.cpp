@@ -1,0 +1,571 @@
+#include "commands.h"
+#include "composeformat.h"
+#include "importmerge.h"
+#include "jsonformat.h"
+#include "schemadocument.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Portolan;
+
+// docker-compose import, merge into a plan and the ports snippet export.
+class TestComposeFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shouldApplyAnchorsAndMergeKeys();
+    void shouldGiveProfiledServicesTheirProfiles();
+    void shouldTreatHostNetworkPortsAsHostPorts();
+    void shouldRejectPortsWithHostNetwork();
+    void shouldReadLongSyntaxAndDotEnv();
+    void shouldLetTheEnvironmentOverrideDotEnv();
+    void shouldReportBadPortsWithPositionAndService_data();
+    void shouldReportBadPortsWithPositionAndService();
+    void shouldRejectDamagedFilesWithPosition_data();
+    void shouldRejectDamagedFilesWithPosition();
+    void shouldMatchByNameAliasPrefixAndPort();
+    void shouldListPlanServicesMissingFromTheFile();
+    void shouldBeStableWhenImportedTwice();
+    void shouldImportAsOneUndoableStep();
+    void shouldRoundTripTheExportedSnippet();
+    void shouldWriteSnippetsDockerComposeAccepts();
+
+private:
+    static std::optional<ReadResult> readText(const QByteArray &text, ParseError *error, const QString &baseDir = {},
+                                              const QVariantMap &environment = {});
+    static std::optional<ReadResult> readFixture(const QString &path, ParseError *error,
+                                                 const QVariantMap &environment = {});
+};
+
+static QString fixture(const QString &name)
+{
+    return QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/compose/") + name;
+}
+
+static const Service *byName(const Schema &schema, const QString &name)
+{
+    for (const Service &s : schema.services) {
+        if (s.name == name)
+            return &s;
+    }
+    return nullptr;
+}
+
+static QList<Reference> referencesFrom(const Schema &schema, const QString &fromId)
+{
+    QList<Reference> result;
+    for (const Reference &r : schema.references) {
+        if (r.fromServiceId == fromId)
+            result.append(r);
+    }
+    return result;
+}
+
+std::optional<ReadResult> TestComposeFormat::readText(const QByteArray &text, ParseError *error, const QString &baseDir,
+                                                      const QVariantMap &environment)
+{
+    FormatOptions options;
+    options.fileName = QStringLiteral("test.yml");
+    options.hostId = QStringLiteral("box");
+    options.baseDir = baseDir;
+    options.extra.insert(QStringLiteral("environment"), environment);
+    return ComposeFormat().read(text, options, error);
+}
+
+std::optional<ReadResult> TestComposeFormat::readFixture(const QString &path, ParseError *error,
+                                                         const QVariantMap &environment)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return std::nullopt;
+    FormatOptions options;
+    options.fileName = path;
+    options.hostId = QStringLiteral("box");
+    options.baseDir = QFileInfo(path).absolutePath();
+    options.extra.insert(QStringLiteral("environment"), environment);
+    return ComposeFormat().read(file.readAll(), options, error);
+}
+
+void TestComposeFormat::shouldApplyAnchorsAndMergeKeys()
+{
+    ParseError error;
+    const auto result = readFixture(fixture(QStringLiteral("anchors.yml")), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Schema &s = result->schema;
+    QCOMPARE(s.services.size(), 3); // x-* keys are no services
+
+    const Service *web = byName(s, QStringLiteral("web"));
+    QVERIFY(web);
+    QCOMPARE(web->actualPort, 8080); // ports from the second map of <<: [...]
+    QCOMPARE(web->containerPort, 80);
+    QCOMPARE(web->origin.line, 8); // where the anchored port is written
+
+    const Service *api = byName(s, QStringLiteral("api"));
+    QVERIFY(api);
+    QCOMPARE(api->actualPort, 3100); // explicit ports win over merged ones
+    QCOMPARE(api->containerPort, 3000);
+
+    // environment merged from *common: web and api refer to auth:3001.
+    const QList<Reference> fromWeb = referencesFrom(s, web->id);
+    QCOMPARE(fromWeb.size(), 2);
+    QCOMPARE(fromWeb.at(0).toServiceId, byName(s, QStringLiteral("auth"))->id);
+    QCOMPARE(fromWeb.at(0).port, 3001);
+    QCOMPARE(fromWeb.at(0).viaHost, false);
+    QCOMPARE(fromWeb.at(0).origin.line, 5);
+    QCOMPARE(fromWeb.at(1).kind, QStringLiteral("traefik"));
+    QCOMPARE(fromWeb.at(1).toServiceId, web->id);
+    QCOMPARE(fromWeb.at(1).port, 80);
+    QCOMPARE(referencesFrom(s, api->id).size(), 1);
+}
+
+void TestComposeFormat::shouldGiveProfiledServicesTheirProfiles()
+{
+    ParseError error;
+    const auto result = readFixture(fixture(QStringLiteral("profiles.yml")), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Service *app = byName(result->schema, QStringLiteral("app"));
+    const Service *debug = byName(result->schema, QStringLiteral("debug"));
+    QVERIFY(app && debug);
+    QVERIFY(app->profiles.isEmpty());
+    QCOMPARE(debug->profiles, (QStringList{QStringLiteral("debug"), QStringLiteral("dev")}));
+    QCOMPARE(debug->bindAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(debug->exposure, Exposure::Host);
+    QCOMPARE(debug->hostId, QStringLiteral("box"));
+}
+
+void TestComposeFormat::shouldTreatHostNetworkPortsAsHostPorts()
+{
+    ParseError error;
+    const auto result = readFixture(fixture(QStringLiteral("hostnetwork.yml")), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Schema &s = result->schema;
+    const Service *exporter = byName(s, QStringLiteral("exporter"));
+    QVERIFY(exporter);
+    QCOMPARE(exporter->actualPort, 9100); // the container's port is the host's
+    QCOMPARE(exporter->containerPort, 0);
+    QCOMPARE(exporter->exposure, Exposure::Unspecified);
+
+    const QList<Reference> health = referencesFrom(s, exporter->id);
+    QCOMPARE(health.size(), 1);
+    QCOMPARE(health.first().kind, QStringLiteral("healthcheck"));
+    QCOMPARE(health.first().viaHost, true);
+    QCOMPARE(health.first().port, 9100);
+
+    const Service *web = byName(s, QStringLiteral("web"));
+    const QList<Reference> fromWeb = referencesFrom(s, web->id);
+    QCOMPARE(fromWeb.size(), 1);
+    QCOMPARE(fromWeb.first().toServiceId, exporter->id);
+    QCOMPARE(fromWeb.first().viaHost, true);
+    QCOMPARE(fromWeb.first().origin.line, 12);
+}
+
+void TestComposeFormat::shouldRejectPortsWithHostNetwork()
+{
+    ParseError error;
+    const auto result = readText("services:\n  x:\n    image: x\n    network_mode: host\n    ports: [\"80:80\"]\n", &error);
+    QVERIFY(!result);
+    QCOMPARE(error.line, 5);
+    QVERIFY2(error.message.contains(QLatin1String("\"x\"")), qPrintable(error.message));
+}
+
+void TestComposeFormat::shouldReadLongSyntaxAndDotEnv()
+{
+    ParseError error;
+    const auto result = readFixture(fixture(QStringLiteral("longsyntax/docker-compose.yml")), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Schema &s = result->schema;
+
+    const Service *db = byName(s, QStringLiteral("db"));
+    QVERIFY(db);
+    QCOMPARE(db->actualPort, 5433); // ${DB_PORT:-5433}
+    QCOMPARE(db->containerPort, 5432);
+    QCOMPARE(db->bindAddress, QStringLiteral("127.0.0.1"));
+    QCOMPARE(db->aliases, (QStringList{QStringLiteral("db"), QStringLiteral("my-db")}));
+    QCOMPARE(db->origin.line, 6);
+
+    const Service *dynamic = byName(s, QStringLiteral("db:5000"));
+    QVERIFY(dynamic);
+    QCOMPARE(dynamic->actualPort, 0); // the engine picks from 6000-6010
+    QCOMPARE(dynamic->containerPort, 5000);
+    QVERIFY(dynamic->notes.contains(QLatin1String("6000")));
+
+    const Service *dns = byName(s, QStringLiteral("db:53"));
+    QVERIFY(dns);
+    QCOMPARE(dns->protocol, Protocol::Udp);
+    QCOMPARE(dns->bindAddress, QStringLiteral("::1"));
+
+    const Service *app = byName(s, QStringLiteral("app"));
+    QVERIFY(app);
+    QCOMPARE(app->actualPort, 8081); // APP_PORT from .env
+    QVERIFY(!byName(s, QStringLiteral("app:81"))); // unset variable: skipped, not guessed
+    const Service *internal = byName(s, QStringLiteral("app:9000"));
+    QVERIFY(internal);
+    QCOMPARE(internal->exposure, Exposure::Internal);
+    QCOMPARE(internal->actualPort, 0);
+
+    bool warned = false;
+    for (const Diagnostic &w : result->warnings) {
+        if (w.message.contains(QLatin1String("MISSING_PORT"))) {
+            warned = true;
+            QCOMPARE(w.line, 21);
+        }
+    }
+    QVERIFY(warned);
+
+    // user:5555@ is a password, not a port; my-db is db's container name; cache is no service.
+    const QList<Reference> refs = referencesFrom(s, app->id);
+    QCOMPARE(refs.size(), 1);
+    QCOMPARE(refs.first().toServiceId, db->id);
+    QCOMPARE(refs.first().port, 5432);
+    QCOMPARE(refs.first().origin.line, 25);
+}
+
+void TestComposeFormat::shouldLetTheEnvironmentOverrideDotEnv()
+{
+    ParseError error;
+    const auto result = readFixture(fixture(QStringLiteral("longsyntax/docker-compose.yml")), &error,
+                                    {{QStringLiteral("APP_PORT"), QStringLiteral("9999")},
+                                     {QStringLiteral("DB_PORT"), QStringLiteral("6543")},
+                                     {QStringLiteral("MISSING_PORT"), QStringLiteral("8181")}});
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(byName(result->schema, QStringLiteral("app"))->actualPort, 9999);
+    QCOMPARE(byName(result->schema, QStringLiteral("db"))->actualPort, 6543);
+    QCOMPARE(byName(result->schema, QStringLiteral("app:8181"))->containerPort, 81);
+    QVERIFY(result->warnings.isEmpty());
+}
+
+void TestComposeFormat::shouldReportBadPortsWithPositionAndService_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("mentions");
+
+    const QByteArray head = "services:\n  ok:\n    image: x\n  broken-one:\n    image: y\n    ports:\n      - \"8080:80\"\n";
+    QTest::newRow("too large") << head + "      - \"99999:80\"\n" << 8 << 9 << "99999";
+    QTest::newRow("ranges differ") << head + "      - \"80-81:90-92\"\n" << 8 << 9 << "differ";
+    QTest::newRow("letters") << head + "      - abc\n" << 8 << 9 << "abc";
+    QTest::newRow("empty host port") << head + "      - \":8080\"\n" << 8 << 9 << "empty";
+    QTest::newRow("long without target") << head + "      - published: 80\n" << 8 << 9 << "target";
+    QTest::newRow("long bad published") << head + "      - {target: 80, published: 70000}\n" << 8 << 9 << "70000";
+    QTest::newRow("ports not a list") << QByteArray("services:\n  broken-one:\n    ports: \"80:80\"\n") << 3 << 12
+                                      << "list";
+    QTest::newRow("bad expose") << QByteArray("services:\n  broken-one:\n    expose: [\"x\"]\n") << 3 << 14 << "x";
+}
+
+void TestComposeFormat::shouldReportBadPortsWithPositionAndService()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, mentions);
+    ParseError error;
+    QVERIFY(!readText(text, &error));
+    QCOMPARE(error.file, QStringLiteral("test.yml"));
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+    QVERIFY2(error.message.contains(QLatin1String("\"broken-one\"")), qPrintable(error.message));
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
+}
+
+void TestComposeFormat::shouldRejectDamagedFilesWithPosition_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+
+    QTest::newRow("tab indentation") << QByteArray("services:\n  web:\n    image: x\n\tports: [\"1:1\"]\n") << 4;
+    QTest::newRow("unclosed quote") << QByteArray("services:\n  web:\n    ports: [\"80:80]\n") << 4;
+    QTest::newRow("quote unclosed to the end") << QByteArray("services:\n  web:\n    image: \"nginx\n") << 3;
+    QTest::newRow("unclosed flow") << QByteArray("services:\n  web:\n    ports: [\"80:80\"\n") << 4;
+    QByteArray binary("services:\n  web:\n    image: x\n");
+    binary += QByteArray("\x7f" "ELF\x02\x01\x01\x00\x00\x00", 10);
+    QTest::newRow("binary") << binary << 4;
+    QTest::newRow("invalid utf-8") << QByteArray("services:\n  web:\n    image: \xff\xfe\n") << 3;
+    QTest::newRow("not a mapping") << QByteArray("- just\n- a list\n") << 1;
+    QTest::newRow("services is a list") << QByteArray("services:\n  - web\n") << 2;
+    QTest::newRow("no services") << QByteArray("volumes:\n  data:\n") << 1;
+    QTest::newRow("service not a map") << QByteArray("services:\n  web: 42\n") << 2;
+    QTest::newRow("deep nesting") << QByteArray("services: ") + QByteArray(100000, '[') << 1;
+    // 20 MB of valid-looking YAML: refused by size before yaml-cpp spends minutes on it.
+    QByteArray big("services:\n");
+    const QByteArray entry("  s%1:\n    image: nginx\n    ports: [\"8080:80\"]\n");
+    while (big.size() < 20 * 1024 * 1024)
+        big += entry;
+    QTest::newRow("20 MB") << big << 0;
+}
+
+void TestComposeFormat::shouldRejectDamagedFilesWithPosition()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    ParseError error;
+    QVERIFY(!readText(text, &error));
+    QCOMPARE(error.file, QStringLiteral("test.yml"));
+    QCOMPARE(error.line, line);
+    if (line > 0)
+        QVERIFY(error.column > 0);
+    QVERIFY(!error.message.isEmpty());
+    QVERIFY(error.toString().startsWith(QLatin1String("test.yml:")));
+}
+
+void TestComposeFormat::shouldMatchByNameAliasPrefixAndPort()
+{
+    Schema plan;
+    plan.hosts.append({QStringLiteral("box"), QStringLiteral("Box"), {}, {}, {}});
+    plan.hosts.append({QStringLiteral("other"), QStringLiteral("Other"), {}, {}, {}});
+    auto add = [&](const QString &id, const QString &name, int planned, const QString &host = {}) {
+        Service s;
+        s.id = id;
+        s.name = name;
+        s.plannedPort = planned;
+        s.hostId = host;
+        plan.services.append(s);
+    };
+    add(QStringLiteral("mana-api-gateway"), QStringLiteral("mana-api-gateway"), 3016);
+    add(QStringLiteral("minio-s3"), QStringLiteral("minio (S3 API)"), 9000);
+    add(QStringLiteral("minio-console"), QStringLiteral("minio (Console)"), 9001);
+    add(QStringLiteral("db"), QStringLiteral("database"), 5432);
+    plan.services.last().aliases = QStringList{QStringLiteral("mana-db")};
+    add(QStringLiteral("llm"), QStringLiteral("llm"), 3025, QStringLiteral("other"));
+
+    const QByteArray compose = "services:\n"
+                               "  api-gateway:\n    image: g\n    ports: [\"3016:3016\"]\n"
+                               "  minio:\n    image: m\n    ports: [\"9000:9000\", \"9001:9001\", \"9002:9002\"]\n"
+                               "  postgres:\n    image: p\n    container_name: mana-db\n    ports: [\"5433:5432\"]\n"
+                               "  llm:\n    image: l\n    ports: [\"3025:3025\"]\n";
+    ParseError error;
+    const auto fragment = readText(compose, &error);
+    QVERIFY2(fragment, qPrintable(error.toString()));
+    QStringList summary;
+    QString mergeError;
+    const auto merged = ComposeFormat().merge(plan, *fragment, {QStringLiteral("test.yml"), QStringLiteral("box"), {}, {}},
+                                              &summary, &mergeError);
+    QVERIFY2(merged, qPrintable(mergeError));
+
+    const Service *gateway = merged->service(QStringLiteral("mana-api-gateway"));
+    QCOMPARE(gateway->actualPort, 3016); // prefix match
+    QCOMPARE(gateway->hostId, QStringLiteral("box"));
+    QCOMPARE(gateway->aliases.first(), QStringLiteral("api-gateway"));
+    QCOMPARE(merged->service(QStringLiteral("minio-s3"))->actualPort, 9000); // family + port
+    QCOMPARE(merged->service(QStringLiteral("minio-console"))->actualPort, 9001);
+    const Service *extra = byName(*merged, QStringLiteral("minio:9002"));
+    QVERIFY(extra);
+    QVERIFY(extra->undocumented);
+    const Service *db = merged->service(QStringLiteral("db"));
+    QCOMPARE(db->actualPort, 5433); // alias (container name)
+    QCOMPARE(db->containerPort, 5432);
+    QCOMPARE(db->aliases, (QStringList{QStringLiteral("postgres"), QStringLiteral("mana-db")}));
+    QVERIFY(!db->undocumented);
+    // llm of the plan runs on another host: this one is another instance.
+    QCOMPARE(merged->service(QStringLiteral("llm"))->hostId, QStringLiteral("other"));
+    QCOMPARE(merged->service(QStringLiteral("llm"))->actualPort, 0);
+    int llms = 0;
+    for (const Service &s : merged->services)
+        llms += s.name == QLatin1String("llm");
+    QCOMPARE(llms, 2);
+    QCOMPARE(merged->services.size(), plan.services.size() + 2);
+    QVERIFY(summary.join(QLatin1Char('\n')).contains(QLatin1String("minio:9002")));
+}
+
+void TestComposeFormat::shouldListPlanServicesMissingFromTheFile()
+{
+    Schema plan;
+    Service ghost;
+    ghost.id = QStringLiteral("ghost");
+    ghost.name = QStringLiteral("ghost");
+    ghost.hostId = QStringLiteral("box");
+    ghost.actualPort = 4000;
+    plan.services.append(ghost);
+    ParseError error;
+    const auto fragment = readText("services:\n  web:\n    image: w\n    ports: [\"80:80\"]\n", &error);
+    QVERIFY(fragment);
+    QStringList summary;
+    QString mergeError;
+    const auto merged = mergeHostReality(plan, fragment->schema, QStringLiteral("box"), &summary, &mergeError);
+    QVERIFY(merged);
+    QVERIFY(merged->host(QStringLiteral("box"))); // a new host is added
+    QCOMPARE(*merged->service(QStringLiteral("ghost")), ghost); // left as it was
+    const QString text = summary.join(QLatin1Char('\n'));
+    QVERIFY2(text.contains(QLatin1String("ghost")), qPrintable(text));
+    QVERIFY(text.contains(QLatin1String("web")));
+}
+
+void TestComposeFormat::shouldBeStableWhenImportedTwice()
+{
+    const QString path = QStringLiteral(PORTOLAN_REALWORLD_DIR "/docker-compose.macmini.yml");
+    ParseError error;
+    const auto fragment = readFixture(path, &error);
+    QVERIFY2(fragment, qPrintable(error.toString()));
+    QStringList summary;
+    QString mergeError;
+    const auto once = mergeHostReality(builtInSample(), fragment->schema, QStringLiteral("mac-mini"), &summary, &mergeError);
+    QVERIFY(once);
+    summary.clear();
+    const auto twice = mergeHostReality(*once, fragment->schema, QStringLiteral("mac-mini"), &summary, &mergeError);
+    QVERIFY(twice);
+    QCOMPARE(twice->services.size(), once->services.size());
+    QCOMPARE(twice->references.size(), once->references.size());
+    QVERIFY2(*twice == *once, qPrintable(summary.join(QLatin1Char('\n'))));
+}
+
+void TestComposeFormat::shouldImportAsOneUndoableStep()
+{
+    SchemaDocument document(builtInSample());
+    const Schema before = document.schema();
+    ParseError error;
+    const auto fragment = readFixture(fixture(QStringLiteral("anchors.yml")), &error);
+    QVERIFY(fragment);
+    QStringList summary;
+    QString mergeError;
+    const auto merged = mergeHostReality(before, fragment->schema, QStringLiteral("mac-mini"), &summary, &mergeError);
+    QVERIFY(merged);
+    QUndoCommand *command = importCommand(&document, *merged, QStringLiteral("Import anchors.yml"));
+    QVERIFY(command);
+    document.undoStack()->push(command);
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.schema(), *merged);
+    document.undoStack()->undo();
+    QCOMPARE(document.schema(), before);
+    document.undoStack()->redo();
+    QCOMPARE(document.schema(), *merged);
+    QVERIFY(!importCommand(&document, *merged, QStringLiteral("again"))); // nothing to do
+}
+
+static Schema exportSample()
+{
+    Schema schema;
+    schema.title = QStringLiteral("Round trip");
+    schema.hosts.append({QStringLiteral("box"), QStringLiteral("Box"), {}, QStringLiteral("docker-compose"), {}});
+    auto add = [&](const QString &name, int port, int container, Protocol protocol, const QString &bind,
+                   Exposure exposure = Exposure::Unspecified, const QStringList &aliases = {}) {
+        Service s;
+        s.id = slugify(name);
+        s.name = name;
+        s.plannedPort = port;
+        s.containerPort = container;
+        s.protocol = protocol;
+        s.bindAddress = bind;
+        s.exposure = exposure;
+        s.aliases = aliases;
+        s.plannedHostId = QStringLiteral("box");
+        schema.services.append(s);
+    };
+    add(QStringLiteral("web"), 8080, 80, Protocol::Tcp, {});
+    add(QStringLiteral("dns"), 5353, 53, Protocol::Udp, QStringLiteral("127.0.0.1"));
+    add(QStringLiteral("local-v6"), 6001, 0, Protocol::Tcp, QStringLiteral("::1"));
+    add(QStringLiteral("minio (S3 API)"), 9000, 9000, Protocol::Tcp, {}, Exposure::Unspecified, {QStringLiteral("minio")});
+    add(QStringLiteral("minio (Console)"), 9001, 9001, Protocol::Tcp, {}, Exposure::Unspecified, {QStringLiteral("minio")});
+    add(QStringLiteral("queue"), 0, 5672, Protocol::Tcp, {}, Exposure::Internal);
+    return schema;
+}
+
+void TestComposeFormat::shouldRoundTripTheExportedSnippet()
+{
+    const Schema schema = exportSample();
+    FormatOptions options;
+    options.hostId = QStringLiteral("box");
+    QString writeError;
+    const auto bytes = ComposeFormat().write(schema, options, &writeError);
+    QVERIFY2(bytes, qPrintable(writeError));
+    QVERIFY(bytes->contains("\"8080:80/tcp\""));
+    QVERIFY(bytes->contains("\"127.0.0.1:5353:53/udp\""));
+    QVERIFY(bytes->contains("\"[::1]:6001:6001/tcp\""));
+    QVERIFY(bytes->contains("expose:"));
+
+    ParseError error;
+    const auto back = readText(*bytes, &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QStringList summary;
+    QString mergeError;
+    Schema plan = schema;
+    const auto merged = mergeHostReality(plan, back->schema, QStringLiteral("box"), &summary, &mergeError);
+    QVERIFY(merged);
+    QCOMPARE(merged->services.size(), schema.services.size()); // every mapping found its service
+    for (const Service &s : merged->services) {
+        const Service *original = schema.service(s.id);
+        QVERIFY(original);
+        QVERIFY(!s.undocumented);
+        QCOMPARE(s.actualPort, original->plannedPort);
+        QCOMPARE(s.containerPort, original->containerPort > 0 ? original->containerPort : original->plannedPort);
+        QCOMPARE(s.protocol, original->protocol);
+        QCOMPARE(s.bindAddress, original->bindAddress);
+    }
+}
+
+// Runs a real tool; the test fails (not skips) when it is missing.
+static bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output)
+{
+    const QString path = QStandardPaths::findExecutable(program);
+    if (path.isEmpty()) {
+        *output = QStringLiteral("%1 is not installed").arg(program);
+        return false;
+    }
+    QProcess process;
+    process.setWorkingDirectory(workDir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(path, arguments);
+    if (!process.waitForFinished(50000)) {
+        process.kill();
+        *output = QStringLiteral("%1 did not finish").arg(program);
+        return false;
+    }
+    *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
+}
+
+void TestComposeFormat::shouldWriteSnippetsDockerComposeAccepts()
+{
+    // The real mana file merged into the sample, plus the hand-made cases.
+    ParseError error;
+    const auto fragment = readFixture(QStringLiteral(PORTOLAN_REALWORLD_DIR "/docker-compose.macmini.yml"), &error);
+    QVERIFY(fragment);
+    QStringList summary;
+    QString mergeError;
+    const auto real = mergeHostReality(builtInSample(), fragment->schema, QStringLiteral("mac-mini"), &summary, &mergeError);
+    QVERIFY(real);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QList<std::pair<Schema, QString>> cases = {{*real, QStringLiteral("mac-mini")}, {exportSample(), QStringLiteral("box")}};
+    for (const auto &[schema, host] : cases) {
+        FormatOptions options;
+        options.hostId = host;
+        QString writeError;
+        const auto snippet = ComposeFormat().write(schema, options, &writeError);
+        QVERIFY(snippet);
+        // docker-compose v1 needs image or build per service: a base file gives them.
+        QByteArray base = "version: \"3.8\"\nservices:\n";
+        QSet<QString> keys;
+        for (const Service *s : servicesForHost(schema, host)) {
+            if (!keys.contains(composeKey(*s))) {
+                keys.insert(composeKey(*s));
+                base += "  \"" + composeKey(*s).toUtf8() + "\":\n    image: busybox\n";
+            }
+        }
+        QFile baseFile(dir.filePath(QStringLiteral("base.yml")));
+        QVERIFY(baseFile.open(QIODevice::WriteOnly));
+        baseFile.write(base);
+        baseFile.close();
+        QFile snippetFile(dir.filePath(QStringLiteral("snippet.yml")));
+        QVERIFY(snippetFile.open(QIODevice::WriteOnly));
+        // v1 wants the same file version in an override.
+        snippetFile.write("version: \"3.8\"\n" + *snippet);
+        snippetFile.close();
+        QString output;
+        const bool ok = runTool(QStringLiteral("docker-compose"),
+                                {QStringLiteral("-f"), QStringLiteral("base.yml"), QStringLiteral("-f"),
+                                 QStringLiteral("snippet.yml"), QStringLiteral("config"), QStringLiteral("-q")},
+                                dir.path(), &output);
+        QVERIFY2(ok, qPrintable(output + QString::fromUtf8(*snippet)));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestComposeFormat)
+#include "tst_composeformat.moc"
