@@ -1,6 +1,11 @@
 #include "mainwindow.h"
 
+#include "analyzer.h"
+#include "commands.h"
 #include "hosttablemodel.h"
+#include "problemsmodel.h"
+#include "problemsview.h"
+#include "rulesettingsdialog.h"
 #include "jsonformat.h"
 #include "schemadocument.h"
 #include "servicesview.h"
@@ -32,9 +37,17 @@ MainWindow::MainWindow(QWidget *parent)
     , mRangeModel(new RangeTableModel(mDocument, this))
     , mServicesView(new ServicesView(mServiceModel, this))
     , mCountLabel(new QLabel(this))
+    , mAnalyzer(new Analyzer(mDocument, this))
+    , mProblemsModel(new ProblemsModel(mAnalyzer, this))
+    , mProblemsView(new ProblemsView(mProblemsModel, this))
+    , mFindingsLabel(new QLabel(this))
 {
+    mServiceModel->setAnalyzer(mAnalyzer);
     setCentralWidget(mServicesView);
+    statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
+    connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
+    connect(mProblemsView, &ProblemsView::servicesActivated, mServicesView, &ServicesView::selectServices);
     createActions();
     createDocks();
 
@@ -50,6 +63,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mRangeModel, &RangeTableModel::inputRejected, this, &MainWindow::showMessage);
     updateTitle();
     updateStatus();
+    updateFindingCounts();
 }
 
 MainWindow::~MainWindow() = default;
@@ -86,6 +100,9 @@ void MainWindow::createActions()
     findAction->setShortcut(QKeySequence::Find);
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
+
+    QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
+    toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
 }
 
 static QTableView *makeListView(QAbstractItemModel *model, const QString &name, QWidget *parent)
@@ -117,6 +134,13 @@ void MainWindow::createDocks()
     rangesDock->setWidget(rangesView);
     addDockWidget(Qt::RightDockWidgetArea, rangesDock);
 
+    auto *problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
+    problemsDock->setWidget(mProblemsView);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    mViewMenu->addAction(problemsDock->toggleViewAction());
+    resizeDocks({problemsDock}, {220}, Qt::Vertical);
+
     connect(mDocument, &SchemaDocument::reset, this, [hostsView, rangesView] {
         hostsView->resizeColumnsToContents();
         rangesView->resizeColumnsToContents();
@@ -138,6 +162,26 @@ void MainWindow::updateStatus()
     mCountLabel->setText(tr("%n service(s)", nullptr, int(s.services.size())) + QStringLiteral(" · ")
                          + tr("%n host(s)", nullptr, int(s.hosts.size())) + QStringLiteral(" · ")
                          + tr("%n range(s)", nullptr, int(s.ranges.size())));
+}
+
+void MainWindow::updateFindingCounts()
+{
+    const int errors = mAnalyzer->count(Severity::Error);
+    const int warnings = mAnalyzer->count(Severity::Warning);
+    const int infos = mAnalyzer->count(Severity::Info);
+    mFindingsLabel->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(" · ")
+                            + tr("%n warning(s)", nullptr, warnings) + QStringLiteral(" · ")
+                            + tr("%n info(s)", nullptr, infos));
+}
+
+void MainWindow::editRuleSettings()
+{
+    RuleSettingsDialog dialog(mDocument->schema().ruleSettings, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const RuleSettings settings = dialog.settings();
+    if (!(settings == mDocument->schema().ruleSettings))
+        mDocument->undoStack()->push(changeRuleSettingsCommand(mDocument, settings));
 }
 
 void MainWindow::showMessage(const QString &message)

@@ -11,7 +11,10 @@ class QTableView;
 
 namespace Portolan {
 
+class Analyzer;
 class HostTableModel;
+class ProblemsModel;
+class ProblemsView;
 class RangeTableModel;
 class SchemaDocument;
 class ServiceTableModel;
@@ -27,6 +30,8 @@ public:
 
     SchemaDocument *document() const { return mDocument; }
     ServicesView *servicesView() const { return mServicesView; }
+    Analyzer *analyzer() const { return mAnalyzer; }
+    ProblemsView *problemsView() const { return mProblemsView; }
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -47,6 +52,8 @@ private:
     bool saveTo(const QString &fileName);
     void updateTitle();
     void updateStatus();
+    void updateFindingCounts();
+    void editRuleSettings();
     void showMessage(const QString &message);
 
     SchemaDocument *mDocument;
@@ -55,6 +62,10 @@ private:
     RangeTableModel *mRangeModel;
     ServicesView *mServicesView;
     QLabel *mCountLabel;
+    Analyzer *mAnalyzer;
+    ProblemsModel *mProblemsModel;
+    ProblemsView *mProblemsView;
+    QLabel *mFindingsLabel;
     QMenu *mViewMenu = nullptr;
 };
 

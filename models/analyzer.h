@@ -51,10 +51,11 @@ private:
     void onServiceInserted(int row);
     void onServiceAboutToBeRemoved(int row);
     void onServiceRemoved(int row);
-    void commit(const QSet<quint64> &slots, const QString &changedService = {});
+    void commit(const QSet<quint64> &buckets);
 
     SchemaDocument *mDocument = nullptr;
     Private *d;
+    QSet<quint64> mPendingRemoval;
     int mFindingCount = 0;
     int mCounts[3] = {0, 0, 0};
 };

@@ -18,7 +18,9 @@ struct Finding
     QStringList hostIds;
     QList<int> ports;
     SourceLocation origin; // when it came from a file
-    quint64 slot = 0;      // the analyzer's bucket that produced it; identifies it with rule + services
+    // The analyzer's bucket that produced it; meaningful only within one
+    // analyzer (ids of buckets differ between analyzers of the same schema).
+    quint64 slot = 0;
 
     friend bool operator==(const Finding &, const Finding &) = default;
 };

@@ -1,7 +1,9 @@
 #include "servicetablemodel.h"
 
+#include "analyzer.h"
 #include "commands.h"
 #include "schemadocument.h"
+#include "severityicon.h"
 
 #include <QUndoStack>
 
@@ -79,6 +81,29 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return r ? r->id : QString();
     }
     case StatusRole: return int(s.status);
+    case SeverityRole: {
+        Severity severity;
+        if (mAnalyzer && mAnalyzer->worstSeverity(s.id, &severity))
+            return int(severity);
+        return {};
+    }
+    case FindingsRole: {
+        QStringList lines;
+        if (mAnalyzer) {
+            for (const Finding &f : mAnalyzer->findingsForService(s.id))
+                lines.append(QStringLiteral("%1 %2: %3").arg(severityDisplayName(f.severity), f.rule, f.message));
+        }
+        return lines;
+    }
+    case Qt::DecorationRole:
+    case Qt::BackgroundRole: {
+        Severity severity;
+        if (!mAnalyzer || !mAnalyzer->worstSeverity(s.id, &severity))
+            return {};
+        if (role == Qt::BackgroundRole)
+            return severityTint(severity);
+        return index.column() == NameColumn ? QVariant(severityIcon(severity)) : QVariant();
+    }
     case FieldRole: return int(fieldForColumn(index.column()));
     case Qt::TextAlignmentRole:
         switch (index.column()) {
@@ -87,9 +112,18 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         case ContainerPortColumn: return QVariant(Qt::AlignRight | Qt::AlignVCenter);
         default: return {};
         }
+    case Qt::ToolTipRole: {
+        const QStringList findings = data(index, FindingsRole).toStringList();
+        const QString text = data(index, Qt::DisplayRole).toString();
+        if (findings.isEmpty())
+            return text.isEmpty() ? QVariant() : QVariant(text);
+        QStringList html;
+        for (const QString &line : findings)
+            html.append(line.toHtmlEscaped());
+        return QStringLiteral("<b>%1</b><br>%2").arg(s.name.toHtmlEscaped(), html.join(QStringLiteral("<br>")));
+    }
     case Qt::DisplayRole:
     case Qt::EditRole:
-    case Qt::ToolTipRole:
     case SortRole:
         break;
     default:
@@ -274,6 +308,30 @@ bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &input,
         return true;
     mDocument->undoStack()->push(new ChangeServiceFieldCommand(mDocument, s.id, field, value));
     return true;
+}
+
+void ServiceTableModel::setAnalyzer(Analyzer *analyzer)
+{
+    if (mAnalyzer)
+        disconnect(mAnalyzer, nullptr, this, nullptr);
+    mAnalyzer = analyzer;
+    if (analyzer) {
+        connect(analyzer, &Analyzer::findingsChanged, this,
+                [this](const QList<Finding> &, const QList<Finding> &, const QStringList &ids) { onFindingsChanged(ids); });
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+}
+
+void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
+{
+    static const QList<int> roles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole,
+                                     FindingsRole};
+    for (const QString &id : serviceIds) {
+        const int row = mDocument->serviceRow(id);
+        if (row >= 0)
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), roles);
+    }
 }
 
 QModelIndex ServiceTableModel::indexForService(const QString &serviceId, int column) const

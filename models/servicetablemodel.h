@@ -6,6 +6,7 @@
 
 namespace Portolan {
 
+class Analyzer;
 class SchemaDocument;
 
 // The one model of services: rows are services with their host and range
@@ -42,11 +43,17 @@ public:
         RangeIdRole,     // the effective range (declared or derived)
         StatusRole,      // ServiceStatus as int
         FieldRole,       // the ServiceField a column shows, as int
+        SeverityRole,    // worst severity of the service's findings as int, or invalid
+        FindingsRole,    // QStringList: "severity rule: message" per finding
     };
 
     explicit ServiceTableModel(SchemaDocument *document, QObject *parent = nullptr);
 
     SchemaDocument *document() const { return mDocument; }
+
+    // Findings decorate rows (icon, tint, tooltip); without an analyzer there are none.
+    void setAnalyzer(Analyzer *analyzer);
+    Analyzer *analyzer() const { return mAnalyzer; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -69,8 +76,10 @@ signals:
 private:
     void onServiceFieldChanged(int row, ServiceField field);
     void emitColumnChanged(int column);
+    void onFindingsChanged(const QStringList &serviceIds);
 
     SchemaDocument *mDocument;
+    Analyzer *mAnalyzer = nullptr;
 };
 
 } // namespace Portolan

@@ -1,0 +1,979 @@
+#include "analyzer.h"
+
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+
+#include <numeric>
+
+namespace Portolan {
+
+namespace {
+
+// A bucket of the analysis. Every finding is produced by exactly one bucket,
+// and an edit re-evaluates only the buckets whose inputs it touched.
+enum SlotKind : quint64 {
+    HostSlot = 1,    // (host, protocol, actual port): host-collision
+    PlanSlot = 2,    // (protocol, planned port): plan-collision
+    LatentSlot = 3,  // (protocol, port): latent-collision
+    ServiceSlot = 4, // one service: its own rules
+    NameSlot = 5,    // (host, name): duplicate-name
+    RangeSlot = 6,   // one range: range-full
+    OverlapSlot = 7, // all ranges: range-overlap
+    ReferenceSlot = 8,
+};
+
+constexpr quint64 slotOf(SlotKind kind, quint64 value)
+{
+    return (quint64(kind) << 56) | value;
+}
+
+constexpr SlotKind kindOf(quint64 slot)
+{
+    return SlotKind(slot >> 56);
+}
+
+constexpr quint64 valueOf(quint64 slot)
+{
+    return slot & ((quint64(1) << 56) - 1);
+}
+
+constexpr quint64 portKey(Protocol protocol, int port)
+{
+    return (quint64(protocol == Protocol::Udp) << 16) | quint64(port);
+}
+
+constexpr quint64 hostPortKey(int host, Protocol protocol, int port)
+{
+    return (quint64(host) << 17) | portKey(protocol, port);
+}
+
+bool isWildcard(const QString &bind)
+{
+    return bind.isEmpty() || bind == QLatin1String("0.0.0.0") || bind == QLatin1String("::")
+        || bind == QLatin1String("[::]") || bind == QLatin1String("*");
+}
+
+QString normalizedBind(const QString &bind)
+{
+    if (bind.startsWith(QLatin1Char('[')) && bind.endsWith(QLatin1Char(']')))
+        return bind.mid(1, bind.size() - 2);
+    return bind;
+}
+
+// 0.0.0.0 and :: listen everywhere; two specific addresses overlap only when equal.
+bool bindsOverlap(const QString &a, const QString &b)
+{
+    return isWildcard(a) || isWildcard(b) || normalizedBind(a) == normalizedBind(b);
+}
+
+// A service occupies its actual port on its host unless it is not running.
+bool occupies(const Service &s)
+{
+    return s.actualPort > 0 && s.actualPort <= 65535 && !s.hostId.isEmpty()
+        && s.status != ServiceStatus::Retired && s.status != ServiceStatus::NotDeployed;
+}
+
+bool plans(const Service &s)
+{
+    return s.plannedPort > 0 && s.plannedPort <= 65535 && s.status != ServiceStatus::Retired;
+}
+
+// The lowest port of the OS ephemeral ranges (Linux 32768-60999, IANA and
+// Windows 49152-65535): a listener there can lose its port to an outgoing connection.
+constexpr int FirstEphemeralPort = 32768;
+
+} // namespace
+
+// What the indexes hold of a service, so that its old keys are known when it changes.
+struct Entry
+{
+    QString id;
+    int host = -1;
+    int plannedHost = -1;
+    Protocol protocol = Protocol::Tcp;
+    int planned = 0; // 0 when not planned (or retired)
+    int actual = 0;  // 0 when not occupying a port on a host
+    int latentActual = 0; // actual port on any host, for latent collisions
+    quint64 nameKey = 0;
+    QString counterpart;
+    bool alive = false;
+};
+
+struct Analyzer::Private
+{
+    const Schema *schema = nullptr;
+    const SchemaDocument *document = nullptr;
+
+    QList<Entry> entries;
+    QList<int> freeHandles;
+    QHash<QString, int> handleOf;
+    QHash<QString, int> hostIds;  // host id → index
+    QHash<QString, int> nameIds;  // service name → number
+    QHash<quint64, QList<int>> byHostPort, byPlanned, byActual, byName;
+    QHash<QString, QList<int>> byCounterpart; // backend id → frontends
+    QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
+    QList<int> plannedPortUse;                // per port: planned services
+    QList<bool> reservedPort;
+    QList<int> rangeUsed;
+
+    QHash<quint64, QList<Finding>> bySlot;
+    QHash<QString, QList<quint64>> slotsOfService;
+
+    int rowOf(int handle) const
+    {
+        return document ? document->serviceRow(entries.at(handle).id) : handle;
+    }
+    const Service &service(int handle) const { return schema->services.at(rowOf(handle)); }
+
+    int internHost(const QString &id) const { return id.isEmpty() ? -1 : hostIds.value(id, -1); }
+
+    Entry entryFor(const Service &s)
+    {
+        Entry e;
+        e.id = s.id;
+        e.alive = true;
+        e.host = internHost(s.hostId);
+        e.plannedHost = internHost(s.plannedHostId);
+        e.protocol = s.protocol;
+        e.planned = plans(s) ? s.plannedPort : 0;
+        e.actual = occupies(s) && e.host >= 0 ? s.actualPort : 0;
+        e.latentActual = e.actual;
+        auto it = nameIds.constFind(s.name);
+        if (it == nameIds.constEnd())
+            it = nameIds.insert(s.name, int(nameIds.size()));
+        e.nameKey = (quint64(e.host + 1) << 32) | quint64(*it);
+        e.counterpart = s.counterpartId;
+        return e;
+    }
+
+    static void removeFrom(QHash<quint64, QList<int>> &index, quint64 key, int handle)
+    {
+        auto it = index.find(key);
+        if (it == index.end())
+            return;
+        it->removeOne(handle);
+        if (it->isEmpty())
+            index.erase(it);
+    }
+
+    void index(int handle, QSet<quint64> *touched)
+    {
+        const Entry &e = entries.at(handle);
+        if (e.actual > 0) {
+            byHostPort[hostPortKey(e.host, e.protocol, e.actual)].append(handle);
+            byActual[portKey(e.protocol, e.actual)].append(handle);
+        }
+        if (e.planned > 0) {
+            byPlanned[portKey(e.protocol, e.planned)].append(handle);
+            if (plannedPortUse[e.planned]++ == 0 && !reservedPort[e.planned])
+                adjustRangeUse(e.planned, +1, touched);
+        }
+        byName[e.nameKey].append(handle);
+        if (!e.counterpart.isEmpty())
+            byCounterpart[e.counterpart].append(handle);
+    }
+
+    void unindex(int handle, QSet<quint64> *touched)
+    {
+        const Entry &e = entries.at(handle);
+        if (e.actual > 0) {
+            removeFrom(byHostPort, hostPortKey(e.host, e.protocol, e.actual), handle);
+            removeFrom(byActual, portKey(e.protocol, e.actual), handle);
+        }
+        if (e.planned > 0) {
+            removeFrom(byPlanned, portKey(e.protocol, e.planned), handle);
+            if (--plannedPortUse[e.planned] == 0 && !reservedPort[e.planned])
+                adjustRangeUse(e.planned, -1, touched);
+        }
+        removeFrom(byName, e.nameKey, handle);
+        if (!e.counterpart.isEmpty()) {
+            auto it = byCounterpart.find(e.counterpart);
+            if (it != byCounterpart.end()) {
+                it->removeOne(handle);
+                if (it->isEmpty())
+                    byCounterpart.erase(it);
+            }
+        }
+    }
+
+    void adjustRangeUse(int port, int delta, QSet<quint64> *touched)
+    {
+        for (int i = 0; i < schema->ranges.size(); ++i) {
+            if (schema->ranges.at(i).contains(port)) {
+                rangeUsed[i] += delta;
+                if (touched)
+                    touched->insert(slotOf(RangeSlot, i));
+            }
+        }
+    }
+
+    // The buckets that depend on a service's entry.
+    void slotsOf(int handle, QSet<quint64> &buckets) const
+    {
+        const Entry &e = entries.at(handle);
+        buckets.insert(slotOf(ServiceSlot, handle));
+        buckets.insert(slotOf(NameSlot, e.nameKey));
+        if (e.actual > 0) {
+            buckets.insert(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)));
+            buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.actual)));
+        }
+        if (e.planned > 0) {
+            buckets.insert(slotOf(PlanSlot, portKey(e.protocol, e.planned)));
+            buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.planned)));
+        }
+        for (int frontend : byCounterpart.value(e.id))
+            buckets.insert(slotOf(ServiceSlot, frontend));
+        for (int ref : referencesOf.value(e.id))
+            buckets.insert(slotOf(ReferenceSlot, ref));
+    }
+
+    void rebuild()
+    {
+        entries.clear();
+        freeHandles.clear();
+        handleOf.clear();
+        hostIds.clear();
+        nameIds.clear();
+        byHostPort.clear();
+        byPlanned.clear();
+        byActual.clear();
+        byName.clear();
+        byCounterpart.clear();
+        referencesOf.clear();
+        plannedPortUse.fill(0, 65536);
+        reservedPort.fill(false, 65536);
+        rangeUsed.fill(0, schema->ranges.size());
+
+        for (int i = 0; i < schema->hosts.size(); ++i)
+            hostIds.insert(schema->hosts.at(i).id, i);
+        for (const Reservation &r : schema->reservations) {
+            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
+                reservedPort[p] = true;
+        }
+        for (int i = 0; i < schema->ranges.size(); ++i) {
+            const PortRange &r = schema->ranges.at(i);
+            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
+                rangeUsed[i] += reservedPort[p];
+        }
+        const qsizetype n = schema->services.size();
+        entries.reserve(n);
+        handleOf.reserve(n);
+        byHostPort.reserve(n);
+        byPlanned.reserve(n);
+        byActual.reserve(n);
+        byName.reserve(n);
+        for (qsizetype row = 0; row < n; ++row) {
+            const Service &s = schema->services.at(row);
+            entries.append(entryFor(s));
+            handleOf.insert(s.id, int(row));
+            index(int(row), nullptr);
+        }
+        for (int i = 0; i < schema->references.size(); ++i) {
+            const Reference &r = schema->references.at(i);
+            referencesOf[r.fromServiceId].append(i);
+            if (r.toServiceId != r.fromServiceId)
+                referencesOf[r.toServiceId].append(i);
+        }
+    }
+
+    QSet<quint64> allSlots() const
+    {
+        QSet<quint64> buckets;
+        buckets.reserve(entries.size() * 2);
+        for (auto it = byHostPort.cbegin(); it != byHostPort.cend(); ++it) {
+            if (it->size() > 1)
+                buckets.insert(slotOf(HostSlot, it.key()));
+        }
+        for (auto it = byPlanned.cbegin(); it != byPlanned.cend(); ++it) {
+            if (it->size() > 1)
+                buckets.insert(slotOf(PlanSlot, it.key()));
+            if (byActual.contains(it.key()))
+                buckets.insert(slotOf(LatentSlot, it.key()));
+        }
+        for (auto it = byActual.cbegin(); it != byActual.cend(); ++it) {
+            if (it->size() > 1)
+                buckets.insert(slotOf(LatentSlot, it.key()));
+        }
+        for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
+            if (it->size() > 1)
+                buckets.insert(slotOf(NameSlot, it.key()));
+        }
+        for (int h = 0; h < entries.size(); ++h) {
+            if (entries.at(h).alive)
+                buckets.insert(slotOf(ServiceSlot, h));
+        }
+        for (int i = 0; i < schema->ranges.size(); ++i)
+            buckets.insert(slotOf(RangeSlot, i));
+        buckets.insert(slotOf(OverlapSlot, 0));
+        for (int i = 0; i < schema->references.size(); ++i)
+            buckets.insert(slotOf(ReferenceSlot, i));
+        return buckets;
+    }
+
+    // Applies the document's rule settings; false when the rule is off.
+    bool configure(Finding &f) const
+    {
+        const auto it = schema->ruleSettings.rules.constFind(f.rule);
+        if (it == schema->ruleSettings.rules.constEnd())
+            return true;
+        if (!it->enabled)
+            return false;
+        if (it->overrideSeverity)
+            f.severity = it->severity;
+        return true;
+    }
+
+    void add(QList<Finding> &out, quint64 slot, const QString &rule, const QString &message,
+             const QStringList &services, const QStringList &hosts, const QList<int> &ports,
+             const SourceLocation &origin = {}) const
+    {
+        const RuleInfo *info = ruleInfo(rule);
+        Finding f;
+        f.rule = rule;
+        f.severity = info ? info->defaultSeverity : Severity::Warning;
+        f.message = message;
+        f.serviceIds = services;
+        f.hostIds = hosts;
+        f.ports = ports;
+        f.origin = origin;
+        f.slot = slot;
+        if (configure(f))
+            out.append(f);
+    }
+
+    QString hostName(const QString &id) const
+    {
+        const Host *h = schema->host(id);
+        return h && !h->name.isEmpty() ? h->name : id;
+    }
+
+    static QString named(const Service &s)
+    {
+        if (s.origin.isValid() && s.origin.line > 0)
+            return QStringLiteral("%1 (%2)").arg(s.name, s.origin.toString());
+        return s.name;
+    }
+
+    static QString portLabel(Protocol p, int port)
+    {
+        return QStringLiteral("%1/%2").arg(port).arg(protocolToString(p));
+    }
+
+    static QString joinNames(const QStringList &names)
+    {
+        if (names.size() <= 1)
+            return names.value(0);
+        return tr("%1 and %2").arg(QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")),
+                                    names.last());
+    }
+
+    QList<Finding> evaluate(quint64 slot) const
+    {
+        QList<Finding> out;
+        switch (kindOf(slot)) {
+        case HostSlot: evaluateHost(slot, out); break;
+        case PlanSlot: evaluatePlan(slot, out); break;
+        case LatentSlot: evaluateLatent(slot, out); break;
+        case ServiceSlot: evaluateService(slot, out); break;
+        case NameSlot: evaluateName(slot, out); break;
+        case RangeSlot: evaluateRange(slot, out); break;
+        case OverlapSlot: evaluateOverlap(slot, out); break;
+        case ReferenceSlot: evaluateReference(slot, out); break;
+        }
+        return out;
+    }
+
+    // Handles of a group that overlap with at least one other member.
+    template<typename Overlaps>
+    QList<int> colliding(const QList<int> &group, Overlaps overlaps) const
+    {
+        QList<bool> hit(group.size(), false);
+        for (int i = 0; i < group.size(); ++i) {
+            for (int j = i + 1; j < group.size(); ++j) {
+                if (overlaps(group.at(i), group.at(j)))
+                    hit[i] = hit[j] = true;
+            }
+        }
+        QList<int> result;
+        for (int i = 0; i < group.size(); ++i) {
+            if (hit.at(i))
+                result.append(group.at(i));
+        }
+        // Report in document order, so the message does not depend on edit history.
+        std::sort(result.begin(), result.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
+        return result;
+    }
+
+    void evaluateHost(quint64 slot, QList<Finding> &out) const
+    {
+        const QList<int> group = byHostPort.value(valueOf(slot));
+        if (group.size() < 2)
+            return;
+        const QList<int> hits = colliding(group, [this](int a, int b) {
+            return bindsOverlap(service(a).bindAddress, service(b).bindAddress);
+        });
+        if (hits.size() < 2)
+            return;
+        const Service &first = service(hits.first());
+        QStringList ids, names;
+        SourceLocation origin;
+        for (int h : hits) {
+            const Service &s = service(h);
+            ids.append(s.id);
+            names.append(named(s));
+            if (!origin.isValid() && s.origin.isValid())
+                origin = s.origin;
+        }
+        add(out, slot, QStringLiteral("host-collision"),
+            tr("Port %1 on %2 is used by %3")
+                .arg(portLabel(first.protocol, first.actualPort), hostName(first.hostId), joinNames(names)),
+            ids, {first.hostId}, {first.actualPort}, origin);
+    }
+
+    void evaluatePlan(quint64 slot, QList<Finding> &out) const
+    {
+        const QList<int> group = byPlanned.value(valueOf(slot));
+        if (group.size() < 2)
+            return;
+        // A plan scope is the planned host; a service planned for no host
+        // belongs to the whole plan and so meets every scope.
+        const QList<int> hits = colliding(group, [this](int a, int b) {
+            const int ha = entries.at(a).plannedHost, hb = entries.at(b).plannedHost;
+            return ha < 0 || hb < 0 || ha == hb;
+        });
+        if (hits.size() < 2)
+            return;
+        const Service &first = service(hits.first());
+        QStringList ids, names, hosts;
+        for (int h : hits) {
+            const Service &s = service(h);
+            ids.append(s.id);
+            names.append(s.name);
+            if (!s.plannedHostId.isEmpty() && !hosts.contains(s.plannedHostId))
+                hosts.append(s.plannedHostId);
+        }
+        add(out, slot, QStringLiteral("plan-collision"),
+            tr("Planned port %1 is given to %2").arg(portLabel(first.protocol, first.plannedPort), joinNames(names)),
+            ids, hosts, {first.plannedPort});
+    }
+
+    void evaluateLatent(quint64 slot, QList<Finding> &out) const
+    {
+        const quint64 key = valueOf(slot);
+        const QList<int> actual = byActual.value(key);
+        const QList<int> planned = byPlanned.value(key);
+        const int port = int(key & 0xffff);
+        const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
+
+        // Same port on different hosts: fine today, a collision once the two
+        // meet on one host. One service deployed on many hosts (an exporter
+        // everywhere) is a pattern, not a risk, so it takes two names.
+        if (actual.size() > 1) {
+            QSet<int> hosts;
+            QSet<QString> names;
+            QList<int> sorted = actual;
+            std::sort(sorted.begin(), sorted.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
+            for (int h : sorted) {
+                hosts.insert(entries.at(h).host);
+                names.insert(service(h).name);
+            }
+            if (hosts.size() > 1 && names.size() > 1) {
+                QStringList ids, parts, hostIdsOut;
+                for (int h : sorted) {
+                    const Service &s = service(h);
+                    ids.append(s.id);
+                    parts.append(tr("%1 on %2").arg(s.name, hostName(s.hostId)));
+                    if (!hostIdsOut.contains(s.hostId))
+                        hostIdsOut.append(s.hostId);
+                }
+                add(out, slot, QStringLiteral("latent-collision"),
+                    tr("Port %1 is used by %2; they collide if they ever share a host")
+                        .arg(portLabel(protocol, port), joinNames(parts)),
+                    ids, hostIdsOut, {port});
+            }
+        }
+
+        // One service's actual port is another's planned port: executing the
+        // plan would put them on the same port.
+        if (!actual.isEmpty() && !planned.isEmpty()) {
+            QStringList ids, planners, holders, hostIdsOut;
+            QList<int> sortedPlanned = planned, sortedActual = actual;
+            auto byRow = [this](int a, int b) { return rowOf(a) < rowOf(b); };
+            std::sort(sortedPlanned.begin(), sortedPlanned.end(), byRow);
+            std::sort(sortedActual.begin(), sortedActual.end(), byRow);
+            for (int p : sortedPlanned) {
+                if (entries.at(p).latentActual == port)
+                    continue; // already there: nothing would move
+                for (int a : sortedActual) {
+                    if (a == p)
+                        continue;
+                    const Service &sp = service(p);
+                    const Service &sa = service(a);
+                    if (!ids.contains(sp.id)) {
+                        ids.append(sp.id);
+                        planners.append(sp.name);
+                    }
+                    if (!ids.contains(sa.id)) {
+                        ids.append(sa.id);
+                        holders.append(tr("%1 on %2").arg(sa.name, hostName(sa.hostId)));
+                        if (!hostIdsOut.contains(sa.hostId))
+                            hostIdsOut.append(sa.hostId);
+                    }
+                }
+            }
+            if (!planners.isEmpty()) {
+                add(out, slot, QStringLiteral("latent-collision"),
+                    tr("Port %1 is planned for %2 but used today by %3")
+                        .arg(portLabel(protocol, port), joinNames(planners), joinNames(holders)),
+                    ids, hostIdsOut, {port});
+            }
+        }
+    }
+
+    void evaluateName(quint64 slot, QList<Finding> &out) const
+    {
+        const QList<int> group = byName.value(valueOf(slot));
+        if (group.size() < 2)
+            return;
+        QList<int> sorted = group;
+        std::sort(sorted.begin(), sorted.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
+        const Service &first = service(sorted.first());
+        QStringList ids;
+        for (int h : sorted)
+            ids.append(service(h).id);
+        const QString message = first.hostId.isEmpty()
+            ? tr("%n services without a host are named %1", nullptr, int(ids.size())).arg(first.name)
+            : tr("%n services on %1 are named %2", nullptr, int(ids.size())).arg(hostName(first.hostId), first.name);
+        add(out, slot, QStringLiteral("duplicate-name"), message, ids,
+            first.hostId.isEmpty() ? QStringList() : QStringList{first.hostId}, {});
+    }
+
+    void evaluateService(quint64 slot, QList<Finding> &out) const
+    {
+        const int handle = int(valueOf(slot));
+        if (handle >= entries.size() || !entries.at(handle).alive)
+            return;
+        const Service &s = service(handle);
+        const QStringList ids{s.id};
+        const QStringList hosts = s.hostId.isEmpty() ? QStringList() : QStringList{s.hostId};
+
+        for (const auto &[port, what] : {std::pair{s.plannedPort, tr("planned port")},
+                                         std::pair{s.actualPort, tr("actual port")},
+                                         std::pair{s.containerPort, tr("container port")},
+                                         std::pair{s.metrics.port, tr("metrics port")}}) {
+            if (port != 0 && !isValidPort(port))
+                add(out, slot, QStringLiteral("invalid-port"),
+                    tr("%1 has %2 %3, outside 1-65535").arg(s.name, what).arg(port), ids, hosts, {port});
+        }
+
+        const PortRange *declared = s.rangeId.isEmpty() ? nullptr : schema->range(s.rangeId);
+        const int rangePort = s.plannedPort > 0 ? s.plannedPort : s.actualPort;
+        if (isValidPort(rangePort) && s.status != ServiceStatus::Retired) {
+            if (declared && !declared->contains(rangePort)) {
+                add(out, slot, QStringLiteral("out-of-range"),
+                    tr("%1 is listed under %2 %3 but has port %4")
+                        .arg(s.name, declared->label(), declared->title)
+                        .arg(rangePort),
+                    ids, hosts, {rangePort});
+            } else if (!declared && !schema->narrowestRangeContaining(rangePort)) {
+                add(out, slot, QStringLiteral("unranged"), tr("%1: port %2 is in no range").arg(s.name).arg(rangePort),
+                    ids, hosts, {rangePort});
+            }
+        }
+
+        if (s.status != ServiceStatus::Retired) {
+            QList<int> reservedPorts;
+            for (int port : {s.plannedPort, s.actualPort}) {
+                if (isValidPort(port) && reservedPort.at(port) && !reservedPorts.contains(port))
+                    reservedPorts.append(port);
+            }
+            for (int port : reservedPorts) {
+                const Reservation *r = schema->reservationAt(port);
+                add(out, slot, QStringLiteral("reserved"),
+                    tr("%1 uses port %2, reserved (%3)").arg(s.name).arg(port).arg(r ? r->label() : QString()), ids,
+                    hosts, {port});
+            }
+        }
+
+        if (s.plannedPort > 0 && s.actualPort > 0 && s.plannedPort != s.actualPort) {
+            add(out, slot, QStringLiteral("drift"),
+                tr("%1 runs on %2 but is planned on %3").arg(s.name).arg(s.actualPort).arg(s.plannedPort), ids, hosts,
+                {s.plannedPort, s.actualPort});
+        }
+        if (!s.plannedHostId.isEmpty() && !s.hostId.isEmpty() && s.plannedHostId != s.hostId) {
+            add(out, slot, QStringLiteral("drift"),
+                tr("%1 runs on %2 but is planned on %3").arg(s.name, hostName(s.hostId), hostName(s.plannedHostId)),
+                ids, {s.hostId, s.plannedHostId}, {});
+        }
+
+        if (s.undocumented) {
+            add(out, slot, QStringLiteral("undocumented"),
+                s.origin.isValid() ? tr("%1 runs (%2) but is not in the plan").arg(s.name, s.origin.toString())
+                                   : tr("%1 runs but is not in the plan").arg(s.name),
+                ids, hosts, {s.actualPort}, s.origin);
+        }
+
+        if (s.metrics.enabled && s.metrics.port > 0) {
+            const int expected = s.containerPort > 0 ? s.containerPort : s.actualPort > 0 ? s.actualPort : s.plannedPort;
+            if (expected > 0 && s.metrics.port != expected) {
+                add(out, slot, QStringLiteral("metrics-port-mismatch"),
+                    tr("%1 is scraped on port %2 but listens on %3").arg(s.name).arg(s.metrics.port).arg(expected),
+                    ids, hosts, {s.metrics.port, expected}, s.metrics.origin);
+            }
+        }
+
+        if (!s.counterpartId.isEmpty() && s.plannedPort > 0) {
+            const auto it = handleOf.constFind(s.counterpartId);
+            if (it != handleOf.constEnd() && entries.at(*it).alive) {
+                const Service &backend = service(*it);
+                if (backend.plannedPort > 0 && backend.plannedPort % 10 != s.plannedPort % 10) {
+                    add(out, slot, QStringLiteral("pairing-digits"),
+                        tr("%1 (%2) and its backend %3 (%4) don't share the last digit")
+                            .arg(s.name)
+                            .arg(s.plannedPort)
+                            .arg(backend.name)
+                            .arg(backend.plannedPort),
+                        {s.id, backend.id}, hosts, {s.plannedPort, backend.plannedPort});
+                }
+            }
+        }
+
+        QList<int> privileged, ephemeral;
+        for (int port : {s.plannedPort, s.actualPort}) {
+            if (!isValidPort(port))
+                continue;
+            if (port < 1024 && !privileged.contains(port))
+                privileged.append(port);
+            if (port >= FirstEphemeralPort && !ephemeral.contains(port))
+                ephemeral.append(port);
+        }
+        for (int port : privileged)
+            add(out, slot, QStringLiteral("privileged-port"),
+                tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids, hosts, {port});
+        for (int port : ephemeral)
+            add(out, slot, QStringLiteral("ephemeral-port"),
+                tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids, hosts,
+                {port});
+    }
+
+    void evaluateRange(quint64 slot, QList<Finding> &out) const
+    {
+        const int i = int(valueOf(slot));
+        if (i >= schema->ranges.size())
+            return;
+        const PortRange &r = schema->ranges.at(i);
+        const int used = rangeUsed.value(i);
+        const int size = qMax(1, r.size());
+        if (used * 100 >= schema->ruleSettings.rangeFullPercent * size) {
+            add(out, slot, QStringLiteral("range-full"),
+                tr("%1 %2 is %3% full (%4 of %5 ports used or reserved)")
+                    .arg(r.label(), r.title)
+                    .arg(used * 100 / size)
+                    .arg(used)
+                    .arg(size),
+                {}, {}, {r.first, r.last});
+        }
+    }
+
+    bool nestedOnPurpose(const PortRange &a, const PortRange &b) const
+    {
+        // Walk each parent chain (bounded, in case of a cycle).
+        for (const PortRange *x : {&a, &b}) {
+            const PortRange *other = x == &a ? &b : &a;
+            const PortRange *p = x;
+            for (int depth = 0; p && !p->parentId.isEmpty() && depth < 32; ++depth) {
+                if (p->parentId == other->id)
+                    return true;
+                p = schema->range(p->parentId);
+            }
+        }
+        return false;
+    }
+
+    void evaluateOverlap(quint64 slot, QList<Finding> &out) const
+    {
+        QList<int> order(schema->ranges.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [this](int a, int b) {
+            return schema->ranges.at(a).first < schema->ranges.at(b).first;
+        });
+        // Sorted by start, each range only meets those starting before it ends.
+        for (int i = 0; i < order.size(); ++i) {
+            const PortRange &a = schema->ranges.at(order.at(i));
+            for (int j = i + 1; j < order.size(); ++j) {
+                const PortRange &b = schema->ranges.at(order.at(j));
+                if (b.first > a.last)
+                    break;
+                if (nestedOnPurpose(a, b))
+                    continue;
+                add(out, slot, QStringLiteral("range-overlap"),
+                    tr("Ranges %1 %2 and %3 %4 overlap on %5-%6")
+                        .arg(a.label(), a.title, b.label(), b.title)
+                        .arg(qMax(a.first, b.first))
+                        .arg(qMin(a.last, b.last)),
+                    {}, {}, {qMax(a.first, b.first), qMin(a.last, b.last)});
+            }
+        }
+    }
+
+    void evaluateReference(quint64 slot, QList<Finding> &out) const
+    {
+        const int i = int(valueOf(slot));
+        if (i >= schema->references.size())
+            return;
+        const Reference &ref = schema->references.at(i);
+        const auto it = handleOf.constFind(ref.toServiceId);
+        const Service *from = schema->service(ref.fromServiceId);
+        const QString fromName = from ? from->name : ref.fromServiceId;
+        QStringList ids;
+        if (from)
+            ids.append(from->id);
+        if (it == handleOf.constEnd() || !entries.at(*it).alive) {
+            add(out, slot, QStringLiteral("broken-reference"),
+                tr("%1 refers to %2, which is not in the schema").arg(fromName, ref.toServiceId), ids, {}, {ref.port},
+                ref.origin);
+            return;
+        }
+        const Service &to = service(*it);
+        // In the network a service is reached on its container port; from
+        // outside on the port its host publishes.
+        int listening = 0;
+        if (ref.viaHost)
+            listening = to.actualPort > 0 ? to.actualPort : to.plannedPort;
+        else
+            listening = to.containerPort > 0 ? to.containerPort : to.actualPort > 0 ? to.actualPort : to.plannedPort;
+        if (listening == ref.port || listening == 0)
+            return;
+        if (!ids.contains(to.id))
+            ids.append(to.id);
+        QString where = ref.origin.isValid() ? QStringLiteral(" (%1)").arg(ref.origin.toString()) : QString();
+        add(out, slot, QStringLiteral("broken-reference"),
+            tr("%1 expects %2 on port %3, but it listens on %4").arg(fromName, to.name).arg(ref.port).arg(listening)
+                + where,
+            ids, to.hostId.isEmpty() ? QStringList() : QStringList{to.hostId}, {ref.port, listening}, ref.origin);
+    }
+};
+
+Analyzer::Analyzer(SchemaDocument *document, QObject *parent)
+    : QObject(parent)
+    , mDocument(document)
+    , d(new Private)
+{
+    d->schema = &document->schema();
+    d->document = document;
+    connect(document, &SchemaDocument::reset, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::serviceFieldChanged, this, &Analyzer::onServiceFieldChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, &Analyzer::onServiceReplaced);
+    connect(document, &SchemaDocument::serviceInserted, this, &Analyzer::onServiceInserted);
+    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this, &Analyzer::onServiceAboutToBeRemoved);
+    connect(document, &SchemaDocument::serviceRemoved, this, &Analyzer::onServiceRemoved);
+    // Hosts, ranges, reservations, references and settings are short lists
+    // that many buckets depend on: a change there re-runs everything.
+    connect(document, &SchemaDocument::hostsChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::rangesChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::reservationsChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::referencesChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::ruleSettingsChanged, this, &Analyzer::reanalyze);
+    reanalyze();
+}
+
+Analyzer::Analyzer(const Schema *schema)
+    : d(new Private)
+{
+    d->schema = schema;
+}
+
+Analyzer::~Analyzer()
+{
+    delete d;
+}
+
+QList<Finding> Analyzer::analyze(const Schema &schema)
+{
+    Analyzer analyzer(&schema);
+    analyzer.d->rebuild();
+    QList<Finding> result;
+    const QSet<quint64> buckets = analyzer.d->allSlots();
+    for (quint64 slot : buckets)
+        result += analyzer.d->evaluate(slot);
+    return result;
+}
+
+void Analyzer::reanalyze()
+{
+    d->rebuild();
+    QSet<quint64> buckets = d->allSlots();
+    for (auto it = d->bySlot.cbegin(); it != d->bySlot.cend(); ++it)
+        buckets.insert(it.key());
+    commit(buckets);
+}
+
+void Analyzer::commit(const QSet<quint64> &buckets)
+{
+    QList<Finding> removed, added;
+    QSet<QString> affected;
+    for (quint64 slot : buckets) {
+        QList<Finding> now = d->evaluate(slot);
+        auto it = d->bySlot.find(slot);
+        if (it == d->bySlot.end()) {
+            if (now.isEmpty())
+                continue;
+            it = d->bySlot.insert(slot, {});
+        }
+        if (*it == now)
+            continue;
+        QSet<QString> before, after;
+        for (const Finding &f : std::as_const(*it)) {
+            removed.append(f);
+            --mCounts[int(f.severity)];
+            --mFindingCount;
+            for (const QString &id : f.serviceIds)
+                before.insert(id);
+        }
+        for (const Finding &f : std::as_const(now)) {
+            added.append(f);
+            ++mCounts[int(f.severity)];
+            ++mFindingCount;
+            for (const QString &id : f.serviceIds)
+                after.insert(id);
+        }
+        for (const QString &id : std::as_const(before)) {
+            if (!after.contains(id)) {
+                auto s = d->slotsOfService.find(id);
+                if (s != d->slotsOfService.end()) {
+                    s->removeOne(slot);
+                    if (s->isEmpty())
+                        d->slotsOfService.erase(s);
+                }
+            }
+        }
+        for (const QString &id : std::as_const(after)) {
+            if (!before.contains(id))
+                d->slotsOfService[id].append(slot);
+        }
+        affected.unite(before).unite(after);
+        if (now.isEmpty())
+            d->bySlot.erase(it);
+        else
+            *it = now;
+    }
+    if (!removed.isEmpty() || !added.isEmpty())
+        emit findingsChanged(removed, added, QStringList(affected.cbegin(), affected.cend()));
+}
+
+QList<Finding> Analyzer::findings() const
+{
+    QList<Finding> result;
+    result.reserve(mFindingCount);
+    for (auto it = d->bySlot.cbegin(); it != d->bySlot.cend(); ++it)
+        result += *it;
+    return result;
+}
+
+QList<Finding> Analyzer::findingsForService(const QString &serviceId) const
+{
+    QList<Finding> result;
+    const QList<quint64> buckets = d->slotsOfService.value(serviceId);
+    for (quint64 slot : buckets) {
+        for (const Finding &f : d->bySlot.value(slot)) {
+            if (f.serviceIds.contains(serviceId))
+                result.append(f);
+        }
+    }
+    sortFindings(result);
+    return result;
+}
+
+bool Analyzer::worstSeverity(const QString &serviceId, Severity *severity) const
+{
+    bool any = false;
+    const auto buckets = d->slotsOfService.constFind(serviceId);
+    if (buckets == d->slotsOfService.constEnd())
+        return false;
+    for (quint64 slot : *buckets) {
+        for (const Finding &f : d->bySlot.value(slot)) {
+            if (f.serviceIds.contains(serviceId) && (!any || f.severity > *severity)) {
+                *severity = f.severity;
+                any = true;
+            }
+        }
+    }
+    return any;
+}
+
+void Analyzer::onServiceFieldChanged(int row, ServiceField field)
+{
+    switch (field) {
+    case ServiceField::Aliases:
+    case ServiceField::Runtime:
+    case ServiceField::Description:
+    case ServiceField::Exposure:
+    case ServiceField::PublicHostname:
+    case ServiceField::Deployment:
+    case ServiceField::Notes:
+    case ServiceField::Profiles:
+        return; // no rule reads these
+    default:
+        onServiceReplaced(row);
+    }
+}
+
+void Analyzer::onServiceReplaced(int row)
+{
+    const Service &s = mDocument->service(row);
+    const int handle = d->handleOf.value(s.id, -1);
+    if (handle < 0) {
+        reanalyze();
+        return;
+    }
+    QSet<quint64> buckets;
+    d->slotsOf(handle, buckets);
+    d->unindex(handle, &buckets);
+    d->entries[handle] = d->entryFor(s);
+    d->index(handle, &buckets);
+    d->slotsOf(handle, buckets);
+    commit(buckets);
+}
+
+void Analyzer::onServiceInserted(int row)
+{
+    const Service &s = mDocument->service(row);
+    int handle;
+    if (!d->freeHandles.isEmpty()) {
+        handle = d->freeHandles.takeLast();
+        d->entries[handle] = d->entryFor(s);
+    } else {
+        handle = int(d->entries.size());
+        d->entries.append(d->entryFor(s));
+    }
+    d->handleOf.insert(s.id, handle);
+    QSet<quint64> buckets;
+    d->index(handle, &buckets);
+    d->slotsOf(handle, buckets);
+    // References may name a service before it exists (e.g. undo of a removal).
+    commit(buckets);
+}
+
+void Analyzer::onServiceAboutToBeRemoved(int row)
+{
+    const QString id = mDocument->service(row).id;
+    const int handle = d->handleOf.value(id, -1);
+    if (handle < 0)
+        return;
+    QSet<quint64> buckets;
+    d->slotsOf(handle, buckets);
+    d->unindex(handle, &buckets);
+    d->entries[handle].alive = false;
+    d->handleOf.remove(id);
+    d->freeHandles.append(handle);
+    mPendingRemoval = buckets;
+}
+
+void Analyzer::onServiceRemoved(int)
+{
+    // Evaluated after the row is gone, so messages and rows see the new document.
+    commit(std::exchange(mPendingRemoval, {}));
+}
+
+} // namespace Portolan

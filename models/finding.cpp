@@ -1,0 +1,66 @@
+#include "finding.h"
+
+#include <QCoreApplication>
+
+#include <algorithm>
+
+namespace Portolan {
+
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::Rules", text);
+}
+
+const QList<RuleInfo> &allRules()
+{
+    // Titles are translated once the application's translators are installed,
+    // so the table is built on first use.
+    static const QList<RuleInfo> rules = {
+        {QStringLiteral("host-collision"), Severity::Error, tr("Two services on one host share a port")},
+        {QStringLiteral("plan-collision"), Severity::Error, tr("Two services share a planned port")},
+        {QStringLiteral("invalid-port"), Severity::Error, tr("Port outside 1-65535")},
+        {QStringLiteral("duplicate-name"), Severity::Error, tr("Two services with one name on one host")},
+        {QStringLiteral("broken-reference"), Severity::Error, tr("A reference points where nothing listens")},
+        {QStringLiteral("metrics-port-mismatch"), Severity::Warning, tr("Scrape port is not the service's port")},
+        {QStringLiteral("out-of-range"), Severity::Warning, tr("Port outside the service's range")},
+        {QStringLiteral("unranged"), Severity::Warning, tr("Port in no range")},
+        {QStringLiteral("range-overlap"), Severity::Warning, tr("Ranges overlap without being nested")},
+        {QStringLiteral("reserved"), Severity::Warning, tr("Service on a reserved slot")},
+        {QStringLiteral("drift"), Severity::Warning, tr("Reality differs from the plan")},
+        {QStringLiteral("undocumented"), Severity::Warning, tr("Running but absent from the plan")},
+        {QStringLiteral("latent-collision"), Severity::Info, tr("Would collide if moved or co-located")},
+        {QStringLiteral("range-full"), Severity::Info, tr("Range nearly full")},
+        {QStringLiteral("pairing-digits"), Severity::Info, tr("Frontend and backend don't share last digits")},
+        {QStringLiteral("privileged-port"), Severity::Info, tr("Port below 1024")},
+        {QStringLiteral("ephemeral-port"), Severity::Info, tr("Port in an ephemeral range")},
+    };
+    return rules;
+}
+
+const RuleInfo *ruleInfo(const QString &id)
+{
+    for (const RuleInfo &r : allRules()) {
+        if (r.id == id)
+            return &r;
+    }
+    return nullptr;
+}
+
+void sortFindings(QList<Finding> &findings)
+{
+    std::sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+        if (a.severity != b.severity)
+            return a.severity > b.severity;
+        if (a.rule != b.rule)
+            return a.rule < b.rule;
+        const int pa = a.ports.isEmpty() ? 0 : a.ports.first();
+        const int pb = b.ports.isEmpty() ? 0 : b.ports.first();
+        if (pa != pb)
+            return pa < pb;
+        if (a.serviceIds != b.serviceIds)
+            return a.serviceIds < b.serviceIds;
+        return a.message < b.message;
+    });
+}
+
+} // namespace Portolan

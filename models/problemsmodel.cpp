@@ -1,0 +1,108 @@
+#include "problemsmodel.h"
+
+#include "analyzer.h"
+#include "severityicon.h"
+
+namespace Portolan {
+
+ProblemsModel::ProblemsModel(Analyzer *analyzer, QObject *parent)
+    : QAbstractTableModel(parent)
+    , mAnalyzer(analyzer)
+    , mFindings(analyzer->findings())
+{
+    sortFindings(mFindings);
+    connect(analyzer, &Analyzer::findingsChanged, this,
+            [this](const QList<Finding> &removed, const QList<Finding> &added, const QStringList &) {
+                onFindingsChanged(removed, added);
+            });
+}
+
+void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added)
+{
+    // A full re-analysis replaces most rows: one reset is cheaper than
+    // thousands of single-row signals.
+    if (removed.size() + added.size() > 500) {
+        beginResetModel();
+        mFindings = mAnalyzer->findings();
+        sortFindings(mFindings);
+        endResetModel();
+        return;
+    }
+    for (const Finding &f : removed) {
+        // Compare the bucket first: a cheap integer test rules out almost every row.
+        for (int row = int(mFindings.size()) - 1; row >= 0; --row) {
+            const Finding &g = mFindings.at(row);
+            if (g.slot == f.slot && g == f) {
+                beginRemoveRows(QModelIndex(), row, row);
+                mFindings.removeAt(row);
+                endRemoveRows();
+                break;
+            }
+        }
+    }
+    if (!added.isEmpty()) {
+        const int first = int(mFindings.size());
+        beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
+        mFindings += added;
+        endInsertRows();
+    }
+}
+
+int ProblemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(mFindings.size());
+}
+
+int ProblemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QVariant ProblemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Finding &f = mFindings.at(index.row());
+    switch (role) {
+    case SeverityRole: return int(f.severity);
+    case RuleRole: return f.rule;
+    case ServiceIdsRole: return f.serviceIds;
+    case Qt::DecorationRole:
+        return index.column() == SeverityColumn ? QVariant(severityIcon(f.severity)) : QVariant();
+    case Qt::ToolTipRole:
+        if (index.column() == RuleColumn) {
+            const RuleInfo *info = ruleInfo(f.rule);
+            return info ? info->title : QVariant();
+        }
+        return index.column() == MessageColumn ? QVariant(f.message) : QVariant();
+    case SortRole:
+        if (index.column() == SeverityColumn)
+            return int(f.severity);
+        [[fallthrough]];
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case SeverityColumn: return severityDisplayName(f.severity);
+        case RuleColumn: return f.rule;
+        case MessageColumn: return f.message;
+        case ServicesColumn: return f.serviceIds.join(QStringLiteral(", "));
+        case LocationColumn: return f.origin.toString();
+        }
+    }
+    return {};
+}
+
+QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case SeverityColumn: return tr("Severity");
+    case RuleColumn: return tr("Rule");
+    case MessageColumn: return tr("Message");
+    case ServicesColumn: return tr("Services");
+    case LocationColumn: return tr("Location");
+    }
+    return {};
+}
+
+} // namespace Portolan

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "finding.h"
+
+#include <QAbstractTableModel>
+
+namespace Portolan {
+
+class Analyzer;
+
+// All findings of a live analyzer, one row each. Applies the analyzer's
+// appeared/disappeared lists as row inserts and removals.
+class ProblemsModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { SeverityColumn, RuleColumn, MessageColumn, ServicesColumn, LocationColumn, ColumnCount };
+    enum Role {
+        SeverityRole = Qt::UserRole + 1, // int
+        RuleRole,
+        ServiceIdsRole, // QStringList
+        SortRole,
+    };
+
+    explicit ProblemsModel(Analyzer *analyzer, QObject *parent = nullptr);
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    const Finding &finding(int row) const { return mFindings.at(row); }
+
+private:
+    void onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added);
+
+    Analyzer *mAnalyzer;
+    QList<Finding> mFindings;
+};
+
+} // namespace Portolan

@@ -1,0 +1,126 @@
+#include "problemsview.h"
+
+#include "problemsmodel.h"
+#include "severityicon.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLineEdit>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+namespace Portolan {
+
+class ProblemsFilterProxy : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+
+    void setSeverity(int severity) // -1: all
+    {
+        mSeverity = severity;
+        invalidateRowsFilter();
+    }
+    void setRule(const QString &rule)
+    {
+        mRule = rule;
+        invalidateRowsFilter();
+    }
+    void setText(const QString &text)
+    {
+        mText = text.trimmed();
+        invalidateRowsFilter();
+    }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &parent) const override
+    {
+        const QModelIndex index = sourceModel()->index(row, 0, parent);
+        if (mSeverity >= 0 && index.data(ProblemsModel::SeverityRole).toInt() != mSeverity)
+            return false;
+        if (!mRule.isEmpty() && index.data(ProblemsModel::RuleRole).toString() != mRule)
+            return false;
+        if (!mText.isEmpty()) {
+            const QString message = sourceModel()->index(row, ProblemsModel::MessageColumn, parent).data().toString();
+            const QString services = sourceModel()->index(row, ProblemsModel::ServicesColumn, parent).data().toString();
+            if (!message.contains(mText, Qt::CaseInsensitive) && !services.contains(mText, Qt::CaseInsensitive))
+                return false;
+        }
+        return true;
+    }
+
+private:
+    int mSeverity = -1;
+    QString mRule;
+    QString mText;
+};
+
+ProblemsView::ProblemsView(ProblemsModel *model, QWidget *parent)
+    : QWidget(parent)
+    , mModel(model)
+    , mProxy(new ProblemsFilterProxy(this))
+    , mSeverity(new QComboBox(this))
+    , mRule(new QComboBox(this))
+    , mText(new QLineEdit(this))
+    , mTable(new QTableView(this))
+{
+    mProxy->setSourceModel(model);
+    mProxy->setSortRole(ProblemsModel::SortRole);
+    mProxy->setSortCaseSensitivity(Qt::CaseInsensitive);
+
+    mSeverity->setAccessibleName(tr("Severity filter"));
+    mSeverity->addItem(tr("All severities"), -1);
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+        mSeverity->addItem(severityIcon(s), severityDisplayName(s), int(s));
+    connect(mSeverity, &QComboBox::currentIndexChanged, this,
+            [this] { mProxy->setSeverity(mSeverity->currentData().toInt()); });
+
+    mRule->setAccessibleName(tr("Rule filter"));
+    mRule->addItem(tr("All rules"), QString());
+    for (const RuleInfo &r : allRules())
+        mRule->addItem(r.id, r.id);
+    connect(mRule, &QComboBox::currentIndexChanged, this, [this] { mProxy->setRule(mRule->currentData().toString()); });
+
+    mText->setPlaceholderText(tr("Filter problems"));
+    mText->setClearButtonEnabled(true);
+    mText->setAccessibleName(tr("Filter problems"));
+    connect(mText, &QLineEdit::textChanged, mProxy, [this](const QString &text) { mProxy->setText(text); });
+
+    mTable->setModel(mProxy);
+    mTable->setSortingEnabled(true);
+    mTable->sortByColumn(ProblemsModel::SeverityColumn, Qt::DescendingOrder);
+    mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
+    mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    mTable->setWordWrap(false);
+    mTable->setAlternatingRowColors(true);
+    mTable->verticalHeader()->hide();
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 8);
+    mTable->horizontalHeader()->setStretchLastSection(true);
+    mTable->setAccessibleName(tr("Problems"));
+    const QFontMetrics fm = mTable->fontMetrics();
+    mTable->setColumnWidth(ProblemsModel::SeverityColumn, fm.horizontalAdvance(QStringLiteral("Warnung")) + 44);
+    mTable->setColumnWidth(ProblemsModel::RuleColumn, fm.horizontalAdvance(QStringLiteral("metrics-port-mismatch")) + 16);
+    mTable->setColumnWidth(ProblemsModel::MessageColumn, fm.averageCharWidth() * 90);
+    mTable->setColumnWidth(ProblemsModel::ServicesColumn, fm.averageCharWidth() * 36);
+    connect(mTable, &QTableView::activated, this, &ProblemsView::activate);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(mSeverity);
+    bar->addWidget(mRule);
+    bar->addWidget(mText, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(bar);
+    layout->addWidget(mTable);
+}
+
+void ProblemsView::activate(const QModelIndex &index)
+{
+    const QStringList ids = index.data(ProblemsModel::ServiceIdsRole).toStringList();
+    if (!ids.isEmpty())
+        emit servicesActivated(ids);
+}
+
+} // namespace Portolan

@@ -1,0 +1,42 @@
+#pragma once
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QModelIndex;
+class QTableView;
+
+namespace Portolan {
+
+class ProblemsFilterProxy;
+class ProblemsModel;
+
+// The Problems list: every finding, sortable, filterable by severity and
+// rule; activating one asks the window to select its services everywhere.
+class ProblemsView : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ProblemsView(ProblemsModel *model, QWidget *parent = nullptr);
+
+    QTableView *tableView() const { return mTable; }
+    QComboBox *severityFilter() const { return mSeverity; }
+    QComboBox *ruleFilter() const { return mRule; }
+
+signals:
+    void servicesActivated(const QStringList &serviceIds);
+
+private:
+    void activate(const QModelIndex &index);
+
+    ProblemsModel *mModel;
+    ProblemsFilterProxy *mProxy;
+    QComboBox *mSeverity;
+    QComboBox *mRule;
+    QLineEdit *mText;
+    QTableView *mTable;
+};
+
+} // namespace Portolan
