@@ -7,6 +7,7 @@
 class QAction;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTableView;
 
 namespace Portolan {
@@ -15,6 +16,7 @@ class Analyzer;
 class HostTableModel;
 class ProblemsModel;
 class ProblemsView;
+class RangeGridPanel;
 class RangeTableModel;
 class SchemaDocument;
 class ServiceTableModel;
@@ -32,6 +34,10 @@ public:
     ServicesView *servicesView() const { return mServicesView; }
     Analyzer *analyzer() const { return mAnalyzer; }
     ProblemsView *problemsView() const { return mProblemsView; }
+    RangeGridPanel *gridPanel() const { return mGridPanel; }
+    // Shows the range grid tab; a non-null layer also switches it (empty: the
+    // plan, else a host id). False when the host is unknown.
+    bool showGrid(const QString &layer = QString());
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -46,6 +52,7 @@ protected:
 private:
     void createActions();
     void createDocks();
+    void createGrid();
     void newDocument();
     void open();
     bool maybeSave();
@@ -67,6 +74,8 @@ private:
     ProblemsView *mProblemsView;
     QLabel *mFindingsLabel;
     QMenu *mViewMenu = nullptr;
+    QTabWidget *mCentralTabs = nullptr;
+    RangeGridPanel *mGridPanel = nullptr;
 };
 
 } // namespace Portolan

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "analyzer.h"
 #include "finding.h"
 
 #include <QHash>
@@ -45,6 +46,27 @@ public:
 
 private:
     QHash<QString, QList<Finding>> mByService;
+};
+
+// The live analyzer of a document.
+class AnalyzerFindingLookup : public FindingLookup
+{
+public:
+    explicit AnalyzerFindingLookup(const Analyzer *analyzer)
+        : mAnalyzer(analyzer)
+    {
+    }
+    QList<Finding> findingsForService(const QString &serviceId) const override
+    {
+        return mAnalyzer->findingsForService(serviceId);
+    }
+    bool worstSeverity(const QString &serviceId, Severity *severity) const override
+    {
+        return mAnalyzer->worstSeverity(serviceId, severity);
+    }
+
+private:
+    const Analyzer *mAnalyzer;
 };
 
 } // namespace Portolan

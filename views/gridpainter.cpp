@@ -47,7 +47,8 @@ GridMetrics GridPainter::metricsFor(const QFont &font, qreal zoom, int nameWidth
     const QFontMetrics fm(f);
     GridMetrics m;
     const int pad = qMax(4, fm.height() / 3);
-    m.cellWidth = qMax(fm.horizontalAdvance(QLatin1Char('m')) * 13, nameWidth * fm.height() / qMax(1, QFontMetrics(font).height())) + 2 * pad;
+    m.cellWidth = qMax(fm.averageCharWidth() * 9, nameWidth * fm.height() / qMax(1, QFontMetrics(font).height()))
+        + 2 * pad;
     m.cellHeight = fm.height() * 2 + pad + 4;
     m.headerHeight = fm.height() + 2 * pad;
     m.blockGap = fm.height() / 2 + 4;

@@ -1,11 +1,13 @@
 #include "rangegridview.h"
 
+#include "analyzer.h"
 #include "commands.h"
 #include "findinglookup.h"
 #include "portallocator.h"
 #include "schemadocument.h"
 #include "servicetablemodel.h"
 
+#include <QAccessible>
 #include <QApplication>
 #include <QContextMenuEvent>
 #include <QHelpEvent>
@@ -16,10 +18,13 @@
 #include <QPaintEvent>
 #include <QPainter>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QScrollBar>
 #include <QToolTip>
 #include <QUndoStack>
 #include <QWheelEvent>
+
+#include <algorithm>
 
 namespace Portolan {
 
@@ -37,6 +42,8 @@ RangeGridView::RangeGridView(QWidget *parent)
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Range grid"));
+    // A fixed scroll bar keeps the fitted width from flipping as content grows.
+    setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     updateMetrics();
 }
 
@@ -73,7 +80,15 @@ void RangeGridView::setServiceModel(ServiceTableModel *model)
 
 void RangeGridView::setFindingLookup(const FindingLookup *findings)
 {
+    mOwnedFindings.reset();
     mFindings = findings;
+    viewport()->update();
+}
+
+void RangeGridView::setAnalyzer(const Analyzer *analyzer)
+{
+    mOwnedFindings.reset(analyzer ? new AnalyzerFindingLookup(analyzer) : nullptr);
+    mFindings = mOwnedFindings.get();
     viewport()->update();
 }
 
@@ -141,7 +156,11 @@ GridStyle RangeGridView::style() const
 
 void RangeGridView::updateMetrics()
 {
-    mLayout.setMetrics(GridPainter::metricsFor(font(), mZoom));
+    GridMetrics metrics = GridPainter::metricsFor(font(), mZoom);
+    // At zoom 1 the ten columns fill the width; zooming scales from there.
+    const int fit = (viewport()->width() - 2 * metrics.margin) / GridLayout::Columns;
+    metrics.cellWidth = qMax(metrics.cellWidth, int(fit * mZoom));
+    mLayout.setMetrics(metrics);
     updateGeometries();
     viewport()->update();
 }
@@ -354,10 +373,22 @@ QList<QRect> RangeGridView::takeUpdatedRects()
     return rects;
 }
 
-void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &)
+void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &bottomRight, const QList<int> &roles)
 {
     if (!mDocument || !topLeft.isValid() || !bottomRight.isValid())
         return;
+    // Findings changed, nothing moved: repaint the rows' cells.
+    static const QList<int> findingRoles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole,
+                                            ServiceTableModel::SeverityRole, ServiceTableModel::FindingsRole};
+    if (!roles.isEmpty() && std::all_of(roles.begin(), roles.end(), [](int r) { return findingRoles.contains(r); })) {
+        for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
+            for (int port : {mContent.portOfRow(row), mContent.ghostPortOfRow(row)}) {
+                if (port)
+                    updatePort(port);
+            }
+        }
+        return;
+    }
     // A whole column (e.g. host names after the host list changed) is cheaper
     // to rebuild than to follow row by row.
     if (bottomRight.row() - topLeft.row() > 256) {
@@ -665,9 +696,10 @@ QString RangeGridView::accessibleTextFor(const GridCell &cell) const
         QString part = s.name;
         if (mFindings) {
             for (const Finding &f : mFindings->findingsForService(s.id)) {
+                const RuleInfo *rule = ruleInfo(f.rule);
                 part += tr(", %1: %2")
                             .arg(severityDisplayName(f.severity).toLower(),
-                                 QString(f.rule).replace(QLatin1Char('-'), QLatin1Char(' ')));
+                                 rule ? rule->title.toLower() : QString(f.rule).replace(QLatin1Char('-'), QLatin1Char(' ')));
             }
         }
         parts.append(part);
@@ -923,6 +955,13 @@ void RangeGridView::focusOutEvent(QFocusEvent *event)
 {
     QAbstractItemView::focusOutEvent(event);
     updateCell(mCursor);
+}
+
+void RangeGridView::resizeEvent(QResizeEvent *event)
+{
+    QAbstractItemView::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width())
+        updateMetrics();
 }
 
 void RangeGridView::changeEvent(QEvent *event)

@@ -7,9 +7,11 @@
 #include <QAbstractItemView>
 
 #include <functional>
+#include <memory>
 
 namespace Portolan {
 
+class Analyzer;
 class FindingLookup;
 class SchemaDocument;
 class ServiceTableModel;
@@ -35,6 +37,10 @@ public:
     ServiceTableModel *serviceModel() const { return mModel; }
     // Not owned; null shows no findings.
     void setFindingLookup(const FindingLookup *findings);
+    // The live findings of the window. Their changes arrive as the model's
+    // dataChanged with finding roles, so no extra connection is needed.
+    void setAnalyzer(const Analyzer *analyzer);
+    const FindingLookup *findingLookup() const { return mFindings; }
 
     // The layer: empty for the plan, else a host id (actual ports on that host).
     QString layer() const { return mContent.hostId(); }
@@ -119,6 +125,7 @@ protected:
     void focusInEvent(QFocusEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
     void changeEvent(QEvent *event) override;
+    void resizeEvent(QResizeEvent *event) override;
     bool viewportEvent(QEvent *event) override;
 
 private:
@@ -140,6 +147,7 @@ private:
     ServiceTableModel *mModel = nullptr;
     SchemaDocument *mDocument = nullptr;
     const FindingLookup *mFindings = nullptr;
+    std::unique_ptr<FindingLookup> mOwnedFindings;
     GridLayout mLayout;
     GridContent mContent;
     GridColouring mColouring = GridColouring::ByHost;
