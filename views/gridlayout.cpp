@@ -100,6 +100,40 @@ void GridLayout::setMetrics(const GridMetrics &metrics)
     if (!mBlocks.isEmpty())
         y -= mMetrics.blockGap;
     mHeight = y + mMetrics.margin;
+    mRowCellStart.assign(1, 0);
+    for (const Row &row : mRows) {
+        int cells = 0;
+        for (int c = 0; c < Columns; ++c)
+            cells += hasCell({row.block, row.start + c}) ? 1 : 0;
+        mRowCellStart.push_back(mRowCellStart.back() + cells);
+    }
+}
+
+GridCell GridLayout::cellAtIndex(int index) const
+{
+    if (index < 0 || index >= cellCount())
+        return {};
+    const auto it = std::upper_bound(mRowCellStart.begin(), mRowCellStart.end(), index);
+    const int row = int(it - mRowCellStart.begin()) - 1;
+    int skip = index - mRowCellStart[size_t(row)];
+    const Row &r = mRows[size_t(row)];
+    for (int c = 0; c < Columns; ++c) {
+        if (hasCell({r.block, r.start + c}) && skip-- == 0)
+            return {r.block, r.start + c};
+    }
+    return {};
+}
+
+int GridLayout::indexOfCell(const GridCell &cell) const
+{
+    const int row = rowOf(cell);
+    if (row < 0)
+        return -1;
+    int index = mRowCellStart[size_t(row)];
+    const Row &r = mRows[size_t(row)];
+    for (int p = r.start; p < cell.port; ++p)
+        index += hasCell({r.block, p}) ? 1 : 0;
+    return index;
 }
 
 QSize GridLayout::contentSize() const

@@ -98,6 +98,11 @@ public:
     GridCell move(const GridCell &from, Move move, int pageRows = 10) const;
     GridCell firstCell() const;
 
+    // Every cell in reading order, e.g. for accessibility tools.
+    int cellCount() const { return mRowCellStart.empty() ? 0 : mRowCellStart.back(); }
+    GridCell cellAtIndex(int index) const;
+    int indexOfCell(const GridCell &cell) const;
+
 private:
     struct Row
     {
@@ -117,6 +122,7 @@ private:
     std::vector<Row> mRows;
     std::vector<int> mBlockFirstRow;
     std::vector<int> mBlockTop;
+    std::vector<int> mRowCellStart; // prefix sums of cells per row, one more than rows
     std::vector<int> mPrimary; // port -> block, -1 none; index 0..65535
     int mHeight = 0;
 };

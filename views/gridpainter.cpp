@@ -98,7 +98,7 @@ QString GridPainter::headerText(int block) const
 QRect GridPainter::nextFreeRect(int block) const
 {
     const QRect header = mLayout.headerRect(block);
-    if (header.isNull() || mLayout.blocks().at(block).isUnranged())
+    if (header.isNull() || !mStyle.interactive || mLayout.blocks().at(block).isUnranged())
         return {};
     QFont f = mStyle.font;
     const QFontMetrics fm(f);

@@ -25,6 +25,7 @@ struct GridStyle
     QPalette palette;
     QFont font;
     GridColouring colouring = GridColouring::ByHost;
+    bool interactive = true; // headers offer "Next free"; a picture has nothing to click
 };
 
 // What only the interactive widget has; the export paints without it.

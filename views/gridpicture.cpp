@@ -35,6 +35,7 @@ std::optional<QByteArray> renderGridPicture(const Schema &schema, const QString 
     style.palette = options.palette;
     style.font = options.font;
     style.colouring = options.colouring;
+    style.interactive = false;
     const GridPainter gridPainter(schema, layout, content, findings, style);
     const QSize size = layout.contentSize();
     const QRect all(QPoint(0, 0), size);

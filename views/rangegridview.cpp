@@ -4,6 +4,7 @@
 #include "commands.h"
 #include "findinglookup.h"
 #include "portallocator.h"
+#include "rangegridaccessible.h"
 #include "schemadocument.h"
 #include "servicetablemodel.h"
 
@@ -42,6 +43,7 @@ RangeGridView::RangeGridView(QWidget *parent)
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
     setAccessibleName(tr("Range grid"));
+    installRangeGridAccessibility();
     // A fixed scroll bar keeps the fitted width from flipping as content grows.
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     updateMetrics();
@@ -488,7 +490,7 @@ void RangeGridView::setCurrentCell(const GridCell &cell, QItemSelectionModel::Se
 #if QT_CONFIG(accessibility)
     if (QAccessible::isActive() && hasFocus()) {
         QAccessibleEvent event(this, QAccessible::Focus);
-        event.setChild(int(mLayout.cellsIn(QRect(QPoint(0, 0), mLayout.contentSize())).indexOf(cell)));
+        event.setChild(mLayout.indexOfCell(cell));
         QAccessible::updateAccessibility(&event);
     }
 #endif
