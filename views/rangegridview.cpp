@@ -284,6 +284,10 @@ bool RangeGridView::isIndexHidden(const QModelIndex &index) const
 
 QModelIndex RangeGridView::moveCursor(CursorAction action, Qt::KeyboardModifiers modifiers)
 {
+    // Qt asks for MoveNext when the view gains focus without a current
+    // index: stay on the cursor cell rather than jumping.
+    if (!currentIndex().isValid() && action == MoveNext && mLayout.hasCell(mCursor))
+        return indexOfCell(mCursor);
     GridLayout::Move move = GridLayout::Move::Right;
     switch (action) {
     case MoveLeft: move = GridLayout::Move::Left; break;
@@ -481,8 +485,12 @@ void RangeGridView::setCurrentCell(const GridCell &cell, QItemSelectionModel::Se
     }
     const QRect r = cellViewportRect(cell);
     const QRect area = viewport()->rect();
-    if (r.top() < area.top())
-        verticalScrollBar()->setValue(verticalOffset() + r.top() - mLayout.metrics().headerHeight);
+    if (r.top() < area.top()) {
+        // Show the block's header with its first row; the first block also the legend.
+        const int contentTop = mLayout.cellRect(cell).top();
+        const bool firstRow = contentTop == mLayout.headerRect(cell.block).bottom() + 1;
+        verticalScrollBar()->setValue(firstRow && cell.block == 0 ? 0 : contentTop - mLayout.metrics().headerHeight);
+    }
     else if (r.bottom() > area.bottom())
         verticalScrollBar()->setValue(verticalOffset() + r.bottom() - area.height() + 1);
     if (r.left() < area.left() || r.right() > area.right())
