@@ -10,42 +10,52 @@ namespace Portolan {
 
 int ShortListModel::rowCount(const QModelIndex &parent) const
 {
-    return parent.isValid() ? 0 : mRowCount;
+    return parent.isValid() ? 0 : copyCount();
 }
 
-void ShortListModel::syncRows(int newCount)
+void ShortListModel::syncRows()
 {
-    if (newCount > mRowCount) {
-        beginInsertRows(QModelIndex(), mRowCount, newCount - 1);
-        mRowCount = newCount;
+    const int newCount = documentCount();
+    const int oldCount = copyCount();
+    if (newCount > oldCount) {
+        beginInsertRows(QModelIndex(), oldCount, newCount - 1);
+        takeCopy();
         endInsertRows();
-    } else if (newCount < mRowCount) {
-        beginRemoveRows(QModelIndex(), newCount, mRowCount - 1);
-        mRowCount = newCount;
+    } else if (newCount < oldCount) {
+        beginRemoveRows(QModelIndex(), newCount, oldCount - 1);
+        truncateCopy(newCount);
         endRemoveRows();
+        takeCopy();
+    } else {
+        takeCopy();
     }
-    if (mRowCount > 0)
-        emit dataChanged(index(0, 0), index(mRowCount - 1, columnCount() - 1));
+    if (newCount > 0)
+        emit dataChanged(index(0, 0), index(newCount - 1, columnCount() - 1));
 }
 
 HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
     : ShortListModel(parent)
     , mDocument(document)
 {
-    connect(document, &SchemaDocument::hostsChanged, this, &HostTableModel::onHostsChanged);
-    connect(document, &SchemaDocument::reset, this, &HostTableModel::onHostsChanged);
-    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::onHostsChanged);
-    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::onHostsChanged);
+    connect(document, &SchemaDocument::hostsChanged, this, &HostTableModel::syncRows);
+    connect(document, &SchemaDocument::reset, this, &HostTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::syncRows);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::Host && rowCount() > 0)
             emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
     });
-    onHostsChanged();
+    syncRows();
 }
 
-void HostTableModel::onHostsChanged()
+int HostTableModel::documentCount() const
 {
-    syncRows(int(mDocument->schema().hosts.size()));
+    return int(mDocument->schema().hosts.size());
+}
+
+void HostTableModel::takeCopy()
+{
+    mHosts = mDocument->schema().hosts;
 }
 
 int HostTableModel::columnCount(const QModelIndex &parent) const
@@ -57,7 +67,7 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const Host &h = mDocument->schema().hosts.at(index.row());
+    const Host &h = mHosts.at(index.row());
     if (role == HostIdRole)
         return h.id;
     if (role != Qt::DisplayRole && role != Qt::EditRole)
@@ -134,12 +144,12 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
     : ShortListModel(parent)
     , mDocument(document)
 {
-    connect(document, &SchemaDocument::rangesChanged, this, &RangeTableModel::onRangesChanged);
-    connect(document, &SchemaDocument::reservationsChanged, this, &RangeTableModel::onRangesChanged);
-    connect(document, &SchemaDocument::reset, this, &RangeTableModel::onRangesChanged);
-    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::onRangesChanged);
-    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::onRangesChanged);
-    connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::onRangesChanged);
+    connect(document, &SchemaDocument::rangesChanged, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::reservationsChanged, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::reset, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::PlannedPort || field == ServiceField::Range) {
             recount();
@@ -147,7 +157,12 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
                 emit dataChanged(index(0, UsedColumn), index(rowCount() - 1, UsedColumn));
         }
     });
-    onRangesChanged();
+    syncRows();
+}
+
+int RangeTableModel::documentCount() const
+{
+    return int(mDocument->schema().ranges.size());
 }
 
 void RangeTableModel::recount()
@@ -164,9 +179,9 @@ void RangeTableModel::recount()
         for (int p = res.first; p <= res.last; ++p)
             taken.insert(p);
     }
-    mUsed.fill(0, schema.ranges.size());
-    for (int i = 0; i < schema.ranges.size(); ++i) {
-        const PortRange &r = schema.ranges.at(i);
+    mUsed.fill(0, mRanges.size());
+    for (int i = 0; i < mRanges.size(); ++i) {
+        const PortRange &r = mRanges.at(i);
         int used = 0;
         for (int p = r.first; p <= r.last; ++p)
             used += taken.contains(p);
@@ -174,10 +189,10 @@ void RangeTableModel::recount()
     }
 }
 
-void RangeTableModel::onRangesChanged()
+void RangeTableModel::takeCopy()
 {
+    mRanges = mDocument->schema().ranges;
     recount();
-    syncRows(int(mDocument->schema().ranges.size()));
 }
 
 int RangeTableModel::columnCount(const QModelIndex &parent) const
@@ -189,7 +204,7 @@ QVariant RangeTableModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid))
         return {};
-    const PortRange &r = mDocument->schema().ranges.at(index.row());
+    const PortRange &r = mRanges.at(index.row());
     if (role == RangeIdRole)
         return r.id;
     if (role == Qt::TextAlignmentRole && index.column() != TitleColumn && index.column() != PurposeColumn)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "schema.h"
+
 #include <QAbstractTableModel>
 
 namespace Portolan {
@@ -8,6 +10,8 @@ class SchemaDocument;
 
 // Base for the short lists (hosts, ranges): a size change becomes row
 // inserts/removes plus a dataChanged, never a reset that drops the selection.
+// Each model reads a copy of its list, so that views see the old rows until
+// the removal is announced.
 class ShortListModel : public QAbstractTableModel
 {
     Q_OBJECT
@@ -17,10 +21,11 @@ public:
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
 
 protected:
-    void syncRows(int newCount);
-
-private:
-    int mRowCount = 0;
+    void syncRows();
+    virtual int documentCount() const = 0;
+    virtual int copyCount() const = 0;
+    virtual void truncateCopy(int count) = 0;
+    virtual void takeCopy() = 0;
 };
 
 // The document's hosts, edited in place through undo commands.
@@ -43,10 +48,15 @@ public:
 signals:
     void inputRejected(const QString &reason);
 
-private:
-    void onHostsChanged();
+protected:
+    int documentCount() const override;
+    int copyCount() const override { return int(mHosts.size()); }
+    void truncateCopy(int count) override { mHosts.resize(count); }
+    void takeCopy() override;
 
+private:
     SchemaDocument *mDocument;
+    QList<Host> mHosts;
 };
 
 // The document's ranges with their use counts.
@@ -69,11 +79,17 @@ public:
 signals:
     void inputRejected(const QString &reason);
 
+protected:
+    int documentCount() const override;
+    int copyCount() const override { return int(mRanges.size()); }
+    void truncateCopy(int count) override { mRanges.resize(count); }
+    void takeCopy() override;
+
 private:
-    void onRangesChanged();
     void recount();
 
     SchemaDocument *mDocument;
+    QList<PortRange> mRanges;
     QList<int> mUsed; // per range: planned ports used (services + reserved slots)
 };
 

@@ -1,0 +1,186 @@
+#include "commands.h"
+#include "jsonformat.h"
+#include "schemadocument.h"
+#include "testutil.h"
+
+#include <QTest>
+#include <QUndoStack>
+
+#include <functional>
+
+using namespace Portolan;
+
+// The contract every undo command keeps: redo then undo restores the exact
+// document, and redo again gives the same result as the first time.
+class tst_Commands : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void everyCommandShouldRestoreTheDocument_data();
+    void everyCommandShouldRestoreTheDocument();
+    void shouldMergeEditsOfOneField();
+    void shouldNotMergeDifferentFieldsOrServices();
+    void shouldDropAnEditTypedBackToTheOriginal();
+    void macroShouldUndoAsOneStep();
+    void shouldDeriveModifiedFromTheCleanState();
+};
+
+using Make = std::function<QUndoCommand *(SchemaDocument *)>;
+Q_DECLARE_METATYPE(Make)
+
+void tst_Commands::everyCommandShouldRestoreTheDocument_data()
+{
+    QTest::addColumn<Make>("make");
+    const QString credits = QStringLiteral("mana-credits");
+    const QList<std::pair<ServiceField, QVariant>> fields = {
+        {ServiceField::Name, QStringLiteral("credits")},
+        {ServiceField::Aliases, QStringList{QStringLiteral("a"), QStringLiteral("b")}},
+        {ServiceField::Range, QStringLiteral("misc")},
+        {ServiceField::PlannedPort, 3061},
+        {ServiceField::ActualPort, 3002},
+        {ServiceField::Host, QStringLiteral("windows-gpu-server")},
+        {ServiceField::PlannedHost, QStringLiteral("mac-mini")},
+        {ServiceField::Protocol, int(Protocol::Udp)},
+        {ServiceField::BindAddress, QStringLiteral("127.0.0.1")},
+        {ServiceField::ContainerPort, 8080},
+        {ServiceField::Runtime, QStringLiteral("Rust")},
+        {ServiceField::Description, QStringLiteral("Billing")},
+        {ServiceField::Status, int(ServiceStatus::Retired)},
+        {ServiceField::Exposure, int(Exposure::Internal)},
+        {ServiceField::PublicHostname, QStringLiteral("credits.example.org")},
+        {ServiceField::Deployment, QStringLiteral("launchd")},
+        {ServiceField::Metrics, QVariant::fromValue(Metrics{true, QStringLiteral("/m"), QStringLiteral("15s"), 9000, {}, {}})},
+        {ServiceField::Counterpart, QStringLiteral("mana-auth")},
+        {ServiceField::Notes, QStringLiteral("note")},
+        {ServiceField::Profiles, QStringList{QStringLiteral("p")}},
+        {ServiceField::Undocumented, true},
+        {ServiceField::Origin, QVariant::fromValue(SourceLocation{QStringLiteral("f.yml"), 3, 4})},
+    };
+    for (const auto &[field, value] : fields) {
+        QTest::newRow(qPrintable(QStringLiteral("field %1").arg(serviceFieldDisplayName(field))))
+            << Make([=](SchemaDocument *d) { return new ChangeServiceFieldCommand(d, credits, field, value); });
+    }
+    QTest::newRow("replace service") << Make([](SchemaDocument *d) {
+        Service s = *d->schema().service(QStringLiteral("mana-stt"));
+        s.actualPort = 3021;
+        s.deployment.clear();
+        return new ReplaceServiceCommand(d, s);
+    });
+    QTest::newRow("add service at end")
+        << Make([](SchemaDocument *d) { return new AddServiceCommand(d, Test::service(QStringLiteral("x"), 3007)); });
+    QTest::newRow("add service at front")
+        << Make([](SchemaDocument *d) { return new AddServiceCommand(d, Test::service(QStringLiteral("x"), 3007), 0); });
+    QTest::newRow("remove service") << Make([](SchemaDocument *d) {
+        return new RemoveServiceCommand(d, QStringLiteral("mana-search"));
+    });
+    QTest::newRow("change hosts") << Make([](SchemaDocument *d) {
+        QList<Host> hosts = d->schema().hosts;
+        hosts[0].name = QStringLiteral("GPU box");
+        hosts.append(Host{QStringLiteral("nas"), QStringLiteral("NAS"), {}, {}, {}});
+        return changeHostsCommand(d, hosts, QStringLiteral("hosts"));
+    });
+    QTest::newRow("change ranges") << Make([](SchemaDocument *d) {
+        QList<PortRange> ranges = d->schema().ranges;
+        ranges[0].last = 3014;
+        return changeRangesCommand(d, ranges, QStringLiteral("ranges"));
+    });
+    QTest::newRow("change reservations") << Make([](SchemaDocument *d) {
+        QList<Reservation> r = d->schema().reservations;
+        r.removeFirst();
+        return changeReservationsCommand(d, r, QStringLiteral("reservations"));
+    });
+    QTest::newRow("change references") << Make([](SchemaDocument *d) {
+        return changeReferencesCommand(
+            d, {Reference{QStringLiteral("mana-auth"), QStringLiteral("mana-credits"), 3006, false, {}, {}, {}}},
+            QStringLiteral("references"));
+    });
+    QTest::newRow("change rule settings") << Make([](SchemaDocument *d) {
+        RuleSettings s = d->schema().ruleSettings;
+        s.rangeFullPercent = 50;
+        s.rules.insert(QStringLiteral("drift"), RuleSetting{false, false, Severity::Warning});
+        return changeRuleSettingsCommand(d, s);
+    });
+}
+
+void tst_Commands::everyCommandShouldRestoreTheDocument()
+{
+    QFETCH(Make, make);
+    SchemaDocument document(builtInSample());
+    const QByteArray before = JsonFormat::serialize(document.schema());
+    document.undoStack()->push(make(&document));
+    const QByteArray after = JsonFormat::serialize(document.schema());
+    QVERIFY(after != before);
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), before);
+    QCOMPARE(document.schema(), builtInSample());
+    document.undoStack()->redo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), after);
+    // Row lookups stay right after every step.
+    for (int row = 0; row < document.serviceCount(); ++row)
+        QCOMPARE(document.serviceRow(document.service(row).id), row);
+}
+
+void tst_Commands::shouldMergeEditsOfOneField()
+{
+    SchemaDocument document(builtInSample());
+    for (int port : {3, 30, 300, 3000})
+        document.undoStack()->push(new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"),
+                                                                 ServiceField::PlannedPort, port));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-auth"))->plannedPort, 3000);
+    document.undoStack()->undo();
+    QCOMPARE(document.schema().service(QStringLiteral("mana-auth"))->plannedPort, 3001);
+}
+
+void tst_Commands::shouldNotMergeDifferentFieldsOrServices()
+{
+    SchemaDocument document(builtInSample());
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"), ServiceField::PlannedPort, 3000));
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"), ServiceField::ActualPort, 3000));
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-user"), ServiceField::ActualPort, 3000));
+    QCOMPARE(document.undoStack()->count(), 3);
+}
+
+void tst_Commands::shouldDropAnEditTypedBackToTheOriginal()
+{
+    SchemaDocument document(builtInSample());
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"), ServiceField::Notes, QStringLiteral("x")));
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"), ServiceField::Notes, QString()));
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+}
+
+void tst_Commands::macroShouldUndoAsOneStep()
+{
+    SchemaDocument document(builtInSample());
+    const QByteArray before = JsonFormat::serialize(document.schema());
+    document.undoStack()->beginMacro(QStringLiteral("Remove three"));
+    for (const char *id : {"mana-auth", "mana-user", "grafana"})
+        document.undoStack()->push(new RemoveServiceCommand(&document, QString::fromLatin1(id)));
+    document.undoStack()->endMacro();
+    QCOMPARE(document.serviceCount(), builtInSample().services.size() - 3);
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), before);
+}
+
+void tst_Commands::shouldDeriveModifiedFromTheCleanState()
+{
+    SchemaDocument document(builtInSample());
+    QVERIFY(!document.isModified());
+    document.undoStack()->push(
+        new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"), ServiceField::Notes, QStringLiteral("x")));
+    QVERIFY(document.isModified());
+    document.setClean();
+    QVERIFY(!document.isModified());
+    document.undoStack()->undo();
+    QVERIFY(document.isModified());
+}
+
+QTEST_GUILESS_MAIN(tst_Commands)
+#include "tst_commands.moc"

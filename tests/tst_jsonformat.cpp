@@ -1,0 +1,233 @@
+#include "jsonformat.h"
+#include "testutil.h"
+
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Portolan;
+
+class tst_JsonFormat : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shouldRoundTripTheSample();
+    void shouldRoundTripEveryField();
+    void shouldWriteKeysInStableOrder();
+    void shouldRejectMalformedInput_data();
+    void shouldRejectMalformedInput();
+    void shouldReportMissingAndBinaryFiles();
+    void shouldSaveAtomically();
+};
+
+static Schema everyField()
+{
+    Schema s;
+    s.title = QStringLiteral("Everything «set»");
+    s.principles = {QStringLiteral("One"), QStringLiteral("Two | with pipe")};
+    s.notes = QStringLiteral("Notes\nover lines");
+    s.sections = {NoteSection{QStringLiteral("Extra"), QStringLiteral("Some `text`")}};
+    s.dates.insert(QStringLiteral("Originally drafted"), QStringLiteral("2026-03-28"));
+    s.hosts = {Host{QStringLiteral("h1"), QStringLiteral("Host 1"), QStringLiteral("127.0.0.1"),
+                    QStringLiteral("docker-compose"), QStringLiteral("note")},
+               Host{QStringLiteral("h2"), QStringLiteral("Host 2"), {}, {}, {}}};
+    PortRange outer;
+    outer.id = QStringLiteral("outer");
+    outer.first = 5000;
+    outer.last = 5099;
+    outer.title = QStringLiteral("Outer");
+    outer.purpose = QStringLiteral("Purpose");
+    outer.colour = QColor(0x12, 0x34, 0x56);
+    PortRange inner = outer;
+    inner.id = QStringLiteral("inner");
+    inner.first = 5050;
+    inner.last = 5059;
+    inner.parentId = QStringLiteral("outer");
+    inner.colour = QColor();
+    s.ranges = {outer, inner};
+    s.reservations = {Reservation{5030, 5049, QStringLiteral("outer"), QStringLiteral("later")}};
+    Service a;
+    a.id = QStringLiteral("a");
+    a.name = QStringLiteral("Ä service");
+    a.aliases = {QStringLiteral("svc-a"), QStringLiteral("container-a")};
+    a.rangeId = QStringLiteral("outer");
+    a.plannedPort = 5001;
+    a.actualPort = 5002;
+    a.hostId = QStringLiteral("h1");
+    a.plannedHostId = QStringLiteral("h2");
+    a.protocol = Protocol::Udp;
+    a.bindAddress = QStringLiteral("127.0.0.1");
+    a.containerPort = 80;
+    a.runtime = QStringLiteral("Go");
+    a.description = QStringLiteral("A description");
+    a.status = ServiceStatus::Deployed;
+    a.exposure = Exposure::Public;
+    a.publicHostname = QStringLiteral("a.example.org");
+    a.deployment = QStringLiteral("Scheduled Task A");
+    a.metrics = Metrics{true, QStringLiteral("/metrics"), QStringLiteral("30s"), 9100, QStringLiteral("job-a"),
+                        SourceLocation{QStringLiteral("prometheus.yml"), 12, 7}};
+    a.counterpartId = QStringLiteral("b");
+    a.notes = QStringLiteral("notes");
+    a.profiles = {QStringLiteral("gpu")};
+    a.undocumented = true;
+    a.origin = SourceLocation{QStringLiteral("compose.yml"), 40, 5};
+    Service b = Test::service(QStringLiteral("b"), 3001);
+    b.status = ServiceStatus::Retired;
+    b.exposure = Exposure::Internal;
+    s.services = {a, b};
+    s.references = {Reference{QStringLiteral("a"), QStringLiteral("b"), 3001, true, QStringLiteral("environment"),
+                              QStringLiteral("http://b:3001"), SourceLocation{QStringLiteral("compose.yml"), 44, 9}}};
+    s.ruleSettings.rangeFullPercent = 70;
+    s.ruleSettings.rules.insert(QStringLiteral("drift"), RuleSetting{false, false, Severity::Warning});
+    s.ruleSettings.rules.insert(QStringLiteral("unranged"), RuleSetting{true, true, Severity::Error});
+    return s;
+}
+
+void tst_JsonFormat::shouldRoundTripTheSample()
+{
+    const Schema sample = builtInSample();
+    QVERIFY(!sample.services.isEmpty());
+    const QByteArray bytes = JsonFormat::serialize(sample);
+    ParseError error;
+    const std::optional<Schema> back = JsonFormat::parse(bytes, QStringLiteral("x"), &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(*back, sample);
+    QCOMPARE(JsonFormat::serialize(*back), bytes);
+}
+
+void tst_JsonFormat::shouldRoundTripEveryField()
+{
+    const Schema s = everyField();
+    ParseError error;
+    const std::optional<Schema> back = JsonFormat::parse(JsonFormat::serialize(s), QStringLiteral("x"), &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->services.at(0), s.services.at(0));
+    QCOMPARE(back->services.at(1), s.services.at(1));
+    QCOMPARE(back->ranges, s.ranges);
+    QCOMPARE(back->references, s.references);
+    QCOMPARE(back->ruleSettings, s.ruleSettings);
+    QCOMPARE(*back, s);
+}
+
+void tst_JsonFormat::shouldWriteKeysInStableOrder()
+{
+    const QByteArray bytes = JsonFormat::serialize(everyField());
+    QVERIFY(bytes.startsWith("{\n  \"format\": 1,\n"));
+    // One service object per block; id and name lead it.
+    const qsizetype services = bytes.indexOf("\"services\": [");
+    QVERIFY(services > 0);
+    QVERIFY(bytes.indexOf("\"id\": \"a\"", services) < bytes.indexOf("\"name\": \"Ä service\"", services));
+    QVERIFY(bytes.indexOf("\"name\": \"Ä service\"", services) < bytes.indexOf("\"plannedPort\": 5001", services));
+    QCOMPARE(JsonFormat::serialize(everyField()), bytes);
+}
+
+void tst_JsonFormat::shouldRejectMalformedInput_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+
+    const QByteArray good = JsonFormat::serialize(everyField());
+    QTest::newRow("empty") << QByteArray() << 1 << QString() << "the file is empty";
+    QTest::newRow("whitespace") << QByteArray("  \n\n ") << 1 << QString() << "the file is empty";
+    QTest::newRow("truncated") << good.left(good.size() / 2) << -1 << QString() << "not valid JSON";
+    QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << 1 << QString() << "not valid JSON";
+    QTest::newRow("array at top") << QByteArray("[1, 2]") << 1 << QString() << "expected a JSON object";
+    QTest::newRow("no format") << QByteArray("{\"services\": []}") << 0 << "format" << "format version is missing";
+    QTest::newRow("future format") << QByteArray("{\"format\": 7}") << 0 << "format" << "format version 7 is not supported";
+    QTest::newRow("format as string") << QByteArray("{\"format\": \"1\"}") << 0 << "format" << "expected an integer";
+    QTest::newRow("port 70000")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPort\": 70000}]}") << 0
+        << "services[0].plannedPort" << "70000 is not a port number";
+    QTest::newRow("port as string")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": \"3000\"}]}")
+        << 0 << "services[0].actualPort" << "expected an integer, found a string";
+    QTest::newRow("fractional port")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 30.5}]}") << 0
+        << "services[0].actualPort" << "expected an integer";
+    QTest::newRow("name as number")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": 5}]}") << 0 << "services[0].name"
+        << "expected a string, found a number";
+    QTest::newRow("service not an object") << QByteArray("{\"format\": 1, \"services\": [3]}") << 0 << "services[0]"
+                                           << "expected an object";
+    QTest::newRow("services not a list") << QByteArray("{\"format\": 1, \"services\": {}}") << 0 << "services"
+                                         << "expected a list";
+    QTest::newRow("duplicate service id")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\"}, {\"id\": \"x\", \"name\": \"y\"}]}")
+        << 0 << "services[1].id" << "duplicate service id \"x\" (first used by services[0])";
+    QTest::newRow("duplicate host id")
+        << QByteArray("{\"format\": 1, \"hosts\": [{\"id\": \"h\"}, {\"id\": \"h\"}]}") << 0 << "hosts[1].id"
+        << "duplicate host id";
+    QTest::newRow("unknown host")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"host\": \"nowhere\"}]}") << 0
+        << "services[0].host" << "no host has the id \"nowhere\"";
+    QTest::newRow("range backwards")
+        << QByteArray("{\"format\": 1, \"ranges\": [{\"id\": \"r\", \"first\": 3010, \"last\": 3000}]}") << 0
+        << "ranges[0]" << "starts at 3010, after its end 3000";
+    QTest::newRow("bad status")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"status\": \"running\"}]}")
+        << 0 << "services[0].status" << "\"running\" is not a status";
+    QTest::newRow("unknown key")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPrt\": 3000}]}") << 0
+        << "services[0].plannedPrt" << "unknown key";
+    QTest::newRow("missing id") << QByteArray("{\"format\": 1, \"services\": [{\"name\": \"x\"}]}") << 0
+                                << "services[0].id" << "required key is missing";
+    QTest::newRow("dangling reference")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\"}], \"references\": "
+                      "[{\"from\": \"x\", \"to\": \"ghost\", \"port\": 80}]}")
+        << 0 << "references[0].to" << "no service has the id \"ghost\"";
+    QTest::newRow("bad severity")
+        << QByteArray("{\"format\": 1, \"rules\": {\"settings\": {\"drift\": {\"severity\": \"fatal\"}}}}") << 0
+        << "rules.settings.drift.severity" << "\"fatal\" is not a severity";
+}
+
+void tst_JsonFormat::shouldRejectMalformedInput()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, line);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+
+    ParseError error;
+    const std::optional<Schema> schema = JsonFormat::parse(input, QStringLiteral("plan.portolan.json"), &error);
+    QVERIFY(!schema);
+    QCOMPARE(error.file, QStringLiteral("plan.portolan.json"));
+    if (line >= 0)
+        QCOMPARE(error.line, line);
+    else
+        QVERIFY2(error.line > 1, qPrintable(error.toString()));
+    QCOMPARE(error.path, path);
+    QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
+    QVERIFY(error.toString().startsWith(QStringLiteral("plan.portolan.json")));
+}
+
+void tst_JsonFormat::shouldReportMissingAndBinaryFiles()
+{
+    ParseError error;
+    QVERIFY(!loadSchemaFile(QStringLiteral("/nonexistent/plan.portolan.json"), &error));
+    QVERIFY(error.toString().contains(QStringLiteral("does not exist")));
+
+    QTemporaryDir dir;
+    QVERIFY(!loadSchemaFile(dir.path(), &error));
+    QVERIFY(error.toString().contains(QStringLiteral("not a regular file")));
+}
+
+void tst_JsonFormat::shouldSaveAtomically()
+{
+    QTemporaryDir dir;
+    const QString file = dir.filePath(QStringLiteral("plan.portolan.json"));
+    QString error;
+    QVERIFY(saveSchemaFile(file, everyField(), &error));
+    ParseError parseError;
+    const std::optional<Schema> back = loadSchemaFile(file, &parseError);
+    QVERIFY(back);
+    QCOMPARE(*back, everyField());
+    // A directory that cannot be written leaves the old file untouched.
+    QVERIFY(!saveSchemaFile(dir.filePath(QStringLiteral("missing/dir/x.json")), everyField(), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(loadSchemaFile(file, &parseError));
+}
+
+QTEST_GUILESS_MAIN(tst_JsonFormat)
+#include "tst_jsonformat.moc"
