@@ -1,4 +1,5 @@
 #include "commandline.h"
+#include "gridpicture.h"
 #include "jsonformat.h"
 #include "mainwindow.h"
 
@@ -66,6 +67,7 @@ int main(int argc, char *argv[])
         QCoreApplication::setApplicationName(QStringLiteral("Portolan"));
         QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
         installTranslators(app, language);
+        registerGridPictureFormats();
         return runSubcommand(arguments.at(1), arguments.mid(2));
     }
 
@@ -75,6 +77,7 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("portolan"));
     installTranslators(app, language);
+    registerGridPictureFormats();
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate(
@@ -96,7 +99,13 @@ int main(int argc, char *argv[])
         QStringLiteral("lang"),
         QCoreApplication::translate("Portolan::CommandLine", "Use this language instead of the system's (e.g. de, en)."),
         QCoreApplication::translate("Portolan::CommandLine", "LANG"));
+    const QCommandLineOption gridOption(
+        QStringLiteral("grid-layer"),
+        QCoreApplication::translate("Portolan::CommandLine",
+                                    "Show the range grid with this layer: \"plan\" or a host id."),
+        QCoreApplication::translate("Portolan::CommandLine", "LAYER"));
     parser.addOption(screenshotOption);
+    parser.addOption(gridOption);
     parser.addOption(langOption);
     parser.addPositionalArgument(QStringLiteral("FILE"),
                                  QCoreApplication::translate("Portolan::CommandLine",
@@ -131,6 +140,16 @@ int main(int argc, char *argv[])
         QString error;
         if (!window.openFile(positional.first(), &error)) {
             err << QStringLiteral("portolan: %1").arg(error) << Qt::endl;
+            return 2;
+        }
+    }
+
+    if (parser.isSet(gridOption)) {
+        const QString layer = parser.value(gridOption);
+        if (!window.showGrid(layer == QLatin1String("plan") ? QString() : layer)) {
+            err << QCoreApplication::translate("Portolan::CommandLine", "portolan: the schema has no host \"%1\"")
+                       .arg(layer)
+                << Qt::endl;
             return 2;
         }
     }

@@ -5,10 +5,14 @@
 #include "hosttablemodel.h"
 #include "problemsmodel.h"
 #include "problemsview.h"
+#include "rangegridpanel.h"
+#include "rangegridview.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
 #include "schemadocument.h"
 #include "servicesview.h"
+#include "selectionsync.h"
+#include "servicefilterproxy.h"
 #include "servicetablemodel.h"
 
 #include <QAction>
@@ -27,6 +31,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QStatusBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QUndoStack>
 
@@ -50,7 +55,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     setAcceptDrops(true);
     mServiceModel->setAnalyzer(mAnalyzer);
-    setCentralWidget(mServicesView);
+    createGrid();
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
@@ -104,6 +109,9 @@ void MainWindow::createActions()
     fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);
     fileMenu->addAction(tr("&Close"), this, &MainWindow::closeDocument)->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("Export Grid as &PNG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("png")); });
+    fileMenu->addAction(tr("Export Grid as S&VG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("svg")); });
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
@@ -143,6 +151,12 @@ void MainWindow::createActions()
     findAction->setShortcut(QKeySequence::Find);
 
     mViewMenu = menuBar()->addMenu(tr("&View"));
+    QAction *nextFreeAction = mViewMenu->addAction(tr("Next &Free Port"), this, [this] {
+        showGrid();
+        mGridPanel->goToNextFreePort();
+    });
+    nextFreeAction->setShortcut(Qt::CTRL | Qt::Key_J);
+    mViewMenu->addSeparator();
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
@@ -191,6 +205,39 @@ void MainWindow::createDocks()
         mViewMenu->addAction(dock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);
     resizeDocks({problemsDock}, {220}, Qt::Vertical);
+}
+
+// The services table and the range grid are two tabs over one model, with
+// one selection between them.
+void MainWindow::createGrid()
+{
+    mGridPanel = new RangeGridPanel(mServiceModel, this);
+    RangeGridView *grid = mGridPanel->view();
+    grid->setAnalyzer(mAnalyzer);
+    mCentralTabs = new QTabWidget(this);
+    mCentralTabs->setDocumentMode(true);
+    mCentralTabs->addTab(mServicesView, tr("&Services"));
+    mCentralTabs->addTab(mGridPanel, tr("Range &Grid"));
+    setCentralWidget(mCentralTabs);
+    new SelectionSync(mServicesView->tableView()->selectionModel(), mServicesView->proxy(), grid->selectionModel(),
+                      this);
+    connect(mGridPanel, &RangeGridPanel::message, this, &MainWindow::showMessage);
+    // Enter in the grid edits the service in the table, where every field has its editor.
+    connect(grid, &RangeGridView::editRequested, this, [this](const QModelIndex &index) {
+        mCentralTabs->setCurrentWidget(mServicesView);
+        const QModelIndex proxyIndex = mServicesView->proxy()->mapFromSource(index);
+        if (proxyIndex.isValid()) {
+            mServicesView->tableView()->setCurrentIndex(proxyIndex);
+            mServicesView->tableView()->setFocus(Qt::OtherFocusReason);
+            mServicesView->tableView()->edit(proxyIndex);
+        }
+    });
+}
+
+bool MainWindow::showGrid(const QString &layer)
+{
+    mCentralTabs->setCurrentWidget(mGridPanel);
+    return layer.isNull() || mGridPanel->setLayer(layer);
 }
 
 void MainWindow::updateTitle()

@@ -9,6 +9,7 @@ class QAction;
 class QFileSystemWatcher;
 class QLabel;
 class QMenu;
+class QTabWidget;
 class QTableView;
 
 namespace Portolan {
@@ -17,6 +18,7 @@ class Analyzer;
 class HostTableModel;
 class ProblemsModel;
 class ProblemsView;
+class RangeGridPanel;
 class RangeTableModel;
 class ReservationTableModel;
 class SchemaDocument;
@@ -35,6 +37,10 @@ public:
     ServicesView *servicesView() const { return mServicesView; }
     Analyzer *analyzer() const { return mAnalyzer; }
     ProblemsView *problemsView() const { return mProblemsView; }
+    RangeGridPanel *gridPanel() const { return mGridPanel; }
+    // Shows the range grid tab; a non-null layer also switches it (empty: the
+    // plan, else a host id). False when the host is unknown.
+    bool showGrid(const QString &layer = QString());
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -65,6 +71,7 @@ private:
     void createDocks();
     QWidget *createHostsEditor();
     QWidget *createRangesEditor();
+    void createGrid();
     void newDocument();
     void open();
     void openRecent(const QString &fileName);
@@ -114,6 +121,8 @@ private:
     QFileSystemWatcher *mWatcher;
     FileStamp mStamp; // the open file as last read or written
     bool mAskingAboutDisk = false;
+    QTabWidget *mCentralTabs = nullptr;
+    RangeGridPanel *mGridPanel = nullptr;
 };
 
 } // namespace Portolan

@@ -1,0 +1,341 @@
+#include "analyzer.h"
+#include "findinglookup.h"
+#include "jsonformat.h"
+#include "rangegridview.h"
+#include "schemadocument.h"
+#include "selectionsync.h"
+#include "servicetablemodel.h"
+
+#include <QAccessible>
+#include <QItemSelectionModel>
+#include <QScrollBar>
+#include <QSignalSpy>
+#include <QSortFilterProxyModel>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Portolan;
+
+// The grid as a user drives it: clicks, drags, keys, and what repaints.
+class TestRangeGridView : public QObject
+{
+    Q_OBJECT
+
+private:
+    SchemaDocument *mDocument = nullptr;
+    ServiceTableModel *mModel = nullptr;
+    RangeGridView *mView = nullptr;
+
+    QModelIndex indexOf(const char *id) const { return mModel->indexForService(QString::fromLatin1(id)); }
+    const Service &service(const char *id) const { return *mDocument->schema().service(QString::fromLatin1(id)); }
+
+    QPoint centreOf(int port)
+    {
+        mView->setCurrentCell(mView->gridLayout().primaryCell(port), QItemSelectionModel::NoUpdate);
+        return mView->portViewportRect(port).center();
+    }
+
+    void drag(int from, int to)
+    {
+        const QPoint start = centreOf(from);
+        QTest::mousePress(mView->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(mView->viewport(), start + QPoint(12, 0));
+        const QPoint end = mView->portViewportRect(to).center();
+        QVERIFY(mView->viewport()->rect().contains(end));
+        QTest::mouseMove(mView->viewport(), end);
+        QTest::mouseRelease(mView->viewport(), Qt::LeftButton, {}, end);
+    }
+
+private slots:
+    void init()
+    {
+        mDocument = new SchemaDocument(builtInSample());
+        mModel = new ServiceTableModel(mDocument);
+        mView = new RangeGridView;
+        mView->setServiceModel(mModel);
+        mView->resize(1000, 800);
+        mView->show();
+        QVERIFY(QTest::qWaitForWindowExposed(mView));
+    }
+
+    void cleanup()
+    {
+        delete mView;
+        delete mModel;
+        delete mDocument;
+    }
+
+    void shouldSelectTheClickedService()
+    {
+        const QModelIndex index = indexOf("mana-credits");
+        const QRect rect = mView->visualRect(index);
+        QVERIFY(mView->viewport()->rect().contains(rect));
+        QTest::mouseClick(mView->viewport(), Qt::LeftButton, {}, rect.center());
+        QVERIFY(mView->selectionModel()->isSelected(index));
+        QCOMPARE(mView->currentIndex().row(), index.row());
+        QCOMPARE(mView->currentPort(), 3002);
+        QCOMPARE(mView->indexAt(rect.center()), index);
+        // A free cell clears the selection but keeps the cursor there.
+        QTest::mouseClick(mView->viewport(), Qt::LeftButton, {}, mView->portViewportRect(3000).center());
+        QVERIFY(!mView->selectionModel()->hasSelection());
+        QCOMPARE(mView->currentPort(), 3000);
+    }
+
+    void shouldMoveAServiceByDraggingAndUndoInOneStep()
+    {
+        drag(3001, 3000);
+        QCOMPARE(service("mana-auth").plannedPort, 3000);
+        QCOMPARE(service("mana-auth").actualPort, 3001);
+        QCOMPARE(mDocument->undoStack()->count(), 1);
+        mDocument->undoStack()->undo();
+        QCOMPARE(service("mana-auth").plannedPort, 3001);
+        QCOMPARE(mView->visualRect(indexOf("mana-auth")), mView->portViewportRect(3001));
+    }
+
+    void shouldMoveTheActualPortInAHostLayer()
+    {
+        mView->setLayer(QStringLiteral("mac-mini"));
+        drag(3001, 3000);
+        QCOMPARE(service("mana-auth").actualPort, 3000);
+        QCOMPARE(service("mana-auth").plannedPort, 3001);
+        // Now drifted: a ghost stays at the planned cell.
+        QCOMPARE(mView->gridContent().ghostPortOfRow(indexOf("mana-auth").row()), 3001);
+        mDocument->undoStack()->undo();
+        QCOMPARE(service("mana-auth").actualPort, 3001);
+        QCOMPARE(mView->gridContent().ghostPortOfRow(indexOf("mana-auth").row()), 0);
+    }
+
+    void shouldAskBeforeDroppingOnAnOccupiedCell_data()
+    {
+        QTest::addColumn<int>("choice");
+        QTest::addColumn<int>("authPort");
+        QTest::addColumn<int>("creditsPort");
+        QTest::newRow("swap") << int(RangeGridView::DropChoice::Swap) << 3002 << 3001;
+        QTest::newRow("stack") << int(RangeGridView::DropChoice::Stack) << 3002 << 3002;
+        QTest::newRow("cancel") << int(RangeGridView::DropChoice::Cancel) << 3001 << 3002;
+    }
+
+    void shouldAskBeforeDroppingOnAnOccupiedCell()
+    {
+        QFETCH(int, choice);
+        QFETCH(int, authPort);
+        QFETCH(int, creditsPort);
+        QString asked;
+        mView->setDropResolver([&](const Service &moving, const Service &occupant, int port) {
+            asked = QStringLiteral("%1>%2@%3").arg(moving.id, occupant.id).arg(port);
+            return RangeGridView::DropChoice(choice);
+        });
+        drag(3001, 3002);
+        QCOMPARE(asked, QStringLiteral("mana-auth>mana-credits@3002"));
+        QCOMPARE(service("mana-auth").plannedPort, authPort);
+        QCOMPARE(service("mana-credits").plannedPort, creditsPort);
+        if (mDocument->undoStack()->count() > 0) {
+            QCOMPARE(mDocument->undoStack()->count(), 1);
+            mDocument->undoStack()->undo();
+        }
+        QCOMPARE(service("mana-auth").plannedPort, 3001);
+        QCOMPARE(service("mana-credits").plannedPort, 3002);
+    }
+
+    void shouldMoveTheCurrentCellWithKeys()
+    {
+        mView->setFocus();
+        mView->setCurrentCell(mView->gridLayout().primaryCell(3001));
+        QTest::keyClick(mView, Qt::Key_Right);
+        QCOMPARE(mView->currentPort(), 3002);
+        QCOMPARE(mView->currentIndex(), indexOf("mana-credits"));
+        QVERIFY(mView->selectionModel()->isSelected(indexOf("mana-credits")));
+        QTest::keyClick(mView, Qt::Key_Down);
+        QCOMPARE(mView->currentPort(), 3012);
+        QTest::keyClick(mView, Qt::Key_Up);
+        QCOMPARE(mView->currentPort(), 3002);
+        QTest::keyClick(mView, Qt::Key_End);
+        QCOMPARE(mView->currentPort(), 3009);
+        QTest::keyClick(mView, Qt::Key_Right);
+        QCOMPARE(mView->currentPort(), 3010);
+        QTest::keyClick(mView, Qt::Key_Home);
+        QCOMPARE(mView->currentPort(), 3010);
+        QTest::keyClick(mView, Qt::Key_Left);
+        QCOMPARE(mView->currentPort(), 3009);
+        QTest::keyClick(mView, Qt::Key_PageDown);
+        QVERIFY(mView->currentPort() > 3040);
+        QVERIFY(mView->viewport()->rect().contains(mView->cellViewportRect(mView->currentCell())));
+        QTest::keyClick(mView, Qt::Key_End, Qt::ControlModifier);
+        QVERIFY(mView->verticalScrollBar()->value() > 0);
+        QVERIFY(mView->viewport()->rect().contains(mView->cellViewportRect(mView->currentCell())));
+        QTest::keyClick(mView, Qt::Key_Home, Qt::ControlModifier);
+        QCOMPARE(mView->currentPort(), 3000);
+        QCOMPARE(mView->verticalScrollBar()->value(), 0);
+    }
+
+    void shouldShareSelectionWithASortedTable()
+    {
+        QSortFilterProxyModel proxy;
+        proxy.setSourceModel(mModel);
+        proxy.sort(ServiceTableModel::NameColumn, Qt::DescendingOrder);
+        QItemSelectionModel tableSelection(&proxy);
+        SelectionSync sync(&tableSelection, &proxy, mView->selectionModel());
+
+        // Table → grid: the cell is selected, current and scrolled into view.
+        const QModelIndex postgres = indexOf("postgres");
+        tableSelection.setCurrentIndex(proxy.mapFromSource(postgres),
+                                       QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QVERIFY(mView->selectionModel()->isSelected(postgres));
+        QCOMPARE(mView->currentPort(), 5432);
+        QVERIFY(mView->viewport()->rect().contains(mView->visualRect(postgres)));
+
+        // Grid → table.
+        mView->verticalScrollBar()->setValue(0);
+        QTest::mouseClick(mView->viewport(), Qt::LeftButton, {}, mView->visualRect(indexOf("mana-user")).center());
+        QVERIFY(tableSelection.isRowSelected(proxy.mapFromSource(indexOf("mana-user")).row()));
+        QVERIFY(!tableSelection.isRowSelected(proxy.mapFromSource(postgres).row()));
+        QCOMPARE(proxy.mapToSource(tableSelection.currentIndex()).row(), indexOf("mana-user").row());
+    }
+
+    void shouldRepaintOnlyTheCellsOfANewFinding()
+    {
+        FindingList findings;
+        mView->setFindingLookup(&findings);
+        QCoreApplication::processEvents();
+        mView->setTrackUpdates(true);
+        Finding f;
+        f.rule = QStringLiteral("host-collision");
+        f.severity = Severity::Error;
+        f.message = QStringLiteral("two on one port");
+        f.serviceIds = {QStringLiteral("mana-media"), QStringLiteral("mana-tts")};
+        findings.setFindings({f});
+        mView->findingsChanged(f.serviceIds);
+        const QList<QRect> rects = mView->takeUpdatedRects();
+        QCOMPARE(rects.size(), 2);
+        QVERIFY(rects.contains(mView->visualRect(indexOf("mana-media"))));
+        QVERIFY(rects.contains(mView->visualRect(indexOf("mana-tts"))));
+        QVERIFY(mView->accessibleTextFor(mView->gridLayout().primaryCell(3011))
+                    .startsWith(QStringLiteral("3011 mana-media, error: ")));
+    }
+
+    void shouldRepaintOnlyAffectedCellsWhenTheAnalyzerReports()
+    {
+        Analyzer analyzer(mDocument);
+        mModel->setAnalyzer(&analyzer);
+        mView->setAnalyzer(&analyzer);
+        QCoreApplication::processEvents();
+        QSignalSpy spy(&analyzer, &Analyzer::findingsChanged);
+        mView->setTrackUpdates(true);
+        // Renaming mana-tts to mana-llm's name on the same host: duplicate-name
+        // for both, and nothing moves.
+        mModel->setData(indexOf("mana-tts"), QStringLiteral("mana-llm"));
+        QVERIFY(!spy.isEmpty());
+        QSet<QString> affected{QStringLiteral("mana-tts")};
+        for (const QList<QVariant> &args : spy)
+            for (const QString &id : args.at(2).toStringList())
+                affected.insert(id);
+        QVERIFY(affected.contains(QStringLiteral("mana-llm")));
+        QList<QRect> allowed;
+        for (const QString &id : affected) {
+            const int row = mDocument->serviceRow(id);
+            for (int port : {mView->gridContent().portOfRow(row), mView->gridContent().ghostPortOfRow(row)}) {
+                for (const GridCell &cell : mView->gridLayout().cellsOfPort(port))
+                    allowed.append(mView->cellViewportRect(cell));
+            }
+        }
+        const QList<QRect> rects = mView->takeUpdatedRects();
+        QVERIFY(!rects.isEmpty());
+        for (const QRect &r : rects)
+            QVERIFY2(allowed.contains(r), "repainted a cell whose data did not change");
+        QVERIFY(rects.contains(mView->visualRect(indexOf("mana-llm"))));
+        Severity worst;
+        QVERIFY(mView->findingLookup()->worstSeverity(QStringLiteral("mana-llm"), &worst));
+        mModel->setAnalyzer(nullptr);
+        mView->setFindingLookup(nullptr);
+    }
+
+    void shouldZoomWithControlWheelAndKeys()
+    {
+        const int width = mView->portViewportRect(3001).width();
+        const QPoint pos = mView->portViewportRect(3001).center();
+        QWheelEvent wheel(pos, mView->viewport()->mapToGlobal(pos), QPoint(), QPoint(0, 120), Qt::NoButton,
+                          Qt::ControlModifier, Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(mView->viewport(), &wheel);
+        QVERIFY(mView->zoom() > 1.0);
+        QVERIFY(mView->portViewportRect(3001).width() > width);
+        mView->setFocus();
+        QTest::keyClick(mView, Qt::Key_Minus, Qt::ControlModifier);
+        QTest::keyClick(mView, Qt::Key_Minus, Qt::ControlModifier);
+        QVERIFY(mView->zoom() < 1.0);
+        QTest::keyClick(mView, Qt::Key_0, Qt::ControlModifier);
+        QCOMPARE(mView->zoom(), 1.0);
+        QCOMPARE(mView->portViewportRect(3001).width(), width);
+    }
+
+    void shouldAddAndReserveOnFreeCells()
+    {
+        QVERIFY(mView->addServiceAt(3000, QStringLiteral("mana-billing")));
+        const Service *added = mDocument->schema().service(QStringLiteral("mana-billing"));
+        QVERIFY(added);
+        QCOMPARE(added->plannedPort, 3000);
+        QCOMPARE(mView->gridContent().entriesAt(3000).size(), 1);
+        QCOMPARE(mView->currentIndex(), indexOf("mana-billing"));
+        mDocument->undoStack()->undo();
+        QVERIFY(mView->gridContent().entriesAt(3000).isEmpty());
+
+        mView->setReserved(3041, true);
+        QVERIFY(mView->gridContent().isReserved(3041));
+        mView->setReserved(3045, false); // cuts 3043-3059 in two
+        QVERIFY(!mView->gridContent().isReserved(3045));
+        QVERIFY(mView->gridContent().isReserved(3044) && mView->gridContent().isReserved(3046));
+        mDocument->undoStack()->undo();
+        mDocument->undoStack()->undo();
+        QCOMPARE(mDocument->schema().reservations, builtInSample().reservations);
+    }
+
+    void shouldGoToTheNextFreePort()
+    {
+        QCOMPARE(mView->goToNextFreePort(QStringLiteral("web-frontends-sveltekit")), 5001);
+        QCOMPARE(mView->currentPort(), 5001);
+        QVERIFY(mView->viewport()->rect().contains(mView->portViewportRect(5001)));
+        QSignalSpy message(mView, &RangeGridView::message);
+        QCOMPARE(mView->goToNextFreePort(QStringLiteral("core-infrastructure-services")), 0);
+        QCOMPARE(message.size(), 1);
+    }
+
+    void shouldDescribeCellsToAccessibilityTools()
+    {
+        QAccessibleInterface *grid = QAccessible::queryAccessibleInterface(mView);
+        QVERIFY(grid);
+        QCOMPARE(grid->role(), QAccessible::Table);
+        QCOMPARE(grid->childCount(), mView->gridLayout().cellCount());
+        const int index = mView->gridLayout().indexOfCell(mView->gridLayout().primaryCell(3001));
+        QAccessibleInterface *cell = grid->child(index);
+        QVERIFY(cell);
+        QCOMPARE(cell->role(), QAccessible::Cell);
+        QCOMPARE(cell->text(QAccessible::Name), QStringLiteral("3001 mana-auth"));
+        QCOMPARE(grid->indexOfChild(cell), index);
+        QCOMPARE(grid->child(index), cell);
+        QCOMPARE(grid->child(mView->gridLayout().indexOfCell(mView->gridLayout().primaryCell(3007)))
+                     ->text(QAccessible::Name),
+                 QStringLiteral("3007 reserved"));
+    }
+
+    void shouldPaintWithAHighContrastPalette()
+    {
+        QPalette dark;
+        dark.setColor(QPalette::Base, Qt::black);
+        dark.setColor(QPalette::Window, Qt::black);
+        dark.setColor(QPalette::Text, Qt::white);
+        dark.setColor(QPalette::WindowText, Qt::white);
+        dark.setColor(QPalette::Highlight, Qt::yellow);
+        dark.setColor(QPalette::HighlightedText, Qt::black);
+        mView->setPalette(dark);
+        const QImage image = mView->viewport()->grab().toImage();
+        // A free cell's background stays the palette's base.
+        const QRect free = mView->portViewportRect(3000);
+        QCOMPARE(QColor(image.pixel(free.center())), QColor(Qt::black));
+        // An occupied cell is tinted, yet stays dark enough for white text.
+        const QRect occupied = mView->portViewportRect(3001);
+        const QColor tinted(image.pixel(occupied.right() - 10, occupied.center().y()));
+        QVERIFY(tinted.lightnessF() < 0.5);
+    }
+};
+
+QTEST_MAIN(TestRangeGridView)
+#include "tst_rangegridview.moc"
