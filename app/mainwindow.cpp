@@ -7,6 +7,9 @@
 #include "problemsview.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
+#include "movereview.h"
+#include "movesview.h"
+#include "whatif.h"
 #include "schemadocument.h"
 #include "servicesview.h"
 #include "servicetablemodel.h"
@@ -25,6 +28,8 @@
 #include <QMessageBox>
 #include <QStatusBar>
 #include <QTableView>
+#include <QStackedWidget>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace Portolan {
@@ -41,15 +46,23 @@ MainWindow::MainWindow(QWidget *parent)
     , mProblemsModel(new ProblemsModel(mAnalyzer, this))
     , mProblemsView(new ProblemsView(mProblemsModel, this))
     , mFindingsLabel(new QLabel(this))
+    , mUndoGroup(new QUndoGroup(this))
+    , mCentral(new QStackedWidget(this))
+    , mMoveReview(new MoveReview(mDocument, this))
 {
     mServiceModel->setAnalyzer(mAnalyzer);
-    setCentralWidget(mServicesView);
+    // What-if mode swaps in a table of the draft document.
+    mCentral->addWidget(mServicesView);
+    setCentralWidget(mCentral);
+    mUndoGroup->addStack(mDocument->undoStack());
+    mUndoGroup->setActiveStack(mDocument->undoStack());
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
     connect(mProblemsView, &ProblemsView::servicesActivated, mServicesView, &ServicesView::selectServices);
     createActions();
     createDocks();
+    createMovesDock();
 
     connect(mDocument, &SchemaDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(mDocument, &SchemaDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -81,14 +94,17 @@ void MainWindow::createActions()
     QAction *saveAsAction = fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs);
     saveAsAction->setShortcut(QKeySequence::SaveAs);
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Compare…"), this, &MainWindow::compare);
+    fileMenu->addAction(tr("Export Review &Report…"), this, &MainWindow::exportReviewReport);
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undoAction = mDocument->undoStack()->createUndoAction(this, tr("&Undo"));
+    QAction *undoAction = mUndoGroup->createUndoAction(this, tr("&Undo"));
     undoAction->setShortcut(QKeySequence::Undo);
-    QAction *redoAction = mDocument->undoStack()->createRedoAction(this, tr("&Redo"));
+    QAction *redoAction = mUndoGroup->createRedoAction(this, tr("&Redo"));
     redoAction->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undoAction);
     editMenu->addAction(redoAction);
@@ -103,6 +119,10 @@ void MainWindow::createActions()
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
+    mWhatIfAction = toolsMenu->addAction(tr("&What-If Drafting"));
+    mWhatIfAction->setCheckable(true);
+    mWhatIfAction->setToolTip(tr("Edit drafts on a copy; the document changes only when a draft is applied"));
+    connect(mWhatIfAction, &QAction::toggled, this, &MainWindow::setWhatIfMode);
 }
 
 static QTableView *makeListView(QAbstractItemModel *model, const QString &name, QWidget *parent)
@@ -148,6 +168,96 @@ void MainWindow::createDocks()
     mViewMenu->addAction(hostsDock->toggleViewAction());
     mViewMenu->addAction(rangesDock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);
+}
+
+void MainWindow::createMovesDock()
+{
+    mMovesView = new MovesView(mMoveReview, this);
+    auto *dock = new QDockWidget(tr("Moves"), this);
+    dock->setObjectName(QStringLiteral("MovesDock"));
+    dock->setWidget(mMovesView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    mViewMenu->addAction(dock->toggleViewAction());
+    connect(mMovesView, &MovesView::servicesActivated, this, [this](const QStringList &ids) {
+        (mWhatIfView ? mWhatIfView : mServicesView)->selectServices(ids);
+    });
+    connect(mMovesView, &MovesView::exportReportRequested, this, &MainWindow::exportReviewReport);
+    // A new document ends drafting and any comparison.
+    connect(mDocument, &SchemaDocument::reset, this, [this] {
+        mWhatIfAction->setChecked(false);
+        mMoveReview->clearProposal();
+    });
+}
+
+void MainWindow::setWhatIfMode(bool on)
+{
+    if (on == (mWhatIf != nullptr))
+        return;
+    if (on) {
+        mWhatIf = new WhatIfSession(mDocument, this);
+        mWhatIfAnalyzer = new Analyzer(mWhatIf->draftDocument(), mWhatIf);
+        mWhatIfModel = new WhatIfServiceModel(mWhatIf, mWhatIfAnalyzer, mAnalyzer, mWhatIf);
+        mWhatIfView = new ServicesView(mWhatIfModel, mCentral);
+        mCentral->addWidget(mWhatIfView);
+        mCentral->setCurrentWidget(mWhatIfView);
+        mUndoGroup->addStack(mWhatIf->draftDocument()->undoStack());
+        mUndoGroup->setActiveStack(mWhatIf->draftDocument()->undoStack());
+        mMoveReview->setWhatIf(mWhatIf);
+        showMessage(tr("What-if drafting: edits are drafts until applied from the Moves panel"));
+    } else {
+        // Leaving drops the draft document; the real one was never touched.
+        mMoveReview->setWhatIf(nullptr);
+        mUndoGroup->setActiveStack(mDocument->undoStack());
+        mCentral->setCurrentWidget(mServicesView);
+        delete mWhatIfView;
+        mWhatIfView = nullptr;
+        mWhatIfModel = nullptr;
+        mWhatIfAnalyzer = nullptr;
+        delete mWhatIf;
+        mWhatIf = nullptr;
+    }
+    if (mWhatIfAction->isChecked() != on)
+        mWhatIfAction->setChecked(on);
+}
+
+bool MainWindow::compareWith(const QString &fileName, QString *errorMessage)
+{
+    ParseError error;
+    const std::optional<Schema> schema = loadSchemaFile(fileName, &error);
+    if (!schema) {
+        *errorMessage = error.toString();
+        return false;
+    }
+    mMoveReview->setProposal(*schema, QFileInfo(fileName).absoluteFilePath());
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("MovesDock")))
+        dock->show();
+    showMessage(tr("Comparing with %1").arg(QDir::toNativeSeparators(fileName)));
+    return true;
+}
+
+void MainWindow::compare()
+{
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Compare with Schema"), QString(),
+                                                          tr("Portolan schema (*.portolan.json *.json);;All files (*)"));
+    QString error;
+    if (!fileName.isEmpty() && !compareWith(fileName, &error)) {
+        QMessageBox::warning(this, tr("Cannot compare"),
+                             tr("Portolan could not read %1:\n%2").arg(QDir::toNativeSeparators(fileName), error));
+    }
+}
+
+void MainWindow::exportReviewReport()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Review Report"), QString(),
+                                                          tr("Markdown (*.md)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!writeFileAtomically(fileName, mMoveReview->reportMarkdown().toUtf8(), &error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return;
+    }
+    showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
 }
 
 void MainWindow::updateTitle()

@@ -185,7 +185,6 @@ QVariant MovesModel::data(const QModelIndex &index, int role) const
                 text += QLatin1Char(' ') + tr("⇄ swap with %1").arg(m->cycleWith.join(QStringLiteral(", ")));
             return text;
         }
-        case OriginRole: break;
         case OriginColumn:
             if (m->origin == Move::Origin::Proposal && !m->source.isEmpty())
                 return tr("%1 (%2)").arg(m->originText(), m->source.section(QLatin1Char('/'), -1));
@@ -211,6 +210,7 @@ QVariant MovesModel::headerData(int section, Qt::Orientation orientation, int ro
     case ChangeColumn: return tr("Before → after");
     case OriginColumn: return tr("Origin");
     case ImpactColumn: return tr("Impact");
+    case ActionsColumn: return tr("Actions");
     }
     return {};
 }

@@ -15,7 +15,7 @@ class MovesModel : public QAbstractTableModel
     Q_OBJECT
 
 public:
-    enum Column { ServiceColumn, ChangeColumn, OriginColumn, ImpactColumn, ColumnCount };
+    enum Column { ServiceColumn, ChangeColumn, OriginColumn, ImpactColumn, ActionsColumn, ColumnCount };
     Q_ENUM(Column)
 
     enum Role {
