@@ -91,6 +91,18 @@ void RemoveServiceCommand::redo()
     mDocument->removeService(mRow);
 }
 
+ReplaceSchemaCommand::ReplaceSchemaCommand(SchemaDocument *document, const Schema &schema, const QString &text,
+                                           QUndoCommand *parent)
+    : QUndoCommand(text, parent)
+    , mDocument(document)
+    , mOld(document->schema())
+    , mNew(schema)
+{
+}
+
+void ReplaceSchemaCommand::undo() { mDocument->replaceSchema(mOld); }
+void ReplaceSchemaCommand::redo() { mDocument->replaceSchema(mNew); }
+
 template<typename T>
 ChangeValueCommand<T>::ChangeValueCommand(SchemaDocument *document, Getter getter, Setter setter, const T &value,
                                           const QString &text, QUndoCommand *parent)

@@ -87,6 +87,22 @@ private:
     int mRow;
 };
 
+// Replaces the whole schema: an import merged into the plan is one step.
+class ReplaceSchemaCommand : public QUndoCommand
+{
+public:
+    ReplaceSchemaCommand(SchemaDocument *document, const Schema &schema, const QString &text,
+                         QUndoCommand *parent = nullptr);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    SchemaDocument *mDocument;
+    Schema mOld;
+    Schema mNew;
+};
+
 // Replaces one of the document's small lists (hosts, ranges, reservations,
 // references) or settings as a whole; these lists are short, so storing the
 // before and after copies is the simplest exact undo.

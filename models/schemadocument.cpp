@@ -55,6 +55,14 @@ void SchemaDocument::resetSchema(const Schema &schema)
     emit reset();
 }
 
+void SchemaDocument::replaceSchema(const Schema &schema)
+{
+    emit aboutToReset();
+    mSchema = schema;
+    rebuildServiceRows();
+    emit reset();
+}
+
 void SchemaDocument::rebuildServiceRows(int from)
 {
     if (from == 0)

@@ -33,6 +33,9 @@ public:
 
     // Replaces the whole schema (load, import into a new document). Clears undo.
     void resetSchema(const Schema &schema);
+    // Replaces the whole schema as one edit (an import merged into the plan);
+    // for ReplaceSchemaCommand only. Views reset; the undo stack stays.
+    void replaceSchema(const Schema &schema);
 
     int serviceRow(const QString &serviceId) const { return mServiceRows.value(serviceId, -1); }
     const Service &service(int row) const { return mSchema.services.at(row); }

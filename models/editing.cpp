@@ -1,0 +1,238 @@
+#include "editing.h"
+
+#include "commands.h"
+#include "jsonformat.h"
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+#include <QMimeData>
+#include <QSet>
+
+namespace Portolan {
+
+static QString tr(const char *text, int n = -1)
+{
+    return QCoreApplication::translate("Portolan::Editing", text, nullptr, n);
+}
+
+int servicesUsingHost(const Schema &schema, const QString &hostId)
+{
+    int count = 0;
+    for (const Service &s : schema.services)
+        count += s.hostId == hostId || s.plannedHostId == hostId;
+    return count;
+}
+
+int servicesInRange(const Schema &schema, const QString &rangeId)
+{
+    int count = 0;
+    for (const Service &s : schema.services)
+        count += s.rangeId == rangeId;
+    return count;
+}
+
+QUndoCommand *removeHostCommand(SchemaDocument *document, const QString &hostId, Dependents dependents,
+                                const QString &reassignTo)
+{
+    const Schema &schema = document->schema();
+    const Host *host = schema.host(hostId);
+    auto *macro = new QUndoCommand(tr("Remove host %1").arg(host ? host->name : hostId));
+    const QString target = dependents == Dependents::Reassign ? reassignTo : QString();
+    for (const Service &s : schema.services) {
+        if (s.hostId == hostId)
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::Host, target, macro);
+        if (s.plannedHostId == hostId)
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::PlannedHost, target, macro);
+    }
+    QList<Host> hosts = schema.hosts;
+    hosts.removeAt(schema.hostIndex(hostId));
+    changeHostsCommand(document, hosts, macro->text(), macro);
+    return macro;
+}
+
+QUndoCommand *removeRangeCommand(SchemaDocument *document, const QString &rangeId, Dependents dependents,
+                                 const QString &reassignTo)
+{
+    const Schema &schema = document->schema();
+    const PortRange *range = schema.range(rangeId);
+    auto *macro = new QUndoCommand(tr("Remove range %1").arg(range ? range->label() : rangeId));
+    const QString target = dependents == Dependents::Reassign ? reassignTo : QString();
+    for (const Service &s : schema.services) {
+        if (s.rangeId == rangeId)
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::Range, target, macro);
+    }
+    QList<Reservation> reservations;
+    for (const Reservation &r : schema.reservations) {
+        if (r.rangeId != rangeId)
+            reservations.append(r);
+    }
+    if (reservations.size() != schema.reservations.size())
+        changeReservationsCommand(document, reservations, macro->text(), macro);
+    QList<PortRange> ranges = schema.ranges;
+    ranges.removeAt(schema.rangeIndex(rangeId));
+    for (PortRange &r : ranges) {
+        if (r.parentId == rangeId)
+            r.parentId.clear();
+    }
+    changeRangesCommand(document, ranges, macro->text(), macro);
+    return macro;
+}
+
+QUndoCommand *renameHostIdCommand(SchemaDocument *document, const QString &oldId, const QString &newId)
+{
+    const Schema &schema = document->schema();
+    auto *macro = new QUndoCommand(tr("Rename host id %1 to %2").arg(oldId, newId));
+    // The new host first, then the services, then the old one goes: at no
+    // step does a service name a host that is not there.
+    QList<Host> hosts = schema.hosts;
+    Host renamed = hosts.at(schema.hostIndex(oldId));
+    renamed.id = newId;
+    hosts.insert(schema.hostIndex(oldId) + 1, renamed);
+    changeHostsCommand(document, hosts, macro->text(), macro);
+    for (const Service &s : schema.services) {
+        if (s.hostId == oldId)
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::Host, newId, macro);
+        if (s.plannedHostId == oldId)
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::PlannedHost, newId, macro);
+    }
+    hosts.removeAt(schema.hostIndex(oldId));
+    changeHostsCommand(document, hosts, macro->text(), macro);
+    return macro;
+}
+
+QUndoCommand *addHostCommand(SchemaDocument *document, const Host &host)
+{
+    QList<Host> hosts = document->schema().hosts;
+    hosts.append(host);
+    return changeHostsCommand(document, hosts, tr("Add host %1").arg(host.name));
+}
+
+QUndoCommand *addRangeCommand(SchemaDocument *document, const PortRange &range)
+{
+    QList<PortRange> ranges = document->schema().ranges;
+    ranges.append(range);
+    return changeRangesCommand(document, ranges, tr("Add range %1").arg(range.label()));
+}
+
+QUndoCommand *removeServicesCommand(SchemaDocument *document, const QStringList &serviceIds)
+{
+    const QSet<QString> ids(serviceIds.cbegin(), serviceIds.cend());
+    const Schema &schema = document->schema();
+    auto *macro = new QUndoCommand(tr("Remove %n service(s)", int(ids.size())));
+    QList<Reference> references;
+    for (const Reference &r : schema.references) {
+        if (!ids.contains(r.fromServiceId) && !ids.contains(r.toServiceId))
+            references.append(r);
+    }
+    if (references.size() != schema.references.size())
+        changeReferencesCommand(document, references, macro->text(), macro);
+    for (const Service &s : schema.services) {
+        if (!s.counterpartId.isEmpty() && ids.contains(s.counterpartId) && !ids.contains(s.id))
+            new ChangeServiceFieldCommand(document, s.id, ServiceField::Counterpart, QString(), macro);
+    }
+    for (const QString &id : serviceIds) {
+        if (document->serviceRow(id) >= 0)
+            new RemoveServiceCommand(document, id, macro);
+    }
+    return macro;
+}
+
+QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> services, const QString &text)
+{
+    const Schema &schema = document->schema();
+    auto *macro = new QUndoCommand(text);
+    QSet<QString> taken;
+    for (const Service &s : schema.services)
+        taken.insert(s.id);
+    QHash<QString, QString> renamed;
+    for (Service &s : services) {
+        QString id = s.id.isEmpty() ? slugify(s.name) : s.id;
+        if (id.isEmpty())
+            id = QStringLiteral("service");
+        const QString stem = id;
+        for (int n = 2; taken.contains(id); ++n)
+            id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        renamed.insert(s.id, id);
+        s.id = id;
+        taken.insert(id);
+        if (!s.hostId.isEmpty() && !schema.host(s.hostId))
+            s.hostId.clear();
+        if (!s.plannedHostId.isEmpty() && !schema.host(s.plannedHostId))
+            s.plannedHostId.clear();
+        if (!s.rangeId.isEmpty() && !schema.range(s.rangeId))
+            s.rangeId.clear();
+    }
+    for (Service &s : services) {
+        // A counterpart among the pasted services follows its new id; one
+        // the document does not have is dropped.
+        if (!s.counterpartId.isEmpty()) {
+            if (renamed.contains(s.counterpartId))
+                s.counterpartId = renamed.value(s.counterpartId);
+            else if (!schema.service(s.counterpartId))
+                s.counterpartId.clear();
+        }
+        new AddServiceCommand(document, s, -1, macro);
+    }
+    return macro;
+}
+
+QUndoCommand *duplicateServicesCommand(SchemaDocument *document, const QStringList &serviceIds)
+{
+    QList<Service> copies;
+    for (const QString &id : serviceIds) {
+        if (const Service *s = document->schema().service(id)) {
+            Service copy = *s;
+            copy.name = tr("%1 (copy)").arg(s->name);
+            copy.id = slugify(copy.name);
+            copies.append(copy);
+        }
+    }
+    return addServicesCommand(document, copies, tr("Duplicate %n service(s)", int(copies.size())));
+}
+
+static QString tsvCell(QString text)
+{
+    text.replace(QLatin1Char('\t'), QLatin1Char(' '));
+    text.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    return text;
+}
+
+QMimeData *servicesToMimeData(const Schema &schema, const QStringList &serviceIds)
+{
+    QList<Service> services;
+    for (const QString &id : serviceIds) {
+        if (const Service *s = schema.service(id))
+            services.append(*s);
+    }
+    auto *mime = new QMimeData;
+    mime->setData(QString::fromLatin1(ServicesMimeType), servicesToJson(services));
+    QStringList lines{QStringList{tr("Name"), tr("Host"), tr("Planned port"), tr("Actual port"), tr("Protocol"),
+                                  tr("Status"), tr("Description")}
+                          .join(QLatin1Char('\t'))};
+    for (const Service &s : services) {
+        const Host *h = schema.host(s.hostId);
+        lines.append(QStringList{tsvCell(s.name), tsvCell(h ? h->name : s.hostId),
+                                 s.plannedPort ? QString::number(s.plannedPort) : QString(),
+                                 s.actualPort ? QString::number(s.actualPort) : QString(), protocolToString(s.protocol),
+                                 statusToString(s.status), tsvCell(s.description)}
+                         .join(QLatin1Char('\t')));
+    }
+    mime->setText(lines.join(QLatin1Char('\n')) + QLatin1Char('\n'));
+    return mime;
+}
+
+QList<Service> servicesFromMimeData(const QMimeData *mime)
+{
+    if (!mime)
+        return {};
+    QByteArray data = mime->data(QString::fromLatin1(ServicesMimeType));
+    // Portolan JSON pasted from a text editor works as well.
+    if (data.isEmpty() && mime->hasText() && mime->text().trimmed().startsWith(QLatin1Char('{')))
+        data = mime->text().toUtf8();
+    if (data.isEmpty())
+        return {};
+    ParseError error;
+    return servicesFromJson(data, &error).value_or(QList<Service>());
+}
+
+} // namespace Portolan

@@ -1,0 +1,139 @@
+#include "recovery.h"
+
+#include "jsonformat.h"
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QStandardPaths>
+#include <QSet>
+#include <QTimer>
+
+#include <csignal>
+#include <unistd.h>
+
+namespace Portolan {
+
+// The files this process writes itself: never offered as orphans.
+static QSet<QString> &ownFiles()
+{
+    static QSet<QString> files;
+    return files;
+}
+
+QString defaultRecoveryDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("recovery"));
+}
+
+AutoSaver::AutoSaver(SchemaDocument *document, const QString &directory, QObject *parent)
+    : QObject(parent)
+    , mDocument(document)
+    , mTimer(new QTimer(this))
+{
+    QDir().mkpath(directory);
+    const QString stem = QStringLiteral("recovery-%1-%2")
+                             .arg(QCoreApplication::applicationPid())
+                             .arg(QDateTime::currentMSecsSinceEpoch());
+    mFile = QDir(directory).filePath(stem + QStringLiteral(".portolan.json"));
+    mMetaFile = QDir(directory).filePath(stem + QStringLiteral(".meta.json"));
+    ownFiles().insert(mMetaFile);
+    mTimer->setInterval(60 * 1000);
+    connect(mTimer, &QTimer::timeout, this, &AutoSaver::saveNow);
+    mTimer->start();
+}
+
+AutoSaver::~AutoSaver()
+{
+    ownFiles().remove(mMetaFile);
+}
+
+void AutoSaver::setIntervalSeconds(int seconds)
+{
+    mTimer->setInterval(qMax(5, seconds) * 1000);
+}
+
+int AutoSaver::intervalSeconds() const
+{
+    return mTimer->interval() / 1000;
+}
+
+bool AutoSaver::saveNow()
+{
+    if (!mDocument->isModified()) {
+        discard();
+        return true;
+    }
+    QJsonObject meta;
+    meta.insert(QStringLiteral("originalFile"), mDocument->fileName());
+    meta.insert(QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+    meta.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
+    QString error;
+    return saveSchemaFile(mFile, mDocument->schema(), &error)
+        && writeFileAtomically(mMetaFile, QJsonDocument(meta).toJson(), &error);
+}
+
+void AutoSaver::discard()
+{
+    QFile::remove(mFile);
+    QFile::remove(mMetaFile);
+}
+
+static bool processRuns(qint64 pid)
+{
+    return pid > 0 && (::kill(pid_t(pid), 0) == 0 || errno == EPERM);
+}
+
+QList<RecoveryEntry> orphanedRecoveryFiles(const QString &directory)
+{
+    QList<RecoveryEntry> entries;
+    const QDir dir(directory);
+    const QStringList metas = dir.entryList({QStringLiteral("recovery-*.meta.json")}, QDir::Files, QDir::Time);
+    for (const QString &name : metas) {
+        QFile file(dir.filePath(name));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QJsonObject meta = QJsonDocument::fromJson(file.readAll()).object();
+        RecoveryEntry entry;
+        entry.metaFile = file.fileName();
+        entry.recoveryFile = dir.filePath(QString(name).replace(QStringLiteral(".meta.json"), QStringLiteral(".portolan.json")));
+        entry.originalFile = meta.value(QStringLiteral("originalFile")).toString();
+        entry.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(), Qt::ISODate);
+        entry.pid = meta.value(QStringLiteral("pid")).toInteger();
+        // A running process owns its file, unless that process is this one
+        // and the file is not among ours: then the pid was reused after a crash.
+        const bool owned = ownFiles().contains(entry.metaFile)
+            || (processRuns(entry.pid) && entry.pid != QCoreApplication::applicationPid());
+        if (!QFileInfo::exists(entry.recoveryFile) || owned)
+            continue;
+        entries.append(entry);
+    }
+    return entries;
+}
+
+void removeRecoveryEntry(const RecoveryEntry &entry)
+{
+    QFile::remove(entry.recoveryFile);
+    QFile::remove(entry.metaFile);
+}
+
+FileStamp FileStamp::of(const QString &fileName)
+{
+    FileStamp stamp;
+    QFile file(fileName);
+    if (fileName.isEmpty() || !file.open(QIODevice::ReadOnly))
+        return stamp;
+    stamp.size = file.size();
+    stamp.modified = QFileInfo(file).lastModified();
+    QCryptographicHash hash(QCryptographicHash::Sha1);
+    hash.addData(&file);
+    stamp.hash = hash.result();
+    return stamp;
+}
+
+} // namespace Portolan

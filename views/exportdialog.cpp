@@ -1,0 +1,125 @@
+#include "exportdialog.h"
+
+#include "exportpreview.h"
+#include "format.h"
+
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QFormLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace Portolan {
+
+ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QWidget *parent)
+    : QDialog(parent)
+    , mSchema(schema)
+    , mDocumentName(documentName)
+    , mFormat(new QComboBox(this))
+    , mHost(new QComboBox(this))
+    , mStatus(new QCheckBox(tr("Include the &status block (real ports per host)"), this))
+    , mFindings(new QCheckBox(tr("Include &known problems"), this))
+    , mPreview(new ExportPreview(this))
+    , mBinary(new QLabel(this))
+{
+    setWindowTitle(tr("Export"));
+    for (const Format *f : FormatRegistry::instance().writers()) {
+        if (f->id() != QLatin1String("json"))
+            mFormat->addItem(f->displayName(), f->id());
+    }
+    mHost->addItem(tr("All hosts"), QString());
+    for (const Host &h : schema.hosts)
+        mHost->addItem(h.name, h.id);
+    mStatus->setChecked(true);
+    mBinary->setAlignment(Qt::AlignCenter);
+    mBinary->hide();
+
+    auto *form = new QFormLayout;
+    form->addRow(tr("&Format:"), mFormat);
+    form->addRow(tr("&Host:"), mHost);
+    form->addRow(QString(), mStatus);
+    form->addRow(QString(), mFindings);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
+    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save As…"));
+    connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::save);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    layout->addWidget(mPreview, 1);
+    layout->addWidget(mBinary, 1);
+    layout->addWidget(buttons);
+
+    connect(mFormat, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    connect(mHost, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    connect(mStatus, &QCheckBox::toggled, this, &ExportDialog::refresh);
+    connect(mFindings, &QCheckBox::toggled, this, &ExportDialog::refresh);
+    resize(900, 680);
+    refresh();
+}
+
+void ExportDialog::selectFormat(const QString &formatId)
+{
+    const int i = mFormat->findData(formatId);
+    if (i >= 0)
+        mFormat->setCurrentIndex(i);
+}
+
+const Format *ExportDialog::currentFormat() const
+{
+    return FormatRegistry::instance().format(mFormat->currentData().toString());
+}
+
+void ExportDialog::refresh()
+{
+    const Format *format = currentFormat();
+    if (!format)
+        return;
+    const bool markdown = format->id() == QLatin1String("markdown");
+    mStatus->setVisible(markdown);
+    mFindings->setVisible(markdown);
+    // A format that describes one host cannot be written for all of them.
+    if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1)
+        mHost->setCurrentIndex(1);
+
+    FormatOptions options;
+    options.hostId = mHost->currentData().toString();
+    options.extra.insert(QStringLiteral("status"), mStatus->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
+    options.extra.insert(QStringLiteral("findings"), mFindings->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
+    QString error;
+    const std::optional<QByteArray> bytes = format->write(mSchema, options, &error);
+    mBytes = bytes.value_or(QByteArray());
+    const bool binary = bytes && bytes->contains('\0');
+    mPreview->setVisible(!binary);
+    mBinary->setVisible(binary);
+    if (binary)
+        mBinary->setText(tr("%1: %n byte(s), no text preview.", nullptr, int(bytes->size())).arg(format->displayName()));
+    else
+        mPreview->showExport(*format, mSchema, options);
+}
+
+void ExportDialog::save()
+{
+    const Format *format = currentFormat();
+    if (!format || mBytes.isEmpty())
+        return;
+    const QString suggested = QFileInfo(mDocumentName).completeBaseName().section(QLatin1Char('.'), 0, 0);
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export %1").arg(format->displayName()), suggested,
+                                                          format->fileFilter());
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!writeFileAtomically(fileName, mBytes, &error)) {
+        QMessageBox::critical(this, tr("Export failed"), error);
+        return;
+    }
+    accept();
+}
+
+} // namespace Portolan
