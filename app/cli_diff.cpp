@@ -1,15 +1,60 @@
 #include "commandline.h"
 
+#include "jsonformat.h"
+#include "movereport.h"
+
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace Portolan {
 
+static QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::CommandLine", text);
+}
+
+// portolan diff OLD NEW: the moves and other changes from OLD to NEW with
+// their impact. Differences are not failures: exit 0 either way, 2 on bad input.
 int runDiff(CommandContext &context)
 {
-    context.err << QCoreApplication::translate("Portolan::CommandLine", "portolan %1: not available in this version")
-                       .arg(QStringLiteral("diff"))
-                << Qt::endl;
-    return 2;
+    QCommandLineParser parser;
+    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: text (default), json or markdown."),
+                                          tr("FORMAT"), QStringLiteral("text"));
+    parser.addOption(formatOption);
+    parser.addPositionalArgument(QStringLiteral("OLD"), tr("The schema before."));
+    parser.addPositionalArgument(QStringLiteral("NEW"), tr("The schema after."));
+    if (!parseArguments(parser, QStringLiteral("diff"), context))
+        return 2;
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2) {
+        context.err << tr("portolan diff: expected OLD and NEW") << Qt::endl;
+        return 2;
+    }
+    const QString format = parser.value(formatOption);
+    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("markdown")) {
+        context.err << tr("portolan diff: unknown format \"%1\" (text, json or markdown)").arg(format) << Qt::endl;
+        return 2;
+    }
+    Schema schemas[2];
+    for (int i = 0; i < 2; ++i) {
+        ParseError error;
+        const std::optional<Schema> schema = loadSchemaFile(positional.at(i), &error);
+        if (!schema) {
+            context.err << QStringLiteral("portolan diff: %1").arg(error.toString()) << Qt::endl;
+            return 2;
+        }
+        schemas[i] = *schema;
+    }
+
+    const DiffReport report = makeDiffReport(schemas[0], schemas[1], positional.at(0), positional.at(1));
+    if (format == QLatin1String("json"))
+        context.out << QString::fromUtf8(diffAsJson(report));
+    else if (format == QLatin1String("markdown"))
+        context.out << diffAsMarkdown(report);
+    else
+        context.out << diffAsText(report);
+    context.out.flush();
+    return 0;
 }
 
 } // namespace Portolan

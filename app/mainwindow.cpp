@@ -9,6 +9,9 @@
 #include "rangegridview.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
+#include "movereview.h"
+#include "movesview.h"
+#include "whatif.h"
 #include "schemadocument.h"
 #include "servicesview.h"
 #include "selectionsync.h"
@@ -33,6 +36,8 @@
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QStackedWidget>
+#include <QUndoGroup>
 #include <QUndoStack>
 
 namespace Portolan {
@@ -52,10 +57,18 @@ MainWindow::MainWindow(QWidget *parent)
     , mReservationModel(new ReservationTableModel(mDocument, this))
     , mAutoSaver(new AutoSaver(mDocument, defaultRecoveryDirectory(), this))
     , mWatcher(new QFileSystemWatcher(this))
+    , mUndoGroup(new QUndoGroup(this))
+    , mCentral(new QStackedWidget(this))
+    , mMoveReview(new MoveReview(mDocument, this))
 {
     setAcceptDrops(true);
     mServiceModel->setAnalyzer(mAnalyzer);
+    // What-if mode swaps in a table of the draft document for the tabs.
     createGrid();
+    mCentral->addWidget(mCentralTabs);
+    setCentralWidget(mCentral);
+    mUndoGroup->addStack(mDocument->undoStack());
+    mUndoGroup->setActiveStack(mDocument->undoStack());
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
@@ -63,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mProblemsView, &ProblemsView::servicesActivated, mServicesView, &ServicesView::selectServices);
     createActions();
     createDocks();
+    createMovesDock();
 
     connect(mDocument, &SchemaDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(mDocument, &SchemaDocument::fileNameChanged, this, &MainWindow::updateTitle);
@@ -91,7 +105,6 @@ MainWindow::~MainWindow() = default;
 
 void MainWindow::createActions()
 {
-    QUndoStack *stack = mDocument->undoStack();
     QMenu *fileMenu = menuBar()->addMenu(tr("&File"));
     fileMenu->addAction(tr("&New"), this, &MainWindow::newDocument)->setShortcut(QKeySequence::New);
     fileMenu->addAction(tr("&Open…"), this, &MainWindow::open)->setShortcut(QKeySequence::Open);
@@ -112,14 +125,17 @@ void MainWindow::createActions()
     fileMenu->addAction(tr("Export Grid as &PNG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("png")); });
     fileMenu->addAction(tr("Export Grid as S&VG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("svg")); });
     fileMenu->addSeparator();
+    fileMenu->addAction(tr("&Compare…"), this, &MainWindow::compare);
+    fileMenu->addAction(tr("Export Review &Report…"), this, &MainWindow::exportReviewReport);
+    fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
     quitAction->setMenuRole(QAction::QuitRole);
 
     QMenu *editMenu = menuBar()->addMenu(tr("&Edit"));
-    QAction *undoAction = stack->createUndoAction(this, tr("&Undo"));
+    QAction *undoAction = mUndoGroup->createUndoAction(this, tr("&Undo"));
     undoAction->setShortcut(QKeySequence::Undo);
-    QAction *redoAction = stack->createRedoAction(this, tr("&Redo"));
+    QAction *redoAction = mUndoGroup->createRedoAction(this, tr("&Redo"));
     redoAction->setShortcut(QKeySequence::Redo);
     editMenu->addAction(undoAction);
     editMenu->addAction(redoAction);
@@ -161,6 +177,10 @@ void MainWindow::createActions()
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
     toolsMenu->addAction(tr("&Autosave Interval…"), this, &MainWindow::editAutosaveInterval);
+    mWhatIfAction = toolsMenu->addAction(tr("&What-If Drafting"));
+    mWhatIfAction->setCheckable(true);
+    mWhatIfAction->setToolTip(tr("Edit drafts on a copy; the document changes only when a draft is applied"));
+    connect(mWhatIfAction, &QAction::toggled, this, &MainWindow::setWhatIfMode);
 }
 
 void MainWindow::cut()
@@ -218,7 +238,6 @@ void MainWindow::createGrid()
     mCentralTabs->setDocumentMode(true);
     mCentralTabs->addTab(mServicesView, tr("&Services"));
     mCentralTabs->addTab(mGridPanel, tr("Range &Grid"));
-    setCentralWidget(mCentralTabs);
     new SelectionSync(mServicesView->tableView()->selectionModel(), mServicesView->proxy(), grid->selectionModel(),
                       this);
     connect(mGridPanel, &RangeGridPanel::message, this, &MainWindow::showMessage);
@@ -238,6 +257,96 @@ bool MainWindow::showGrid(const QString &layer)
 {
     mCentralTabs->setCurrentWidget(mGridPanel);
     return layer.isNull() || mGridPanel->setLayer(layer);
+}
+
+void MainWindow::createMovesDock()
+{
+    mMovesView = new MovesView(mMoveReview, this);
+    auto *dock = new QDockWidget(tr("Moves"), this);
+    dock->setObjectName(QStringLiteral("MovesDock"));
+    dock->setWidget(mMovesView);
+    addDockWidget(Qt::BottomDockWidgetArea, dock);
+    mViewMenu->addAction(dock->toggleViewAction());
+    connect(mMovesView, &MovesView::servicesActivated, this, [this](const QStringList &ids) {
+        (mWhatIfView ? mWhatIfView : mServicesView)->selectServices(ids);
+    });
+    connect(mMovesView, &MovesView::exportReportRequested, this, &MainWindow::exportReviewReport);
+    // A new document ends drafting and any comparison.
+    connect(mDocument, &SchemaDocument::reset, this, [this] {
+        mWhatIfAction->setChecked(false);
+        mMoveReview->clearProposal();
+    });
+}
+
+void MainWindow::setWhatIfMode(bool on)
+{
+    if (on == (mWhatIf != nullptr))
+        return;
+    if (on) {
+        mWhatIf = new WhatIfSession(mDocument, this);
+        mWhatIfAnalyzer = new Analyzer(mWhatIf->draftDocument(), mWhatIf);
+        mWhatIfModel = new WhatIfServiceModel(mWhatIf, mWhatIfAnalyzer, mAnalyzer, mWhatIf);
+        mWhatIfView = new ServicesView(mWhatIfModel, mCentral);
+        mCentral->addWidget(mWhatIfView);
+        mCentral->setCurrentWidget(mWhatIfView);
+        mUndoGroup->addStack(mWhatIf->draftDocument()->undoStack());
+        mUndoGroup->setActiveStack(mWhatIf->draftDocument()->undoStack());
+        mMoveReview->setWhatIf(mWhatIf);
+        showMessage(tr("What-if drafting: edits are drafts until applied from the Moves panel"));
+    } else {
+        // Leaving drops the draft document; the real one was never touched.
+        mMoveReview->setWhatIf(nullptr);
+        mUndoGroup->setActiveStack(mDocument->undoStack());
+        mCentral->setCurrentWidget(mCentralTabs);
+        delete mWhatIfView;
+        mWhatIfView = nullptr;
+        mWhatIfModel = nullptr;
+        mWhatIfAnalyzer = nullptr;
+        delete mWhatIf;
+        mWhatIf = nullptr;
+    }
+    if (mWhatIfAction->isChecked() != on)
+        mWhatIfAction->setChecked(on);
+}
+
+bool MainWindow::compareWith(const QString &fileName, QString *errorMessage)
+{
+    ParseError error;
+    const std::optional<Schema> schema = loadSchemaFile(fileName, &error);
+    if (!schema) {
+        *errorMessage = error.toString();
+        return false;
+    }
+    mMoveReview->setProposal(*schema, QFileInfo(fileName).absoluteFilePath());
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("MovesDock")))
+        dock->show();
+    showMessage(tr("Comparing with %1").arg(QDir::toNativeSeparators(fileName)));
+    return true;
+}
+
+void MainWindow::compare()
+{
+    const QString fileName = QFileDialog::getOpenFileName(this, tr("Compare with Schema"), QString(),
+                                                          tr("Portolan schema (*.portolan.json *.json);;All files (*)"));
+    QString error;
+    if (!fileName.isEmpty() && !compareWith(fileName, &error)) {
+        QMessageBox::warning(this, tr("Cannot compare"),
+                             tr("Portolan could not read %1:\n%2").arg(QDir::toNativeSeparators(fileName), error));
+    }
+}
+
+void MainWindow::exportReviewReport()
+{
+    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export Review Report"), QString(),
+                                                          tr("Markdown (*.md)"));
+    if (fileName.isEmpty())
+        return;
+    QString error;
+    if (!writeFileAtomically(fileName, mMoveReview->reportMarkdown().toUtf8(), &error)) {
+        QMessageBox::critical(this, tr("Cannot save"), error);
+        return;
+    }
+    showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
 }
 
 void MainWindow::updateTitle()

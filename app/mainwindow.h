@@ -10,12 +10,16 @@ class QFileSystemWatcher;
 class QLabel;
 class QMenu;
 class QTabWidget;
+class QStackedWidget;
 class QTableView;
+class QUndoGroup;
 
 namespace Portolan {
 
 class Analyzer;
 class HostTableModel;
+class MoveReview;
+class MovesView;
 class ProblemsModel;
 class ProblemsView;
 class RangeGridPanel;
@@ -24,6 +28,8 @@ class ReservationTableModel;
 class SchemaDocument;
 class ServiceTableModel;
 class ServicesView;
+class WhatIfServiceModel;
+class WhatIfSession;
 
 class MainWindow : public QMainWindow
 {
@@ -41,6 +47,15 @@ public:
     // Shows the range grid tab; a non-null layer also switches it (empty: the
     // plan, else a host id). False when the host is unknown.
     bool showGrid(const QString &layer = QString());
+    MoveReview *moveReview() const { return mMoveReview; }
+    MovesView *movesView() const { return mMovesView; }
+    QAction *whatIfAction() const { return mWhatIfAction; }
+    // While drafting: the draft document and its table; nullptr otherwise.
+    WhatIfSession *whatIfSession() const { return mWhatIf; }
+    ServicesView *whatIfView() const { return mWhatIfView; }
+    void setWhatIfMode(bool on);
+    // Lists another version's differences as proposals in the Moves panel.
+    bool compareWith(const QString &fileName, QString *error);
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -100,6 +115,9 @@ private:
     void updateFindingCounts();
     void editRuleSettings();
     void showMessage(const QString &message);
+    void createMovesDock();
+    void compare();
+    void exportReviewReport();
 
     SchemaDocument *mDocument;
     ServiceTableModel *mServiceModel;
@@ -123,6 +141,15 @@ private:
     bool mAskingAboutDisk = false;
     QTabWidget *mCentralTabs = nullptr;
     RangeGridPanel *mGridPanel = nullptr;
+    QUndoGroup *mUndoGroup;
+    QStackedWidget *mCentral;
+    MoveReview *mMoveReview;
+    MovesView *mMovesView = nullptr;
+    QAction *mWhatIfAction = nullptr;
+    WhatIfSession *mWhatIf = nullptr;
+    Analyzer *mWhatIfAnalyzer = nullptr;
+    WhatIfServiceModel *mWhatIfModel = nullptr;
+    ServicesView *mWhatIfView = nullptr;
 };
 
 } // namespace Portolan

@@ -1,0 +1,818 @@
+#include "move.h"
+
+#include "analyzer.h"
+#include "commands.h"
+#include "format.h"
+#include "schemadocument.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUndoCommand>
+
+#include <algorithm>
+#include <functional>
+#include <queue>
+
+namespace Portolan {
+
+static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+{
+    return QCoreApplication::translate("Portolan::Moves", text, disambiguation, n);
+}
+
+static QString hostName(const Schema &schema, const QString &id)
+{
+    if (id.isEmpty())
+        return tr("no host");
+    const Host *h = schema.host(id);
+    return h && !h->name.isEmpty() ? h->name : id;
+}
+
+QString Move::key() const
+{
+    return QStringLiteral("%1|%2|%3|%4").arg(int(origin)).arg(int(kind)).arg(int(side)).arg(serviceId);
+}
+
+QString Move::kindId() const
+{
+    switch (kind) {
+    case Kind::Port: return QStringLiteral("move");
+    case Kind::ServiceAdded: return QStringLiteral("service-added");
+    case Kind::ServiceRemoved: return QStringLiteral("service-removed");
+    case Kind::ServiceChanged: return QStringLiteral("service-changed");
+    case Kind::HostAdded: return QStringLiteral("host-added");
+    case Kind::HostRemoved: return QStringLiteral("host-removed");
+    case Kind::HostChanged: return QStringLiteral("host-changed");
+    case Kind::RangeAdded: return QStringLiteral("range-added");
+    case Kind::RangeRemoved: return QStringLiteral("range-removed");
+    case Kind::RangeChanged: return QStringLiteral("range-changed");
+    case Kind::ReservationsChanged: return QStringLiteral("reservations-changed");
+    }
+    return {};
+}
+
+QString Move::originText() const
+{
+    switch (origin) {
+    case Origin::Drift: return tr("drift");
+    case Origin::Draft: return tr("draft");
+    case Origin::Proposal: return tr("proposal");
+    }
+    return {};
+}
+
+QString Move::kindText() const
+{
+    switch (kind) {
+    case Kind::Port: return side == Side::Plan ? tr("plan move") : tr("move");
+    case Kind::ServiceAdded: return tr("service added");
+    case Kind::ServiceRemoved: return tr("service removed");
+    case Kind::ServiceChanged: return tr("service changed");
+    case Kind::HostAdded: return tr("host added");
+    case Kind::HostRemoved: return tr("host removed");
+    case Kind::HostChanged: return tr("host changed");
+    case Kind::RangeAdded: return tr("range added");
+    case Kind::RangeRemoved: return tr("range removed");
+    case Kind::RangeChanged: return tr("range changed");
+    case Kind::ReservationsChanged: return tr("reservations changed");
+    }
+    return {};
+}
+
+static QString portText(int port)
+{
+    return port > 0 ? QString::number(port) : tr("none", "no port");
+}
+
+QString Move::changeText(const Schema &schema) const
+{
+    switch (kind) {
+    case Kind::Port:
+        if (!changesHost())
+            return tr("%1 → %2").arg(portText(fromPort), portText(toPort));
+        return tr("%1 %2 → %3 %4")
+            .arg(hostName(schema, fromHostId), portText(fromPort), hostName(schema, toHostId), portText(toPort));
+    case Kind::ServiceAdded:
+        return tr("added on %1 at %2").arg(hostName(schema, toHostId), portText(toPort));
+    case Kind::ServiceRemoved:
+        return tr("removed from %1 at %2").arg(hostName(schema, fromHostId), portText(fromPort));
+    case Kind::ServiceChanged: {
+        QStringList names;
+        for (ServiceField f : fields)
+            names.append(serviceFieldDisplayName(f));
+        return tr("changed: %1").arg(names.join(QStringLiteral(", ")));
+    }
+    case Kind::HostAdded: return tr("host added: %1").arg(host.name);
+    case Kind::HostRemoved: return tr("host removed: %1").arg(name);
+    case Kind::HostChanged: return tr("host changed: %1").arg(host.name);
+    case Kind::RangeAdded: return tr("range added: %1 %2").arg(range.label(), range.title);
+    case Kind::RangeRemoved: return tr("range removed: %1").arg(name);
+    case Kind::RangeChanged: return tr("range changed: %1 %2").arg(range.label(), range.title);
+    case Kind::ReservationsChanged: {
+        QStringList labels;
+        for (const Reservation &r : reservations)
+            labels.append(r.label());
+        return tr("reservations: %1").arg(labels.join(QStringLiteral(", ")));
+    }
+    }
+    return {};
+}
+
+Move Move::inverse() const
+{
+    Move m = *this;
+    std::swap(m.fromPort, m.toPort);
+    std::swap(m.fromHostId, m.toHostId);
+    switch (kind) {
+    case Kind::ServiceAdded: m.kind = Kind::ServiceRemoved; break;
+    case Kind::ServiceRemoved: m.kind = Kind::ServiceAdded; break;
+    case Kind::HostAdded: m.kind = Kind::HostRemoved; break;
+    case Kind::HostRemoved: m.kind = Kind::HostAdded; break;
+    case Kind::RangeAdded: m.kind = Kind::RangeRemoved; break;
+    case Kind::RangeRemoved: m.kind = Kind::RangeAdded; break;
+    default: break;
+    }
+    return m;
+}
+
+QList<Move> driftMoves(const Schema &schema)
+{
+    QList<Move> moves;
+    for (const Service &s : schema.services) {
+        const bool portDrift = s.plannedPort > 0 && s.actualPort > 0 && s.plannedPort != s.actualPort;
+        const bool hostDrift = !s.plannedHostId.isEmpty() && !s.hostId.isEmpty() && s.plannedHostId != s.hostId;
+        if (!portDrift && !hostDrift)
+            continue;
+        Move m;
+        m.kind = Move::Kind::Port;
+        m.origin = Move::Origin::Drift;
+        m.side = Move::Side::Reality;
+        m.serviceId = s.id;
+        m.name = s.name;
+        m.protocol = s.protocol;
+        m.fromPort = s.actualPort;
+        m.toPort = portDrift ? s.plannedPort : s.actualPort;
+        m.fromHostId = s.hostId;
+        m.toHostId = hostDrift ? s.plannedHostId : s.hostId;
+        m.service = s;
+        moves.append(m);
+    }
+    std::stable_sort(moves.begin(), moves.end(), [](const Move &a, const Move &b) {
+        if (a.fromHostId != b.fromHostId)
+            return a.fromHostId < b.fromHostId;
+        if (a.fromPort != b.fromPort)
+            return a.fromPort < b.fromPort;
+        return a.serviceId < b.serviceId;
+    });
+    return moves;
+}
+
+// The fields that place a service; they make moves, the rest ServiceChanged.
+static bool isPositionField(ServiceField f)
+{
+    return f == ServiceField::PlannedPort || f == ServiceField::ActualPort || f == ServiceField::Host
+        || f == ServiceField::PlannedHost;
+}
+
+template<typename T>
+static QHash<QString, int> indexOfIds(const QList<T> &list)
+{
+    QHash<QString, int> index;
+    for (int i = 0; i < list.size(); ++i)
+        index.insert(list.at(i).id, i);
+    return index;
+}
+
+QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin origin, const QString &source)
+{
+    QList<Move> moves;
+    auto make = [&](Move::Kind kind, const QString &id, const QString &name) {
+        Move m;
+        m.kind = kind;
+        m.origin = origin;
+        m.source = source;
+        m.serviceId = id;
+        m.name = name;
+        return m;
+    };
+
+    const QHash<QString, int> afterServices = indexOfIds(after.services);
+    const QHash<QString, int> beforeServices = indexOfIds(before.services);
+    for (const Service &b : before.services) {
+        const auto it = afterServices.constFind(b.id);
+        if (it == afterServices.constEnd()) {
+            Move m = make(Move::Kind::ServiceRemoved, b.id, b.name);
+            m.protocol = b.protocol;
+            m.fromPort = b.actualPort > 0 ? b.actualPort : b.plannedPort;
+            m.fromHostId = b.hostId;
+            m.service = b;
+            moves.append(m);
+            continue;
+        }
+        const Service &a = after.services.at(*it);
+        if (a.plannedPort != b.plannedPort || a.plannedHostId != b.plannedHostId) {
+            Move m = make(Move::Kind::Port, b.id, a.name);
+            m.side = Move::Side::Plan;
+            m.protocol = a.protocol;
+            m.fromPort = b.plannedPort;
+            m.toPort = a.plannedPort;
+            m.fromHostId = b.plannedHostId;
+            m.toHostId = a.plannedHostId;
+            m.service = a;
+            moves.append(m);
+        }
+        if (a.actualPort != b.actualPort || a.hostId != b.hostId) {
+            Move m = make(Move::Kind::Port, b.id, a.name);
+            m.side = Move::Side::Reality;
+            m.protocol = a.protocol;
+            m.fromPort = b.actualPort;
+            m.toPort = a.actualPort;
+            m.fromHostId = b.hostId;
+            m.toHostId = a.hostId;
+            m.service = a;
+            moves.append(m);
+        }
+        QList<ServiceField> fields;
+        for (int f = int(ServiceField::Name); f <= int(ServiceField::Undocumented); ++f) {
+            const auto field = ServiceField(f);
+            if (!isPositionField(field) && serviceField(a, field) != serviceField(b, field))
+                fields.append(field);
+        }
+        if (!fields.isEmpty()) {
+            Move m = make(Move::Kind::ServiceChanged, b.id, a.name);
+            m.service = a;
+            m.fields = fields;
+            m.fromHostId = m.toHostId = a.hostId;
+            moves.append(m);
+        }
+    }
+    for (const Service &a : after.services) {
+        if (beforeServices.contains(a.id))
+            continue;
+        Move m = make(Move::Kind::ServiceAdded, a.id, a.name);
+        m.protocol = a.protocol;
+        m.toPort = a.actualPort > 0 ? a.actualPort : a.plannedPort;
+        m.toHostId = a.hostId;
+        m.service = a;
+        moves.append(m);
+    }
+
+    const QHash<QString, int> afterHosts = indexOfIds(after.hosts);
+    const QHash<QString, int> beforeHosts = indexOfIds(before.hosts);
+    for (const Host &b : before.hosts) {
+        const auto it = afterHosts.constFind(b.id);
+        if (it == afterHosts.constEnd()) {
+            Move m = make(Move::Kind::HostRemoved, b.id, b.name);
+            m.host = b;
+            moves.append(m);
+        } else if (!(after.hosts.at(*it) == b)) {
+            Move m = make(Move::Kind::HostChanged, b.id, after.hosts.at(*it).name);
+            m.host = after.hosts.at(*it);
+            moves.append(m);
+        }
+    }
+    for (const Host &a : after.hosts) {
+        if (!beforeHosts.contains(a.id)) {
+            Move m = make(Move::Kind::HostAdded, a.id, a.name);
+            m.host = a;
+            moves.append(m);
+        }
+    }
+
+    const QHash<QString, int> afterRanges = indexOfIds(after.ranges);
+    const QHash<QString, int> beforeRanges = indexOfIds(before.ranges);
+    for (const PortRange &b : before.ranges) {
+        const auto it = afterRanges.constFind(b.id);
+        if (it == afterRanges.constEnd()) {
+            Move m = make(Move::Kind::RangeRemoved, b.id, QStringLiteral("%1 %2").arg(b.label(), b.title));
+            m.range = b;
+            moves.append(m);
+        } else if (!(after.ranges.at(*it) == b)) {
+            Move m = make(Move::Kind::RangeChanged, b.id, after.ranges.at(*it).title);
+            m.range = after.ranges.at(*it);
+            moves.append(m);
+        }
+    }
+    for (const PortRange &a : after.ranges) {
+        if (!beforeRanges.contains(a.id)) {
+            Move m = make(Move::Kind::RangeAdded, a.id, a.title);
+            m.range = a;
+            moves.append(m);
+        }
+    }
+
+    if (before.reservations != after.reservations) {
+        Move m = make(Move::Kind::ReservationsChanged, QString(), tr("Reservations"));
+        m.reservations = after.reservations;
+        moves.append(m);
+    }
+    return moves;
+}
+
+// Removals free ports and hosts and ranges frame the moves, so they go
+// first; additions take ports, so they go after the moves.
+static int phaseOf(Move::Kind kind)
+{
+    switch (kind) {
+    case Move::Kind::ServiceRemoved: return 0;
+    case Move::Kind::HostAdded:
+    case Move::Kind::HostChanged:
+    case Move::Kind::RangeAdded:
+    case Move::Kind::RangeChanged:
+    case Move::Kind::RangeRemoved:
+    case Move::Kind::ReservationsChanged: return 1;
+    case Move::Kind::Port: return 2;
+    case Move::Kind::ServiceAdded: return 3;
+    case Move::Kind::ServiceChanged: return 4;
+    case Move::Kind::HostRemoved: return 5;
+    }
+    return 4;
+}
+
+static bool sortsBefore(const Move &a, const Move &b)
+{
+    const int pa = phaseOf(a.kind), pb = phaseOf(b.kind);
+    if (pa != pb)
+        return pa < pb;
+    if (a.kind != b.kind)
+        return a.kind < b.kind;
+    const QString &ha = a.fromHostId.isEmpty() ? a.toHostId : a.fromHostId;
+    const QString &hb = b.fromHostId.isEmpty() ? b.toHostId : b.fromHostId;
+    if (ha != hb)
+        return ha < hb;
+    const int fa = a.fromPort > 0 ? a.fromPort : a.toPort;
+    const int fb = b.fromPort > 0 ? b.fromPort : b.toPort;
+    if (fa != fb)
+        return fa < fb;
+    if (a.serviceId != b.serviceId)
+        return a.serviceId < b.serviceId;
+    return a.side < b.side;
+}
+
+// Where a move leaves or arrives: (side, host or plan scope, protocol, port).
+static QString slotKey(const Move &m, const QString &hostId, int port)
+{
+    return QStringLiteral("%1|%2|%3|%4").arg(int(m.side)).arg(hostId).arg(int(m.protocol)).arg(port);
+}
+
+void planMoves(QList<Move> &moves)
+{
+    std::stable_sort(moves.begin(), moves.end(), sortsBefore);
+
+    QList<int> ports; // indexes of port moves, in sorted order
+    for (int i = 0; i < moves.size(); ++i) {
+        moves[i].after.clear();
+        moves[i].cycle = -1;
+        moves[i].cycleWith.clear();
+        if (moves.at(i).kind == Move::Kind::Port)
+            ports.append(i);
+    }
+
+    // Edge u → v: u frees the slot v takes, so u goes first.
+    const int n = int(ports.size());
+    QHash<QString, QList<int>> freeing;
+    for (int u = 0; u < n; ++u) {
+        const Move &m = moves.at(ports.at(u));
+        if (m.fromPort > 0)
+            freeing[slotKey(m, m.fromHostId, m.fromPort)].append(u);
+    }
+    QList<QList<int>> next(n);
+    for (int v = 0; v < n; ++v) {
+        const Move &m = moves.at(ports.at(v));
+        if (m.toPort <= 0 || (!m.changesPort() && !m.changesHost()))
+            continue;
+        for (int u : freeing.value(slotKey(m, m.toHostId, m.toPort))) {
+            if (u != v)
+                next[u].append(v);
+        }
+    }
+
+    // Tarjan's strongly connected components; a component of two or more
+    // moves is a cycle of moves that take each other's ports.
+    QList<int> index(n, -1), low(n, 0), component(n, -1);
+    QList<bool> onStack(n, false);
+    QList<int> stack;
+    int counter = 0, components = 0;
+    std::function<void(int)> connect = [&](int v) {
+        index[v] = low[v] = counter++;
+        stack.append(v);
+        onStack[v] = true;
+        for (int w : next.at(v)) {
+            if (index.at(w) < 0) {
+                connect(w);
+                low[v] = qMin(low.at(v), low.at(w));
+            } else if (onStack.at(w)) {
+                low[v] = qMin(low.at(v), index.at(w));
+            }
+        }
+        if (low.at(v) == index.at(v)) {
+            int w;
+            do {
+                w = stack.takeLast();
+                onStack[w] = false;
+                component[w] = components;
+            } while (w != v);
+            ++components;
+        }
+    };
+    for (int v = 0; v < n; ++v) {
+        if (index.at(v) < 0)
+            connect(v);
+    }
+
+    QList<QList<int>> members(components);
+    for (int v = 0; v < n; ++v)
+        members[component.at(v)].append(v); // ascending: the sorted order within a component
+    QList<int> indegree(components, 0);
+    QList<QSet<int>> successors(components);
+    for (int u = 0; u < n; ++u) {
+        for (int v : next.at(u)) {
+            const int cu = component.at(u), cv = component.at(v);
+            if (cu != cv && !successors[cu].contains(cv)) {
+                successors[cu].insert(cv);
+                ++indegree[cv];
+            }
+        }
+    }
+
+    // Kahn's algorithm; among the ready components the first in sorted order.
+    std::priority_queue<int, std::vector<int>, std::greater<int>> ready; // by first member
+    QHash<int, int> componentOfFirst;
+    for (int c = 0; c < components; ++c) {
+        componentOfFirst.insert(members.at(c).first(), c);
+        if (indegree.at(c) == 0)
+            ready.push(members.at(c).first());
+    }
+    QList<int> orderedPorts;
+    int cycles = 0;
+    while (!ready.empty()) {
+        const int c = componentOfFirst.value(ready.top());
+        ready.pop();
+        const QList<int> &group = members.at(c);
+        const int cycle = group.size() > 1 ? cycles++ : -1;
+        for (int v : group) {
+            Move &m = moves[ports.at(v)];
+            m.cycle = cycle;
+            if (cycle >= 0) {
+                for (int w : group) {
+                    if (w != v)
+                        m.cycleWith.append(moves.at(ports.at(w)).name);
+                }
+            }
+            orderedPorts.append(ports.at(v));
+        }
+        for (int s : successors.at(c)) {
+            if (--indegree[s] == 0)
+                ready.push(members.at(s).first());
+        }
+    }
+    for (int u = 0; u < n; ++u) {
+        for (int v : next.at(u)) {
+            if (component.at(u) != component.at(v)) {
+                Move &m = moves[ports.at(v)];
+                const QString k = moves.at(ports.at(u)).key();
+                if (!m.after.contains(k))
+                    m.after.append(k);
+            }
+        }
+    }
+
+    QList<Move> ordered;
+    ordered.reserve(moves.size());
+    int i = 0;
+    for (; i < moves.size() && phaseOf(moves.at(i).kind) < 2; ++i)
+        ordered.append(moves.at(i));
+    for (int p : orderedPorts)
+        ordered.append(moves.at(p));
+    for (; i < moves.size(); ++i) {
+        if (moves.at(i).kind != Move::Kind::Port)
+            ordered.append(moves.at(i));
+    }
+    for (int k = 0; k < ordered.size(); ++k)
+        ordered[k].order = k + 1;
+    moves = ordered;
+}
+
+template<typename T>
+static void upsert(QList<T> &list, const T &value)
+{
+    for (T &item : list) {
+        if (item.id == value.id) {
+            item = value;
+            return;
+        }
+    }
+    list.append(value);
+}
+
+template<typename T>
+static void removeById(QList<T> &list, const QString &id)
+{
+    list.removeIf([&id](const T &item) { return item.id == id; });
+}
+
+bool applyMove(Schema &schema, const Move &move, Move::Action action)
+{
+    const int row = schema.serviceIndex(move.serviceId);
+    switch (move.kind) {
+    case Move::Kind::Port: {
+        if (row < 0)
+            return false;
+        Service &s = schema.services[row];
+        if (action == Move::Action::AcceptReality) {
+            s.plannedPort = move.fromPort;
+            if (!s.plannedHostId.isEmpty() && move.changesHost())
+                s.plannedHostId = move.fromHostId;
+        } else if (move.side == Move::Side::Reality) {
+            s.actualPort = move.toPort;
+            s.hostId = move.toHostId;
+        } else {
+            s.plannedPort = move.toPort;
+            s.plannedHostId = move.toHostId;
+        }
+        return true;
+    }
+    case Move::Kind::ServiceAdded:
+        if (row >= 0)
+            return false;
+        schema.services.append(move.service);
+        return true;
+    case Move::Kind::ServiceRemoved:
+        if (row < 0)
+            return false;
+        schema.services.removeAt(row);
+        return true;
+    case Move::Kind::ServiceChanged:
+        if (row < 0)
+            return false;
+        for (ServiceField f : move.fields)
+            setServiceField(schema.services[row], f, serviceField(move.service, f));
+        return true;
+    case Move::Kind::HostAdded:
+    case Move::Kind::HostChanged: upsert(schema.hosts, move.host); return true;
+    case Move::Kind::HostRemoved: removeById(schema.hosts, move.serviceId); return true;
+    case Move::Kind::RangeAdded:
+    case Move::Kind::RangeChanged: upsert(schema.ranges, move.range); return true;
+    case Move::Kind::RangeRemoved: removeById(schema.ranges, move.serviceId); return true;
+    case Move::Kind::ReservationsChanged: schema.reservations = move.reservations; return true;
+    }
+    return false;
+}
+
+QString findingKey(const Finding &f)
+{
+    // The message and ports are left out where services identify the
+    // finding: a drift that only changes its numbers is the same drift.
+    QStringList ports;
+    if (f.serviceIds.isEmpty()) {
+        for (int p : f.ports)
+            ports.append(QString::number(p));
+    }
+    return QStringLiteral("%1|%2|%3|%4|%5|%6")
+        .arg(int(f.severity))
+        .arg(f.rule, f.serviceIds.join(QLatin1Char(',')), f.hostIds.join(QLatin1Char(',')),
+             ports.join(QLatin1Char(',')), f.origin.toString());
+}
+
+QList<Finding> findingsMissingFrom(const QList<Finding> &from, const QList<Finding> &in)
+{
+    QHash<QString, int> count;
+    for (const Finding &f : in)
+        ++count[findingKey(f)];
+    QList<Finding> missing;
+    for (const Finding &f : from) {
+        int &c = count[findingKey(f)];
+        if (c > 0)
+            --c;
+        else
+            missing.append(f);
+    }
+    sortFindings(missing);
+    return missing;
+}
+
+QList<Reference> referencesToChange(const Schema &schema, const Move &move)
+{
+    QList<Reference> result;
+    for (const Reference &r : schema.references) {
+        if (r.toServiceId != move.serviceId)
+            continue;
+        if (move.kind == Move::Kind::ServiceRemoved || (move.changesPort() && r.port == move.fromPort))
+            result.append(r);
+    }
+    return result;
+}
+
+QString rewrittenReference(const Reference &reference, const Move &move)
+{
+    QString text = reference.text;
+    if (move.toPort <= 0)
+        return text;
+    const QRegularExpression port(QStringLiteral("(?<![0-9])%1(?![0-9])").arg(move.fromPort));
+    return text.replace(port, QString::number(move.toPort));
+}
+
+// The address Prometheus would scrape: the host's address and the explicit
+// scrape port, else the port the service listens on for the given side.
+static QString scrapeTarget(const Schema &schema, const Service &s, Move::Side side, int port)
+{
+    const Host *h = schema.host(side == Move::Side::Plan && !s.plannedHostId.isEmpty() ? s.plannedHostId : s.hostId);
+    const QString address = h && !h->address.isEmpty() ? h->address : s.name;
+    return QStringLiteral("%1:%2").arg(address).arg(port);
+}
+
+static int listeningPort(const Service &s, Move::Side side)
+{
+    if (s.containerPort > 0)
+        return s.containerPort;
+    const int own = side == Move::Side::Plan ? s.plannedPort : s.actualPort;
+    return own > 0 ? own : (s.actualPort > 0 ? s.actualPort : s.plannedPort);
+}
+
+static QList<ScrapeChange> scrapeChanges(const Schema &before, const Schema &after, const Move &move)
+{
+    const Service *b = before.service(move.serviceId);
+    if (!b || !b->metrics.enabled || move.kind != Move::Kind::Port)
+        return {};
+    const Service *a = after.service(move.serviceId);
+    if (!a)
+        return {};
+    const int beforePort = b->metrics.port > 0 ? b->metrics.port : listeningPort(*b, move.side);
+    // An explicit scrape port on the old port must follow the service.
+    int afterPort = b->metrics.port > 0 ? b->metrics.port : listeningPort(*a, move.side);
+    if (b->metrics.port > 0 && b->metrics.port == move.fromPort && move.changesPort())
+        afterPort = move.toPort;
+    const QString from = scrapeTarget(before, *b, move.side, beforePort);
+    const QString to = scrapeTarget(after, *a, move.side, afterPort);
+    if (from == to)
+        return {};
+    return {ScrapeChange{b->metrics.job, from, to, b->metrics.origin}};
+}
+
+// Lines removed plus lines added, as a multiset: enough to say "differs by N".
+static int differingLines(const QByteArray &a, const QByteArray &b)
+{
+    QHash<QByteArray, int> count;
+    for (const QByteArray &line : a.split('\n'))
+        ++count[line];
+    int added = 0;
+    for (const QByteArray &line : b.split('\n')) {
+        int &c = count[line];
+        if (c > 0)
+            --c;
+        else
+            ++added;
+    }
+    int removed = 0;
+    for (int c : std::as_const(count))
+        removed += c;
+    return added + removed;
+}
+
+static QList<ExportChange> exportChanges(const Schema &before, const Schema &after, const QStringList &hostIds)
+{
+    QList<ExportChange> result;
+    for (const Format *format : FormatRegistry::instance().writers()) {
+        const QString id = format->id();
+        // The native file always differs; pictures are not line-oriented.
+        if (id == QLatin1String("json") || id == QLatin1String("png") || id == QLatin1String("svg"))
+            continue;
+        const QStringList hosts = format->needsHost() ? hostIds : QStringList{QString()};
+        for (const QString &hostId : hosts) {
+            FormatOptions options;
+            options.hostId = hostId;
+            QString error;
+            const std::optional<QByteArray> a = format->write(before, options, &error);
+            const std::optional<QByteArray> b = format->write(after, options, &error);
+            if (!a && !b)
+                continue;
+            const int lines = differingLines(a.value_or(QByteArray()), b.value_or(QByteArray()));
+            if (lines > 0)
+                result.append(ExportChange{id, format->displayName(), hostId, lines});
+        }
+    }
+    return result;
+}
+
+void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports)
+{
+    planMoves(moves);
+    Schema before = base;
+    QList<Finding> beforeFindings = Analyzer::analyze(before);
+    for (int i = 0; i < moves.size();) {
+        // A cycle is judged as a whole: its moves only make sense together.
+        int end = i + 1;
+        if (moves.at(i).cycle >= 0) {
+            while (end < moves.size() && moves.at(end).cycle == moves.at(i).cycle)
+                ++end;
+        }
+        Schema after = before;
+        QStringList hosts;
+        for (int k = i; k < end; ++k) {
+            const Move &m = moves.at(k);
+            applyMove(after, m);
+            for (const QString &h : {m.fromHostId, m.toHostId, m.service.hostId}) {
+                if (!h.isEmpty() && !hosts.contains(h))
+                    hosts.append(h);
+            }
+        }
+        const QList<Finding> afterFindings = Analyzer::analyze(after);
+        const QList<Finding> resolved = findingsMissingFrom(beforeFindings, afterFindings);
+        const QList<Finding> introduced = findingsMissingFrom(afterFindings, beforeFindings);
+        const QList<ExportChange> exports = withExports ? exportChanges(before, after, hosts) : QList<ExportChange>();
+        for (int k = i; k < end; ++k) {
+            Move &m = moves[k];
+            m.impact.computed = true;
+            m.impact.resolved = resolved;
+            m.impact.introduced = introduced;
+            m.impact.references = referencesToChange(before, m);
+            m.impact.scrapeTargets = scrapeChanges(before, after, m);
+            m.impact.exports = exports;
+        }
+        before = after;
+        beforeFindings = afterFindings;
+        i = end;
+    }
+}
+
+static QString macroText(const QList<Move> &moves, Move::Action action, const Schema &schema)
+{
+    const int n = int(moves.size());
+    if (action == Move::Action::AcceptReality) {
+        if (n == 1)
+            return tr("Accept reality for %1").arg(moves.first().name);
+        return tr("Accept reality for %n service(s)", nullptr, n);
+    }
+    const Move &first = moves.first();
+    if (n == 1 && first.kind == Move::Kind::Port)
+        return tr("Move %1: %2").arg(first.name, first.changeText(schema));
+    switch (first.origin) {
+    case Move::Origin::Drift: return tr("Execute %n move(s)", nullptr, n);
+    case Move::Origin::Draft: return tr("Apply %n draft(s)", nullptr, n);
+    case Move::Origin::Proposal: return tr("Adopt %n change(s)", nullptr, n);
+    }
+    return {};
+}
+
+QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Move::Action action)
+{
+    if (moves.isEmpty())
+        return nullptr;
+    const Schema &current = document->schema();
+    QList<Move> ordered = moves;
+    std::stable_sort(ordered.begin(), ordered.end(), [](const Move &a, const Move &b) { return a.order < b.order; });
+    // Apply everything to a copy first, then turn the difference into
+    // commands: two moves touching one field or list make one change.
+    Schema work = current;
+    for (const Move &m : std::as_const(ordered)) {
+        if (action == Move::Action::AcceptReality && !m.canAcceptReality())
+            continue;
+        applyMove(work, m, action);
+    }
+
+    auto *macro = new QUndoCommand(macroText(ordered, action, current));
+    const QHash<QString, int> workServices = indexOfIds(work.services);
+    for (const Service &s : current.services) {
+        if (!workServices.contains(s.id))
+            new RemoveServiceCommand(document, s.id, macro);
+    }
+    for (const Service &s : current.services) {
+        const auto it = workServices.constFind(s.id);
+        if (it == workServices.constEnd())
+            continue;
+        const Service &w = work.services.at(*it);
+        if (w == s)
+            continue;
+        for (int f = int(ServiceField::Name); f <= int(ServiceField::Origin); ++f) {
+            const QVariant value = serviceField(w, ServiceField(f));
+            if (value != serviceField(s, ServiceField(f)))
+                new ChangeServiceFieldCommand(document, s.id, ServiceField(f), value, macro);
+        }
+    }
+    // Rows are counted here: the commands run only once the macro is pushed.
+    const QHash<QString, int> currentServices = indexOfIds(current.services);
+    int rows = int(current.services.size());
+    for (const Service &s : current.services)
+        rows -= workServices.contains(s.id) ? 0 : 1;
+    for (const Service &w : work.services) {
+        if (!currentServices.contains(w.id))
+            new AddServiceCommand(document, w, rows++, macro);
+    }
+    const QString text = macro->text();
+    if (work.hosts != current.hosts)
+        changeHostsCommand(document, work.hosts, text, macro);
+    if (work.ranges != current.ranges)
+        changeRangesCommand(document, work.ranges, text, macro);
+    if (work.reservations != current.reservations)
+        changeReservationsCommand(document, work.reservations, text, macro);
+
+    if (macro->childCount() == 0) {
+        delete macro;
+        return nullptr;
+    }
+    return macro;
+}
+
+} // namespace Portolan

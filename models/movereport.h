@@ -1,0 +1,47 @@
+#pragma once
+
+#include "move.h"
+
+#include <QByteArray>
+#include <QString>
+
+namespace Portolan {
+
+// Two versions of a schema compared: the moves and other changes from the
+// old to the new one with their impact, and the findings overall.
+struct DiffReport
+{
+    QString oldName;
+    QString newName;
+    Schema oldSchema;
+    QList<Move> moves; // in execution order
+    QList<Finding> resolved;
+    QList<Finding> introduced;
+};
+
+DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, const QString &oldName,
+                          const QString &newName);
+
+// "✓ resolves 2 · ✗ introduces 1 · 4 references"
+QString impactSummary(const MoveImpact &impact);
+
+// `portolan diff` outputs; all in the report's (stable) order.
+QString diffAsText(const DiffReport &report);
+QByteArray diffAsJson(const DiffReport &report);
+QString diffAsMarkdown(const DiffReport &report);
+
+// A decision taken in a review, for the review report.
+struct ReviewDecision
+{
+    enum class Kind { Executed, AcceptedReality, Rejected };
+    Kind kind = Kind::Executed;
+    Move move;
+};
+
+// The review as Markdown: the moves decided and their impact, the exact lines
+// to change in the imported compose and Prometheus files, and what is still
+// pending.
+QString reviewReportMarkdown(const Schema &schema, const QString &title, const QList<ReviewDecision> &decisions,
+                             const QList<Move> &pending);
+
+} // namespace Portolan

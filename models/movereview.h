@@ -1,0 +1,71 @@
+#pragma once
+
+#include "movereport.h"
+
+#include <QObject>
+#include <QSet>
+
+namespace Portolan {
+
+class SchemaDocument;
+class WhatIfSession;
+
+// The review of proposed moves on one document: the drift of the document,
+// the drafts of a what-if session and the differences from a compared file,
+// each with its impact; and the actions that decide them, each one undo step.
+class MoveReview : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit MoveReview(SchemaDocument *document, QObject *parent = nullptr);
+
+    SchemaDocument *document() const { return mDocument; }
+
+    void setWhatIf(WhatIfSession *session); // nullptr: no drafts
+    WhatIfSession *whatIf() const { return mWhatIf; }
+
+    // Another version of the schema whose differences become proposals.
+    void setProposal(const Schema &schema, const QString &fileName);
+    void clearProposal();
+    bool hasProposal() const { return mHasProposal; }
+    QString proposalFileName() const { return mProposalFile; }
+
+    // Drift, then drafts, then proposals; each group in execution order.
+    const QList<Move> &moves() const { return mMoves; }
+    const Move *move(const QString &key) const;
+    // Recomputes now; changes schedule a recomputation on the event loop.
+    void refresh();
+    bool isStale() const { return mStale; }
+
+    // Reality follows the plan (a draft or proposal is adopted): one undo
+    // step on the document for all of them.
+    bool execute(const QList<Move> &moves);
+    // The plan follows reality (drift only): one undo step.
+    bool acceptReality(const QList<Move> &moves);
+    // Drops drafts (one undo step in the what-if document) and dismisses proposals.
+    bool reject(const QList<Move> &moves);
+
+    const QList<ReviewDecision> &decisions() const { return mDecisions; }
+    QString reportMarkdown() const;
+
+signals:
+    void movesChanged();
+
+private:
+    void scheduleRefresh();
+    void record(ReviewDecision::Kind kind, const QList<Move> &moves);
+
+    SchemaDocument *mDocument;
+    WhatIfSession *mWhatIf = nullptr;
+    Schema mProposal;
+    QString mProposalFile;
+    bool mHasProposal = false;
+    QSet<QString> mDismissed;
+    QList<Move> mMoves;
+    QList<ReviewDecision> mDecisions;
+    bool mStale = true;
+    bool mScheduled = false;
+};
+
+} // namespace Portolan

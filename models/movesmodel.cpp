@@ -1,0 +1,218 @@
+#include "movesmodel.h"
+
+#include "movereview.h"
+#include "schemadocument.h"
+
+#include <QSet>
+
+namespace Portolan {
+
+MovesModel::MovesModel(MoveReview *review, QObject *parent)
+    : QAbstractTableModel(parent)
+    , mReview(review)
+{
+    for (const Move &m : review->moves())
+        mKeys.append(m.key());
+    for (int row = 0; row < mKeys.size(); ++row)
+        mSignatures.append(rowSignature(row));
+    connect(review, &MoveReview::movesChanged, this, &MovesModel::onMovesChanged);
+}
+
+const Move *MovesModel::moveAt(int row) const
+{
+    const QList<Move> &moves = mReview->moves();
+    return row >= 0 && row < moves.size() ? &moves.at(row) : nullptr;
+}
+
+QModelIndex MovesModel::indexForKey(const QString &key, int column) const
+{
+    const int row = int(mKeys.indexOf(key));
+    return row < 0 ? QModelIndex() : index(row, column);
+}
+
+QString MovesModel::rowSignature(int row) const
+{
+    const Move *m = moveAt(row);
+    if (!m)
+        return {};
+    return m->changeText(mReview->document()->schema()) + QLatin1Char('\n') + impactSummary(m->impact)
+        + QLatin1Char('\n') + m->cycleWith.join(QLatin1Char(','));
+}
+
+// Rows follow the review with the smallest change: rows that stay keep
+// their selection, a row whose impact changed repaints alone.
+void MovesModel::onMovesChanged()
+{
+    QStringList keys;
+    for (const Move &m : mReview->moves())
+        keys.append(m.key());
+
+    const QSet<QString> oldSet(mKeys.cbegin(), mKeys.cend());
+    const QSet<QString> newSet(keys.cbegin(), keys.cend());
+    QStringList commonOld, commonNew;
+    for (const QString &k : std::as_const(mKeys)) {
+        if (newSet.contains(k))
+            commonOld.append(k);
+    }
+    for (const QString &k : std::as_const(keys)) {
+        if (oldSet.contains(k))
+            commonNew.append(k);
+    }
+    if (commonOld != commonNew || oldSet.size() != mKeys.size() || newSet.size() != keys.size()) {
+        beginResetModel();
+        mKeys = keys;
+        endResetModel();
+    } else {
+        for (int row = int(mKeys.size()) - 1; row >= 0; --row) {
+            if (!newSet.contains(mKeys.at(row))) {
+                beginRemoveRows(QModelIndex(), row, row);
+                mKeys.removeAt(row);
+                mSignatures.removeAt(row);
+                endRemoveRows();
+            }
+        }
+        for (int row = 0; row < keys.size(); ++row) {
+            if (!oldSet.contains(keys.at(row))) {
+                beginInsertRows(QModelIndex(), row, row);
+                mKeys.insert(row, keys.at(row));
+                mSignatures.insert(row, QString());
+                endInsertRows();
+            }
+        }
+    }
+    mSignatures.resize(mKeys.size());
+    for (int row = 0; row < mKeys.size(); ++row) {
+        const QString signature = rowSignature(row);
+        if (signature != mSignatures.at(row)) {
+            mSignatures[row] = signature;
+            emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
+        }
+    }
+}
+
+int MovesModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(mKeys.size());
+}
+
+int MovesModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+static QString findingsHtml(const QString &title, const QList<Finding> &findings)
+{
+    if (findings.isEmpty())
+        return {};
+    QStringList lines;
+    for (const Finding &f : findings)
+        lines.append(QStringLiteral("%1 %2: %3").arg(severityDisplayName(f.severity), f.rule, f.message).toHtmlEscaped());
+    return QStringLiteral("<b>%1</b><br>%2<br>").arg(title.toHtmlEscaped(), lines.join(QStringLiteral("<br>")));
+}
+
+static QString impactTooltip(const Move &m)
+{
+    const MoveImpact &impact = m.impact;
+    QString html = findingsHtml(MovesModel::tr("Resolves"), impact.resolved)
+        + findingsHtml(MovesModel::tr("Introduces"), impact.introduced);
+    if (!impact.references.isEmpty()) {
+        QStringList lines;
+        for (const Reference &r : impact.references)
+            lines.append(MovesModel::tr("%1: %2 → %3")
+                             .arg(r.origin.isValid() ? r.origin.toString() : MovesModel::tr("(no file)"), r.text,
+                                  rewrittenReference(r, m))
+                             .toHtmlEscaped());
+        html += QStringLiteral("<b>%1</b><br>%2<br>")
+                    .arg(MovesModel::tr("References to change"), lines.join(QStringLiteral("<br>")));
+    }
+    if (!impact.scrapeTargets.isEmpty()) {
+        QStringList lines;
+        for (const ScrapeChange &s : impact.scrapeTargets)
+            lines.append(MovesModel::tr("%1 → %2 (job %3)").arg(s.before, s.after, s.job).toHtmlEscaped());
+        html += QStringLiteral("<b>%1</b><br>%2<br>%3<br>")
+                    .arg(MovesModel::tr("Scrape targets"), lines.join(QStringLiteral("<br>")),
+                         MovesModel::tr("The instance label of these series changes.").toHtmlEscaped());
+    }
+    if (!impact.exports.isEmpty()) {
+        QStringList lines;
+        for (const ExportChange &e : impact.exports) {
+            const QString name = e.hostId.isEmpty() ? e.formatName : QStringLiteral("%1 (%2)").arg(e.formatName, e.hostId);
+            lines.append(MovesModel::tr("%1: %n line(s)", nullptr, e.lines).arg(name).toHtmlEscaped());
+        }
+        html += QStringLiteral("<b>%1</b><br>%2").arg(MovesModel::tr("Exports that differ"), lines.join(QStringLiteral("<br>")));
+    }
+    return html.isEmpty() ? MovesModel::tr("No effect on findings, references or exports.") : html;
+}
+
+QVariant MovesModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Move *m = moveAt(index.row());
+    if (!m)
+        return {};
+    const Schema &schema = mReview->document()->schema();
+
+    switch (role) {
+    case MoveKeyRole: return m->key();
+    case ServiceIdsRole:
+        return m->kind <= Move::Kind::ServiceChanged && m->kind != Move::Kind::ServiceAdded ? QStringList{m->serviceId}
+                                                                                             : QStringList();
+    case CanExecuteRole: return true;
+    case CanAcceptRealityRole: return m->canAcceptReality();
+    case CanRejectRole: return m->origin != Move::Origin::Drift;
+    case OriginRole: return int(m->origin);
+    case Qt::ToolTipRole:
+        if (index.column() == ImpactColumn)
+            return impactTooltip(*m);
+        if (index.column() == ChangeColumn && !m->after.isEmpty()) {
+            QStringList names;
+            for (const QString &k : m->after) {
+                if (const Move *first = mReview->move(k))
+                    names.append(first->name);
+            }
+            return tr("After %1, whose port this move takes").arg(names.join(QStringLiteral(", ")));
+        }
+        break;
+    case Qt::DisplayRole:
+        switch (index.column()) {
+        case ServiceColumn: return m->name;
+        case ChangeColumn: {
+            QString text = m->changeText(schema);
+            if (m->kind == Move::Kind::Port && m->side == Move::Side::Plan)
+                text = tr("plan: %1").arg(text);
+            if (m->isSwap())
+                text += QLatin1Char(' ') + tr("⇄ swap with %1").arg(m->cycleWith.join(QStringLiteral(", ")));
+            return text;
+        }
+        case OriginColumn:
+            if (m->origin == Move::Origin::Proposal && !m->source.isEmpty())
+                return tr("%1 (%2)").arg(m->originText(), m->source.section(QLatin1Char('/'), -1));
+            return m->originText();
+        case ImpactColumn: return impactSummary(m->impact);
+        }
+        break;
+    case Qt::ForegroundRole:
+        if (index.column() == ImpactColumn && !m->impact.introduced.isEmpty())
+            return QColor(Qt::darkRed);
+        break;
+    default: break;
+    }
+    return {};
+}
+
+QVariant MovesModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    switch (section) {
+    case ServiceColumn: return tr("Service");
+    case ChangeColumn: return tr("Before → after");
+    case OriginColumn: return tr("Origin");
+    case ImpactColumn: return tr("Impact");
+    case ActionsColumn: return tr("Actions");
+    }
+    return {};
+}
+
+} // namespace Portolan

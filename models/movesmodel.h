@@ -1,0 +1,50 @@
+#pragma once
+
+#include <QAbstractTableModel>
+#include <QStringList>
+
+namespace Portolan {
+
+class MoveReview;
+struct Move;
+
+// The rows of the Moves panel: one per move (or other change) of a review,
+// with before → after, origin and an impact summary; details in tooltips.
+class MovesModel : public QAbstractTableModel
+{
+    Q_OBJECT
+
+public:
+    enum Column { ServiceColumn, ChangeColumn, OriginColumn, ImpactColumn, ActionsColumn, ColumnCount };
+    Q_ENUM(Column)
+
+    enum Role {
+        MoveKeyRole = Qt::UserRole + 1,
+        ServiceIdsRole,    // QStringList: the services a row concerns (for selection)
+        CanExecuteRole,
+        CanAcceptRealityRole,
+        CanRejectRole,
+        OriginRole,        // Move::Origin as int
+    };
+
+    explicit MovesModel(MoveReview *review, QObject *parent = nullptr);
+
+    MoveReview *review() const { return mReview; }
+    const Move *moveAt(int row) const;
+    QModelIndex indexForKey(const QString &key, int column = ServiceColumn) const;
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+private:
+    void onMovesChanged();
+    QString rowSignature(int row) const;
+
+    MoveReview *mReview;
+    QStringList mKeys;
+    QStringList mSignatures;
+};
+
+} // namespace Portolan

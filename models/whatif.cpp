@@ -1,0 +1,324 @@
+#include "whatif.h"
+
+#include "analyzer.h"
+#include "schemadocument.h"
+
+#include <QBrush>
+#include <QCoreApplication>
+#include <QFont>
+#include <QUndoCommand>
+#include <QUndoStack>
+
+namespace Portolan {
+
+WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
+    : QObject(parent)
+    , mReal(real)
+    , mDraft(new SchemaDocument(real->schema(), this))
+{
+    mDraft->setFileName(real->fileName());
+    connect(mDraft, &SchemaDocument::serviceFieldChanged, this, &WhatIfSession::captureField);
+    connect(mDraft, &SchemaDocument::serviceReplaced, this, &WhatIfSession::captureService);
+    connect(mDraft, &SchemaDocument::serviceInserted, this, &WhatIfSession::captureInserted);
+    connect(mDraft, &SchemaDocument::serviceAboutToBeRemoved, this, &WhatIfSession::captureAboutToBeRemoved);
+    connect(mDraft, &SchemaDocument::hostsChanged, this, [this] {
+        if (!mSyncing)
+            mHosts = mDraft->schema().hosts;
+    });
+    connect(mDraft, &SchemaDocument::rangesChanged, this, [this] {
+        if (!mSyncing)
+            mRanges = mDraft->schema().ranges;
+    });
+    connect(mDraft, &SchemaDocument::reservationsChanged, this, [this] {
+        if (!mSyncing)
+            mReservations = mDraft->schema().reservations;
+    });
+    connect(mDraft, &SchemaDocument::serviceFieldChanged, this, [this] {
+        if (!mSyncing)
+            emit draftsChanged();
+    });
+    for (auto signal : {&SchemaDocument::serviceReplaced, &SchemaDocument::serviceInserted,
+                        &SchemaDocument::serviceRemoved}) {
+        connect(mDraft, signal, this, [this] {
+            if (!mSyncing)
+                emit draftsChanged();
+        });
+    }
+    for (auto signal : {&SchemaDocument::hostsChanged, &SchemaDocument::rangesChanged,
+                        &SchemaDocument::reservationsChanged}) {
+        connect(mDraft, signal, this, [this] {
+            if (!mSyncing)
+                emit draftsChanged();
+        });
+    }
+
+    // Any change of the real document is carried into the draft.
+    connect(real, &SchemaDocument::reset, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::serviceFieldChanged, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::serviceReplaced, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::serviceInserted, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::serviceRemoved, this, &WhatIfSession::syncFromReal);
+    for (auto signal : {&SchemaDocument::hostsChanged, &SchemaDocument::rangesChanged,
+                        &SchemaDocument::reservationsChanged, &SchemaDocument::referencesChanged,
+                        &SchemaDocument::ruleSettingsChanged, &SchemaDocument::metadataChanged})
+        connect(real, signal, this, &WhatIfSession::syncFromReal);
+}
+
+WhatIfSession::~WhatIfSession() = default;
+
+void WhatIfSession::captureField(int row, ServiceField field)
+{
+    if (mSyncing)
+        return;
+    const Service &s = mDraft->service(row);
+    for (Service &added : mAdded) {
+        if (added.id == s.id) {
+            added = s;
+            return;
+        }
+    }
+    mFields[s.id].insert(int(field), serviceField(s, field));
+}
+
+void WhatIfSession::captureService(int row)
+{
+    if (mSyncing)
+        return;
+    for (int f = int(ServiceField::Name); f <= int(ServiceField::Origin); ++f)
+        captureField(row, ServiceField(f));
+}
+
+void WhatIfSession::captureInserted(int row)
+{
+    if (mSyncing)
+        return;
+    const Service &s = mDraft->service(row);
+    if (mRemoved.remove(s.id))
+        captureService(row);
+    else
+        mAdded.append(s);
+}
+
+void WhatIfSession::captureAboutToBeRemoved(int row)
+{
+    if (mSyncing)
+        return;
+    const QString id = mDraft->service(row).id;
+    const auto before = mAdded.size();
+    mAdded.removeIf([&id](const Service &s) { return s.id == id; });
+    if (mAdded.size() == before) {
+        mRemoved.insert(id);
+        mFields.remove(id);
+    }
+}
+
+Schema WhatIfSession::draftSchema() const
+{
+    Schema schema = mReal->schema();
+    for (Service &s : schema.services) {
+        const auto it = mFields.constFind(s.id);
+        if (it == mFields.constEnd())
+            continue;
+        for (auto f = it->constBegin(); f != it->constEnd(); ++f)
+            setServiceField(s, ServiceField(f.key()), f.value());
+    }
+    schema.services.removeIf([this](const Service &s) { return mRemoved.contains(s.id); });
+    for (const Service &s : mAdded) {
+        if (schema.serviceIndex(s.id) < 0)
+            schema.services.append(s);
+    }
+    if (mHosts)
+        schema.hosts = *mHosts;
+    if (mRanges)
+        schema.ranges = *mRanges;
+    if (mReservations)
+        schema.reservations = *mReservations;
+    return schema;
+}
+
+void WhatIfSession::syncFromReal()
+{
+    const Schema target = draftSchema();
+    const Schema &current = mDraft->schema();
+    mSyncing = true;
+    bool sameRows = target.services.size() == current.services.size();
+    for (int i = 0; sameRows && i < target.services.size(); ++i)
+        sameRows = target.services.at(i).id == current.services.at(i).id;
+    if (!sameRows) {
+        mDraft->resetSchema(target);
+    } else {
+        // Row by row, so the views keep their selection and repaint only what changed.
+        for (int i = 0; i < target.services.size(); ++i) {
+            if (!(target.services.at(i) == current.services.at(i)))
+                mDraft->setService(i, target.services.at(i));
+        }
+        if (target.hosts != current.hosts)
+            mDraft->setHosts(target.hosts);
+        if (target.ranges != current.ranges)
+            mDraft->setRanges(target.ranges);
+        if (target.reservations != current.reservations)
+            mDraft->setReservations(target.reservations);
+        if (target.references != current.references)
+            mDraft->setReferences(target.references);
+        if (!(target.ruleSettings == current.ruleSettings))
+            mDraft->setRuleSettings(target.ruleSettings);
+        if (target.title != current.title || target.principles != current.principles || target.notes != current.notes)
+            mDraft->setMetadata(target.title, target.principles, target.notes);
+        // The draft's own commands remember values the real change replaced.
+        mDraft->undoStack()->clear();
+    }
+    mSyncing = false;
+    emit draftsChanged();
+}
+
+QList<Move> WhatIfSession::drafts() const
+{
+    return diffSchemas(mReal->schema(), mDraft->schema(), Move::Origin::Draft);
+}
+
+bool WhatIfSession::hasDrafts() const
+{
+    return !drafts().isEmpty();
+}
+
+bool WhatIfSession::reject(const QList<Move> &drafts)
+{
+    QList<Move> inverses;
+    for (const Move &m : drafts) {
+        if (m.origin != Move::Origin::Draft)
+            continue;
+        Move inverse = m.inverse();
+        if (m.kind == Move::Kind::ServiceChanged || m.kind == Move::Kind::ServiceAdded
+            || m.kind == Move::Kind::ServiceRemoved) {
+            // The real service carries the values to restore.
+            if (const Service *real = mReal->schema().service(m.serviceId))
+                inverse.service = *real;
+        } else if (m.kind == Move::Kind::HostChanged || m.kind == Move::Kind::HostRemoved) {
+            if (const Host *real = mReal->schema().host(m.serviceId))
+                inverse.host = *real;
+        } else if (m.kind == Move::Kind::RangeChanged || m.kind == Move::Kind::RangeRemoved) {
+            if (const PortRange *real = mReal->schema().range(m.serviceId))
+                inverse.range = *real;
+        } else if (m.kind == Move::Kind::ReservationsChanged) {
+            inverse.reservations = mReal->schema().reservations;
+        }
+        inverses.append(inverse);
+    }
+    QUndoCommand *command = moveCommand(mDraft, inverses, Move::Action::Execute);
+    if (!command)
+        return false;
+    command->setText(QCoreApplication::translate("Portolan::Moves", "Reject %n draft(s)", nullptr,
+                                                 int(inverses.size())));
+    mDraft->undoStack()->push(command);
+    return true;
+}
+
+WhatIfServiceModel::WhatIfServiceModel(WhatIfSession *session, Analyzer *draftAnalyzer, Analyzer *realAnalyzer,
+                                       QObject *parent)
+    : ServiceTableModel(session->draftDocument(), parent)
+    , mSession(session)
+    , mRealAnalyzer(realAnalyzer)
+{
+    setAnalyzer(draftAnalyzer);
+    if (realAnalyzer) {
+        connect(realAnalyzer, &Analyzer::findingsChanged, this,
+                [this](const QList<Finding> &, const QList<Finding> &, const QStringList &ids) { refreshServices(ids); });
+    }
+    // A real edit changes which draft cells differ from it (the ghosts).
+    connect(session->realDocument(), &SchemaDocument::serviceFieldChanged, this, [this](int row) {
+        const Schema &real = mSession->realDocument()->schema();
+        if (row >= 0 && row < real.services.size())
+            refreshServices({real.services.at(row).id});
+    });
+}
+
+void WhatIfServiceModel::refreshServices(const QStringList &serviceIds)
+{
+    for (const QString &id : serviceIds) {
+        const QModelIndex first = indexForService(id, 0);
+        if (first.isValid())
+            emit dataChanged(first, index(first.row(), ColumnCount - 1));
+    }
+}
+
+QStringList WhatIfServiceModel::newFindings(const QString &serviceId) const
+{
+    if (!analyzer())
+        return {};
+    const QList<Finding> draft = analyzer()->findingsForService(serviceId);
+    if (draft.isEmpty())
+        return {};
+    const QList<Finding> real = mRealAnalyzer ? mRealAnalyzer->findingsForService(serviceId)
+                                              : QList<Finding>();
+    QStringList lines;
+    for (const Finding &f : findingsMissingFrom(draft, real))
+        lines.append(QStringLiteral("%1 %2: %3").arg(severityDisplayName(f.severity), f.rule, f.message));
+    return lines;
+}
+
+QVariant WhatIfServiceModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid))
+        return {};
+    const Service &s = document()->service(index.row());
+    const int column = index.column();
+    const bool position = column == PlannedPortColumn || column == ActualPortColumn || column == HostColumn;
+
+    QVariant ghost;
+    if (position && (role == GhostRole || role == Qt::DisplayRole || role == Qt::FontRole
+                     || role == Qt::ToolTipRole)) {
+        const Service *real = mSession->realDocument()->schema().service(s.id);
+        if (real) {
+            const ServiceField field = fieldForColumn(column);
+            const QVariant before = serviceField(*real, field);
+            if (before != serviceField(s, field)) {
+                if (field == ServiceField::Host) {
+                    const Host *h = mSession->realDocument()->schema().host(real->hostId);
+                    ghost = h ? h->name : real->hostId;
+                } else {
+                    ghost = before.toInt() > 0 ? QVariant(QString::number(before.toInt()))
+                                               : QVariant(QCoreApplication::translate("Portolan::Moves", "none",
+                                                                                      "no port"));
+                }
+            }
+        }
+    }
+
+    switch (role) {
+    case GhostRole: return ghost;
+    case NewFindingsRole: return newFindings(s.id);
+    case Qt::DisplayRole:
+        if (ghost.isValid())
+            return QCoreApplication::translate("Portolan::Moves", "%1 (was %2)")
+                .arg(ServiceTableModel::data(index, role).toString(), ghost.toString());
+        break;
+    case Qt::FontRole:
+        if (ghost.isValid()) {
+            QFont font;
+            font.setItalic(true);
+            return font;
+        }
+        break;
+    case Qt::BackgroundRole:
+        // A finding the drafts would introduce stands out from the usual tints.
+        if (!newFindings(s.id).isEmpty())
+            return QBrush(QColor(255, 190, 120));
+        break;
+    case Qt::ToolTipRole: {
+        const QStringList added = newFindings(s.id);
+        QString tip = ServiceTableModel::data(index, role).toString();
+        if (ghost.isValid())
+            tip = QCoreApplication::translate("Portolan::Moves", "Draft; was %1").arg(ghost.toString())
+                + (tip.isEmpty() ? QString() : QStringLiteral("<br>") + tip);
+        if (!added.isEmpty())
+            tip += QStringLiteral("<br><b>%1</b><br>%2")
+                       .arg(QCoreApplication::translate("Portolan::Moves", "New with the drafts:"),
+                            added.join(QStringLiteral("<br>")).toHtmlEscaped());
+        return tip.isEmpty() ? QVariant() : QVariant(tip);
+    }
+    default: break;
+    }
+    return ServiceTableModel::data(index, role);
+}
+
+} // namespace Portolan

@@ -1,0 +1,500 @@
+#include "analyzer.h"
+#include "commands.h"
+#include "format.h"
+#include "jsonformat.h"
+#include "move.h"
+#include "movereport.h"
+#include "movereview.h"
+#include "schemadocument.h"
+#include "testutil.h"
+#include "whatif.h"
+
+#include <QTest>
+#include <QUndoStack>
+
+using namespace Portolan;
+using Portolan::Test::service;
+
+namespace {
+
+// A line-per-service writer, registered by the test so that "which exports
+// differ" is exercised whatever formats the build has.
+class PortListFormat : public Format
+{
+public:
+    QString id() const override { return QStringLiteral("test-port-list"); }
+    QString displayName() const override { return QStringLiteral("Port list"); }
+    QString fileFilter() const override { return {}; }
+    bool canWrite() const override { return true; }
+    std::optional<QByteArray> write(const Schema &schema, const FormatOptions &, QString *) const override
+    {
+        QByteArray out;
+        for (const Service &s : schema.services)
+            out += QStringLiteral("%1 %2\n").arg(s.name).arg(s.actualPort).toUtf8();
+        return out;
+    }
+};
+
+bool hasRule(const QList<Finding> &findings, const QString &rule, const QString &serviceId = {})
+{
+    return std::any_of(findings.cbegin(), findings.cend(), [&](const Finding &f) {
+        return f.rule == rule && (serviceId.isEmpty() || f.serviceIds.contains(serviceId));
+    });
+}
+
+const Move *findMove(const QList<Move> &moves, const QString &serviceId, Move::Origin origin = Move::Origin::Drift)
+{
+    for (const Move &m : moves) {
+        if (m.serviceId == serviceId && m.origin == origin)
+            return &m;
+    }
+    return nullptr;
+}
+
+Schema onHostA(const QList<Service> &services)
+{
+    Schema schema = Test::twoHosts();
+    for (Service s : services) {
+        s.hostId = QStringLiteral("a");
+        schema.services.append(s);
+    }
+    return schema;
+}
+
+} // namespace
+
+class tst_Moves : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void sampleDriftShouldListExactlyTheDriftedServices();
+    void dependentMovesShouldBeOrdered();
+    void moveOntoAnOccupiedPortShouldIntroduceHostCollision();
+    void moveThatFreesACollidedPortShouldResolveIt();
+    void swapShouldBeRecognisedAndResolveBoth();
+    void referencesAndScrapeTargetsOfTheOldPortShouldBeListed();
+    void exportsThatDifferShouldBeCounted();
+    void executeShouldBeOneUndoStepSinglyAndInBulk();
+    void acceptRealityShouldBeOneUndoStepSinglyAndInBulk();
+    void rejectShouldDropDraftsAsOneUndoStep();
+    void appliedDraftShouldReturnWhenUndone();
+    void whatIfShouldLeaveTheDocumentByteIdentical();
+    void proposalShouldListAddedRemovedAndChanged();
+    void reviewReportShouldListLinesToChange();
+};
+
+void tst_Moves::initTestCase()
+{
+    if (!FormatRegistry::instance().format(QStringLiteral("test-port-list")))
+        FormatRegistry::instance().add(std::make_unique<PortListFormat>());
+}
+
+void tst_Moves::sampleDriftShouldListExactlyTheDriftedServices()
+{
+    const Schema sample = builtInSample();
+    QStringList expected;
+    for (const Service &s : sample.services) {
+        if (s.plannedPort > 0 && s.actualPort > 0 && s.plannedPort != s.actualPort)
+            expected.append(s.id);
+    }
+    QList<Move> moves = driftMoves(sample);
+    QStringList ids;
+    for (const Move &m : moves)
+        ids.append(m.serviceId);
+    expected.sort();
+    ids.sort();
+    QCOMPARE(ids, expected);
+    QCOMPARE(moves.size(), 11);
+
+    const Move *credits = findMove(moves, QStringLiteral("mana-credits"));
+    QVERIFY(credits);
+    QCOMPARE(credits->fromPort, 3061);
+    QCOMPARE(credits->toPort, 3002);
+    QCOMPARE(credits->fromHostId, QStringLiteral("mac-mini"));
+    QCOMPARE(credits->toHostId, QStringLiteral("mac-mini"));
+    QCOMPARE(credits->side, Move::Side::Reality);
+    QCOMPARE(credits->changeText(sample), QStringLiteral("3061 → 3002"));
+
+    const Move *search = findMove(moves, QStringLiteral("mana-search"));
+    QVERIFY(search);
+    QCOMPARE(search->fromPort, 3021);
+    QCOMPARE(search->toPort, 3012);
+    const Move *stt = findMove(moves, QStringLiteral("mana-stt"));
+    QVERIFY(stt);
+    QCOMPARE(stt->fromPort, 3020);
+    QCOMPARE(stt->toPort, 3021);
+    QCOMPARE(stt->fromHostId, QStringLiteral("windows-gpu-server"));
+}
+
+void tst_Moves::dependentMovesShouldBeOrdered()
+{
+    // On the GPU server mana-llm takes 3020, which mana-stt holds today.
+    QList<Move> moves = driftMoves(builtInSample());
+    planMoves(moves);
+    int llm = -1, stt = -1;
+    for (int i = 0; i < moves.size(); ++i) {
+        if (moves.at(i).serviceId == QLatin1String("mana-llm"))
+            llm = i;
+        if (moves.at(i).serviceId == QLatin1String("mana-stt"))
+            stt = i;
+    }
+    QVERIFY(llm >= 0 && stt >= 0);
+    QVERIFY(stt < llm);
+    QCOMPARE(moves.at(llm).after, QStringList{moves.at(stt).key()});
+    QCOMPARE(moves.at(llm).cycle, -1);
+    for (int i = 0; i < moves.size(); ++i)
+        QCOMPARE(moves.at(i).order, i + 1);
+
+    // A chain: c frees 3003 for b, b frees 3002 for a.
+    const Schema schema = onHostA({service(QStringLiteral("a"), 3002, 3001), service(QStringLiteral("b"), 3003, 3002),
+                                   service(QStringLiteral("c"), 3004, 3003)});
+    QList<Move> chain = driftMoves(schema);
+    planMoves(chain);
+    QCOMPARE(chain.size(), 3);
+    QCOMPARE(chain.at(0).serviceId, QStringLiteral("c"));
+    QCOMPARE(chain.at(1).serviceId, QStringLiteral("b"));
+    QCOMPARE(chain.at(2).serviceId, QStringLiteral("a"));
+}
+
+void tst_Moves::moveOntoAnOccupiedPortShouldIntroduceHostCollision()
+{
+    const Schema before = onHostA({service(QStringLiteral("a"), 3001, 3001), service(QStringLiteral("b"), 3002, 3002)});
+    Schema after = before;
+    after.services[1].actualPort = 3001;
+    QList<Move> moves = diffSchemas(before, after, Move::Origin::Proposal);
+    QCOMPARE(moves.size(), 1);
+    computeImpacts(before, moves);
+    QVERIFY(hasRule(moves.first().impact.introduced, QStringLiteral("host-collision"), QStringLiteral("b")));
+    QVERIFY(!hasRule(moves.first().impact.resolved, QStringLiteral("host-collision")));
+    QVERIFY(impactSummary(moves.first().impact).contains(QStringLiteral("✗ introduces")));
+}
+
+void tst_Moves::moveThatFreesACollidedPortShouldResolveIt()
+{
+    const Schema schema = onHostA({service(QStringLiteral("a"), 3001, 3001), service(QStringLiteral("b"), 3002, 3001)});
+    QList<Move> moves = driftMoves(schema);
+    QCOMPARE(moves.size(), 1);
+    computeImpacts(schema, moves);
+    const MoveImpact &impact = moves.first().impact;
+    QVERIFY(hasRule(impact.resolved, QStringLiteral("host-collision")));
+    QVERIFY(hasRule(impact.resolved, QStringLiteral("drift"), QStringLiteral("b")));
+    QVERIFY(!hasRule(impact.introduced, QStringLiteral("host-collision")));
+}
+
+void tst_Moves::swapShouldBeRecognisedAndResolveBoth()
+{
+    const Schema schema = onHostA({service(QStringLiteral("a"), 3002, 3001), service(QStringLiteral("b"), 3001, 3002),
+                                   service(QStringLiteral("c"), 3005, 3004)});
+    QList<Move> moves = driftMoves(schema);
+    computeImpacts(schema, moves);
+    const Move *a = findMove(moves, QStringLiteral("a"));
+    const Move *b = findMove(moves, QStringLiteral("b"));
+    const Move *c = findMove(moves, QStringLiteral("c"));
+    QVERIFY(a && b && c);
+    QVERIFY(a->isSwap());
+    QCOMPARE(a->cycle, b->cycle);
+    QVERIFY(!c->isSwap());
+    QCOMPARE(a->cycleWith, QStringList{QStringLiteral("b")});
+    QCOMPARE(b->cycleWith, QStringList{QStringLiteral("a")});
+    // Judged together: both drifts go, nothing collides.
+    QVERIFY(hasRule(a->impact.resolved, QStringLiteral("drift"), QStringLiteral("a")));
+    QVERIFY(hasRule(a->impact.resolved, QStringLiteral("drift"), QStringLiteral("b")));
+    QVERIFY(!hasRule(a->impact.introduced, QStringLiteral("host-collision")));
+    QCOMPARE(a->impact.resolved.size(), b->impact.resolved.size());
+
+    // Executing both is one undo step and leaves no host collision.
+    SchemaDocument document(schema);
+    QUndoCommand *command = moveCommand(&document, {*a, *b}, Move::Action::Execute);
+    QVERIFY(command);
+    document.undoStack()->push(command);
+    QCOMPARE(document.schema().service(QStringLiteral("a"))->actualPort, 3002);
+    QCOMPARE(document.schema().service(QStringLiteral("b"))->actualPort, 3001);
+    QVERIFY(!hasRule(Analyzer::analyze(document.schema()), QStringLiteral("host-collision")));
+}
+
+void tst_Moves::referencesAndScrapeTargetsOfTheOldPortShouldBeListed()
+{
+    Schema schema = Test::twoHosts();
+    Service credits = service(QStringLiteral("mana-credits"), 3002, 3006, QStringLiteral("a"));
+    credits.metrics.enabled = true;
+    credits.metrics.port = 3006;
+    credits.metrics.job = QStringLiteral("mana-credits");
+    credits.metrics.origin = {QStringLiteral("prometheus.yml"), 40, 0};
+    Service sync = service(QStringLiteral("mana-sync"), 3010, 3010, QStringLiteral("a"));
+    schema.services = {credits, sync};
+    schema.references = {
+        Reference{QStringLiteral("mana-sync"), QStringLiteral("mana-credits"), 3006, false, QStringLiteral("environment"),
+                  QStringLiteral("http://mana-credits:3006"), {QStringLiteral("docker-compose.macmini.yml"), 123, 7}},
+        Reference{QStringLiteral("mana-sync"), QStringLiteral("mana-credits"), 3002, true, QStringLiteral("traefik"),
+                  QStringLiteral("traefik.http.services.credits.loadbalancer.server.port=3002"),
+                  {QStringLiteral("docker-compose.macmini.yml"), 140, 9}},
+    };
+    QList<Move> moves = driftMoves(schema);
+    QCOMPARE(moves.size(), 1);
+    computeImpacts(schema, moves);
+    const Move &m = moves.first();
+    QCOMPARE(m.impact.references.size(), 1);
+    const Reference &r = m.impact.references.first();
+    QCOMPARE(r.origin.toString(), QStringLiteral("docker-compose.macmini.yml:123:7"));
+    QCOMPARE(rewrittenReference(r, m), QStringLiteral("http://mana-credits:3002"));
+    // The environment URL still names 3006 afterwards: a broken reference.
+    QVERIFY(hasRule(m.impact.introduced, QStringLiteral("broken-reference"), QStringLiteral("mana-sync")));
+
+    QCOMPARE(m.impact.scrapeTargets.size(), 1);
+    QCOMPARE(m.impact.scrapeTargets.first().job, QStringLiteral("mana-credits"));
+    QCOMPARE(m.impact.scrapeTargets.first().before, QStringLiteral("127.0.0.1:3006"));
+    QCOMPARE(m.impact.scrapeTargets.first().after, QStringLiteral("127.0.0.1:3002"));
+    QCOMPARE(m.impact.scrapeTargets.first().origin.line, 40);
+    QVERIFY(impactSummary(m.impact).contains(QStringLiteral("1 reference")));
+}
+
+void tst_Moves::exportsThatDifferShouldBeCounted()
+{
+    const Schema schema = onHostA({service(QStringLiteral("a"), 3002, 3001), service(QStringLiteral("b"), 3005, 3005)});
+    QList<Move> moves = driftMoves(schema);
+    computeImpacts(schema, moves);
+    const QList<ExportChange> &exports = moves.first().impact.exports;
+    const auto it = std::find_if(exports.cbegin(), exports.cend(),
+                                 [](const ExportChange &e) { return e.formatId == QLatin1String("test-port-list"); });
+    QVERIFY(it != exports.cend());
+    QCOMPARE(it->lines, 2); // "a 3001" out, "a 3002" in
+    for (const ExportChange &e : exports)
+        QVERIFY(e.formatId != QLatin1String("json"));
+}
+
+void tst_Moves::executeShouldBeOneUndoStepSinglyAndInBulk()
+{
+    SchemaDocument document(builtInSample());
+    const QByteArray original = JsonFormat::serialize(document.schema());
+    MoveReview review(&document);
+    QCOMPARE(review.moves().size(), 11);
+    const Move credits = *findMove(review.moves(), QStringLiteral("mana-credits"));
+
+    QVERIFY(review.execute({credits}));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->actualPort, 3002);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->plannedPort, 3002);
+    QCOMPARE(review.moves().size(), 10);
+    QVERIFY(!findMove(review.moves(), QStringLiteral("mana-credits")));
+    document.undoStack()->undo();
+    review.refresh();
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->actualPort, 3061);
+    QCOMPARE(review.moves().size(), 11);
+
+    QVERIFY(review.execute(review.moves()));
+    QCOMPARE(document.undoStack()->count(), 1); // the single step was undone and replaced
+    QCOMPARE(document.undoStack()->text(0), QStringLiteral("Execute 11 move(s)"));
+    QVERIFY(driftMoves(document.schema()).isEmpty());
+    QVERIFY(review.moves().isEmpty());
+    QCOMPARE(review.decisions().size(), 12);
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), original);
+    document.undoStack()->redo();
+    QVERIFY(driftMoves(document.schema()).isEmpty());
+}
+
+void tst_Moves::acceptRealityShouldBeOneUndoStepSinglyAndInBulk()
+{
+    SchemaDocument document(builtInSample());
+    const QByteArray original = JsonFormat::serialize(document.schema());
+    MoveReview review(&document);
+    const Move credits = *findMove(review.moves(), QStringLiteral("mana-credits"));
+    QVERIFY(credits.canAcceptReality());
+
+    QVERIFY(review.acceptReality({credits}));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->plannedPort, 3061);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->actualPort, 3061);
+    QCOMPARE(review.moves().size(), 10);
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), original);
+
+    review.refresh();
+    QVERIFY(review.acceptReality(review.moves()));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QCOMPARE(document.undoStack()->text(0), QStringLiteral("Accept reality for 11 service(s)"));
+    for (const Service &s : document.schema().services) {
+        if (s.actualPort > 0 && s.plannedPort > 0)
+            QCOMPARE(s.plannedPort, s.actualPort);
+    }
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), original);
+}
+
+void tst_Moves::rejectShouldDropDraftsAsOneUndoStep()
+{
+    SchemaDocument document(builtInSample());
+    MoveReview review(&document);
+    WhatIfSession session(&document);
+    review.setWhatIf(&session);
+    SchemaDocument *draft = session.draftDocument();
+    draft->undoStack()->push(
+        new ChangeServiceFieldCommand(draft, QStringLiteral("mana-auth"), ServiceField::PlannedPort, 3009));
+    draft->undoStack()->push(
+        new ChangeServiceFieldCommand(draft, QStringLiteral("mana-tts"), ServiceField::PlannedPort, 3026));
+    draft->undoStack()->push(
+        new ChangeServiceFieldCommand(draft, QStringLiteral("mana-geocoding"), ServiceField::PlannedPort, 3019));
+    review.refresh();
+    QCOMPARE(session.drafts().size(), 3);
+    const Move *auth = findMove(review.moves(), QStringLiteral("mana-auth"), Move::Origin::Draft);
+    QVERIFY(auth);
+    QCOMPARE(auth->side, Move::Side::Plan);
+    QCOMPARE(auth->fromPort, 3001);
+    QCOMPARE(auth->toPort, 3009);
+    QVERIFY(hasRule(auth->impact.introduced, QStringLiteral("reserved"), QStringLiteral("mana-auth")));
+
+    // Singly.
+    const int steps = draft->undoStack()->count();
+    QVERIFY(review.reject({*auth}));
+    QCOMPARE(draft->undoStack()->count(), steps + 1);
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-auth"))->plannedPort, 3001);
+    QVERIFY(!findMove(review.moves(), QStringLiteral("mana-auth"), Move::Origin::Draft));
+    draft->undoStack()->undo();
+    review.refresh();
+    QVERIFY(findMove(review.moves(), QStringLiteral("mana-auth"), Move::Origin::Draft));
+
+    // In bulk: one step for all three.
+    QList<Move> drafts;
+    for (const Move &m : review.moves()) {
+        if (m.origin == Move::Origin::Draft)
+            drafts.append(m);
+    }
+    QCOMPARE(drafts.size(), 3);
+    QVERIFY(review.reject(drafts));
+    QCOMPARE(draft->undoStack()->text(draft->undoStack()->index() - 1), QStringLiteral("Reject 3 draft(s)"));
+    QVERIFY(session.drafts().isEmpty());
+    QCOMPARE(JsonFormat::serialize(draft->schema()), JsonFormat::serialize(document.schema()));
+    draft->undoStack()->undo();
+    QCOMPARE(session.drafts().size(), 3);
+    QCOMPARE(document.undoStack()->count(), 0);
+}
+
+void tst_Moves::appliedDraftShouldReturnWhenUndone()
+{
+    SchemaDocument document(builtInSample());
+    MoveReview review(&document);
+    WhatIfSession session(&document);
+    review.setWhatIf(&session);
+    SchemaDocument *draft = session.draftDocument();
+    draft->undoStack()->push(
+        new ChangeServiceFieldCommand(draft, QStringLiteral("mana-auth"), ServiceField::PlannedPort, 3009));
+    review.refresh();
+    const Move auth = *findMove(review.moves(), QStringLiteral("mana-auth"), Move::Origin::Draft);
+
+    QVERIFY(review.execute({auth}));
+    QCOMPARE(document.schema().service(QStringLiteral("mana-auth"))->plannedPort, 3009);
+    QVERIFY(session.drafts().isEmpty());
+
+    // A drift move executed meanwhile reaches the draft document too.
+    const Move credits = *findMove(review.moves(), QStringLiteral("mana-credits"));
+    QVERIFY(review.execute({credits}));
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-credits"))->actualPort, 3002);
+    QVERIFY(session.drafts().isEmpty());
+
+    document.undoStack()->undo();
+    document.undoStack()->undo();
+    QCOMPARE(document.schema().service(QStringLiteral("mana-auth"))->plannedPort, 3001);
+    QCOMPARE(session.drafts().size(), 1);
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-auth"))->plannedPort, 3009);
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-credits"))->actualPort, 3061);
+}
+
+void tst_Moves::whatIfShouldLeaveTheDocumentByteIdentical()
+{
+    SchemaDocument document(builtInSample());
+    const QByteArray original = JsonFormat::serialize(document.schema());
+    Analyzer realAnalyzer(&document);
+    auto *session = new WhatIfSession(&document);
+    auto *draftAnalyzer = new Analyzer(session->draftDocument(), session);
+    WhatIfServiceModel model(session, draftAnalyzer, &realAnalyzer);
+
+    // Drafting through the table, as a user would.
+    const QModelIndex planned = model.indexForService(QStringLiteral("mana-auth"), ServiceTableModel::PlannedPortColumn);
+    QVERIFY(model.setData(planned, 3002));
+    QCOMPARE(model.data(planned).toString(), QStringLiteral("3002 (was 3001)"));
+    QCOMPARE(model.data(planned, WhatIfServiceModel::GhostRole).toString(), QStringLiteral("3001"));
+    // mana-auth now shares its planned port with mana-credits: new in the what-if.
+    const QStringList added = model.data(planned, WhatIfServiceModel::NewFindingsRole).toStringList();
+    QVERIFY(!added.isEmpty());
+    QVERIFY(added.join(QLatin1Char('\n')).contains(QStringLiteral("plan-collision")));
+    const QModelIndex untouched = model.indexForService(QStringLiteral("mana-tts"), ServiceTableModel::PlannedPortColumn);
+    QVERIFY(!model.data(untouched, WhatIfServiceModel::GhostRole).isValid());
+    QVERIFY(model.data(untouched, WhatIfServiceModel::NewFindingsRole).toStringList().isEmpty());
+    QVERIFY(session->hasDrafts());
+
+    delete session;
+    QCOMPARE(JsonFormat::serialize(document.schema()), original);
+    QCOMPARE(document.undoStack()->count(), 0);
+    QVERIFY(!document.isModified());
+}
+
+void tst_Moves::proposalShouldListAddedRemovedAndChanged()
+{
+    const Schema before = builtInSample();
+    Schema after = before;
+    after.services.removeAt(after.serviceIndex(QStringLiteral("mana-user")));
+    Service added = service(QStringLiteral("mana-newsletter"), 3007, 0, QStringLiteral("mac-mini"));
+    after.services.append(added);
+    after.services[after.serviceIndex(QStringLiteral("mana-auth"))].description = QStringLiteral("Auth and SSO");
+    after.ranges[0].title = QStringLiteral("Core Platform");
+
+    SchemaDocument document(before);
+    MoveReview review(&document);
+    review.setProposal(after, QStringLiteral("next.portolan.json"));
+    QList<Move::Kind> kinds;
+    for (const Move &m : review.moves()) {
+        if (m.origin == Move::Origin::Proposal)
+            kinds.append(m.kind);
+    }
+    QCOMPARE(kinds, (QList<Move::Kind>{Move::Kind::ServiceRemoved, Move::Kind::RangeChanged,
+                                       Move::Kind::ServiceAdded, Move::Kind::ServiceChanged}));
+
+    // Adopting two of them selectively is one step; the others stay.
+    QList<Move> adopt;
+    for (const Move &m : review.moves()) {
+        if (m.kind == Move::Kind::ServiceAdded || m.kind == Move::Kind::RangeChanged)
+            adopt.append(m);
+    }
+    QVERIFY(review.execute(adopt));
+    QCOMPARE(document.undoStack()->count(), 1);
+    QVERIFY(document.schema().service(QStringLiteral("mana-newsletter")));
+    QCOMPARE(document.schema().ranges.at(0).title, QStringLiteral("Core Platform"));
+    QVERIFY(document.schema().service(QStringLiteral("mana-user")));
+    int left = 0;
+    for (const Move &m : review.moves())
+        left += m.origin == Move::Origin::Proposal ? 1 : 0;
+    QCOMPARE(left, 2);
+
+    // Rejecting a proposal dismisses it.
+    const Move removed = *findMove(review.moves(), QStringLiteral("mana-user"), Move::Origin::Proposal);
+    QVERIFY(review.reject({removed}));
+    QVERIFY(!findMove(review.moves(), QStringLiteral("mana-user"), Move::Origin::Proposal));
+    document.undoStack()->undo();
+    QCOMPARE(JsonFormat::serialize(document.schema()), JsonFormat::serialize(before));
+}
+
+void tst_Moves::reviewReportShouldListLinesToChange()
+{
+    Schema schema = Test::twoHosts();
+    Service credits = service(QStringLiteral("mana-credits"), 3002, 3006, QStringLiteral("a"));
+    credits.origin = {QStringLiteral("docker-compose.macmini.yml"), 88, 5};
+    schema.services = {credits, service(QStringLiteral("mana-sync"), 3010, 3010, QStringLiteral("a"))};
+    schema.references = {Reference{QStringLiteral("mana-sync"), QStringLiteral("mana-credits"), 3006, false,
+                                   QStringLiteral("environment"), QStringLiteral("http://mana-credits:3006"),
+                                   {QStringLiteral("docker-compose.macmini.yml"), 123, 7}}};
+    SchemaDocument document(schema);
+    MoveReview review(&document);
+    QVERIFY(review.execute(review.moves()));
+    const QString report = review.reportMarkdown();
+    QVERIFY2(report.contains(QStringLiteral("`docker-compose.macmini.yml:88:5`: publish 3002 instead of 3006")),
+             qPrintable(report));
+    QVERIFY2(report.contains(QStringLiteral(
+                 "`docker-compose.macmini.yml:123:7`: `http://mana-credits:3006` → `http://mana-credits:3002`")),
+             qPrintable(report));
+    QVERIFY(report.contains(QStringLiteral("| mana-credits | 3006 → 3002 | drift | executed |")));
+}
+
+QTEST_MAIN(tst_Moves)
+#include "tst_moves.moc"
