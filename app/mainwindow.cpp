@@ -7,6 +7,8 @@
 #include "problemsview.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
+#include "observation.h"
+#include "realitycheckdialog.h"
 #include "schemadocument.h"
 #include "servicesview.h"
 #include "servicetablemodel.h"
@@ -41,8 +43,12 @@ MainWindow::MainWindow(QWidget *parent)
     , mProblemsModel(new ProblemsModel(mAnalyzer, this))
     , mProblemsView(new ProblemsView(mProblemsModel, this))
     , mFindingsLabel(new QLabel(this))
+    , mObservations(new ObservationStore(this))
 {
     mServiceModel->setAnalyzer(mAnalyzer);
+    mServiceModel->setObservationStore(mObservations);
+    // What was observed belongs to the document that was checked.
+    connect(mDocument, &SchemaDocument::reset, mObservations, &ObservationStore::clear);
     setCentralWidget(mServicesView);
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
@@ -103,6 +109,7 @@ void MainWindow::createActions()
 
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
+    toolsMenu->addAction(tr("Reality &Check…"), this, &MainWindow::showRealityCheck);
 }
 
 static QTableView *makeListView(QAbstractItemModel *model, const QString &name, QWidget *parent)
@@ -182,6 +189,21 @@ void MainWindow::editRuleSettings()
     const RuleSettings settings = dialog.settings();
     if (!(settings == mDocument->schema().ruleSettings))
         mDocument->undoStack()->push(changeRuleSettingsCommand(mDocument, settings));
+}
+
+RealityCheckDialog *MainWindow::showRealityCheck()
+{
+    if (!mRealityCheckDialog) {
+        mRealityCheckDialog = new RealityCheckDialog(mDocument, mObservations, this);
+        connect(mRealityCheckDialog, &RealityCheckDialog::checkFinished, this, [this](const Observations &o) {
+            showMessage(o.cancelled ? tr("Reality check cancelled")
+                                    : tr("Reality check: %n listening", nullptr, o.listening));
+        });
+    }
+    mRealityCheckDialog->show();
+    mRealityCheckDialog->raise();
+    mRealityCheckDialog->activateWindow();
+    return mRealityCheckDialog;
 }
 
 void MainWindow::showMessage(const QString &message)

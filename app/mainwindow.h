@@ -13,8 +13,10 @@ namespace Portolan {
 
 class Analyzer;
 class HostTableModel;
+class ObservationStore;
 class ProblemsModel;
 class ProblemsView;
+class RealityCheckDialog;
 class RangeTableModel;
 class SchemaDocument;
 class ServiceTableModel;
@@ -32,6 +34,9 @@ public:
     ServicesView *servicesView() const { return mServicesView; }
     Analyzer *analyzer() const { return mAnalyzer; }
     ProblemsView *problemsView() const { return mProblemsView; }
+    ObservationStore *observations() const { return mObservations; }
+    // Tools > Reality Check…: opens (or raises) the modeless dialog.
+    RealityCheckDialog *showRealityCheck();
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -67,6 +72,8 @@ private:
     ProblemsView *mProblemsView;
     QLabel *mFindingsLabel;
     QMenu *mViewMenu = nullptr;
+    ObservationStore *mObservations;
+    RealityCheckDialog *mRealityCheckDialog = nullptr;
 };
 
 } // namespace Portolan
