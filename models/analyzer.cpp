@@ -85,6 +85,78 @@ constexpr int FirstEphemeralPort = 32768;
 
 } // namespace
 
+// A multimap from a bucket key to service handles that allocates nothing per
+// key: each bucket is a singly linked list threaded through `next`, and a
+// handle sits in at most one bucket of an index.
+class HandleIndex
+{
+public:
+    struct Bucket
+    {
+        int head = -1;
+        int size = 0;
+    };
+
+    void clear(qsizetype handles)
+    {
+        mBuckets.clear();
+        mNext.fill(-1, handles);
+    }
+    void reserve(qsizetype keys) { mBuckets.reserve(keys); }
+    void growTo(qsizetype handles)
+    {
+        if (mNext.size() < handles)
+            mNext.resize(handles, -1);
+    }
+
+    void insert(quint64 key, int handle)
+    {
+        Bucket &b = mBuckets[key];
+        mNext[handle] = b.head;
+        b.head = handle;
+        ++b.size;
+    }
+
+    void remove(quint64 key, int handle)
+    {
+        auto it = mBuckets.find(key);
+        if (it == mBuckets.end())
+            return;
+        int *link = &it->head;
+        while (*link >= 0 && *link != handle)
+            link = &mNext[*link];
+        if (*link < 0)
+            return;
+        *link = mNext.at(handle);
+        mNext[handle] = -1;
+        if (--it->size == 0)
+            mBuckets.erase(it);
+    }
+
+    int size(quint64 key) const { return mBuckets.value(key).size; }
+    bool contains(quint64 key) const { return mBuckets.contains(key); }
+
+    // In insertion order, which is row order after a rebuild.
+    QList<int> values(quint64 key) const
+    {
+        QList<int> result;
+        const auto it = mBuckets.constFind(key);
+        if (it == mBuckets.constEnd())
+            return result;
+        result.resize(it->size);
+        qsizetype i = it->size;
+        for (int h = it->head; h >= 0 && i > 0; h = mNext.at(h))
+            result[--i] = h;
+        return result;
+    }
+
+    const QHash<quint64, Bucket> &buckets() const { return mBuckets; }
+
+private:
+    QHash<quint64, Bucket> mBuckets;
+    QList<int> mNext;
+};
+
 // What the indexes hold of a service, so that its old keys are known when it changes.
 struct Entry
 {
@@ -107,15 +179,31 @@ struct Analyzer::Private
 
     QList<Entry> entries;
     QList<int> freeHandles;
-    QHash<QString, int> handleOf;
+    // Service id → handle. A one-shot analysis builds it only when a
+    // counterpart or reference needs a lookup.
+    mutable QHash<QString, int> handleOf;
+    mutable bool handleOfBuilt = false;
+
+    int handleFor(const QString &id) const
+    {
+        if (!handleOfBuilt) {
+            handleOf.reserve(schema->services.size());
+            for (qsizetype row = 0; row < schema->services.size(); ++row)
+                handleOf.insert(schema->services.at(row).id, int(row));
+            handleOfBuilt = true;
+        }
+        const int handle = handleOf.value(id, -1);
+        return handle >= 0 && entries.at(handle).alive ? handle : -1;
+    }
     QHash<QString, int> hostIds;  // host id → index
-    QHash<QString, int> nameIds;  // service name → number
-    QHash<quint64, QList<int>> byHostPort, byPlanned, byActual, byName;
+    HandleIndex byHostPort, byPlanned, byActual, byName;
     QHash<QString, QList<int>> byCounterpart; // backend id → frontends
     QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
     QList<int> plannedPortUse;                // per port: planned services
     QList<bool> reservedPort;
     QList<int> rangeUsed;
+    QHash<QString, int> rangeIds;
+    QList<qint16> narrowestRange; // per port: index of the narrowest range holding it, -1 none
 
     QHash<quint64, QList<Finding>> bySlot;
     QHash<QString, QList<quint64>> slotsOfService;
@@ -139,37 +227,36 @@ struct Analyzer::Private
         e.planned = plans(s) ? s.plannedPort : 0;
         e.actual = occupies(s) && e.host >= 0 ? s.actualPort : 0;
         e.latentActual = e.actual;
-        auto it = nameIds.constFind(s.name);
-        if (it == nameIds.constEnd())
-            it = nameIds.insert(s.name, int(nameIds.size()));
-        e.nameKey = (quint64(e.host + 1) << 32) | quint64(*it);
+        // Buckets by hash of the name; the evaluation compares the names
+        // themselves, so a hash collision costs nothing but a comparison.
+        e.nameKey = (quint64(e.host + 1) << 32) | quint64(quint32(qHash(s.name)));
         e.counterpart = s.counterpartId;
         return e;
     }
 
-    static void removeFrom(QHash<quint64, QList<int>> &index, quint64 key, int handle)
+    int newHandle()
     {
-        auto it = index.find(key);
-        if (it == index.end())
-            return;
-        it->removeOne(handle);
-        if (it->isEmpty())
-            index.erase(it);
+        const int handle = int(entries.size());
+        entries.append(Entry());
+        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
+            index->growTo(entries.size());
+        return handle;
     }
 
     void index(int handle, QSet<quint64> *touched)
     {
         const Entry &e = entries.at(handle);
         if (e.actual > 0) {
-            byHostPort[hostPortKey(e.host, e.protocol, e.actual)].append(handle);
-            byActual[portKey(e.protocol, e.actual)].append(handle);
+            byHostPort.insert(hostPortKey(e.host, e.protocol, e.actual), handle);
+            byActual.insert(portKey(e.protocol, e.actual), handle);
         }
         if (e.planned > 0) {
-            byPlanned[portKey(e.protocol, e.planned)].append(handle);
-            if (plannedPortUse[e.planned]++ == 0 && !reservedPort[e.planned])
+            byPlanned.insert(portKey(e.protocol, e.planned), handle);
+            // A rebuild (touched == nullptr) counts range use once at the end.
+            if (plannedPortUse[e.planned]++ == 0 && !reservedPort[e.planned] && touched)
                 adjustRangeUse(e.planned, +1, touched);
         }
-        byName[e.nameKey].append(handle);
+        byName.insert(e.nameKey, handle);
         if (!e.counterpart.isEmpty())
             byCounterpart[e.counterpart].append(handle);
     }
@@ -178,15 +265,15 @@ struct Analyzer::Private
     {
         const Entry &e = entries.at(handle);
         if (e.actual > 0) {
-            removeFrom(byHostPort, hostPortKey(e.host, e.protocol, e.actual), handle);
-            removeFrom(byActual, portKey(e.protocol, e.actual), handle);
+            byHostPort.remove(hostPortKey(e.host, e.protocol, e.actual), handle);
+            byActual.remove(portKey(e.protocol, e.actual), handle);
         }
         if (e.planned > 0) {
-            removeFrom(byPlanned, portKey(e.protocol, e.planned), handle);
+            byPlanned.remove(portKey(e.protocol, e.planned), handle);
             if (--plannedPortUse[e.planned] == 0 && !reservedPort[e.planned])
                 adjustRangeUse(e.planned, -1, touched);
         }
-        removeFrom(byName, e.nameKey, handle);
+        byName.remove(e.nameKey, handle);
         if (!e.counterpart.isEmpty()) {
             auto it = byCounterpart.find(e.counterpart);
             if (it != byCounterpart.end()) {
@@ -233,12 +320,10 @@ struct Analyzer::Private
         entries.clear();
         freeHandles.clear();
         handleOf.clear();
+        handleOfBuilt = false;
         hostIds.clear();
-        nameIds.clear();
-        byHostPort.clear();
-        byPlanned.clear();
-        byActual.clear();
-        byName.clear();
+        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
+            index->clear(schema->services.size());
         byCounterpart.clear();
         referencesOf.clear();
         plannedPortUse.fill(0, 65536);
@@ -251,14 +336,19 @@ struct Analyzer::Private
             for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
                 reservedPort[p] = true;
         }
+        rangeIds.clear();
+        narrowestRange.fill(-1, 65536);
         for (int i = 0; i < schema->ranges.size(); ++i) {
             const PortRange &r = schema->ranges.at(i);
-            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
-                rangeUsed[i] += reservedPort[p];
+            rangeIds.insert(r.id, i);
+            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p) {
+                const int current = narrowestRange.at(p);
+                if (current < 0 || r.size() < schema->ranges.at(current).size())
+                    narrowestRange[p] = qint16(i);
+            }
         }
         const qsizetype n = schema->services.size();
         entries.reserve(n);
-        handleOf.reserve(n);
         byHostPort.reserve(n);
         byPlanned.reserve(n);
         byActual.reserve(n);
@@ -266,9 +356,17 @@ struct Analyzer::Private
         for (qsizetype row = 0; row < n; ++row) {
             const Service &s = schema->services.at(row);
             entries.append(entryFor(s));
-            handleOf.insert(s.id, int(row));
             index(int(row), nullptr);
         }
+        for (int i = 0; i < schema->ranges.size(); ++i) {
+            const PortRange &r = schema->ranges.at(i);
+            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
+                rangeUsed[i] += reservedPort.at(p) || plannedPortUse.at(p) > 0;
+        }
+        // A live analyzer's handles drift from rows with inserts and removals,
+        // so its id map is made now, while they still agree.
+        if (document)
+            handleFor(QString());
         for (int i = 0; i < schema->references.size(); ++i) {
             const Reference &r = schema->references.at(i);
             referencesOf[r.fromServiceId].append(i);
@@ -277,38 +375,37 @@ struct Analyzer::Private
         }
     }
 
-    QSet<quint64> allSlots() const
+    // Every bucket that can hold a finding, each once.
+    template<typename Visit>
+    void forEachSlot(Visit visit) const
     {
-        QSet<quint64> buckets;
-        buckets.reserve(entries.size() * 2);
-        for (auto it = byHostPort.cbegin(); it != byHostPort.cend(); ++it) {
-            if (it->size() > 1)
-                buckets.insert(slotOf(HostSlot, it.key()));
+        for (auto it = byHostPort.buckets().cbegin(); it != byHostPort.buckets().cend(); ++it) {
+            if (it->size > 1)
+                visit(slotOf(HostSlot, it.key()));
         }
-        for (auto it = byPlanned.cbegin(); it != byPlanned.cend(); ++it) {
-            if (it->size() > 1)
-                buckets.insert(slotOf(PlanSlot, it.key()));
-            if (byActual.contains(it.key()))
-                buckets.insert(slotOf(LatentSlot, it.key()));
+        for (auto it = byPlanned.buckets().cbegin(); it != byPlanned.buckets().cend(); ++it) {
+            if (it->size > 1)
+                visit(slotOf(PlanSlot, it.key()));
         }
-        for (auto it = byActual.cbegin(); it != byActual.cend(); ++it) {
-            if (it->size() > 1)
-                buckets.insert(slotOf(LatentSlot, it.key()));
+        // Latent buckets exist where a port is used (a group of two or more) or
+        // both used and planned; each key is visited from one side only.
+        for (auto it = byActual.buckets().cbegin(); it != byActual.buckets().cend(); ++it) {
+            if (it->size > 1 || byPlanned.contains(it.key()))
+                visit(slotOf(LatentSlot, it.key()));
         }
-        for (auto it = byName.cbegin(); it != byName.cend(); ++it) {
-            if (it->size() > 1)
-                buckets.insert(slotOf(NameSlot, it.key()));
+        for (auto it = byName.buckets().cbegin(); it != byName.buckets().cend(); ++it) {
+            if (it->size > 1)
+                visit(slotOf(NameSlot, it.key()));
         }
         for (int h = 0; h < entries.size(); ++h) {
             if (entries.at(h).alive)
-                buckets.insert(slotOf(ServiceSlot, h));
+                visit(slotOf(ServiceSlot, h));
         }
         for (int i = 0; i < schema->ranges.size(); ++i)
-            buckets.insert(slotOf(RangeSlot, i));
-        buckets.insert(slotOf(OverlapSlot, 0));
+            visit(slotOf(RangeSlot, i));
+        visit(slotOf(OverlapSlot, 0));
         for (int i = 0; i < schema->references.size(); ++i)
-            buckets.insert(slotOf(ReferenceSlot, i));
-        return buckets;
+            visit(slotOf(ReferenceSlot, i));
     }
 
     // Applies the document's rule settings; false when the rule is off.
@@ -344,8 +441,16 @@ struct Analyzer::Private
 
     QString hostName(const QString &id) const
     {
-        const Host *h = schema->host(id);
-        return h && !h->name.isEmpty() ? h->name : id;
+        const int i = hostIds.value(id, -1);
+        if (i < 0 || schema->hosts.at(i).name.isEmpty())
+            return id;
+        return schema->hosts.at(i).name;
+    }
+
+    const PortRange *rangeById(const QString &id) const
+    {
+        const int i = rangeIds.value(id, -1);
+        return i < 0 ? nullptr : &schema->ranges.at(i);
     }
 
     static QString named(const Service &s)
@@ -384,6 +489,24 @@ struct Analyzer::Private
         return out;
     }
 
+    // A group of handles in document order, so messages do not depend on the
+    // history of edits. Rows are looked up once per handle.
+    QList<int> sortedByRow(const QList<int> &handles) const
+    {
+        if (handles.size() < 2 || !document)
+            return handles; // one-shot analysis indexes in row order already
+        QList<std::pair<int, int>> rows;
+        rows.reserve(handles.size());
+        for (int h : handles)
+            rows.append({rowOf(h), h});
+        std::sort(rows.begin(), rows.end());
+        QList<int> result;
+        result.reserve(rows.size());
+        for (const auto &row : std::as_const(rows))
+            result.append(row.second);
+        return result;
+    }
+
     // Handles of a group that overlap with at least one other member.
     template<typename Overlaps>
     QList<int> colliding(const QList<int> &group, Overlaps overlaps) const
@@ -400,14 +523,12 @@ struct Analyzer::Private
             if (hit.at(i))
                 result.append(group.at(i));
         }
-        // Report in document order, so the message does not depend on edit history.
-        std::sort(result.begin(), result.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
-        return result;
+        return sortedByRow(result);
     }
 
     void evaluateHost(quint64 slot, QList<Finding> &out) const
     {
-        const QList<int> group = byHostPort.value(valueOf(slot));
+        const QList<int> group = byHostPort.values(valueOf(slot));
         if (group.size() < 2)
             return;
         const QList<int> hits = colliding(group, [this](int a, int b) {
@@ -433,7 +554,7 @@ struct Analyzer::Private
 
     void evaluatePlan(quint64 slot, QList<Finding> &out) const
     {
-        const QList<int> group = byPlanned.value(valueOf(slot));
+        const QList<int> group = byPlanned.values(valueOf(slot));
         if (group.size() < 2)
             return;
         // A plan scope is the planned host; a service planned for no host
@@ -461,8 +582,8 @@ struct Analyzer::Private
     void evaluateLatent(quint64 slot, QList<Finding> &out) const
     {
         const quint64 key = valueOf(slot);
-        const QList<int> actual = byActual.value(key);
-        const QList<int> planned = byPlanned.value(key);
+        const QList<int> actual = byActual.values(key);
+        const QList<int> planned = byPlanned.values(key);
         const int port = int(key & 0xffff);
         const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
 
@@ -470,20 +591,21 @@ struct Analyzer::Private
         // meet on one host. One service deployed on many hosts (an exporter
         // everywhere) is a pattern, not a risk, so it takes two names.
         if (actual.size() > 1) {
-            QSet<int> hosts;
-            QSet<QString> names;
-            QList<int> sorted = actual;
-            std::sort(sorted.begin(), sorted.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
+            const QList<int> sorted = sortedByRow(actual);
+            const Entry &first = entries.at(sorted.first());
+            const QString &firstName = service(sorted.first()).name;
+            bool manyHosts = false, manyNames = false;
             for (int h : sorted) {
-                hosts.insert(entries.at(h).host);
-                names.insert(service(h).name);
+                manyHosts = manyHosts || entries.at(h).host != first.host;
+                manyNames = manyNames || service(h).name != firstName;
             }
-            if (hosts.size() > 1 && names.size() > 1) {
+            if (manyHosts && manyNames) {
                 QStringList ids, parts, hostIdsOut;
+                const QString onHost = tr("%1 on %2");
                 for (int h : sorted) {
                     const Service &s = service(h);
                     ids.append(s.id);
-                    parts.append(tr("%1 on %2").arg(s.name, hostName(s.hostId)));
+                    parts.append(onHost.arg(s.name, hostName(s.hostId)));
                     if (!hostIdsOut.contains(s.hostId))
                         hostIdsOut.append(s.hostId);
                 }
@@ -498,10 +620,8 @@ struct Analyzer::Private
         // plan would put them on the same port.
         if (!actual.isEmpty() && !planned.isEmpty()) {
             QStringList ids, planners, holders, hostIdsOut;
-            QList<int> sortedPlanned = planned, sortedActual = actual;
-            auto byRow = [this](int a, int b) { return rowOf(a) < rowOf(b); };
-            std::sort(sortedPlanned.begin(), sortedPlanned.end(), byRow);
-            std::sort(sortedActual.begin(), sortedActual.end(), byRow);
+            const QList<int> sortedPlanned = sortedByRow(planned);
+            const QList<int> sortedActual = sortedByRow(actual);
             for (int p : sortedPlanned) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
@@ -533,20 +653,33 @@ struct Analyzer::Private
 
     void evaluateName(quint64 slot, QList<Finding> &out) const
     {
-        const QList<int> group = byName.value(valueOf(slot));
+        const QList<int> group = byName.values(valueOf(slot));
         if (group.size() < 2)
             return;
-        QList<int> sorted = group;
-        std::sort(sorted.begin(), sorted.end(), [this](int a, int b) { return rowOf(a) < rowOf(b); });
-        const Service &first = service(sorted.first());
-        QStringList ids;
-        for (int h : sorted)
-            ids.append(service(h).id);
-        const QString message = first.hostId.isEmpty()
-            ? tr("%n services without a host are named %1", nullptr, int(ids.size())).arg(first.name)
-            : tr("%n services on %1 are named %2", nullptr, int(ids.size())).arg(hostName(first.hostId), first.name);
-        add(out, slot, QStringLiteral("duplicate-name"), message, ids,
-            first.hostId.isEmpty() ? QStringList() : QStringList{first.hostId}, {});
+        // The bucket holds one host's services whose names hash alike; group
+        // them by the name itself.
+        const QList<int> sorted = sortedByRow(group);
+        QList<bool> done(sorted.size(), false);
+        for (int i = 0; i < sorted.size(); ++i) {
+            if (done.at(i))
+                continue;
+            const Service &first = service(sorted.at(i));
+            QStringList ids{first.id};
+            for (int j = i + 1; j < sorted.size(); ++j) {
+                const Service &other = service(sorted.at(j));
+                if (!done.at(j) && other.name == first.name) {
+                    done[j] = true;
+                    ids.append(other.id);
+                }
+            }
+            if (ids.size() < 2)
+                continue;
+            const QString message = first.hostId.isEmpty()
+                ? tr("%n services without a host are named %1", nullptr, int(ids.size())).arg(first.name)
+                : tr("%n services on %1 are named %2", nullptr, int(ids.size())).arg(hostName(first.hostId), first.name);
+            add(out, slot, QStringLiteral("duplicate-name"), message, ids,
+                first.hostId.isEmpty() ? QStringList() : QStringList{first.hostId}, {});
+        }
     }
 
     void evaluateService(quint64 slot, QList<Finding> &out) const
@@ -558,16 +691,19 @@ struct Analyzer::Private
         const QStringList ids{s.id};
         const QStringList hosts = s.hostId.isEmpty() ? QStringList() : QStringList{s.hostId};
 
-        for (const auto &[port, what] : {std::pair{s.plannedPort, tr("planned port")},
-                                         std::pair{s.actualPort, tr("actual port")},
-                                         std::pair{s.containerPort, tr("container port")},
-                                         std::pair{s.metrics.port, tr("metrics port")}}) {
-            if (port != 0 && !isValidPort(port))
-                add(out, slot, QStringLiteral("invalid-port"),
-                    tr("%1 has %2 %3, outside 1-65535").arg(s.name, what).arg(port), ids, hosts, {port});
+        const int ports[] = {s.plannedPort, s.actualPort, s.containerPort, s.metrics.port};
+        for (int i = 0; i < 4; ++i) {
+            if (ports[i] == 0 || isValidPort(ports[i]))
+                continue;
+            const QString what = i == 0 ? tr("planned port")
+                : i == 1                ? tr("actual port")
+                : i == 2                ? tr("container port")
+                                        : tr("metrics port");
+            add(out, slot, QStringLiteral("invalid-port"),
+                tr("%1 has %2 %3, outside 1-65535").arg(s.name, what).arg(ports[i]), ids, hosts, {ports[i]});
         }
 
-        const PortRange *declared = s.rangeId.isEmpty() ? nullptr : schema->range(s.rangeId);
+        const PortRange *declared = s.rangeId.isEmpty() ? nullptr : rangeById(s.rangeId);
         const int rangePort = s.plannedPort > 0 ? s.plannedPort : s.actualPort;
         if (isValidPort(rangePort) && s.status != ServiceStatus::Retired) {
             if (declared && !declared->contains(rangePort)) {
@@ -576,7 +712,7 @@ struct Analyzer::Private
                         .arg(s.name, declared->label(), declared->title)
                         .arg(rangePort),
                     ids, hosts, {rangePort});
-            } else if (!declared && !schema->narrowestRangeContaining(rangePort)) {
+            } else if (!declared && narrowestRange.at(rangePort) < 0) {
                 add(out, slot, QStringLiteral("unranged"), tr("%1: port %2 is in no range").arg(s.name).arg(rangePort),
                     ids, hosts, {rangePort});
             }
@@ -624,9 +760,9 @@ struct Analyzer::Private
         }
 
         if (!s.counterpartId.isEmpty() && s.plannedPort > 0) {
-            const auto it = handleOf.constFind(s.counterpartId);
-            if (it != handleOf.constEnd() && entries.at(*it).alive) {
-                const Service &backend = service(*it);
+            const int backendHandle = handleFor(s.counterpartId);
+            if (backendHandle >= 0) {
+                const Service &backend = service(backendHandle);
                 if (backend.plannedPort > 0 && backend.plannedPort % 10 != s.plannedPort % 10) {
                     add(out, slot, QStringLiteral("pairing-digits"),
                         tr("%1 (%2) and its backend %3 (%4) don't share the last digit")
@@ -685,7 +821,7 @@ struct Analyzer::Private
             for (int depth = 0; p && !p->parentId.isEmpty() && depth < 32; ++depth) {
                 if (p->parentId == other->id)
                     return true;
-                p = schema->range(p->parentId);
+                p = rangeById(p->parentId);
             }
         }
         return false;
@@ -723,19 +859,20 @@ struct Analyzer::Private
         if (i >= schema->references.size())
             return;
         const Reference &ref = schema->references.at(i);
-        const auto it = handleOf.constFind(ref.toServiceId);
-        const Service *from = schema->service(ref.fromServiceId);
+        const int toHandle = handleFor(ref.toServiceId);
+        const int fromHandle = handleFor(ref.fromServiceId);
+        const Service *from = fromHandle >= 0 ? &service(fromHandle) : nullptr;
         const QString fromName = from ? from->name : ref.fromServiceId;
         QStringList ids;
         if (from)
             ids.append(from->id);
-        if (it == handleOf.constEnd() || !entries.at(*it).alive) {
+        if (toHandle < 0) {
             add(out, slot, QStringLiteral("broken-reference"),
                 tr("%1 refers to %2, which is not in the schema").arg(fromName, ref.toServiceId), ids, {}, {ref.port},
                 ref.origin);
             return;
         }
-        const Service &to = service(*it);
+        const Service &to = service(toHandle);
         // In the network a service is reached on its container port; from
         // outside on the port its host publishes.
         int listening = 0;
@@ -794,19 +931,33 @@ QList<Finding> Analyzer::analyze(const Schema &schema)
     Analyzer analyzer(&schema);
     analyzer.d->rebuild();
     QList<Finding> result;
-    const QSet<quint64> buckets = analyzer.d->allSlots();
-    for (quint64 slot : buckets)
-        result += analyzer.d->evaluate(slot);
+    analyzer.d->forEachSlot([&](quint64 slot) { result += analyzer.d->evaluate(slot); });
     return result;
 }
 
 void Analyzer::reanalyze()
 {
     d->rebuild();
-    QSet<quint64> buckets = d->allSlots();
-    for (auto it = d->bySlot.cbegin(); it != d->bySlot.cend(); ++it)
-        buckets.insert(it.key());
-    commit(buckets);
+    d->bySlot.clear();
+    d->slotsOfService.clear();
+    mFindingCount = 0;
+    std::fill(std::begin(mCounts), std::end(mCounts), 0);
+    d->forEachSlot([this](quint64 slot) {
+        QList<Finding> now = d->evaluate(slot);
+        if (now.isEmpty())
+            return;
+        for (const Finding &f : std::as_const(now)) {
+            ++mCounts[int(f.severity)];
+            ++mFindingCount;
+            for (const QString &id : f.serviceIds) {
+                QList<quint64> &serviceSlots = d->slotsOfService[id];
+                if (serviceSlots.isEmpty() || serviceSlots.last() != slot)
+                    serviceSlots.append(slot);
+            }
+        }
+        d->bySlot.insert(slot, now);
+    });
+    emit reanalyzed();
 }
 
 void Analyzer::commit(const QSet<quint64> &buckets)
@@ -922,7 +1073,7 @@ void Analyzer::onServiceFieldChanged(int row, ServiceField field)
 void Analyzer::onServiceReplaced(int row)
 {
     const Service &s = mDocument->service(row);
-    const int handle = d->handleOf.value(s.id, -1);
+    const int handle = d->handleFor(s.id);
     if (handle < 0) {
         reanalyze();
         return;
@@ -939,26 +1090,19 @@ void Analyzer::onServiceReplaced(int row)
 void Analyzer::onServiceInserted(int row)
 {
     const Service &s = mDocument->service(row);
-    int handle;
-    if (!d->freeHandles.isEmpty()) {
-        handle = d->freeHandles.takeLast();
-        d->entries[handle] = d->entryFor(s);
-    } else {
-        handle = int(d->entries.size());
-        d->entries.append(d->entryFor(s));
-    }
+    const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
+    d->entries[handle] = d->entryFor(s);
     d->handleOf.insert(s.id, handle);
     QSet<quint64> buckets;
     d->index(handle, &buckets);
     d->slotsOf(handle, buckets);
-    // References may name a service before it exists (e.g. undo of a removal).
     commit(buckets);
 }
 
 void Analyzer::onServiceAboutToBeRemoved(int row)
 {
     const QString id = mDocument->service(row).id;
-    const int handle = d->handleOf.value(id, -1);
+    const int handle = d->handleFor(id);
     if (handle < 0)
         return;
     QSet<quint64> buckets;

@@ -42,6 +42,9 @@ signals:
     // findings changed (so views repaint exactly those rows and cells).
     void findingsChanged(const QList<Finding> &removed, const QList<Finding> &added,
                          const QStringList &affectedServiceIds);
+    // Everything was computed anew (load, import, a change of hosts, ranges
+    // or rule settings): views refresh all of their findings.
+    void reanalyzed();
 
 private:
     struct Private;

@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include "jsonformat.h"
+#include "markdownformat.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -44,6 +45,7 @@ std::optional<QByteArray> Format::write(const Schema &, const FormatOptions &, Q
 FormatRegistry::FormatRegistry()
 {
     add(std::make_unique<JsonFormat>());
+    add(std::make_unique<MarkdownFormat>());
 }
 
 FormatRegistry &FormatRegistry::instance()

@@ -11,6 +11,7 @@ ProblemsModel::ProblemsModel(Analyzer *analyzer, QObject *parent)
     , mFindings(analyzer->findings())
 {
     sortFindings(mFindings);
+    connect(analyzer, &Analyzer::reanalyzed, this, &ProblemsModel::reload);
     connect(analyzer, &Analyzer::findingsChanged, this,
             [this](const QList<Finding> &removed, const QList<Finding> &added, const QStringList &) {
                 onFindingsChanged(removed, added);
@@ -19,13 +20,10 @@ ProblemsModel::ProblemsModel(Analyzer *analyzer, QObject *parent)
 
 void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added)
 {
-    // A full re-analysis replaces most rows: one reset is cheaper than
+    // Many changes at once (a bulk edit): one reset is cheaper than
     // thousands of single-row signals.
     if (removed.size() + added.size() > 500) {
-        beginResetModel();
-        mFindings = mAnalyzer->findings();
-        sortFindings(mFindings);
-        endResetModel();
+        reload();
         return;
     }
     for (const Finding &f : removed) {
@@ -46,6 +44,14 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
         mFindings += added;
         endInsertRows();
     }
+}
+
+void ProblemsModel::reload()
+{
+    beginResetModel();
+    mFindings = mAnalyzer->findings();
+    sortFindings(mFindings);
+    endResetModel();
 }
 
 int ProblemsModel::rowCount(const QModelIndex &parent) const

@@ -34,6 +34,7 @@ public:
 
 private:
     void onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added);
+    void reload();
 
     Analyzer *mAnalyzer;
     QList<Finding> mFindings;

@@ -357,6 +357,11 @@ void ServiceTableModel::setAnalyzer(Analyzer *analyzer)
     if (analyzer) {
         connect(analyzer, &Analyzer::findingsChanged, this,
                 [this](const QList<Finding> &, const QList<Finding> &, const QStringList &ids) { onFindingsChanged(ids); });
+        connect(analyzer, &Analyzer::reanalyzed, this, [this] {
+            if (rowCount() > 0)
+                emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                                 {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole, FindingsRole});
+        });
     }
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));

@@ -1,0 +1,1815 @@
+#include "markdownformat.h"
+
+#include "analyzer.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QRegularExpression>
+#include <QSet>
+#include <QStringDecoder>
+
+#include <algorithm>
+
+namespace Portolan {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("Portolan::MarkdownFormat", text);
+}
+
+// Words of the layout. They are document syntax that must read back in any UI
+// language, so they are not translated.
+const QLatin1String kRealPorts("Real ports today");
+const QLatin1String kNotDeployed("Not deployed");
+const QLatin1String kRetired("Retired");
+const QLatin1String kPrinciples("Principles");
+const QLatin1String kChecklist("Adding a New Service");
+const QLatin1String kKnownProblems("Known problems");
+const QLatin1String kUnranged("Unranged Services");
+const QLatin1String kInternalOnly("Internal Only");
+const QLatin1String kReserved("*(reserved)*");
+const QLatin1String kDefaultTitle("Port Schema");
+
+// ---------------------------------------------------------------------------
+// Inline Markdown: backslash escapes and code spans are all the importer
+// interprets; everything else is kept as written.
+
+bool isAsciiPunct(QChar c)
+{
+    const char16_t u = c.unicode();
+    return (u >= '!' && u <= '/') || (u >= ':' && u <= '@') || (u >= '[' && u <= '`') || (u >= '{' && u <= '~');
+}
+
+int backtickRun(QStringView s, int i)
+{
+    int n = 0;
+    while (i + n < s.size() && s[i + n] == QLatin1Char('`'))
+        ++n;
+    return n;
+}
+
+// For a code span opening at i: the index past its closing run, or -1 when
+// it is not closed (then the backticks are literal).
+int codeSpanEnd(QStringView s, int i, QString *content = nullptr)
+{
+    const int n = backtickRun(s, i);
+    for (int j = i + n; j < s.size();) {
+        if (s[j] != QLatin1Char('`')) {
+            ++j;
+            continue;
+        }
+        const int m = backtickRun(s, j);
+        if (m == n) {
+            if (content) {
+                QString c = s.mid(i + n, j - i - n).toString();
+                if (c.size() >= 2 && c.startsWith(QLatin1Char(' ')) && c.endsWith(QLatin1Char(' '))
+                    && !c.trimmed().isEmpty())
+                    c = c.mid(1, c.size() - 2);
+                *content = c;
+            }
+            return j + m;
+        }
+        j += m;
+    }
+    return -1;
+}
+
+// The plain text of inline Markdown: escapes resolved, code spans unwrapped.
+QString plainText(QStringView raw)
+{
+    // Plain text without escapes or code spans is the common case.
+    const QChar *d = raw.data();
+    const qsizetype n = raw.size();
+    bool special = false;
+    for (qsizetype i = 0; i < n && !special; ++i)
+        special = d[i] == QLatin1Char('\\') || d[i] == QLatin1Char('`');
+    if (!special)
+        return raw.toString();
+    QString out;
+    out.reserve(n);
+    for (int i = 0; i < n;) {
+        const QChar c = d[i];
+        if (c == QLatin1Char('\\') && i + 1 < n && isAsciiPunct(d[i + 1])) {
+            out += d[i + 1];
+            i += 2;
+        } else if (c == QLatin1Char('`')) {
+            QString content;
+            const int end = codeSpanEnd(raw, i, &content);
+            if (end < 0) {
+                const int run = backtickRun(raw, i);
+                out += raw.mid(i, run);
+                i += run;
+            } else {
+                out += content;
+                i = end;
+            }
+        } else {
+            out += c;
+            ++i;
+        }
+    }
+    return out;
+}
+
+// Escapes backslashes, backticks and the given characters; line breaks
+// become spaces because every field is written on one line.
+QString escaped(const QString &plain, QLatin1String extra = QLatin1String(""))
+{
+    QString out;
+    out.reserve(plain.size() + 8);
+    for (const QChar c : plain) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            out += QLatin1Char(' ');
+            continue;
+        }
+        if (c == QLatin1Char('\\') || c == QLatin1Char('`') || (c.unicode() < 128 && extra.contains(c)))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+QString escapedFully(const QString &plain)
+{
+    QString out;
+    for (const QChar c : plain) {
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
+            out += QLatin1Char(' ');
+            continue;
+        }
+        if (isAsciiPunct(c))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    return out;
+}
+
+QString codeSpan(const QString &text)
+{
+    int longest = 0;
+    for (int i = 0; i < text.size();) {
+        const int n = backtickRun(text, i);
+        longest = std::max(longest, n);
+        i += std::max(n, 1);
+    }
+    const QString fence(longest + 1, QLatin1Char('`'));
+    QString body = text;
+    body.replace(QLatin1Char('\n'), QLatin1Char(' '));
+    if (body.startsWith(QLatin1Char('`')) || body.endsWith(QLatin1Char('`'))
+        || (body.startsWith(QLatin1Char(' ')) && body.endsWith(QLatin1Char(' '))))
+        body = QLatin1Char(' ') + body + QLatin1Char(' ');
+    return fence + body + fence;
+}
+
+// Index of the first occurrence of `target` outside escapes, code spans and
+// (when depthLimited) nested parentheses, from `from`; -1 if none.
+int findTopLevel(QStringView s, int from, QChar target)
+{
+    int depth = 0;
+    for (int i = from; i < s.size();) {
+        const QChar c = s[i];
+        if (c == QLatin1Char('\\') && i + 1 < s.size()) {
+            i += 2;
+            continue;
+        }
+        if (c == QLatin1Char('`')) {
+            const int end = codeSpanEnd(s, i);
+            i = end < 0 ? i + backtickRun(s, i) : end;
+            continue;
+        }
+        if (c == target && depth == 0)
+            return i;
+        if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')') && depth > 0)
+            --depth;
+        ++i;
+    }
+    return -1;
+}
+
+// For "(" at `open`: the index of its matching ")", or -1.
+int matchingParen(QStringView s, int open)
+{
+    int depth = 0;
+    for (int i = open; i < s.size();) {
+        const QChar c = s[i];
+        if (c == QLatin1Char('\\') && i + 1 < s.size()) {
+            i += 2;
+            continue;
+        }
+        if (c == QLatin1Char('`')) {
+            const int end = codeSpanEnd(s, i);
+            i = end < 0 ? i + backtickRun(s, i) : end;
+            continue;
+        }
+        if (c == QLatin1Char('('))
+            ++depth;
+        else if (c == QLatin1Char(')') && --depth == 0)
+            return i;
+        ++i;
+    }
+    return -1;
+}
+
+// Splits at top-level ", " (commas inside code spans, escapes or nested
+// parentheses do not split).
+QList<QStringView> splitParts(QStringView s)
+{
+    QList<QStringView> parts;
+    int start = 0;
+    for (int i = findTopLevel(s, 0, QLatin1Char(',')); i >= 0; i = findTopLevel(s, start, QLatin1Char(','))) {
+        parts.append(s.mid(start, i - start).trimmed());
+        start = i + 1;
+    }
+    parts.append(s.mid(start).trimmed());
+    return parts;
+}
+
+int skipSpaces(QStringView s, int i)
+{
+    while (i < s.size() && s[i].isSpace())
+        ++i;
+    return i;
+}
+
+bool parsePortText(QStringView text, int *port, Protocol *protocol)
+{
+    static const QRegularExpression re(QStringLiteral("^(\\d{1,5})(?:\\s*/\\s*(tcp|udp))?$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return false;
+    *port = m.capturedView(1).toInt();
+    *protocol = m.capturedView(2).compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? Protocol::Udp
+                                                                                          : Protocol::Tcp;
+    return isValidPort(*port);
+}
+
+// ---------------------------------------------------------------------------
+// The parenthesised details after a service in the status block, e.g.
+// "(Scheduled Task `ManaSTT`, public: `gpu-stt.mana.how`)". Parts are
+// recognised by form; anything else is a note.
+
+struct Details
+{
+    QString deployment;
+    QString runtime;
+    QString notes;
+    QString publicHostname;
+    bool isPublic = false;
+
+    bool operator==(const Details &) const = default;
+};
+
+bool hasCodeSpan(QStringView s)
+{
+    for (int i = 0; i < s.size(); ++i) {
+        if (s[i] == QLatin1Char('\\'))
+            ++i;
+        else if (s[i] == QLatin1Char('`') && codeSpanEnd(s, i) >= 0)
+            return true;
+    }
+    return false;
+}
+
+bool looksLikeRuntime(QStringView part)
+{
+    static const QRegularExpression re(QStringLiteral("^[A-Za-z0-9.+#_-]+(?:/[A-Za-z0-9.+#_-]+)+$"));
+    return re.match(part).hasMatch();
+}
+
+void appendJoined(QString *target, const QString &text, QLatin1String separator = QLatin1String(", "))
+{
+    if (text.isEmpty())
+        return;
+    if (!target->isEmpty())
+        *target += separator;
+    *target += text;
+}
+
+Details parseDetails(QStringView raw)
+{
+    Details d;
+    for (const QStringView part : splitParts(raw)) {
+        if (part.isEmpty())
+            continue;
+        auto keyed = [&part](QLatin1String key, QString *value) {
+            if (!part.startsWith(key))
+                return false;
+            appendJoined(value, plainText(part.mid(key.size())).trimmed());
+            return true;
+        };
+        if (part == QLatin1String("public")) {
+            d.isPublic = true;
+        } else if (keyed(QLatin1String("public:"), &d.publicHostname)) {
+            d.isPublic = true;
+        } else if (keyed(QLatin1String("deployment:"), &d.deployment) || keyed(QLatin1String("runtime:"), &d.runtime)
+                   || keyed(QLatin1String("note:"), &d.notes)) {
+        } else if (hasCodeSpan(part)) {
+            appendJoined(&d.deployment, plainText(part).trimmed());
+        } else if (looksLikeRuntime(part)) {
+            appendJoined(&d.runtime, part.toString());
+        } else {
+            appendJoined(&d.notes, plainText(part).trimmed());
+        }
+    }
+    return d;
+}
+
+// Writes the details in the real file's natural form when that reads back
+// the same, else in an explicit keyed and fully escaped form.
+QString writeDetails(const Details &d)
+{
+    auto join = [](const QStringList &parts) { return parts.join(QLatin1String(", ")); };
+    QStringList natural;
+    if (!d.deployment.isEmpty()) {
+        const qsizetype space = d.deployment.lastIndexOf(QLatin1Char(' '));
+        natural.append(space < 0 ? codeSpan(d.deployment)
+                                 : escaped(d.deployment.left(space), QLatin1String("(),")) + QLatin1Char(' ')
+                                         + codeSpan(d.deployment.mid(space + 1)));
+    }
+    if (!d.notes.isEmpty())
+        natural.append(escaped(d.notes, QLatin1String("()")));
+    if (!d.runtime.isEmpty())
+        natural.append(looksLikeRuntime(d.runtime) ? d.runtime
+                                                   : QLatin1String("runtime: ") + escaped(d.runtime, QLatin1String("(),")));
+    if (!d.publicHostname.isEmpty())
+        natural.append(QLatin1String("public: ") + codeSpan(d.publicHostname));
+    else if (d.isPublic)
+        natural.append(QStringLiteral("public"));
+    const QString text = join(natural);
+    if (parseDetails(text) == d)
+        return text;
+
+    QStringList explicitParts;
+    if (!d.deployment.isEmpty())
+        explicitParts.append(QLatin1String("deployment: ") + escapedFully(d.deployment));
+    if (!d.notes.isEmpty())
+        explicitParts.append(QLatin1String("note: ") + escapedFully(d.notes));
+    if (!d.runtime.isEmpty())
+        explicitParts.append(QLatin1String("runtime: ") + escapedFully(d.runtime));
+    if (!d.publicHostname.isEmpty())
+        explicitParts.append(QLatin1String("public: ") + escapedFully(d.publicHostname));
+    else if (d.isPublic)
+        explicitParts.append(QStringLiteral("public"));
+    return join(explicitParts);
+}
+
+// ---------------------------------------------------------------------------
+// Reading
+
+struct Line
+{
+    QString text;   // without line end and without a quote marker
+    int number = 0; // 1-based
+    int column = 1; // 1-based column of text[0] in the file's line
+};
+
+// Wrapped lines joined with single spaces, remembering where each came from.
+struct Joined
+{
+    struct Segment
+    {
+        int offset;
+        int line;
+        int column;
+    };
+    QString text;
+    QList<Segment> segments;
+
+    void append(const Line &l, int skip = 0)
+    {
+        const QStringView view = QStringView(l.text).mid(skip);
+        int lead = 0;
+        while (lead < view.size() && view[lead].isSpace())
+            ++lead;
+        if (!text.isEmpty())
+            text += QLatin1Char(' ');
+        segments.append({int(text.size()), l.number, l.column + skip + lead});
+        text += view.mid(lead).trimmed();
+    }
+    void locate(int offset, int *line, int *column) const
+    {
+        Segment s = segments.value(0, {0, 0, 1});
+        for (const Segment &seg : segments) {
+            if (seg.offset <= offset)
+                s = seg;
+        }
+        *line = s.line;
+        *column = s.column + std::max(0, offset - s.offset);
+    }
+};
+
+struct TableRow
+{
+    QStringList cells; // raw, trimmed
+    QList<int> columns;
+    Line line;
+};
+
+struct Table
+{
+    QStringList headers; // plain, lower case
+    Line header;
+    QList<TableRow> rows;
+};
+
+struct Section
+{
+    QString title;
+    Line heading;
+    QList<Line> lines;
+};
+
+QStringList splitCells(const QString &text, QList<int> *columns)
+{
+    QStringList cells;
+    columns->clear();
+    const QChar *s = text.constData();
+    int start = 0;
+    int end = int(text.size());
+    while (start < end && s[start].isSpace())
+        ++start;
+    while (end > start && s[end - 1].isSpace())
+        --end;
+    if (start < end && s[start] == QLatin1Char('|'))
+        ++start;
+    if (end > start && s[end - 1] == QLatin1Char('|') && !(end - 2 >= start && s[end - 2] == QLatin1Char('\\')))
+        --end;
+    int cellStart = start;
+    for (int i = start; i <= end; ++i) {
+        if (i < end && s[i] == QLatin1Char('\\')) {
+            ++i;
+            continue;
+        }
+        if (i == end || s[i] == QLatin1Char('|')) {
+            int first = cellStart;
+            int last = i;
+            while (first < last && s[first].isSpace())
+                ++first;
+            while (last > first && s[last - 1].isSpace())
+                --last;
+            cells.append(QString(s + first, last - first));
+            columns->append(first);
+            cellStart = i + 1;
+        }
+    }
+    return cells;
+}
+
+bool isDelimiterRow(const QString &text)
+{
+    static const QRegularExpression re(QStringLiteral("^\\s*\\|?\\s*:?-+:?\\s*(\\|\\s*:?-+:?\\s*)*\\|?\\s*$"));
+    return text.contains(QLatin1Char('-')) && re.match(text).hasMatch();
+}
+
+bool isFence(const QString &text)
+{
+    const QString t = text.trimmed();
+    return t.startsWith(QLatin1String("```")) || t.startsWith(QLatin1String("~~~"));
+}
+
+// Splits a section's lines into tables and the remaining prose.
+void splitBlocks(const QList<Line> &lines, QList<Table> *tables, QList<Line> *prose)
+{
+    bool inFence = false;
+    for (int i = 0; i < lines.size(); ++i) {
+        const Line &l = lines.at(i);
+        if (isFence(l.text))
+            inFence = !inFence;
+        if (!inFence && l.text.contains(QLatin1Char('|')) && i + 1 < lines.size()
+            && isDelimiterRow(lines.at(i + 1).text)) {
+            Table table;
+            table.header = l;
+            QList<int> columns;
+            for (const QString &h : splitCells(l.text, &columns))
+                table.headers.append(plainText(h).trimmed().toLower());
+            i += 2;
+            for (; i < lines.size() && !lines.at(i).text.trimmed().isEmpty() && lines.at(i).text.contains(QLatin1Char('|'));
+                 ++i) {
+                TableRow row;
+                row.line = lines.at(i);
+                row.cells = splitCells(row.line.text, &row.columns);
+                table.rows.append(row);
+            }
+            --i;
+            tables->append(table);
+            continue;
+        }
+        prose->append(l);
+    }
+}
+
+QString joinProse(QList<Line> lines)
+{
+    while (!lines.isEmpty() && lines.first().text.trimmed().isEmpty())
+        lines.removeFirst();
+    while (!lines.isEmpty() && lines.last().text.trimmed().isEmpty())
+        lines.removeLast();
+    QStringList texts;
+    for (const Line &l : lines)
+        texts.append(l.text);
+    return texts.join(QLatin1Char('\n'));
+}
+
+bool isServiceTable(const Table &t)
+{
+    return t.headers.contains(QLatin1String("port")) && t.headers.contains(QLatin1String("service"));
+}
+
+bool isReservedCell(const QString &raw, QString *note)
+{
+    static const QRegularExpression re(QStringLiteral("^[*_]\\(reserved(?::\\s*(.*))?\\)[*_]$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    const QRegularExpressionMatch m = re.match(raw);
+    if (m.hasMatch())
+        *note = plainText(m.capturedView(1)).trimmed();
+    return m.hasMatch();
+}
+
+// "*(local-first only)*": an aside in a table cell, read as notes.
+bool isAsideCell(const QString &raw, QString *text)
+{
+    if (raw.size() >= 4 && raw.startsWith(QLatin1String("*(")) && raw.endsWith(QLatin1String(")*"))) {
+        *text = plainText(QStringView(raw).mid(2, raw.size() - 4)).trimmed();
+        return true;
+    }
+    return false;
+}
+
+class Reader
+{
+public:
+    Reader(const FormatOptions &options, ParseError *error)
+        : mOptions(options)
+        , mError(error)
+    {
+    }
+
+    std::optional<ReadResult> read(const QByteArray &data);
+
+private:
+    struct StatusItem
+    {
+        QString name;
+        int port = 0;
+        Protocol protocol = Protocol::Tcp;
+        int host = -1;
+        Details details;
+        int line = 0;
+    };
+    struct InactiveItem
+    {
+        QString name;
+        QString notes;
+        ServiceStatus status;
+        int line = 0;
+    };
+    struct PendingCounterpart
+    {
+        int service;
+        QString raw;
+        bool descriptionColumn;
+        int line;
+        int column;
+    };
+
+    bool fail(int line, int column, const QString &message)
+    {
+        if (!mFailed) {
+            mFailed = true;
+            mError->file = mOptions.fileName;
+            mError->line = line;
+            mError->column = column;
+            mError->message = message;
+        }
+        return false;
+    }
+    void warn(int line, int column, const QString &message)
+    {
+        Diagnostic d;
+        d.file = mOptions.fileName;
+        d.line = line;
+        d.column = column;
+        d.message = message;
+        mWarnings.append(d);
+    }
+
+    bool decode(const QByteArray &data, QList<Line> *lines);
+    bool readPreamble(const QList<Line> &lines);
+    bool readStatus(const QList<Line> &lines);
+    bool readHostHeading(const Line &line, const QString &inner);
+    bool readStatusBullet(const Joined &bullet);
+    bool readInactive(const Joined &para, int skip, ServiceStatus status);
+    bool readSection(const Section &section);
+    bool readRangeSection(const Section &section, int first, int last, const QString &title);
+    bool readPrinciples(const Section &section);
+    bool readServiceTable(const Table &table, const QString &rangeId, bool internal);
+    bool applyStatus();
+    void resolveCounterparts();
+
+    // Names in real files are mostly slugs already; skipping slugify()'s
+    // Unicode normalisation for them keeps large imports fast.
+    static bool isSlug(const QString &text)
+    {
+        const QChar *d = text.constData();
+        const qsizetype n = text.size();
+        if (n == 0 || d[0] == QLatin1Char('-') || d[n - 1] == QLatin1Char('-'))
+            return false;
+        for (qsizetype i = 0; i < n; ++i) {
+            const char16_t c = d[i].unicode();
+            const bool dash = c == '-';
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || dash) || (dash && d[i - 1] == QLatin1Char('-')))
+                return false;
+        }
+        return true;
+    }
+    QString uniqueId(QSet<QString> *used, const QString &base)
+    {
+        QString stem = isSlug(base) ? base : slugify(base);
+        if (stem.isEmpty())
+            stem = QStringLiteral("item");
+        QString id = stem;
+        for (int n = 2; used->contains(id); ++n)
+            id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        used->insert(id);
+        return id;
+    }
+    int addService(Service s)
+    {
+        s.id = uniqueId(&mServiceIds, s.name);
+        const int index = int(mSchema.services.size());
+        mByName[s.name].append(index);
+        mSchema.services.append(std::move(s));
+        return index;
+    }
+
+    const FormatOptions &mOptions;
+    ParseError *mError;
+    bool mFailed = false;
+    Schema mSchema;
+    QList<Diagnostic> mWarnings;
+    QSet<QString> mServiceIds;
+    QSet<QString> mRangeIds;
+    QHash<QString, QList<int>> mByName;
+    QList<StatusItem> mStatusItems;
+    QList<InactiveItem> mInactiveItems;
+    QList<PendingCounterpart> mCounterparts;
+    QList<Line> mRemarks; // the status block's own prose after the lists
+    int mBulletHost = -1;
+};
+
+bool Reader::decode(const QByteArray &data, QList<Line> *lines)
+{
+    const qsizetype nul = data.indexOf('\0');
+    if (nul >= 0) {
+        int line, column;
+        lineColumnAt(data, nul, &line, &column);
+        return fail(line, column, tr("The file contains binary data (a NUL byte); a Markdown file is text."));
+    }
+    QByteArrayView view(data);
+    if (view.startsWith("\xEF\xBB\xBF"))
+        view = view.sliced(3);
+    int number = 0;
+    qsizetype start = 0;
+    while (start <= view.size()) {
+        qsizetype end = view.indexOf('\n', start);
+        if (end < 0)
+            end = view.size();
+        ++number;
+        QByteArrayView bytes = view.sliced(start, end - start);
+        if (bytes.endsWith('\r'))
+            bytes.chop(1);
+        QStringDecoder decoder(QStringDecoder::Utf8);
+        QString text = decoder.decode(bytes);
+        if (decoder.hasError()) {
+            const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
+            return fail(number, int(bad < 0 ? 1 : bad + 1), tr("The line is not valid UTF-8 text."));
+        }
+        if (end == view.size() && bytes.isEmpty() && number > 1)
+            break; // the final line end
+        lines->append({text, number, 1});
+        start = end + 1;
+    }
+    return true;
+}
+
+std::optional<ReadResult> Reader::read(const QByteArray &data)
+{
+    QList<Line> lines;
+    if (!decode(data, &lines))
+        return std::nullopt;
+
+    // Preamble (title, status block, dates), then one section per "## ".
+    QList<Line> preamble;
+    QList<Section> sections;
+    bool inFence = false;
+    for (const Line &l : std::as_const(lines)) {
+        if (isFence(l.text))
+            inFence = !inFence;
+        const QString trimmed = l.text.trimmed();
+        if (!inFence && (trimmed == QLatin1String("##") || trimmed.startsWith(QLatin1String("## ")))) {
+            static const QRegularExpression closing(QStringLiteral("\\s+#+$"));
+            Section s;
+            s.title = trimmed.mid(2).trimmed();
+            s.title.remove(closing);
+            s.heading = l;
+            sections.append(s);
+        } else if (sections.isEmpty()) {
+            preamble.append(l);
+        } else {
+            sections.last().lines.append(l);
+        }
+    }
+    if (!readPreamble(preamble))
+        return std::nullopt;
+    for (const Section &s : std::as_const(sections)) {
+        if (!readSection(s))
+            return std::nullopt;
+    }
+    if (!applyStatus())
+        return std::nullopt;
+    resolveCounterparts();
+
+    const QString remarks = joinProse(mRemarks);
+    if (!remarks.isEmpty()) {
+        // Kept first so that an export writes it back into the status block.
+        mSchema.sections.prepend({QString(kRealPorts), remarks});
+    }
+    return ReadResult{mSchema, mWarnings};
+}
+
+bool Reader::readPreamble(const QList<Line> &lines)
+{
+    static const QRegularExpression dateLine(QStringLiteral("^\\*\\*([^*]+?):\\*\\*\\s+(\\S.*)$"));
+    QList<Line> quote;
+    QList<Line> notes;
+    bool quoteDone = false;
+    bool titleDone = false;
+    for (int i = 0; i < lines.size(); ++i) {
+        const Line &l = lines.at(i);
+        const QString trimmed = l.text.trimmed();
+        if (trimmed.startsWith(QLatin1Char('>')) && !quoteDone) {
+            // The first block quote is the status block.
+            for (; i < lines.size() && lines.at(i).text.trimmed().startsWith(QLatin1Char('>')); ++i) {
+                Line q = lines.at(i);
+                const qsizetype marker = q.text.indexOf(QLatin1Char('>'));
+                int skip = int(marker) + 1;
+                if (skip < q.text.size() && q.text.at(skip) == QLatin1Char(' '))
+                    ++skip;
+                q.text = q.text.mid(skip);
+                q.column += skip;
+                quote.append(q);
+            }
+            --i;
+            quoteDone = true;
+            continue;
+        }
+        if (!titleDone && (trimmed.startsWith(QLatin1String("# ")) || trimmed == QLatin1String("#"))) {
+            mSchema.title = plainText(QStringView(trimmed).mid(1)).trimmed();
+            titleDone = true;
+            continue;
+        }
+        const QRegularExpressionMatch m = dateLine.match(trimmed);
+        if (m.hasMatch()) {
+            mSchema.dates.insert(plainText(m.capturedView(1)).trimmed(), plainText(m.capturedView(2)).trimmed());
+            continue;
+        }
+        notes.append(l);
+    }
+    if (!readStatus(quote))
+        return false;
+    // Prose outside the quote joins the notes (written back inside the quote).
+    const QString extra = joinProse(notes);
+    if (!extra.isEmpty())
+        mSchema.notes = mSchema.notes.isEmpty() ? extra : mSchema.notes + QLatin1String("\n\n") + extra;
+    return true;
+}
+
+bool Reader::readStatus(const QList<Line> &lines)
+{
+    static const QRegularExpression heading(QStringLiteral("^#{1,6}\\s+Real ports today(?:\\s*\\((.*)\\))?\\s*#*$"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression hostHeading(QStringLiteral("^\\*\\*(.+):\\*\\*$"));
+    static const QRegularExpression bullet(QStringLiteral("^[-*+]\\s+"));
+    static const QRegularExpression inactive(QStringLiteral("^\\*\\*(Not deployed|Retired):\\*\\*"),
+                                             QRegularExpression::CaseInsensitiveOption);
+
+    QList<Line> intro;
+    int i = 0;
+    for (; i < lines.size(); ++i) {
+        const QString t = lines.at(i).text.trimmed();
+        const QRegularExpressionMatch m = heading.match(t);
+        if (m.hasMatch()) {
+            const QString date = plainText(m.capturedView(1)).trimmed();
+            if (!date.isEmpty())
+                mSchema.dates.insert(QString(kRealPorts), date);
+            ++i;
+            break;
+        }
+        if (hostHeading.match(t).hasMatch() || inactive.match(t).hasMatch())
+            break;
+        intro.append(lines.at(i));
+    }
+    mSchema.notes = joinProse(intro);
+
+    enum class Mode { None, Bullet, Inactive, Prose };
+    Mode mode = Mode::None;
+    int host = -1;
+    Joined current;
+    int inactiveSkip = 0;
+    ServiceStatus inactiveStatus = ServiceStatus::NotDeployed;
+    auto finish = [&]() {
+        bool ok = true;
+        if (mode == Mode::Bullet)
+            ok = readStatusBullet(current);
+        else if (mode == Mode::Inactive)
+            ok = readInactive(current, inactiveSkip, inactiveStatus);
+        current = Joined();
+        return ok;
+    };
+    for (; i < lines.size(); ++i) {
+        const Line &l = lines.at(i);
+        const QString t = l.text.trimmed();
+        if (t.isEmpty()) {
+            if (!finish())
+                return false;
+            if (mode == Mode::Prose)
+                mRemarks.append(l);
+            else
+                mode = Mode::None;
+            continue;
+        }
+        const QRegularExpressionMatch hm = hostHeading.match(t);
+        if (hm.hasMatch() && !inactive.match(t).hasMatch()) {
+            if (!finish() || !readHostHeading(l, hm.captured(1)))
+                return false;
+            host = int(mSchema.hosts.size()) - 1;
+            mode = Mode::None;
+            continue;
+        }
+        const QRegularExpressionMatch im = inactive.match(t);
+        if (im.hasMatch()) {
+            if (!finish())
+                return false;
+            mode = Mode::Inactive;
+            inactiveStatus = im.captured(1).compare(kRetired, Qt::CaseInsensitive) == 0 ? ServiceStatus::Retired
+                                                                                         : ServiceStatus::NotDeployed;
+            current.append(l);
+            inactiveSkip = int(im.capturedLength(0));
+            continue;
+        }
+        const QRegularExpressionMatch bm = bullet.match(t);
+        if (bm.hasMatch() && host >= 0 && mode != Mode::Prose) {
+            if (!finish())
+                return false;
+            mode = Mode::Bullet;
+            const int lead = int(l.text.indexOf(t.at(0)));
+            current.append(l, lead + int(bm.capturedLength(0)));
+            mBulletHost = host;
+            continue;
+        }
+        if (mode == Mode::Bullet || mode == Mode::Inactive) {
+            current.append(l);
+            continue;
+        }
+        if (!finish())
+            return false;
+        if (mode != Mode::Prose && !mRemarks.isEmpty())
+            mRemarks.append(Line());
+        mode = Mode::Prose;
+        host = -1;
+        mRemarks.append(l);
+    }
+    return finish();
+}
+
+bool Reader::readHostHeading(const Line &line, const QString &inner)
+{
+    // "Windows GPU server (`192.168.178.11`)", "Mac Mini (production)"
+    Host h;
+    QStringView s(inner);
+    int open = -1;
+    if (s.endsWith(QLatin1Char(')')) && !s.endsWith(QLatin1String("\\)"))) {
+        for (int i = findTopLevel(s, 0, QLatin1Char('(')); i >= 0; i = findTopLevel(s, i + 1, QLatin1Char('('))) {
+            if (matchingParen(s, i) == s.size() - 1) {
+                open = i;
+                break;
+            }
+        }
+    }
+    if (open >= 0) {
+        const QStringView paren = s.mid(open + 1, s.size() - open - 2).trimmed();
+        h.name = plainText(s.left(open)).trimmed();
+        QString address;
+        int end = paren.startsWith(QLatin1Char('`')) ? codeSpanEnd(paren, 0, &address) : -1;
+        if (end >= 0) {
+            h.address = address.trimmed();
+            end = skipSpaces(paren, end);
+            if (end < paren.size() && paren[end] == QLatin1Char(','))
+                h.notes = plainText(paren.mid(end + 1)).trimmed();
+            else if (end < paren.size())
+                h.notes = plainText(paren.mid(end)).trimmed();
+        } else {
+            h.notes = plainText(paren).trimmed();
+        }
+    } else {
+        h.name = plainText(s).trimmed();
+    }
+    if (h.name.isEmpty())
+        return fail(line.number, line.column, tr("The host heading has no name."));
+    QSet<QString> used;
+    for (const Host &other : std::as_const(mSchema.hosts))
+        used.insert(other.id);
+    h.id = uniqueId(&used, h.name);
+    mSchema.hosts.append(h);
+    return true;
+}
+
+bool Reader::readStatusBullet(const Joined &bullet)
+{
+    // "mana-credits `3061`, mana-user `3062`, ..., mana-research `3068` (details)"
+    const int host = mBulletHost;
+    const QStringView s(bullet.text);
+    int line, column;
+    int pos = 0;
+    bool any = false;
+    while (true) {
+        pos = skipSpaces(s, pos);
+        if (pos >= s.size() || (any && s.mid(pos).trimmed() == QLatin1String(".")))
+            break;
+        // The port is the first code span holding a port; code spans right
+        // before another one belong to the name.
+        int span = -1;
+        int spanEnd = -1;
+        QString content;
+        for (int i = pos; i < s.size();) {
+            if (s[i] == QLatin1Char('\\')) {
+                i += 2;
+                continue;
+            }
+            if (s[i] == QLatin1Char('`')) {
+                const int end = codeSpanEnd(s, i, &content);
+                if (end < 0) {
+                    i += backtickRun(s, i);
+                    continue;
+                }
+                int port;
+                Protocol protocol;
+                const int next = skipSpaces(s, end);
+                if (parsePortText(content, &port, &protocol) || next >= s.size() || s[next] != QLatin1Char('`')) {
+                    span = i;
+                    spanEnd = end;
+                    break;
+                }
+                i = end;
+                continue;
+            }
+            ++i;
+        }
+        if (span < 0) {
+            bullet.locate(pos, &line, &column);
+            return fail(line, column,
+                        tr("The service \"%1\" has no port; write it as name `port`, e.g. mana-auth `3001`.")
+                            .arg(plainText(s.mid(pos)).trimmed()));
+        }
+        StatusItem item;
+        item.host = host;
+        item.name = plainText(s.mid(pos, span - pos)).trimmed();
+        bullet.locate(span, &line, &column);
+        item.line = line;
+        if (item.name.isEmpty())
+            return fail(line, column, tr("The port %1 has no service name before it.").arg(content));
+        if (!parsePortText(content, &item.port, &item.protocol))
+            return fail(line, column, tr("\"%1\" is not a port number (1-65535).").arg(content));
+        pos = skipSpaces(s, spanEnd);
+        if (pos < s.size() && s[pos] == QLatin1Char('(')) {
+            const int close = matchingParen(s, pos);
+            if (close < 0) {
+                bullet.locate(pos, &line, &column);
+                return fail(line, column, tr("The parenthesis is not closed."));
+            }
+            item.details = parseDetails(s.mid(pos + 1, close - pos - 1));
+            pos = skipSpaces(s, close + 1);
+        }
+        mStatusItems.append(item);
+        any = true;
+        if (pos < s.size() && s[pos] == QLatin1Char(',')) {
+            ++pos;
+            continue;
+        }
+        if (pos < s.size() && s.mid(pos).trimmed() != QLatin1String(".")) {
+            bullet.locate(pos, &line, &column);
+            return fail(line, column,
+                        tr("Unexpected text after the port of %1: \"%2\"; separate services with commas.")
+                            .arg(item.name, s.mid(pos).toString()));
+        }
+        break;
+    }
+    if (!any) {
+        bullet.locate(0, &line, &column);
+        return fail(line, column, tr("The list item names no service."));
+    }
+    return true;
+}
+
+bool Reader::readInactive(const Joined &para, int skip, ServiceStatus status)
+{
+    // "`mana-voice-bot` (default port `3024`, no scheduled task, ...)."
+    const QStringView s = QStringView(para.text).mid(skip);
+    int line, column;
+    int pos = 0;
+    while (true) {
+        pos = skipSpaces(s, pos);
+        if (pos >= s.size() || s.mid(pos).trimmed() == QLatin1String("."))
+            break;
+        InactiveItem item;
+        item.status = status;
+        para.locate(skip + pos, &line, &column);
+        item.line = line;
+        QString name;
+        const int spanEnd = s[pos] == QLatin1Char('`') ? codeSpanEnd(s, pos, &name) : -1;
+        if (spanEnd >= 0) {
+            item.name = name.trimmed();
+            pos = spanEnd;
+        } else {
+            int end = int(s.size());
+            for (QChar stop : {QLatin1Char('('), QLatin1Char(',')}) {
+                const int at = findTopLevel(s, pos, stop);
+                if (at >= 0)
+                    end = std::min(end, at);
+            }
+            item.name = plainText(s.mid(pos, end - pos)).trimmed();
+            if (item.name.endsWith(QLatin1Char('.')))
+                item.name.chop(1);
+            pos = end;
+        }
+        if (item.name.isEmpty())
+            return fail(line, column, tr("A service name is missing in the list."));
+        pos = skipSpaces(s, pos);
+        if (pos < s.size() && s[pos] == QLatin1Char('(')) {
+            const int close = matchingParen(s, pos);
+            if (close < 0) {
+                para.locate(skip + pos, &line, &column);
+                return fail(line, column, tr("The parenthesis is not closed."));
+            }
+            item.notes = plainText(s.mid(pos + 1, close - pos - 1)).trimmed();
+            pos = skipSpaces(s, close + 1);
+        }
+        mInactiveItems.append(item);
+        if (pos < s.size() && s[pos] == QLatin1Char(',')) {
+            ++pos;
+        } else if (s.mid(pos).startsWith(QLatin1String("and "))) {
+            pos += 4;
+        } else if (pos < s.size() && s.mid(pos).trimmed() != QLatin1String(".")) {
+            para.locate(skip + pos, &line, &column);
+            return fail(line, column, tr("Unexpected text \"%1\"; separate services with commas.").arg(s.mid(pos).toString()));
+        }
+    }
+    return true;
+}
+
+bool Reader::readSection(const Section &section)
+{
+    static const QRegularExpression rangeHeading(QStringLiteral("^(\\d+)\\s*[-\\x{2013}]\\s*(\\d+)\\s*(?::\\s*(.*))?$"));
+    const QRegularExpressionMatch m = rangeHeading.match(section.title);
+    if (m.hasMatch()) {
+        bool okFirst, okLast;
+        const int first = m.capturedView(1).toInt(&okFirst);
+        const int last = m.capturedView(2).toInt(&okLast);
+        const int column = section.heading.column + int(section.heading.text.indexOf(m.capturedView(1)));
+        if (!okFirst || !okLast || !isValidPort(first) || !isValidPort(last))
+            return fail(section.heading.number, column,
+                        tr("The range %1 is not made of port numbers (1-65535).").arg(section.title));
+        if (first > last)
+            return fail(section.heading.number, column,
+                        tr("The range starts at %1 but ends before it, at %2.").arg(first).arg(last));
+        return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
+    }
+    if (section.title.compare(kPrinciples, Qt::CaseInsensitive) == 0)
+        return readPrinciples(section);
+    if (section.title.compare(kKnownProblems, Qt::CaseInsensitive) == 0) {
+        warn(section.heading.number, section.heading.column,
+             tr("The section \"%1\" is written from the analyzer on export; it was not imported.").arg(section.title));
+        return true;
+    }
+
+    QList<Table> tables;
+    QList<Line> prose;
+    splitBlocks(section.lines, &tables, &prose);
+    const QString title = plainText(section.title).trimmed();
+    const bool internal = title.contains(kInternalOnly, Qt::CaseInsensitive);
+    bool hadServices = false;
+    for (const Table &t : std::as_const(tables)) {
+        if (isServiceTable(t)) {
+            hadServices = true;
+            if (!readServiceTable(t, QString(), internal))
+                return false;
+        } else {
+            // Other tables stay in the section's text, where they were.
+            prose.append(t.header);
+            for (const TableRow &r : t.rows)
+                prose.append(r.line);
+        }
+    }
+    std::sort(prose.begin(), prose.end(), [](const Line &a, const Line &b) { return a.number < b.number; });
+    NoteSection note{title, joinProse(prose)};
+    const bool generatedContainer = hadServices && note.text.isEmpty()
+        && (title == kUnranged || title == kInternalOnly);
+    const bool defaultChecklist = title == kChecklist && note.text == MarkdownFormat::defaultChecklist();
+    if (!generatedContainer && !defaultChecklist)
+        mSchema.sections.append(note);
+    return true;
+}
+
+bool Reader::readRangeSection(const Section &section, int first, int last, const QString &title)
+{
+    PortRange range;
+    range.first = first;
+    range.last = last;
+    range.title = title.isEmpty() ? QStringLiteral("%1-%2").arg(first).arg(last) : title;
+    range.id = uniqueId(&mRangeIds, range.title);
+    QList<Table> tables;
+    QList<Line> prose;
+    splitBlocks(section.lines, &tables, &prose);
+    for (const Table &t : std::as_const(tables)) {
+        if (!isServiceTable(t))
+            return fail(t.header.number, t.header.column,
+                        tr("A range's table needs the columns Port and Service."));
+    }
+    range.purpose = joinProse(prose);
+    mSchema.ranges.append(range);
+    for (const Table &t : std::as_const(tables)) {
+        if (!readServiceTable(t, range.id, false))
+            return false;
+    }
+    return true;
+}
+
+bool Reader::readPrinciples(const Section &section)
+{
+    static const QRegularExpression item(QStringLiteral("^(?:\\d+[.)]|[-*+])\\s+"));
+    for (const Line &l : section.lines) {
+        const QString t = l.text.trimmed();
+        if (t.isEmpty())
+            continue;
+        const QRegularExpressionMatch m = item.match(t);
+        if (m.hasMatch() || mSchema.principles.isEmpty())
+            mSchema.principles.append(t.mid(m.hasMatch() ? m.capturedLength(0) : 0));
+        else
+            mSchema.principles.last() += QLatin1Char(' ') + t;
+    }
+    return true;
+}
+
+bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool internal)
+{
+    const int portCol = int(table.headers.indexOf(QLatin1String("port")));
+    const int serviceCol = int(table.headers.indexOf(QLatin1String("service")));
+    const int runtimeCol = int(table.headers.indexOf(QLatin1String("runtime")));
+    const int descriptionCol = int(table.headers.indexOf(QLatin1String("description")));
+    int notesCol = int(table.headers.indexOf(QLatin1String("notes")));
+    if (notesCol < 0)
+        notesCol = int(table.headers.indexOf(QLatin1String("note")));
+    int counterpartCol = -1;
+    for (int c = 0; c < table.headers.size(); ++c) {
+        const QString &h = table.headers.at(c);
+        if (h.startsWith(QLatin1String("corresponds")) || h == QLatin1String("backend")
+            || h == QLatin1String("server")) {
+            counterpartCol = c;
+        } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol) {
+            warn(table.header.number, table.header.column,
+                 tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
+                     .arg(h));
+        }
+    }
+    mSchema.services.reserve(mSchema.services.size() + table.rows.size());
+    for (const TableRow &row : table.rows) {
+        QStringList cells = row.cells;
+        QList<int> columns = row.columns;
+        if (cells.size() < table.headers.size()) {
+            warn(row.line.number, row.line.column,
+                 tr("The row has %1 cells, the table's header %2; the missing cells are read as empty.")
+                     .arg(cells.size())
+                     .arg(table.headers.size()));
+            while (cells.size() < table.headers.size()) {
+                cells.append(QString());
+                columns.append(int(row.line.text.size()));
+            }
+        } else if (cells.size() > table.headers.size()) {
+            warn(row.line.number, row.line.column,
+                 tr("The row has %1 cells, the table's header %2; the extra cells are kept in the notes.")
+                     .arg(cells.size())
+                     .arg(table.headers.size()));
+        }
+        auto columnOf = [&](int c) { return row.line.column + columns.value(c); };
+        const QString &portRaw = cells.at(portCol);
+        QString reservedNote;
+        if (isReservedCell(cells.at(serviceCol), &reservedNote)) {
+            if (descriptionCol >= 0)
+                appendJoined(&reservedNote, plainText(cells.at(descriptionCol)).trimmed());
+            const QStringList spans = plainText(portRaw).split(QLatin1Char(','));
+            static const QRegularExpression spanRe(QStringLiteral("^(\\d{1,5})(?:\\s*[-\\x{2013}]\\s*(\\d{1,5}))?$"));
+            for (const QString &span : spans) {
+                const QRegularExpressionMatch m = spanRe.match(span.trimmed());
+                const int first = m.hasMatch() ? m.capturedView(1).toInt() : 0;
+                const int last = m.hasMatch() && m.hasCaptured(2) ? m.capturedView(2).toInt() : first;
+                if (!m.hasMatch() || !isValidPort(first) || !isValidPort(last) || first > last)
+                    return fail(row.line.number, columnOf(portCol),
+                                tr("\"%1\" is not a port or a span of ports such as 3006-3009.").arg(span.trimmed()));
+                mSchema.reservations.append({first, last, rangeId, reservedNote});
+            }
+            continue;
+        }
+        Service s;
+        s.name = plainText(cells.at(serviceCol)).trimmed();
+        if (s.name.isEmpty())
+            return fail(row.line.number, columnOf(serviceCol), tr("The row has no service name."));
+        const QString port = plainText(portRaw).trimmed();
+        if (!port.isEmpty() && port != QLatin1String("-") && port != QStringLiteral("\u2014")
+            && !parsePortText(port, &s.plannedPort, &s.protocol))
+            return fail(row.line.number, columnOf(portCol), tr("\"%1\" is not a port number (1-65535).").arg(port));
+        s.rangeId = rangeId;
+        if (internal)
+            s.exposure = Exposure::Internal;
+        if (runtimeCol >= 0)
+            s.runtime = plainText(cells.at(runtimeCol)).trimmed();
+        if (descriptionCol >= 0)
+            s.description = plainText(cells.at(descriptionCol)).trimmed();
+        if (notesCol >= 0)
+            s.notes = plainText(cells.at(notesCol)).trimmed();
+        for (int c = 0; c < cells.size(); ++c) {
+            if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
+                && c != counterpartCol && !cells.at(c).isEmpty())
+                appendJoined(&s.notes, c < table.headers.size() ? QStringLiteral("%1: %2").arg(table.headers.at(c),
+                                                                                                plainText(cells.at(c)))
+                                                                : plainText(cells.at(c)),
+                             QLatin1String("; "));
+        }
+        const int index = addService(std::move(s));
+        if (counterpartCol >= 0 && !cells.at(counterpartCol).isEmpty())
+            mCounterparts.append({index, cells.at(counterpartCol), descriptionCol >= 0, row.line.number,
+                                  columnOf(counterpartCol)});
+    }
+    return true;
+}
+
+bool Reader::applyStatus()
+{
+    QSet<int> claimed;
+    auto find = [&](const QString &name) {
+        for (int index : mByName.value(name)) {
+            if (!claimed.contains(index))
+                return index;
+        }
+        return -1;
+    };
+    QList<int> created;
+    for (const StatusItem &item : std::as_const(mStatusItems)) {
+        int index = find(item.name);
+        if (index < 0) {
+            Service s;
+            s.name = item.name;
+            index = addService(s);
+        }
+        claimed.insert(index);
+        Service &s = mSchema.services[index];
+        s.actualPort = item.port;
+        if (item.protocol == Protocol::Udp)
+            s.protocol = Protocol::Udp;
+        s.hostId = mSchema.hosts.at(item.host).id;
+        s.status = ServiceStatus::Deployed;
+        s.deployment = item.details.deployment;
+        s.publicHostname = item.details.publicHostname;
+        if (item.details.isPublic)
+            s.exposure = Exposure::Public;
+        appendJoined(&s.notes, item.details.notes, QLatin1String("; "));
+        if (!item.details.runtime.isEmpty()) {
+            if (!s.runtime.isEmpty() && s.runtime != item.details.runtime)
+                warn(item.line, 0,
+                     tr("%1 runs on %2 here but on %3 in its table; the table wins.")
+                         .arg(s.name, item.details.runtime, s.runtime));
+            else
+                s.runtime = item.details.runtime;
+        }
+    }
+    for (const InactiveItem &item : std::as_const(mInactiveItems)) {
+        const QList<int> candidates = mByName.value(item.name);
+        int index = candidates.isEmpty() ? -1 : candidates.first();
+        if (index < 0) {
+            Service s;
+            s.name = item.name;
+            index = addService(s);
+        } else if (claimed.contains(index)) {
+            warn(item.line, 0, tr("%1 is listed with a real port and as not running; read as not running.").arg(item.name));
+        }
+        Service &s = mSchema.services[index];
+        s.status = item.status;
+        appendJoined(&s.notes, item.notes, QLatin1String("; "));
+    }
+    return true;
+}
+
+void Reader::resolveCounterparts()
+{
+    // "3030 chat-server" names the backend; "*(local-first only)*" is an
+    // aside; anything else is the description (the frontend table has no
+    // Description column of its own).
+    static const QRegularExpression withPort(QStringLiteral("^(\\d{1,5})\\s+(.+)$"));
+    for (const PendingCounterpart &p : std::as_const(mCounterparts)) {
+        Service &s = mSchema.services[p.service];
+        QString aside;
+        if (isAsideCell(p.raw, &aside)) {
+            appendJoined(&s.notes, aside, QLatin1String("; "));
+            continue;
+        }
+        const QString text = plainText(p.raw).trimmed();
+        const QRegularExpressionMatch m = withPort.match(text);
+        QString name = text;
+        int port = 0;
+        if (m.hasMatch() && mByName.contains(m.captured(2).trimmed())) {
+            name = m.captured(2).trimmed();
+            port = m.capturedView(1).toInt();
+        }
+        const QList<int> targets = mByName.value(name);
+        if (!targets.isEmpty()) {
+            const Service &target = mSchema.services.at(targets.first());
+            s.counterpartId = target.id;
+            if (port && target.plannedPort && port != target.plannedPort)
+                warn(p.line, p.column,
+                     tr("%1 is said to be at %2, but its table plans it at %3.")
+                         .arg(target.name)
+                         .arg(port)
+                         .arg(target.plannedPort));
+            continue;
+        }
+        if (m.hasMatch())
+            warn(p.line, p.column,
+                 tr("No service is called \"%1\"; the cell is kept as %2's description.").arg(m.captured(2), s.name));
+        if (s.description.isEmpty())
+            s.description = text;
+        else
+            appendJoined(&s.notes, text, QLatin1String("; "));
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Writing
+
+bool boolOption(const QVariantMap &extra, const char *key, bool defaultValue)
+{
+    const QVariant v = extra.value(QLatin1String(key));
+    if (!v.isValid())
+        return defaultValue;
+    if (v.typeId() == QMetaType::QString) {
+        const QString s = v.toString().trimmed().toLower();
+        return !(s == QLatin1String("false") || s == QLatin1String("0") || s == QLatin1String("no")
+                 || s == QLatin1String("off"));
+    }
+    return v.toBool();
+}
+
+QString cell(const QString &plain)
+{
+    return escaped(plain, QLatin1String("|*"));
+}
+
+QString tableLine(const QStringList &cells)
+{
+    QString out = QStringLiteral("|");
+    for (const QString &c : cells)
+        out += c.isEmpty() ? QStringLiteral(" |") : QLatin1Char(' ') + c + QLatin1String(" |");
+    return out + QLatin1Char('\n');
+}
+
+class Writer
+{
+public:
+    Writer(const Schema &schema, bool status, bool findings)
+        : s(schema)
+        , mStatus(status)
+        , mFindings(findings)
+    {
+        for (int i = 0; i < s.services.size(); ++i) {
+            mIndexByName.insert(s.services.at(i).name, i);
+            mIndexById.insert(s.services.at(i).id, i);
+        }
+    }
+
+    QByteArray write();
+
+private:
+    bool listedInStatus(const Service &v) const
+    {
+        return mStatus && !v.hostId.isEmpty() && v.actualPort > 0
+            && (v.status == ServiceStatus::Deployed || v.status == ServiceStatus::Planned);
+    }
+    bool listedInactive(const Service &v) const
+    {
+        return mStatus && (v.status == ServiceStatus::NotDeployed || v.status == ServiceStatus::Retired);
+    }
+    // Only the declared range: the real file keeps searxng (8080) out of
+    // 8000-8099, so a port inside a range does not move a service into it.
+    const PortRange *rangeFor(const Service &v) const { return v.rangeId.isEmpty() ? nullptr : s.range(v.rangeId); }
+    bool inTable(const Service &v) const
+    {
+        const bool status = listedInStatus(v);
+        return rangeFor(v) || v.plannedPort > 0 || !v.description.isEmpty() || (!v.runtime.isEmpty() && !status)
+            || (!status && !listedInactive(v));
+    }
+    bool notesInTable(const Service &v) const { return !v.notes.isEmpty() && !listedInStatus(v) && !listedInactive(v); }
+    bool looksLikeReference(const QString &text) const
+    {
+        static const QRegularExpression withPort(QStringLiteral("^(\\d{1,5})\\s+(.+)$"));
+        const QRegularExpressionMatch m = withPort.match(text);
+        return mIndexByName.contains(text) || (m.hasMatch() && mIndexByName.contains(m.captured(2).trimmed()));
+    }
+
+    void writeStatus(QString &out);
+    void writeTable(QString &out, const QList<int> &services, const QList<Reservation> &reservations);
+
+    // Schema::service() is a linear search; this writer asks once per row.
+    const Service *service(const QString &id) const
+    {
+        const auto it = mIndexById.constFind(id);
+        return id.isEmpty() || it == mIndexById.cend() ? nullptr : &s.services.at(*it);
+    }
+
+    const Schema &s;
+    bool mStatus;
+    bool mFindings;
+    QHash<QString, int> mIndexByName;
+    QHash<QString, int> mIndexById;
+};
+
+void Writer::writeStatus(QString &out)
+{
+    QStringList quote;
+    if (!s.notes.isEmpty())
+        quote += s.notes.split(QLatin1Char('\n'));
+
+    QStringList status;
+    QList<int> inactive[2];
+    QHash<QString, QList<int>> byHost;
+    QStringList unknownHosts;
+    for (int i = 0; i < s.services.size(); ++i) {
+        const Service &v = s.services.at(i);
+        if (listedInStatus(v)) {
+            if (!s.host(v.hostId) && !byHost.contains(v.hostId))
+                unknownHosts.append(v.hostId);
+            byHost[v.hostId].append(i);
+        } else if (listedInactive(v)) {
+            inactive[v.status == ServiceStatus::Retired ? 1 : 0].append(i);
+        }
+    }
+    QList<Host> hosts = s.hosts;
+    for (const QString &id : std::as_const(unknownHosts))
+        hosts.append({id, id, {}, {}, {}});
+    for (const Host &h : std::as_const(hosts)) {
+        if (!status.isEmpty())
+            status.append(QString());
+        QStringList paren;
+        if (!h.address.isEmpty())
+            paren.append(codeSpan(h.address));
+        if (!h.notes.isEmpty())
+            paren.append(escaped(h.notes, QLatin1String("()*")));
+        const QString name = escaped(h.name.isEmpty() ? h.id : h.name, QLatin1String("()*"));
+        status.append(paren.isEmpty() ? QStringLiteral("**%1:**").arg(name)
+                                      : QStringLiteral("**%1 (%2):**").arg(name, paren.join(QLatin1String(", "))));
+        QList<int> list = byHost.value(h.id);
+        std::stable_sort(list.begin(), list.end(),
+                         [this](int a, int b) { return s.services.at(a).actualPort < s.services.at(b).actualPort; });
+        for (int i : std::as_const(list)) {
+            const Service &v = s.services.at(i);
+            Details d;
+            d.deployment = v.deployment;
+            d.notes = v.notes;
+            d.runtime = inTable(v) ? QString() : v.runtime;
+            d.publicHostname = v.publicHostname;
+            d.isPublic = v.exposure == Exposure::Public || !v.publicHostname.isEmpty();
+            QString port = QString::number(v.actualPort);
+            if (v.protocol == Protocol::Udp)
+                port += QLatin1String("/udp");
+            QString line = QStringLiteral("- %1 %2").arg(escaped(v.name), codeSpan(port));
+            const QString details = writeDetails(d);
+            if (!details.isEmpty())
+                line += QStringLiteral(" (%1)").arg(details);
+            status.append(line);
+        }
+    }
+    for (int k = 0; k < 2; ++k) {
+        if (inactive[k].isEmpty())
+            continue;
+        QStringList items;
+        for (int i : std::as_const(inactive[k])) {
+            const Service &v = s.services.at(i);
+            QString item = codeSpan(v.name);
+            if (!v.notes.isEmpty())
+                item += QStringLiteral(" (%1)").arg(escaped(v.notes, QLatin1String("()")));
+            items.append(item);
+        }
+        if (!status.isEmpty())
+            status.append(QString());
+        status.append(QStringLiteral("**%1:** %2.").arg(k == 0 ? kNotDeployed : kRetired, items.join(QLatin1String(", "))));
+    }
+    for (const NoteSection &n : s.sections) {
+        if (n.title == kRealPorts && !n.text.isEmpty()) {
+            if (!status.isEmpty())
+                status.append(QString());
+            status += n.text.split(QLatin1Char('\n'));
+        }
+    }
+    const QString date = s.dates.value(QString(kRealPorts));
+    if (!status.isEmpty() || !date.isEmpty()) {
+        if (!quote.isEmpty())
+            quote.append(QString());
+        quote.append(date.isEmpty() ? QStringLiteral("### %1").arg(kRealPorts)
+                                    : QStringLiteral("### %1 (%2)").arg(kRealPorts, date));
+        if (!status.isEmpty()) {
+            quote.append(QString());
+            quote += status;
+        }
+    }
+    for (const QString &line : std::as_const(quote))
+        out += line.isEmpty() ? QStringLiteral(">\n") : QStringLiteral("> %1\n").arg(line);
+    if (!quote.isEmpty())
+        out += QLatin1Char('\n');
+}
+
+void Writer::writeTable(QString &out, const QList<int> &services, const QList<Reservation> &reservations)
+{
+    if (services.isEmpty() && reservations.isEmpty())
+        return;
+    bool runtime = false, counterpart = false, description = false, notes = false;
+    for (int i : services) {
+        const Service &v = s.services.at(i);
+        runtime = runtime || !v.runtime.isEmpty();
+        counterpart = counterpart || service(v.counterpartId);
+    }
+    for (const Reservation &r : reservations)
+        description = description || !r.note.isEmpty();
+    for (int i : services) {
+        const Service &v = s.services.at(i);
+        const bool cp = service(v.counterpartId);
+        if (!counterpart)
+            description = description || !v.description.isEmpty();
+        else if (!v.description.isEmpty() && (cp || notesInTable(v) || looksLikeReference(v.description)))
+            description = true;
+    }
+    for (int i : services) {
+        const Service &v = s.services.at(i);
+        const bool cp = service(v.counterpartId);
+        // In a frontend table a lone aside goes into the backend column.
+        const bool asideInCounterpart = counterpart && !cp && (description || v.description.isEmpty());
+        notes = notes || (notesInTable(v) && !asideInCounterpart);
+    }
+
+    QStringList header{QStringLiteral("Port"), QStringLiteral("Service")};
+    if (runtime)
+        header.append(QStringLiteral("Runtime"));
+    if (description)
+        header.append(QStringLiteral("Description"));
+    if (counterpart)
+        header.append(QStringLiteral("Corresponds to Server"));
+    if (notes)
+        header.append(QStringLiteral("Notes"));
+    out += tableLine(header);
+    QString delimiter = QStringLiteral("|");
+    for (const QString &h : std::as_const(header))
+        delimiter += QString(h.size() + 2, QLatin1Char('-')) + QLatin1Char('|');
+    out += delimiter + QLatin1Char('\n');
+
+    for (int i : services) {
+        const Service &v = s.services.at(i);
+        QStringList row;
+        QString port = v.plannedPort > 0 ? QString::number(v.plannedPort) : QString();
+        if (!port.isEmpty() && v.protocol == Protocol::Udp)
+            port += QLatin1String("/udp");
+        row.append(port);
+        row.append(cell(v.name));
+        if (runtime)
+            row.append(cell(v.runtime));
+        if (description)
+            row.append(cell(v.description));
+        bool notesWritten = false;
+        if (counterpart) {
+            QString text;
+            if (const Service *c = service(v.counterpartId)) {
+                text = c->plannedPort > 0 ? QStringLiteral("%1 %2").arg(c->plannedPort).arg(cell(c->name)) : cell(c->name);
+            } else if (notesInTable(v) && (description || v.description.isEmpty())) {
+                text = QStringLiteral("*(%1)*").arg(cell(v.notes));
+                notesWritten = true;
+            } else if (!description) {
+                text = cell(v.description);
+            }
+            row.append(text);
+        }
+        if (notes)
+            row.append(notesInTable(v) && !notesWritten ? cell(v.notes) : QString());
+        out += tableLine(row);
+    }
+
+    // Reserved rows last, one per note, listing their spans.
+    QStringList noteOrder;
+    QHash<QString, QStringList> spans;
+    for (const Reservation &r : reservations) {
+        if (!spans.contains(r.note))
+            noteOrder.append(r.note);
+        spans[r.note].append(r.label());
+    }
+    for (const QString &note : std::as_const(noteOrder)) {
+        QStringList row{spans.value(note).join(QLatin1String(", ")), QString(kReserved)};
+        if (runtime)
+            row.append(QString());
+        if (description)
+            row.append(cell(note));
+        if (counterpart)
+            row.append(QString());
+        if (notes)
+            row.append(QString());
+        out += tableLine(row);
+    }
+}
+
+QByteArray Writer::write()
+{
+    QString out;
+    out += QStringLiteral("# %1\n\n").arg(escaped(s.title.isEmpty() ? QString(kDefaultTitle) : s.title));
+    if (mStatus) {
+        writeStatus(out);
+    } else if (!s.notes.isEmpty()) {
+        for (const QString &line : s.notes.split(QLatin1Char('\n')))
+            out += line.isEmpty() ? QStringLiteral(">\n") : QStringLiteral("> %1\n").arg(line);
+        out += QLatin1Char('\n');
+    }
+
+    bool anyDate = false;
+    for (auto it = s.dates.cbegin(); it != s.dates.cend(); ++it) {
+        if (it.key() == kRealPorts)
+            continue;
+        out += QStringLiteral("**%1:** %2\n").arg(escaped(it.key(), QLatin1String("*")), escaped(it.value()));
+        anyDate = true;
+    }
+    if (anyDate)
+        out += QLatin1Char('\n');
+
+    if (!s.principles.isEmpty()) {
+        out += QStringLiteral("## %1\n\n").arg(kPrinciples);
+        for (int i = 0; i < s.principles.size(); ++i) {
+            QString p = s.principles.at(i);
+            p.replace(QLatin1Char('\n'), QLatin1Char(' '));
+            out += QStringLiteral("%1. %2\n").arg(i + 1).arg(p);
+        }
+        out += QLatin1Char('\n');
+    }
+
+    // Assign services and reservations to the tables they are written in.
+    QHash<QString, QList<int>> rangeServices;
+    QList<int> unranged[2]; // [0] other, [1] internal only
+    for (int i = 0; i < s.services.size(); ++i) {
+        const Service &v = s.services.at(i);
+        if (!inTable(v))
+            continue;
+        if (const PortRange *r = rangeFor(v))
+            rangeServices[r->id].append(i);
+        else
+            unranged[v.exposure == Exposure::Internal ? 1 : 0].append(i);
+    }
+    QHash<QString, QList<Reservation>> rangeReservations;
+    QList<Reservation> unrangedReservations;
+    for (const Reservation &r : s.reservations) {
+        const PortRange *range = r.rangeId.isEmpty() ? nullptr : s.range(r.rangeId);
+        if (range)
+            rangeReservations[range->id].append(r);
+        else
+            unrangedReservations.append(r);
+    }
+    auto byPlannedPort = [this](QList<int> &list) {
+        std::stable_sort(list.begin(), list.end(), [this](int a, int b) {
+            return s.services.at(a).plannedPort < s.services.at(b).plannedPort;
+        });
+    };
+    auto byFirst = [](QList<Reservation> &list) {
+        std::stable_sort(list.begin(), list.end(), [](const Reservation &a, const Reservation &b) { return a.first < b.first; });
+    };
+
+    QList<const PortRange *> ranges;
+    for (const PortRange &r : s.ranges)
+        ranges.append(&r);
+    std::stable_sort(ranges.begin(), ranges.end(), [](const PortRange *a, const PortRange *b) {
+        return a->first != b->first ? a->first < b->first : a->last > b->last;
+    });
+    for (const PortRange *r : std::as_const(ranges)) {
+        out += QStringLiteral("## %1-%2: %3\n\n").arg(r->first).arg(r->last).arg(escaped(r->title));
+        if (!r->purpose.isEmpty())
+            out += r->purpose + QLatin1String("\n\n");
+        QList<int> list = rangeServices.value(r->id);
+        QList<Reservation> reservations = rangeReservations.value(r->id);
+        byPlannedPort(list);
+        byFirst(reservations);
+        if (!list.isEmpty() || !reservations.isEmpty()) {
+            writeTable(out, list, reservations);
+            out += QLatin1Char('\n');
+        }
+        rangeServices.remove(r->id);
+        rangeReservations.remove(r->id);
+    }
+
+    // Unranged services go into a section of the document that held them
+    // (an empty one, matched by "Internal Only"), else into a generated one.
+    int container[2] = {-1, -1};
+    for (int i = 0; i < s.sections.size(); ++i) {
+        const NoteSection &n = s.sections.at(i);
+        if (!n.text.isEmpty() || n.title == kRealPorts)
+            continue;
+        const int k = n.title.contains(kInternalOnly, Qt::CaseInsensitive) ? 1 : 0;
+        if (container[k] < 0 && (k == 1 || n.title == kUnranged))
+            container[k] = i;
+    }
+    byPlannedPort(unranged[0]);
+    byPlannedPort(unranged[1]);
+    byFirst(unrangedReservations);
+    for (int k = 0; k < 2; ++k) {
+        const QList<Reservation> reservations = k == 0 ? unrangedReservations : QList<Reservation>();
+        if (container[k] < 0 && (!unranged[k].isEmpty() || !reservations.isEmpty())) {
+            out += QStringLiteral("## %1\n\n").arg(k == 0 ? kUnranged : kInternalOnly);
+            writeTable(out, unranged[k], reservations);
+            out += QLatin1Char('\n');
+        }
+    }
+    bool checklist = false;
+    for (int i = 0; i < s.sections.size(); ++i) {
+        const NoteSection &n = s.sections.at(i);
+        if (n.title == kRealPorts)
+            continue;
+        checklist = checklist || n.title == kChecklist;
+        out += QStringLiteral("## %1\n\n").arg(escaped(n.title));
+        if (!n.text.isEmpty())
+            out += n.text + QLatin1String("\n\n");
+        for (int k = 0; k < 2; ++k) {
+            if (container[k] == i) {
+                writeTable(out, unranged[k], k == 0 ? unrangedReservations : QList<Reservation>());
+                out += QLatin1Char('\n');
+            }
+        }
+    }
+    if (!checklist)
+        out += QStringLiteral("## %1\n\n%2\n\n").arg(kChecklist, MarkdownFormat::defaultChecklist());
+
+    if (mFindings) {
+        QList<Finding> findings = Analyzer::analyze(s);
+        sortFindings(findings);
+        out += QStringLiteral("## %1\n\n").arg(kKnownProblems);
+        if (findings.isEmpty())
+            out += tr("No problems found.") + QLatin1Char('\n');
+        for (const Finding &f : std::as_const(findings)) {
+            QString line = tr("- **%1** (%2): %3")
+                               .arg(severityDisplayName(f.severity), codeSpan(f.rule), escaped(f.message, QLatin1String("*")));
+            if (f.origin.isValid())
+                line += QStringLiteral(" (%1)").arg(codeSpan(f.origin.toString()));
+            out += line + QLatin1Char('\n');
+        }
+        out += QLatin1Char('\n');
+    }
+
+    while (out.endsWith(QLatin1String("\n\n")))
+        out.chop(1);
+    return out.toUtf8();
+}
+
+} // namespace
+
+QString MarkdownFormat::displayName() const
+{
+    return tr("Markdown port schema");
+}
+
+QString MarkdownFormat::fileFilter() const
+{
+    return tr("Markdown port schema (*.md *.markdown)");
+}
+
+QString MarkdownFormat::defaultChecklist()
+{
+    return tr("1. Pick the next free port in the appropriate range\n"
+              "2. Update this document\n"
+              "3. Update the host's `docker-compose` file\n"
+              "4. Update the Prometheus scrape targets if the service exposes metrics");
+}
+
+std::optional<ReadResult> MarkdownFormat::read(const QByteArray &data, const FormatOptions &options,
+                                               ParseError *error) const
+{
+    return Reader(options, error).read(data);
+}
+
+std::optional<QByteArray> MarkdownFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+{
+    return Writer(schema, boolOption(options.extra, "status", true), boolOption(options.extra, "findings", false))
+        .write();
+}
+
+} // namespace Portolan

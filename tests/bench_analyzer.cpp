@@ -1,0 +1,162 @@
+// Prints how fast the analyzer is at fleet scale. Not a test: run it by hand,
+// ideally from a release build:  bench_analyzer [services] [hosts] [ranges]
+#include "analyzer.h"
+#include "commands.h"
+#include "problemsmodel.h"
+#include "schemadocument.h"
+#include "servicetablemodel.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QTextStream>
+#include <QUndoStack>
+
+#include <sys/resource.h>
+
+#include <algorithm>
+
+using namespace Portolan;
+
+// 200 ranges of 100 ports from 20000 up; services mostly planned on their
+// host, some drifted, some colliding, so every kind of bucket is exercised.
+static Schema generate(int serviceCount, int hostCount, int rangeCount)
+{
+    Schema schema;
+    QRandomGenerator random(42);
+    for (int h = 0; h < hostCount; ++h)
+        schema.hosts.append(Host{QStringLiteral("host-%1").arg(h), QStringLiteral("Host %1").arg(h),
+                                 QStringLiteral("127.0.%1.%2").arg(h / 250).arg(h % 250 + 1), {}, {}});
+    for (int r = 0; r < rangeCount; ++r) {
+        PortRange range;
+        range.id = QStringLiteral("range-%1").arg(r);
+        range.first = 20000 + r * 100;
+        range.last = range.first + 99;
+        range.title = QStringLiteral("Range %1").arg(r);
+        schema.ranges.append(range);
+    }
+    schema.services.reserve(serviceCount);
+    for (int i = 0; i < serviceCount; ++i) {
+        Service s;
+        s.id = QStringLiteral("svc-%1").arg(i);
+        s.name = QStringLiteral("service-%1").arg(i);
+        const int host = i % hostCount;
+        s.hostId = schema.hosts.at(host).id;
+        s.plannedHostId = s.hostId;
+        // Each host gets its services spread over the ranges, one port each.
+        const int slot = i / hostCount;
+        s.plannedPort = 20000 + (slot * 37 + host) % (rangeCount * 100);
+        s.actualPort = s.plannedPort;
+        const int dice = random.bounded(100);
+        if (dice < 3)
+            s.actualPort = s.plannedPort + 1 + random.bounded(5); // drift, sometimes onto a neighbour
+        else if (dice < 4)
+            s.actualPort = 40000 + random.bounded(100); // unranged
+        s.status = ServiceStatus::Deployed;
+        s.rangeId = schema.ranges.at((s.plannedPort - 20000) / 100).id;
+        schema.services.append(s);
+    }
+    return schema;
+}
+
+// What a rule engine without indexes does: every pair, O(n²).
+static int naiveHostCollisions(const Schema &schema)
+{
+    int found = 0;
+    const auto &services = schema.services;
+    for (qsizetype i = 0; i < services.size(); ++i) {
+        for (qsizetype j = i + 1; j < services.size(); ++j) {
+            const Service &a = services.at(i);
+            const Service &b = services.at(j);
+            if (a.actualPort == b.actualPort && a.protocol == b.protocol && a.hostId == b.hostId)
+                ++found;
+        }
+    }
+    return found;
+}
+
+static double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    const int services = args.size() > 1 ? args.at(1).toInt() : 100000;
+    const int hosts = args.size() > 2 ? args.at(2).toInt() : 1000;
+    const int ranges = args.size() > 3 ? args.at(3).toInt() : 200;
+    QTextStream out(stdout);
+
+    const Schema schema = generate(services, hosts, ranges);
+    QElapsedTimer timer;
+
+    QList<double> full;
+    int findingCount = 0;
+    for (int run = 0; run < 5; ++run) {
+        timer.start();
+        findingCount = int(Analyzer::analyze(schema).size());
+        full.append(timer.nsecsElapsed() / 1e6);
+    }
+    out << QStringLiteral("schema: %1 services, %2 hosts, %3 ranges, %4 findings\n")
+               .arg(services)
+               .arg(hosts)
+               .arg(ranges)
+               .arg(findingCount);
+    out << QStringLiteral("full analysis (Analyzer::analyze), median of 5: %1 ms\n").arg(median(full), 0, 'f', 1);
+
+    SchemaDocument document(schema);
+    timer.start();
+    Analyzer analyzer(&document);
+    ServiceTableModel model(&document);
+    model.setAnalyzer(&analyzer);
+    ProblemsModel problems(&analyzer);
+    out << QStringLiteral("live analyzer + models attached: %1 ms\n").arg(timer.nsecsElapsed() / 1e6, 0, 'f', 1);
+
+    // One port edit through the undo stack, as the table's setData does it,
+    // including the analyzer's update and the models' signals.
+    QRandomGenerator random(7);
+    QList<double> edits;
+    for (int i = 0; i < 2000; ++i) {
+        const int row = random.bounded(document.serviceCount());
+        const QModelIndex cell = model.index(row, ServiceTableModel::ActualPortColumn);
+        const int port = 20000 + random.bounded(ranges * 100);
+        timer.start();
+        model.setData(cell, port);
+        edits.append(timer.nsecsElapsed() / 1e6);
+    }
+    out << QStringLiteral("one incremental port edit incl. model signals, median of 2000: %1 ms (max %2 ms)\n")
+               .arg(median(edits), 0, 'f', 3)
+               .arg(*std::max_element(edits.begin(), edits.end()), 0, 'f', 3);
+
+    QList<double> undos;
+    for (int i = 0; i < 200 && document.undoStack()->canUndo(); ++i) {
+        timer.start();
+        document.undoStack()->undo();
+        undos.append(timer.nsecsElapsed() / 1e6);
+    }
+    out << QStringLiteral("one undo, median of 200: %1 ms\n").arg(median(undos), 0, 'f', 3);
+
+    struct rusage usage;
+    getrusage(RUSAGE_SELF, &usage);
+    out << QStringLiteral("peak memory (max RSS): %1 MB\n").arg(usage.ru_maxrss / 1024.0, 0, 'f', 0);
+
+    const int naiveSize = qMin(services, 10000);
+    const Schema small = generate(naiveSize, qMax(1, hosts / 10), ranges);
+    timer.start();
+    const int naive = naiveHostCollisions(small);
+    const double naiveMs = timer.nsecsElapsed() / 1e6;
+    timer.start();
+    const int indexed = int(Analyzer::analyze(small).size());
+    const double indexedMs = timer.nsecsElapsed() / 1e6;
+    out << QStringLiteral("at %1 services: naive all-pairs host-collision scan %2 ms (%3 pairs); "
+                          "indexed analysis of every rule %4 ms (%5 findings)\n")
+               .arg(naiveSize)
+               .arg(naiveMs, 0, 'f', 1)
+               .arg(naive)
+               .arg(indexedMs, 0, 'f', 1)
+               .arg(indexed);
+    return 0;
+}
