@@ -47,6 +47,7 @@ MainWindow::MainWindow(QWidget *parent)
 {
     mServiceModel->setAnalyzer(mAnalyzer);
     mServiceModel->setObservationStore(mObservations);
+    mProblemsModel->setObservationStore(mObservations);
     // What was observed belongs to the document that was checked.
     connect(mDocument, &SchemaDocument::reset, mObservations, &ObservationStore::clear);
     setCentralWidget(mServicesView);
