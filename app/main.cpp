@@ -88,7 +88,8 @@ int main(int argc, char *argv[])
         "  import INPUT --from markdown|compose|prometheus [--host ID] [--into FILE] -o OUT\n"
         "  export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT]\n"
         "  diff OLD NEW [--format text|json|markdown]\n"
-        "  probe FILE [--host ID] [--timeout MS]"));
+        "  probe FILE [--host ID] [--range FIRST-LAST] [--timeout MS] [--concurrency N] [--health PATH]\n"
+        "        [--prometheus URL] [--format text|json]"));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption screenshotOption(

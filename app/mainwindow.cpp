@@ -12,6 +12,8 @@
 #include "movereview.h"
 #include "movesview.h"
 #include "whatif.h"
+#include "observation.h"
+#include "realitycheckdialog.h"
 #include "schemadocument.h"
 #include "servicesview.h"
 #include "selectionsync.h"
@@ -60,6 +62,7 @@ MainWindow::MainWindow(QWidget *parent)
     , mUndoGroup(new QUndoGroup(this))
     , mCentral(new QStackedWidget(this))
     , mMoveReview(new MoveReview(mDocument, this))
+    , mObservations(new ObservationStore(this))
 {
     setAcceptDrops(true);
     mServiceModel->setAnalyzer(mAnalyzer);
@@ -69,6 +72,10 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(mCentral);
     mUndoGroup->addStack(mDocument->undoStack());
     mUndoGroup->setActiveStack(mDocument->undoStack());
+    mServiceModel->setObservationStore(mObservations);
+    mProblemsModel->setObservationStore(mObservations);
+    // What was observed belongs to the document that was checked.
+    connect(mDocument, &SchemaDocument::reset, mObservations, &ObservationStore::clear);
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
@@ -181,6 +188,7 @@ void MainWindow::createActions()
     mWhatIfAction->setCheckable(true);
     mWhatIfAction->setToolTip(tr("Edit drafts on a copy; the document changes only when a draft is applied"));
     connect(mWhatIfAction, &QAction::toggled, this, &MainWindow::setWhatIfMode);
+    toolsMenu->addAction(tr("Reality &Check…"), this, &MainWindow::showRealityCheck);
 }
 
 void MainWindow::cut()
@@ -381,6 +389,21 @@ void MainWindow::editRuleSettings()
     const RuleSettings settings = dialog.settings();
     if (!(settings == mDocument->schema().ruleSettings))
         mDocument->undoStack()->push(changeRuleSettingsCommand(mDocument, settings));
+}
+
+RealityCheckDialog *MainWindow::showRealityCheck()
+{
+    if (!mRealityCheckDialog) {
+        mRealityCheckDialog = new RealityCheckDialog(mDocument, mObservations, this);
+        connect(mRealityCheckDialog, &RealityCheckDialog::checkFinished, this, [this](const Observations &o) {
+            showMessage(o.cancelled ? tr("Reality check cancelled")
+                                    : tr("Reality check: %n listening", nullptr, o.listening));
+        });
+    }
+    mRealityCheckDialog->show();
+    mRealityCheckDialog->raise();
+    mRealityCheckDialog->activateWindow();
+    return mRealityCheckDialog;
 }
 
 void MainWindow::showMessage(const QString &message)

@@ -23,6 +23,8 @@ class MovesView;
 class ProblemsModel;
 class ProblemsView;
 class RangeGridPanel;
+class ObservationStore;
+class RealityCheckDialog;
 class RangeTableModel;
 class ReservationTableModel;
 class SchemaDocument;
@@ -56,6 +58,9 @@ public:
     void setWhatIfMode(bool on);
     // Lists another version's differences as proposals in the Moves panel.
     bool compareWith(const QString &fileName, QString *error);
+    ObservationStore *observations() const { return mObservations; }
+    // Tools > Reality Check…: opens (or raises) the modeless dialog.
+    RealityCheckDialog *showRealityCheck();
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -150,6 +155,8 @@ private:
     Analyzer *mWhatIfAnalyzer = nullptr;
     WhatIfServiceModel *mWhatIfModel = nullptr;
     ServicesView *mWhatIfView = nullptr;
+    ObservationStore *mObservations;
+    RealityCheckDialog *mRealityCheckDialog = nullptr;
 };
 
 } // namespace Portolan

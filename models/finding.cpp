@@ -33,6 +33,9 @@ const QList<RuleInfo> &allRules()
         {QStringLiteral("pairing-digits"), Severity::Info, tr("Frontend and backend don't share last digits")},
         {QStringLiteral("privileged-port"), Severity::Info, tr("Port below 1024")},
         {QStringLiteral("ephemeral-port"), Severity::Info, tr("Port in an ephemeral range")},
+        // Found by a reality check on the network, not by the Analyzer.
+        {QStringLiteral("unknown-listener"), Severity::Warning, tr("Something listens where the plan has no service")},
+        {QStringLiteral("not-listening"), Severity::Warning, tr("Deployed service does not answer")},
     };
     return rules;
 }

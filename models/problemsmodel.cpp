@@ -1,6 +1,7 @@
 #include "problemsmodel.h"
 
 #include "analyzer.h"
+#include "observation.h"
 #include "severityicon.h"
 
 namespace Portolan {
@@ -46,10 +47,19 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
     }
 }
 
+void ProblemsModel::setObservationStore(ObservationStore *store)
+{
+    mObservations = store;
+    connect(store, &ObservationStore::findingsChanged, this, &ProblemsModel::onFindingsChanged);
+    reload();
+}
+
 void ProblemsModel::reload()
 {
     beginResetModel();
     mFindings = mAnalyzer->findings();
+    if (mObservations)
+        mFindings += mObservations->findings();
     sortFindings(mFindings);
     endResetModel();
 }

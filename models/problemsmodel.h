@@ -7,6 +7,7 @@
 namespace Portolan {
 
 class Analyzer;
+class ObservationStore;
 
 // All findings of a live analyzer, one row each. Applies the analyzer's
 // appeared/disappeared lists as row inserts and removals.
@@ -32,11 +33,15 @@ public:
 
     const Finding &finding(int row) const { return mFindings.at(row); }
 
+    // Also lists the findings of the last reality check (unknown-listener, not-listening).
+    void setObservationStore(ObservationStore *store);
+
 private:
     void onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added);
     void reload();
 
     Analyzer *mAnalyzer;
+    ObservationStore *mObservations = nullptr;
     QList<Finding> mFindings;
 };
 

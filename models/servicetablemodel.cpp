@@ -2,9 +2,11 @@
 
 #include "analyzer.h"
 #include "commands.h"
+#include "observation.h"
 #include "schemadocument.h"
 #include "severityicon.h"
 
+#include <QLocale>
 #include <QUndoStack>
 
 namespace Portolan {
@@ -81,6 +83,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return r ? r->id : QString();
     }
     case StatusRole: return int(s.status);
+    case LiveStateRole: return liveData(s.id, role);
     case SeverityRole: {
         Severity severity;
         if (mAnalyzer && mAnalyzer->worstSeverity(s.id, &severity))
@@ -104,7 +107,10 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
             return severityTint(severity);
         return index.column() == NameColumn ? QVariant(severityIcon(severity)) : QVariant();
     }
-    case FieldRole: return int(fieldForColumn(index.column()));
+    case FieldRole:
+        if (index.column() == LiveColumn)
+            return {};
+        return int(fieldForColumn(index.column()));
     case Qt::TextAlignmentRole:
         switch (index.column()) {
         case PlannedPortColumn:
@@ -113,6 +119,8 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         default: return {};
         }
     case Qt::ToolTipRole: {
+        if (index.column() == LiveColumn)
+            return liveData(s.id, role);
         const QStringList findings = data(index, FindingsRole).toStringList();
         const QString text = data(index, Qt::DisplayRole).toString();
         if (findings.isEmpty())
@@ -174,14 +182,43 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case DeploymentColumn: return s.deployment;
     case BindAddressColumn: return s.bindAddress;
     case NotesColumn: return s.notes;
+    case LiveColumn: return edit ? QVariant() : liveData(s.id, role);
     }
     return {};
+}
+
+QVariant ServiceTableModel::liveData(const QString &serviceId, int role) const
+{
+    const ServiceObservation *o = mObservations ? mObservations->forService(serviceId) : nullptr;
+    if (!o)
+        return {};
+    switch (role) {
+    case LiveStateRole:
+    case SortRole: return int(o->state);
+    case Qt::DisplayRole: return o->summary();
+    case Qt::ToolTipRole: {
+        QStringList lines = {o->summary().toHtmlEscaped()};
+        if (!o->error.isEmpty())
+            lines.append(o->error.toHtmlEscaped());
+        if (o->health.checked && !o->health.error.isEmpty())
+            lines.append(o->health.error.toHtmlEscaped());
+        if (!o->metricsError.isEmpty())
+            lines.append(tr("Last scrape error: %1").arg(o->metricsError).toHtmlEscaped());
+        lines.append(tr("Checked %1").arg(QLocale().toString(o->checkedAt, QLocale::ShortFormat)).toHtmlEscaped());
+        return lines.join(QStringLiteral("<br>"));
+    }
+    default: return {};
+    }
 }
 
 QVariant ServiceTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole || section < 0 || section >= ColumnCount)
         return QAbstractTableModel::headerData(section, orientation, role);
+    if (section == LiveColumn) {
+        const QDateTime when = mObservations ? mObservations->observations().checkedAt : QDateTime();
+        return when.isNull() ? tr("Live") : tr("Live (%1)").arg(QLocale().toString(when.time(), QLocale::ShortFormat));
+    }
     return serviceFieldDisplayName(fieldForColumn(section));
 }
 
@@ -189,6 +226,8 @@ Qt::ItemFlags ServiceTableModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
+    if (index.column() == LiveColumn)
+        return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemNeverHasChildren;
     return Qt::ItemIsSelectable | Qt::ItemIsEnabled | Qt::ItemIsEditable | Qt::ItemNeverHasChildren;
 }
 
@@ -294,7 +333,7 @@ bool ServiceTableModel::valueFromInput(int row, int column, const QVariant &inpu
 
 bool ServiceTableModel::setData(const QModelIndex &index, const QVariant &input, int role)
 {
-    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid))
+    if (role != Qt::EditRole || !checkIndex(index, CheckIndexOption::IndexIsValid) || index.column() == LiveColumn)
         return false;
     QVariant value;
     QString reason;
@@ -328,6 +367,28 @@ void ServiceTableModel::setAnalyzer(Analyzer *analyzer)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
 }
 
+void ServiceTableModel::setObservationStore(ObservationStore *store)
+{
+    if (mObservations)
+        disconnect(mObservations, nullptr, this, nullptr);
+    mObservations = store;
+    if (store)
+        connect(store, &ObservationStore::changed, this, &ServiceTableModel::onObservationsChanged);
+    emitColumnChanged(LiveColumn);
+}
+
+void ServiceTableModel::onObservationsChanged(const QStringList &serviceIds)
+{
+    // The header carries the time of the check.
+    emit headerDataChanged(Qt::Horizontal, LiveColumn, LiveColumn);
+    static const QList<int> roles = {Qt::DisplayRole, Qt::ToolTipRole, SortRole, LiveStateRole};
+    for (const QString &id : serviceIds) {
+        const int row = mDocument->serviceRow(id);
+        if (row >= 0)
+            emit dataChanged(index(row, LiveColumn), index(row, LiveColumn), roles);
+    }
+}
+
 void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
 {
     static const QList<int> roles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole,
@@ -347,7 +408,7 @@ QModelIndex ServiceTableModel::indexForService(const QString &serviceId, int col
 
 void ServiceTableModel::onServiceFieldChanged(int row, ServiceField field)
 {
-    for (int c = 0; c < ColumnCount; ++c) {
+    for (int c = 0; c < LiveColumn; ++c) {
         // A derived range follows the ports.
         const bool derived = c == RangeColumn
             && (field == ServiceField::PlannedPort || field == ServiceField::ActualPort);

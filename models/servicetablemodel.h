@@ -7,6 +7,7 @@
 namespace Portolan {
 
 class Analyzer;
+class ObservationStore;
 class SchemaDocument;
 
 // The one model of services: rows are services with their host and range
@@ -32,6 +33,7 @@ public:
         ContainerPortColumn,
         BindAddressColumn,
         NotesColumn,
+        LiveColumn, // last reality check; not a field of the service
         ColumnCount
     };
     Q_ENUM(Column)
@@ -45,6 +47,7 @@ public:
         FieldRole,       // the ServiceField a column shows, as int
         SeverityRole,    // worst severity of the service's findings as int, or invalid
         FindingsRole,    // QStringList: "severity rule: message" per finding
+        LiveStateRole,   // ProbeState of the last reality check as int, or invalid
     };
 
     explicit ServiceTableModel(SchemaDocument *document, QObject *parent = nullptr);
@@ -54,6 +57,10 @@ public:
     // Findings decorate rows (icon, tint, tooltip); without an analyzer there are none.
     void setAnalyzer(Analyzer *analyzer);
     Analyzer *analyzer() const { return mAnalyzer; }
+
+    // The last reality check fills the Live column; without a store it stays empty.
+    void setObservationStore(ObservationStore *store);
+    ObservationStore *observationStore() const { return mObservations; }
 
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
@@ -77,9 +84,12 @@ private:
     void onServiceFieldChanged(int row, ServiceField field);
     void emitColumnChanged(int column);
     void onFindingsChanged(const QStringList &serviceIds);
+    void onObservationsChanged(const QStringList &serviceIds);
+    QVariant liveData(const QString &serviceId, int role) const;
 
     SchemaDocument *mDocument;
     Analyzer *mAnalyzer = nullptr;
+    ObservationStore *mObservations = nullptr;
 };
 
 } // namespace Portolan

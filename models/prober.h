@@ -1,0 +1,74 @@
+#pragma once
+
+#include "observation.h"
+
+#include <QList>
+#include <QObject>
+
+class QNetworkAccessManager;
+
+namespace Portolan {
+
+class ProbeAttempt;
+
+// TCP connects to a list of targets, a bounded number at a time, each with its
+// own timeout (QTcpSocket has none), then an optional HTTP GET of a health path.
+// Entirely asynchronous: results arrive through signals on the caller's thread.
+class Prober : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int DefaultTimeoutMs = 1500;
+    static constexpr int DefaultConcurrency = 32;
+    static constexpr int MaxConcurrency = 256;   // each attempt holds a file descriptor
+    static constexpr int MaxAttempts = 70000;    // one run never sweeps more than a host's ports
+    static constexpr int MinTimeoutMs = 10;
+    static constexpr int MaxTimeoutMs = 60000;
+
+    explicit Prober(QObject *parent = nullptr);
+    ~Prober() override;
+
+    int timeout() const { return mTimeoutMs; }
+    void setTimeout(int milliseconds); // clamped to MinTimeoutMs..MaxTimeoutMs
+    int concurrency() const { return mConcurrency; }
+    void setConcurrency(int attempts); // clamped to 1..MaxConcurrency
+
+    // Starts probing; false with a reason (too many targets, already running).
+    bool start(const QList<ProbeTarget> &targets, QString *error = nullptr);
+    // Stops at once: open attempts are aborted, queued ones never start.
+    void cancel();
+
+    bool isRunning() const { return mRunning; }
+    int totalCount() const { return int(mTargets.size()); }
+    int finishedCount() const { return mFinished; }
+    int listeningCount() const { return mListening; }
+
+    // True for an IP literal or a syntactically valid DNS name.
+    static bool isValidAddress(const QString &address);
+
+signals:
+    void resultReady(const Portolan::ProbeResult &result);
+    void progress(int finished, int total);
+    void finished(bool cancelled);
+
+private:
+    friend class ProbeAttempt;
+    void fill();
+    void startAttempt(int index);
+    void complete(ProbeAttempt *attempt, const ProbeResult &result);
+    QNetworkAccessManager *network();
+
+    QList<ProbeTarget> mTargets;
+    QList<ProbeAttempt *> mActive;
+    QNetworkAccessManager *mNetwork = nullptr;
+    int mTimeoutMs = DefaultTimeoutMs;
+    int mConcurrency = DefaultConcurrency;
+    int mNext = 0;
+    int mFinished = 0;
+    int mListening = 0;
+    bool mRunning = false;
+    bool mFilling = false; // an attempt may fail inside connectToHost(); no recursion then
+};
+
+} // namespace Portolan
