@@ -160,6 +160,7 @@ void MainWindow::createActions()
     tableAction(tr("&Copy"), QKeySequence::Copy, &MainWindow::copy);
     tableAction(tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
     tableAction(tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
+    editMenu->addAction(tr("&New Service…"), this, &MainWindow::newService)->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
     QAction *duplicate = editMenu->addAction(tr("D&uplicate"), this, &MainWindow::duplicateSelected);
     duplicate->setShortcut(Qt::CTRL | Qt::Key_D);
     QAction *selectAll = editMenu->addAction(tr("Select &All"), this, [this] { mServicesView->tableView()->selectAll(); });

@@ -79,6 +79,7 @@ public:
     void paste();
     void deleteSelected();
     void duplicateSelected();
+    void newService();
     void importFile(const QString &fileName, const QString &formatId, const QString &hostId = {});
 
 protected:

@@ -5,6 +5,7 @@
 #include "commands.h"
 #include "editing.h"
 #include "hosttablemodel.h"
+#include "newservicedialog.h"
 #include "schemadocument.h"
 #include "servicesview.h"
 
@@ -79,6 +80,23 @@ void MainWindow::duplicateSelected()
     for (int row = first; row < mDocument->serviceCount(); ++row)
         copies.append(mDocument->service(row).id);
     mServicesView->selectServices(copies);
+}
+
+void MainWindow::newService()
+{
+    NewServiceDialog dialog(mDocument->schema(), this);
+    // Start from the selected service's host and range: new services tend to
+    // join their neighbours.
+    if (const Service *s = mDocument->schema().service(selectedServiceIds().value(0))) {
+        dialog.setHost(s->hostId);
+        if (const PortRange *r = mDocument->schema().rangeOf(*s))
+            dialog.setRange(r->id);
+    }
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    const Service service = dialog.service();
+    mDocument->undoStack()->push(new AddServiceCommand(mDocument, service));
+    mServicesView->selectServices({service.id});
 }
 
 static QTableView *makeEditorView(QAbstractItemModel *model, const QString &name, QWidget *parent)

@@ -1,5 +1,8 @@
 #include "portallocator.h"
 
+#include <QList>
+
+#include <algorithm>
 #include <vector>
 
 namespace Portolan {
@@ -40,6 +43,32 @@ int nextFreePort(const Schema &schema, const QString &rangeId, const QString &ho
             return p;
     }
     return 0;
+}
+
+PortProposal proposePort(const Schema &schema, const QString &rangeId, const QString &hostId)
+{
+    PortProposal proposal;
+    proposal.rangeId = rangeId;
+    proposal.port = nextFreePort(schema, rangeId, hostId);
+    if (proposal.port > 0 || !schema.range(rangeId))
+        return proposal;
+    proposal.rangeFull = true;
+    QList<const PortRange *> ranges;
+    for (const PortRange &r : schema.ranges)
+        ranges.append(&r);
+    std::stable_sort(ranges.begin(), ranges.end(),
+                     [](const PortRange *a, const PortRange *b) { return a->first < b->first; });
+    for (const PortRange *r : std::as_const(ranges)) {
+        if (r->id == rangeId)
+            continue;
+        if (const int port = nextFreePort(schema, r->id, hostId)) {
+            proposal.port = port;
+            proposal.rangeId = r->id;
+            return proposal;
+        }
+    }
+    proposal.rangeId.clear();
+    return proposal;
 }
 
 } // namespace Portolan

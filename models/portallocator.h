@@ -11,4 +11,15 @@ namespace Portolan {
 // over the services, so it is cheap enough to call per user action.
 int nextFreePort(const Schema &schema, const QString &rangeId, const QString &hostId = {});
 
+// What the New Service dialog proposes: the next free port of the chosen
+// range, or, when that range is full, the first free port of another range
+// (the ranges in port order).
+struct PortProposal
+{
+    int port = 0;          // 0: no range has room
+    QString rangeId;       // the range the port is in
+    bool rangeFull = false; // the chosen range had no free port
+};
+PortProposal proposePort(const Schema &schema, const QString &rangeId, const QString &hostId = {});
+
 } // namespace Portolan
