@@ -1,0 +1,346 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+<context>
+    <name>Portolan</name>
+    <message numerus="yes">
+        <source>Accept reality for %n service(s)</source>
+        <translation>
+            <numerusform>Accept reality for %n service</numerusform>
+            <numerusform>Accept reality for %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Execute %n move(s)</source>
+        <translation>
+            <numerusform>Execute %n move</numerusform>
+            <numerusform>Execute %n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n draft(s)</source>
+        <translation>
+            <numerusform>Apply %n draft</numerusform>
+            <numerusform>Apply %n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adopt %n change(s)</source>
+        <translation>
+            <numerusform>Adopt %n change</numerusform>
+            <numerusform>Adopt %n changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ resolves %n</source>
+        <translation>
+            <numerusform>✓ resolves %n</numerusform>
+            <numerusform>✓ resolves %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✗ introduces %n</source>
+        <translation>
+            <numerusform>✗ introduces %n</numerusform>
+            <numerusform>✗ introduces %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n reference</numerusform>
+            <numerusform>%n references</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s)</source>
+        <translation>
+            <numerusform>%n scrape target</numerusform>
+            <numerusform>%n scrape targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) differ</source>
+        <translation>
+            <numerusform>%n export differs</numerusform>
+            <numerusform>%n exports differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s)</source>
+        <translation>
+            <numerusform>%n move</numerusform>
+            <numerusform>%n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other change(s)</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>findings: %n resolved</source>
+        <translation>
+            <numerusform>findings: %n resolved</numerusform>
+            <numerusform>findings: %n resolved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n introduced</source>
+        <translation>
+            <numerusform>%n introduced</numerusform>
+            <numerusform>%n introduced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>export %1 differs by %n line(s)</source>
+        <translation>
+            <numerusform>export %1 differs by %n line</numerusform>
+            <numerusform>export %1 differs by %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 export differs by %n line(s)</source>
+        <translation>
+            <numerusform>%1 export differs by %n line</numerusform>
+            <numerusform>%1 export differs by %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) decided</source>
+        <translation>
+            <numerusform>%n move decided</numerusform>
+            <numerusform>%n moves decided</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Analyzer</name>
+    <message numerus="yes">
+        <source>%n services without a host are named %1</source>
+        <translation>
+            <numerusform>%n service without a host is named %1</numerusform>
+            <numerusform>%n services without a host are named %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n services on %1 are named %2</source>
+        <translation>
+            <numerusform>%n service on %1 is named %2</numerusform>
+            <numerusform>%n services on %1 are named %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::ExportDialog</name>
+    <message numerus="yes">
+        <source>%1: %n byte(s), no text preview.</source>
+        <translation>
+            <numerusform>%1: %n byte, no text preview.</numerusform>
+            <numerusform>%1: %n bytes, no text preview.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::GridPainter</name>
+    <message numerus="yes">
+        <source>%1 — %n port(s) in use outside every range</source>
+        <translation>
+            <numerusform>%1 — %n port in use outside every range</numerusform>
+            <numerusform>%1 — %n ports in use outside every range</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::MainWindow</name>
+    <message numerus="yes">
+        <source>%n service(s)</source>
+        <translation>
+            <numerusform>%n service</numerusform>
+            <numerusform>%n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n host(s)</source>
+        <translation>
+            <numerusform>%n host</numerusform>
+            <numerusform>%n hosts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n range(s)</source>
+        <translation>
+            <numerusform>%n range</numerusform>
+            <numerusform>%n ranges</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n info(s)</source>
+        <translation>
+            <numerusform>%n info</numerusform>
+            <numerusform>%n infos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reality check: %n listening</source>
+        <translation>
+            <numerusform>Reality check: %n listening</numerusform>
+            <numerusform>Reality check: %n listening</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 has %n unsaved edit(s). Save them before closing?</source>
+        <translation>
+            <numerusform>%1 has %n unsaved edit. Save it before closing?</numerusform>
+            <numerusform>%1 has %n unsaved edits. Save them before closing?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) and note(s); Edit &gt; Undo takes the import back.</source>
+        <translation>
+            <numerusform>%n change or note; Edit &gt; Undo takes the import back.</numerusform>
+            <numerusform>%n changes and notes; Edit &gt; Undo takes the import back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n service(s).</source>
+        <translation>
+            <numerusform>Copied %n service.</numerusform>
+            <numerusform>Copied %n services.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Paste %n service(s)</source>
+        <translation>
+            <numerusform>Paste %n service</numerusform>
+            <numerusform>Paste %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) run on or are planned for %1. What should happen to them?</source>
+        <translation>
+            <numerusform>%n service runs on or is planned for %1. What should happen to it?</numerusform>
+            <numerusform>%n services run on or are planned for %1. What should happen to them?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n service(s) are listed under %1 %2. Moving them keeps their ports; left unassigned, their range follows from their port.</source>
+        <translation>
+            <numerusform>%n service is listed under %1 %2. Moving it keeps its port; left unassigned, its range follows from its port.</numerusform>
+            <numerusform>%n services are listed under %1 %2. Moving them keeps their ports; left unassigned, their range follows from their port.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Moves</name>
+    <message numerus="yes">
+        <source>Reject %n draft(s)</source>
+        <translation>
+            <numerusform>Reject %n draft</numerusform>
+            <numerusform>Reject %n drafts</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::MovesModel</name>
+    <message numerus="yes">
+        <source>%1: %n line(s)</source>
+        <translation>
+            <numerusform>%1: %n line</numerusform>
+            <numerusform>%1: %n lines</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::MovesView</name>
+    <message numerus="yes">
+        <source>%n drift move(s)</source>
+        <translation>
+            <numerusform>%n drift move</numerusform>
+            <numerusform>%n drift moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s)</source>
+        <translation>
+            <numerusform>%n draft</numerusform>
+            <numerusform>%n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n proposed change(s)</source>
+        <translation>
+            <numerusform>%n proposed change</numerusform>
+            <numerusform>%n proposed changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::RealityCheckDialog</name>
+    <message numerus="yes">
+        <source>%n connection attempt(s), at most %1 s.</source>
+        <translation>
+            <numerusform>%n connection attempt, at most %1 s.</numerusform>
+            <numerusform>%n connection attempts, at most %1 s.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %2 · %n listening</source>
+        <translation>
+            <numerusform>%1 of %2 · %n listening</numerusform>
+            <numerusform>%1 of %2 · %n listening</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n attempt(s).</source>
+        <translation>
+            <numerusform>Cancelled after %n attempt.</numerusform>
+            <numerusform>Cancelled after %n attempts.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Checked at %1: %n attempt(s), </source>
+        <translation>
+            <numerusform>Checked at %1: %n attempt, </numerusform>
+            <numerusform>Checked at %1: %n attempts, </numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n listening.</source>
+        <translation>
+            <numerusform>%n listening.</numerusform>
+            <numerusform>%n listening.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deployed service(s) did not answer.</source>
+        <translation>
+            <numerusform>%n deployed service did not answer.</numerusform>
+            <numerusform>%n deployed services did not answer.</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>
