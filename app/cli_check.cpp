@@ -11,10 +11,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
+};
+} // namespace
 
 // GitHub workflow commands end at a newline and treat % specially.
 static QString githubEscape(QString text)
@@ -36,20 +40,20 @@ static QString githubProperty(QString text)
 int runCheck(CommandContext &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: text (default), json or github."),
-                                          tr("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output: text (default), json or github."),
+                                          Tr::tr("FORMAT"), QStringLiteral("text"));
     parser.addOption(formatOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The schema to check."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The schema to check."));
     if (!parseArguments(parser, QStringLiteral("check"), context))
         return 2;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        context.err << tr("portolan check: expected one FILE") << Qt::endl;
+        context.err << Tr::tr("portolan check: expected one FILE") << Qt::endl;
         return 2;
     }
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("github")) {
-        context.err << tr("portolan check: unknown format \"%1\" (text, json or github)").arg(format) << Qt::endl;
+        context.err << Tr::tr("portolan check: unknown format \"%1\" (text, json or github)").arg(format) << Qt::endl;
         return 2;
     }
     const QString fileName = positional.first();
@@ -108,7 +112,7 @@ int runCheck(CommandContext &context)
     } else {
         for (const Finding &f : findings)
             context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << Qt::endl;
-        context.out << tr("%1 error(s), %2 warning(s), %3 info(s)")
+        context.out << Tr::tr("%1 error(s), %2 warning(s), %3 info(s)")
                            .arg(counts[int(Severity::Error)])
                            .arg(counts[int(Severity::Warning)])
                            .arg(counts[int(Severity::Info)])

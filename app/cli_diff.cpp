@@ -8,31 +8,35 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
+};
+} // namespace
 
 // portolan diff OLD NEW: the moves and other changes from OLD to NEW with
 // their impact. Differences are not failures: exit 0 either way, 2 on bad input.
 int runDiff(CommandContext &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: text (default), json or markdown."),
-                                          tr("FORMAT"), QStringLiteral("text"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output: text (default), json or markdown."),
+                                          Tr::tr("FORMAT"), QStringLiteral("text"));
     parser.addOption(formatOption);
-    parser.addPositionalArgument(QStringLiteral("OLD"), tr("The schema before."));
-    parser.addPositionalArgument(QStringLiteral("NEW"), tr("The schema after."));
+    parser.addPositionalArgument(QStringLiteral("OLD"), Tr::tr("The schema before."));
+    parser.addPositionalArgument(QStringLiteral("NEW"), Tr::tr("The schema after."));
     if (!parseArguments(parser, QStringLiteral("diff"), context))
         return 2;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 2) {
-        context.err << tr("portolan diff: expected OLD and NEW") << Qt::endl;
+        context.err << Tr::tr("portolan diff: expected OLD and NEW") << Qt::endl;
         return 2;
     }
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("markdown")) {
-        context.err << tr("portolan diff: unknown format \"%1\" (text, json or markdown)").arg(format) << Qt::endl;
+        context.err << Tr::tr("portolan diff: unknown format \"%1\" (text, json or markdown)").arg(format) << Qt::endl;
         return 2;
     }
     Schema schemas[2];

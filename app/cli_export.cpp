@@ -10,10 +10,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
+};
+} // namespace
 
 int runExport(CommandContext &context)
 {
@@ -21,25 +25,25 @@ int runExport(CommandContext &context)
     QStringList writers;
     for (const Format *f : FormatRegistry::instance().writers())
         writers.append(f->id());
-    const QCommandLineOption toOption(QStringLiteral("to"), tr("Output format: %1.").arg(writers.join(QStringLiteral(", "))),
-                                      tr("FORMAT"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Export only this host."), tr("ID"));
+    const QCommandLineOption toOption(QStringLiteral("to"), Tr::tr("Output format: %1.").arg(writers.join(QStringLiteral(", "))),
+                                      Tr::tr("FORMAT"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), Tr::tr("Export only this host."), Tr::tr("ID"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       tr("Write here instead of standard output."), tr("OUT"));
-    const QCommandLineOption setOption(QStringLiteral("set"), tr("A format option, e.g. --set status=false."),
-                                       tr("KEY=VALUE"));
+                                       Tr::tr("Write here instead of standard output."), Tr::tr("OUT"));
+    const QCommandLineOption setOption(QStringLiteral("set"), Tr::tr("A format option, e.g. --set status=false."),
+                                       Tr::tr("KEY=VALUE"));
     parser.addOptions({toOption, hostOption, outOption, setOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The schema to export."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The schema to export."));
     if (!parseArguments(parser, QStringLiteral("export"), context))
         return 2;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1 || !parser.isSet(toOption)) {
-        context.err << tr("portolan export: expected FILE and --to FORMAT") << Qt::endl;
+        context.err << Tr::tr("portolan export: expected FILE and --to FORMAT") << Qt::endl;
         return 2;
     }
     const Format *format = FormatRegistry::instance().format(parser.value(toOption));
     if (!format || !format->canWrite()) {
-        context.err << tr("portolan export: unknown output format \"%1\" (known: %2)")
+        context.err << Tr::tr("portolan export: unknown output format \"%1\" (known: %2)")
                            .arg(parser.value(toOption), writers.join(QStringLiteral(", ")))
                     << Qt::endl;
         return 2;
@@ -55,17 +59,17 @@ int runExport(CommandContext &context)
     options.hostId = parser.value(hostOption);
     options.baseDir = QFileInfo(positional.first()).absolutePath();
     if (!options.hostId.isEmpty() && !schema->host(options.hostId)) {
-        context.err << tr("portolan export: the schema has no host \"%1\"").arg(options.hostId) << Qt::endl;
+        context.err << Tr::tr("portolan export: the schema has no host \"%1\"").arg(options.hostId) << Qt::endl;
         return 2;
     }
     if (format->needsHost() && options.hostId.isEmpty()) {
-        context.err << tr("portolan export: --host ID is required for %1").arg(format->id()) << Qt::endl;
+        context.err << Tr::tr("portolan export: --host ID is required for %1").arg(format->id()) << Qt::endl;
         return 2;
     }
     for (const QString &pair : parser.values(setOption)) {
         const qsizetype eq = pair.indexOf(QLatin1Char('='));
         if (eq <= 0) {
-            context.err << tr("portolan export: --set expects KEY=VALUE, got \"%1\"").arg(pair) << Qt::endl;
+            context.err << Tr::tr("portolan export: --set expects KEY=VALUE, got \"%1\"").arg(pair) << Qt::endl;
             return 2;
         }
         options.extra.insert(pair.left(eq), pair.mid(eq + 1));
@@ -80,7 +84,7 @@ int runExport(CommandContext &context)
     if (!parser.isSet(outOption) || parser.value(outOption) == QLatin1String("-")) {
         QFile out;
         if (!out.open(stdout, QIODevice::WriteOnly)) {
-            context.err << tr("portolan export: cannot write to standard output") << Qt::endl;
+            context.err << Tr::tr("portolan export: cannot write to standard output") << Qt::endl;
             return 2;
         }
         out.write(*bytes);

@@ -9,10 +9,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
+};
+} // namespace
 
 static QStringList formatIds(const QList<const Format *> &formats)
 {
@@ -26,35 +30,35 @@ int runImport(CommandContext &context)
 {
     QCommandLineParser parser;
     const QStringList readers = formatIds(FormatRegistry::instance().readers());
-    const QCommandLineOption fromOption(QStringLiteral("from"), tr("Input format: %1.").arg(readers.join(QStringLiteral(", "))),
-                                        tr("FORMAT"));
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("The host the input describes."), tr("ID"));
-    const QCommandLineOption intoOption(QStringLiteral("into"), tr("Merge into this schema instead of starting a new one."),
-                                        tr("FILE"));
+    const QCommandLineOption fromOption(QStringLiteral("from"), Tr::tr("Input format: %1.").arg(readers.join(QStringLiteral(", "))),
+                                        Tr::tr("FORMAT"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), Tr::tr("The host the input describes."), Tr::tr("ID"));
+    const QCommandLineOption intoOption(QStringLiteral("into"), Tr::tr("Merge into this schema instead of starting a new one."),
+                                        Tr::tr("FILE"));
     const QCommandLineOption outOption(QStringList{QStringLiteral("o"), QStringLiteral("output")},
-                                       tr("Write the resulting schema here."), tr("OUT"));
+                                       Tr::tr("Write the resulting schema here."), Tr::tr("OUT"));
     parser.addOptions({fromOption, hostOption, intoOption, outOption});
-    parser.addPositionalArgument(QStringLiteral("INPUT"), tr("The file to import."));
+    parser.addPositionalArgument(QStringLiteral("INPUT"), Tr::tr("The file to import."));
     if (!parseArguments(parser, QStringLiteral("import"), context))
         return 2;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        context.err << tr("portolan import: expected one INPUT file") << Qt::endl;
+        context.err << Tr::tr("portolan import: expected one INPUT file") << Qt::endl;
         return 2;
     }
     if (!parser.isSet(fromOption) || !parser.isSet(outOption)) {
-        context.err << tr("portolan import: --from FORMAT and -o OUT are required") << Qt::endl;
+        context.err << Tr::tr("portolan import: --from FORMAT and -o OUT are required") << Qt::endl;
         return 2;
     }
     const Format *format = FormatRegistry::instance().format(parser.value(fromOption));
     if (!format || !format->canRead()) {
-        context.err << tr("portolan import: unknown input format \"%1\" (known: %2)")
+        context.err << Tr::tr("portolan import: unknown input format \"%1\" (known: %2)")
                            .arg(parser.value(fromOption), readers.join(QStringLiteral(", ")))
                     << Qt::endl;
         return 2;
     }
     if (format->needsHost() && !parser.isSet(hostOption)) {
-        context.err << tr("portolan import: --host ID is required for %1").arg(format->id()) << Qt::endl;
+        context.err << Tr::tr("portolan import: --host ID is required for %1").arg(format->id()) << Qt::endl;
         return 2;
     }
 
@@ -82,7 +86,7 @@ int runImport(CommandContext &context)
     Schema schema = result->schema;
     if (parser.isSet(intoOption)) {
         if (!format->mergesIntoPlan()) {
-            context.err << tr("portolan import: %1 files are whole schemas; --into does not apply").arg(format->id())
+            context.err << Tr::tr("portolan import: %1 files are whole schemas; --into does not apply").arg(format->id())
                         << Qt::endl;
             return 2;
         }

@@ -12,10 +12,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::CommandLine", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
+};
+} // namespace
 
 static QJsonValue optionalString(const QString &text)
 {
@@ -69,36 +73,36 @@ static QJsonObject observationToJson(const Service &s, const ServiceObservation 
 int runProbe(CommandContext &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption hostOption(QStringLiteral("host"), tr("Probe only this host (repeatable; default: all)."),
-                                        tr("ID"));
+    const QCommandLineOption hostOption(QStringLiteral("host"), Tr::tr("Probe only this host (repeatable; default: all)."),
+                                        Tr::tr("ID"));
     const QCommandLineOption rangeOption(QStringLiteral("range"),
-                                         tr("Also sweep these ports for listeners the plan does not know (repeatable)."),
-                                         tr("FIRST-LAST"));
-    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), tr("Per-attempt timeout (default 1500)."),
-                                           tr("MS"), QString::number(Prober::DefaultTimeoutMs));
+                                         Tr::tr("Also sweep these ports for listeners the plan does not know (repeatable)."),
+                                         Tr::tr("FIRST-LAST"));
+    const QCommandLineOption timeoutOption(QStringLiteral("timeout"), Tr::tr("Per-attempt timeout (default 1500)."),
+                                           Tr::tr("MS"), QString::number(Prober::DefaultTimeoutMs));
     const QCommandLineOption concurrencyOption(QStringLiteral("concurrency"),
-                                               tr("Connection attempts at a time (default 32)."), tr("N"),
+                                               Tr::tr("Connection attempts at a time (default 32)."), Tr::tr("N"),
                                                QString::number(Prober::DefaultConcurrency));
     const QCommandLineOption healthOption(QStringLiteral("health"),
-                                          tr("Also GET this HTTP path (e.g. /health) on every listening service."),
-                                          tr("PATH"));
+                                          Tr::tr("Also GET this HTTP path (e.g. /health) on every listening service."),
+                                          Tr::tr("PATH"));
     const QCommandLineOption prometheusOption(QStringLiteral("prometheus"),
-                                              tr("Read target health from this Prometheus server."), tr("URL"));
-    const QCommandLineOption formatOption(QStringLiteral("format"), tr("Output: text (default) or json."),
-                                          tr("FORMAT"), QStringLiteral("text"));
+                                              Tr::tr("Read target health from this Prometheus server."), Tr::tr("URL"));
+    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output: text (default) or json."),
+                                          Tr::tr("FORMAT"), QStringLiteral("text"));
     parser.addOptions({hostOption, rangeOption, timeoutOption, concurrencyOption, healthOption, prometheusOption,
                        formatOption});
-    parser.addPositionalArgument(QStringLiteral("FILE"), tr("The schema whose hosts to probe."));
+    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The schema whose hosts to probe."));
     if (!parseArguments(parser, QStringLiteral("probe"), context))
         return 2;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {
-        context.err << tr("portolan probe: expected one FILE") << Qt::endl;
+        context.err << Tr::tr("portolan probe: expected one FILE") << Qt::endl;
         return 2;
     }
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        context.err << tr("portolan probe: unknown format \"%1\" (text or json)").arg(format) << Qt::endl;
+        context.err << Tr::tr("portolan probe: unknown format \"%1\" (text or json)").arg(format) << Qt::endl;
         return 2;
     }
 
@@ -107,7 +111,7 @@ int runProbe(CommandContext &context)
     for (const QString &text : parser.values(rangeOption)) {
         const std::optional<PortSpan> span = PortSpan::parse(text);
         if (!span) {
-            context.err << tr("portolan probe: \"%1\" is not a port range like 3000-3099").arg(text) << Qt::endl;
+            context.err << Tr::tr("portolan probe: \"%1\" is not a port range like 3000-3099").arg(text) << Qt::endl;
             return 2;
         }
         options.scanRanges.append(*span);
@@ -115,7 +119,7 @@ int runProbe(CommandContext &context)
     bool ok = false;
     options.timeoutMs = parser.value(timeoutOption).toInt(&ok);
     if (!ok || options.timeoutMs < Prober::MinTimeoutMs || options.timeoutMs > Prober::MaxTimeoutMs) {
-        context.err << tr("portolan probe: the timeout must be %1-%2 ms")
+        context.err << Tr::tr("portolan probe: the timeout must be %1-%2 ms")
                            .arg(Prober::MinTimeoutMs)
                            .arg(Prober::MaxTimeoutMs)
                     << Qt::endl;
@@ -123,7 +127,7 @@ int runProbe(CommandContext &context)
     }
     options.concurrency = parser.value(concurrencyOption).toInt(&ok);
     if (!ok || options.concurrency < 1 || options.concurrency > Prober::MaxConcurrency) {
-        context.err << tr("portolan probe: the concurrency must be 1-%1").arg(Prober::MaxConcurrency) << Qt::endl;
+        context.err << Tr::tr("portolan probe: the concurrency must be 1-%1").arg(Prober::MaxConcurrency) << Qt::endl;
         return 2;
     }
     options.healthPath = parser.value(healthOption);
@@ -223,11 +227,11 @@ int runProbe(CommandContext &context)
         for (const Finding &f : observed.findings)
             context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << Qt::endl;
         for (const PrometheusTarget &t : unmatched) {
-            context.out << tr("Prometheus target %1 (job %2) matches no service: %3")
+            context.out << Tr::tr("Prometheus target %1 (job %2) matches no service: %3")
                                .arg(t.instance, t.job, targetHealthToString(t.health))
                         << Qt::endl;
         }
-        context.out << tr("%1 of %2 deployed service(s) answered; %3 attempt(s), %4 listening")
+        context.out << Tr::tr("%1 of %2 deployed service(s) answered; %3 attempt(s), %4 listening")
                            .arg(deployed - silent.size())
                            .arg(deployed)
                            .arg(observed.attempts)

@@ -18,10 +18,14 @@ using Compose::PortMapping;
 
 namespace {
 
-QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::ComposeFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::ComposeFormat)
+};
+} // namespace
 
 struct Mapping
 {
@@ -125,7 +129,7 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
         return true;
     if (!definition.IsMap()) {
         *error = Yaml::errorAt(definition, mOptions.fileName,
-                               tr("The service \"%1\" is not a mapping.").arg(key));
+                               Tr::tr("The service \"%1\" is not a mapping.").arg(key));
         return false;
     }
     const Yaml::MapView def(definition);
@@ -150,7 +154,7 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
     if (ports.IsDefined() && !ports.IsNull()) {
         if (service->hostNetwork && ports.IsSequence() && ports.size() > 0) {
             *error = Yaml::errorAt(def.keyNode(QStringLiteral("ports")), mOptions.fileName,
-                                   tr("Service \"%1\": ports cannot be published with network_mode: host; "
+                                   Tr::tr("Service \"%1\": ports cannot be published with network_mode: host; "
                                       "its ports are the host's already.")
                                        .arg(key));
             return false;
@@ -169,7 +173,7 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
             QString message;
             if (!Compose::parseExposeSpec(spec, &list, &message)) {
                 *error = Yaml::errorAt(item, mOptions.fileName,
-                                       tr("Service \"%1\": invalid expose entry \"%2\": %3").arg(key, spec, message));
+                                       Tr::tr("Service \"%1\": invalid expose entry \"%2\": %3").arg(key, spec, message));
                 return false;
             }
             for (PortMapping m : std::as_const(list)) {
@@ -251,7 +255,7 @@ bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, Q
 {
     if (!ports.IsSequence()) {
         *error = Yaml::errorAt(ports, mOptions.fileName,
-                               tr("Service \"%1\": ports must be a list.").arg(service.key));
+                               Tr::tr("Service \"%1\": ports must be a list.").arg(service.key));
         return false;
     }
     for (const YAML::Node &item : ports) {
@@ -262,12 +266,12 @@ bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, Q
         }
         if (!Yaml::isScalar(item)) {
             *error = Yaml::errorAt(item, mOptions.fileName,
-                                   tr("Service \"%1\": a port entry must be a string or a mapping.").arg(service.key));
+                                   Tr::tr("Service \"%1\": a port entry must be a string or a mapping.").arg(service.key));
             return false;
         }
         QString spec;
         if (!text(item, &spec)) {
-            warn(item, tr("Service \"%1\": the port \"%2\" depends on an unset variable and was skipped.")
+            warn(item, Tr::tr("Service \"%1\": the port \"%2\" depends on an unset variable and was skipped.")
                            .arg(service.key, Yaml::scalar(item)));
             continue;
         }
@@ -275,7 +279,7 @@ bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, Q
         QString message;
         if (!Compose::parsePortSpec(spec, &list, &message)) {
             *error = Yaml::errorAt(item, mOptions.fileName,
-                                   tr("Service \"%1\": invalid port \"%2\": %3").arg(service.key, spec, message));
+                                   Tr::tr("Service \"%1\": invalid port \"%2\": %3").arg(service.key, spec, message));
             return false;
         }
         for (const PortMapping &m : std::as_const(list))
@@ -290,15 +294,15 @@ bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item,
     const Yaml::MapView port(item);
     auto fail = [&](const YAML::Node &at, const QString &message) {
         *error = Yaml::errorAt(at.IsDefined() ? at : item, mOptions.fileName,
-                               tr("Service \"%1\": invalid port: %2").arg(service.key, message));
+                               Tr::tr("Service \"%1\": invalid port: %2").arg(service.key, message));
         return false;
     };
     const YAML::Node targetNode = port.value(QStringLiteral("target"));
     QString target;
     if (!Yaml::isScalar(targetNode))
-        return fail(item, tr("the long syntax needs a target port."));
+        return fail(item, Tr::tr("the long syntax needs a target port."));
     if (!text(targetNode, &target)) {
-        warn(targetNode, tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
+        warn(targetNode, Tr::tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
         return true;
     }
     QString spec = target;
@@ -307,7 +311,7 @@ bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item,
         QString published;
         if (!text(publishedNode, &published)) {
             warn(publishedNode,
-                 tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
+                 Tr::tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
             return true;
         }
         if (!published.isEmpty())
@@ -400,12 +404,12 @@ QList<Endpoint> endpointsIn(const QString &value)
 
 QString ComposeFormat::displayName() const
 {
-    return tr("docker-compose");
+    return Tr::tr("docker-compose");
 }
 
 QString ComposeFormat::fileFilter() const
 {
-    return tr("Compose files (*.yml *.yaml)");
+    return Tr::tr("Compose files (*.yml *.yaml)");
 }
 
 std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const FormatOptions &options,
@@ -416,7 +420,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
     if (!root)
         return std::nullopt;
     if (!root->IsMap()) {
-        *error = Yaml::errorAt(*root, options.fileName, tr("A compose file is a mapping with a \"services\" key."));
+        *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A compose file is a mapping with a \"services\" key."));
         if (error->line == 0)
             error->line = 1;
         return std::nullopt;
@@ -425,7 +429,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
     const YAML::Node services = top.value(QStringLiteral("services"));
     if (!services.IsMap()) {
         *error = Yaml::errorAt(services.IsDefined() ? services : *root, options.fileName,
-                               tr("The file has no \"services\" mapping."));
+                               Tr::tr("The file has no \"services\" mapping."));
         return std::nullopt;
     }
 
@@ -500,7 +504,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
             s.status = ServiceStatus::Deployed;
             s.origin = cs.origin;
             if (cs.hostNetwork)
-                s.runtime = tr("docker (host network)");
+                s.runtime = Tr::tr("docker (host network)");
             return s;
         };
         if (cs.mappings.isEmpty()) {
@@ -529,9 +533,9 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
             else if (p.hostIp == QLatin1String("127.0.0.1") || p.hostIp == QLatin1String("::1"))
                 s.exposure = Exposure::Host;
             if (p.hostPortLast > 0)
-                s.notes = tr("The engine picks the host port from %1–%2.").arg(p.hostPort).arg(p.hostPortLast);
+                s.notes = Tr::tr("The engine picks the host port from %1–%2.").arg(p.hostPort).arg(p.hostPortLast);
             else if (p.hostPort == 0 && !mapping.exposed)
-                s.notes = tr("The engine picks the host port.");
+                s.notes = Tr::tr("The engine picks the host port.");
             cs.memberIds.append(s.id);
             schema.services.append(s);
         }
@@ -631,7 +635,7 @@ std::optional<Schema> ComposeFormat::merge(const Schema &plan, const ReadResult 
                                            QStringList *summary, QString *error) const
 {
     if (options.hostId.isEmpty()) {
-        *error = tr("A compose file describes one host: choose the host it belongs to.");
+        *error = Tr::tr("A compose file describes one host: choose the host it belongs to.");
         return std::nullopt;
     }
     return mergeHostReality(plan, fragment.schema, options.hostId, summary, error);
@@ -650,7 +654,7 @@ std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const Forma
                                                QString *error) const
 {
     if (options.hostId.isEmpty() || !schema.host(options.hostId)) {
-        *error = tr("Choose a host of the schema for the compose snippet.");
+        *error = Tr::tr("Choose a host of the schema for the compose snippet.");
         return std::nullopt;
     }
     const bool useActual = options.extra.value(QStringLiteral("ports")).toString() == QLatin1String("actual");
@@ -689,7 +693,7 @@ std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const Forma
     }
 
     QString out;
-    out += QStringLiteral("# %1\n").arg(tr("Ports of host %1 from the Portolan schema \"%2\"; use with "
+    out += QStringLiteral("# %1\n").arg(Tr::tr("Ports of host %1 from the Portolan schema \"%2\"; use with "
                                              "docker compose -f docker-compose.yml -f THIS_FILE.")
                                               .arg(options.hostId, schema.title));
     if (order.isEmpty()) {

@@ -5,10 +5,14 @@
 
 namespace Portolan::Compose {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Compose", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Compose)
+};
+} // namespace
 
 bool parsePortRange(const QString &text, int *first, int *last, QString *error)
 {
@@ -22,15 +26,15 @@ bool parsePortRange(const QString &text, int *first, int *last, QString *error)
     const uint pa = a.toUInt(&okA);
     const uint pb = b.toUInt(&okB);
     if (!okA || !okB || a.isEmpty() || b.isEmpty() || a.startsWith(QLatin1Char('+')) || b.startsWith(QLatin1Char('+'))) {
-        *error = tr("\"%1\" is not a port or a port range.").arg(text);
+        *error = Tr::tr("\"%1\" is not a port or a port range.").arg(text);
         return false;
     }
     if (!isValidPort(int(qMin(pa, 65536u))) || !isValidPort(int(qMin(pb, 65536u)))) {
-        *error = tr("Port %1 is outside 1–65535.").arg(isValidPort(int(qMin(pa, 65536u))) ? b : a);
+        *error = Tr::tr("Port %1 is outside 1–65535.").arg(isValidPort(int(qMin(pa, 65536u))) ? b : a);
         return false;
     }
     if (pb < pa) {
-        *error = tr("The port range \"%1\" ends before it starts.").arg(text);
+        *error = Tr::tr("The port range \"%1\" ends before it starts.").arg(text);
         return false;
     }
     *first = int(pa);
@@ -47,7 +51,7 @@ static bool splitProtocol(const QString &spec, QString *rest, Protocol *protocol
         return true;
     const QString name = spec.mid(slash + 1).trimmed().toLower();
     if (!protocolFromString(name, protocol)) {
-        *error = tr("Unsupported protocol \"%1\" (tcp or udp).").arg(spec.mid(slash + 1));
+        *error = Tr::tr("Unsupported protocol \"%1\" (tcp or udp).").arg(spec.mid(slash + 1));
         return false;
     }
     *rest = spec.left(slash);
@@ -76,7 +80,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
     if (!splitProtocol(spec.trimmed(), &body, &protocol, error))
         return false;
     if (body.isEmpty()) {
-        *error = tr("The port specification is empty.");
+        *error = Tr::tr("The port specification is empty.");
         return false;
     }
 
@@ -88,13 +92,13 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         // [::1]:6001:6001 or [::1]::80
         const qsizetype close = body.indexOf(QLatin1Char(']'));
         if (close < 0 || body.mid(close + 1, 1) != QLatin1String(":")) {
-            *error = tr("\"%1\" has an unclosed or misplaced IPv6 bracket.").arg(spec);
+            *error = Tr::tr("\"%1\" has an unclosed or misplaced IPv6 bracket.").arg(spec);
             return false;
         }
         ip = body.mid(1, close - 1);
         const QStringList rest = body.mid(close + 2).split(QLatin1Char(':'));
         if (rest.size() != 2) {
-            *error = tr("\"%1\" is not IP:HOST:CONTAINER.").arg(spec);
+            *error = Tr::tr("\"%1\" is not IP:HOST:CONTAINER.").arg(spec);
             return false;
         }
         host = rest.at(0);
@@ -112,19 +116,19 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
     }
 
     if (hasHostPart && host.isEmpty() && ip.isEmpty()) {
-        *error = tr("The published port before \":\" is empty in \"%1\".").arg(spec);
+        *error = Tr::tr("The published port before \":\" is empty in \"%1\".").arg(spec);
         return false;
     }
     if (!ip.isEmpty() && !isIpAddress(ip)) {
-        *error = tr("\"%1\" is not an IP address.").arg(ip);
+        *error = Tr::tr("\"%1\" is not an IP address.").arg(ip);
         return false;
     }
     if (hasHostPart && ip.isEmpty() && body.startsWith(QLatin1Char(':'))) {
-        *error = tr("The published port before \":\" is empty in \"%1\".").arg(spec);
+        *error = Tr::tr("The published port before \":\" is empty in \"%1\".").arg(spec);
         return false;
     }
     if (container.isEmpty()) {
-        *error = tr("The container port is missing in \"%1\".").arg(spec);
+        *error = Tr::tr("The container port is missing in \"%1\".").arg(spec);
         return false;
     }
 
@@ -137,7 +141,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
     if (!host.isEmpty() && !parsePortRange(host, &h1, &h2, error))
         return false;
     if (c2 - c1 + 1 > MaxPortsPerSpec) {
-        *error = tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
+        *error = Tr::tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
         return false;
     }
 
@@ -152,7 +156,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         // "8000-9000:80": the engine picks one free host port of the range.
         result.append({h1, h2, c1, protocol, ip});
     } else {
-        *error = tr("The published range %1 and the container range %2 differ in length.").arg(host, container);
+        *error = Tr::tr("The published range %1 and the container range %2 differ in length.").arg(host, container);
         return false;
     }
     mappings->append(result);
@@ -170,7 +174,7 @@ bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString 
     if (!parsePortRange(body, &c1, &c2, error))
         return false;
     if (c2 - c1 + 1 > MaxPortsPerSpec) {
-        *error = tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
+        *error = Tr::tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
         return false;
     }
     for (int c = c1; c <= c2; ++c)
@@ -229,7 +233,7 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
             const QString name = text.mid(i + 1, end - i - 1);
             const auto it = mVariables.constFind(name);
             if (it == mVariables.cend())
-                problems->append({name, tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
+                problems->append({name, Tr::tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
             else
                 out += *it;
             i = end;
@@ -247,7 +251,7 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
             ++j;
         const QString name = text.mid(i + 2, j - i - 2);
         if (name.isEmpty() || !isNameStart(name.at(0)) || j >= text.size()) {
-            problems->append({name, tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
+            problems->append({name, Tr::tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
             out += text.mid(start);
             i = text.size();
             return out;
@@ -261,7 +265,7 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
             static const QStringList ops = {QStringLiteral(":-"), QStringLiteral("-"), QStringLiteral(":?"),
                                             QStringLiteral("?"), QStringLiteral(":+"), QStringLiteral("+")};
             if (!ops.contains(op)) {
-                problems->append({name, tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
+                problems->append({name, Tr::tr("Invalid interpolation \"%1\"; it is kept as written.").arg(text.mid(start))});
                 out += text.mid(start);
                 i = text.size();
                 return out;
@@ -272,7 +276,7 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
         qsizetype wordPos = j;
         const QString word = op.isEmpty() ? QString() : expand(text, &wordPos, true, &wordProblems);
         if (wordPos >= text.size() || text.at(wordPos) != QLatin1Char('}')) {
-            problems->append({name, tr("Unclosed \"${\" in \"%1\"; it is kept as written.").arg(text.mid(start))});
+            problems->append({name, Tr::tr("Unclosed \"${\" in \"%1\"; it is kept as written.").arg(text.mid(start))});
             out += text.mid(start);
             i = text.size();
             return out;
@@ -290,7 +294,7 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
             if (set)
                 out += *it;
             else
-                problems->append({name, tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
+                problems->append({name, Tr::tr("The variable %1 is not set; it is read as an empty string.").arg(name)});
         } else if (op == QLatin1String(":-")) {
             nonEmpty ? void(out += *it) : useWord();
         } else if (op == QLatin1String("-")) {
@@ -302,8 +306,8 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
             } else {
                 problems->append(wordProblems);
                 problems->append({name, word.isEmpty()
-                                            ? tr("The required variable %1 is not set.").arg(name)
-                                            : tr("The required variable %1 is not set: %2").arg(name, word)});
+                                            ? Tr::tr("The required variable %1 is not set.").arg(name)
+                                            : Tr::tr("The required variable %1 is not set: %2").arg(name, word)});
             }
         } else if (op == QLatin1String(":+")) {
             if (nonEmpty)

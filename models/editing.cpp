@@ -10,10 +10,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text, int n = -1)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Editing", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Editing)
+};
+} // namespace
 
 int servicesUsingHost(const Schema &schema, const QString &hostId)
 {
@@ -36,7 +40,7 @@ QUndoCommand *removeHostCommand(SchemaDocument *document, const QString &hostId,
 {
     const Schema &schema = document->schema();
     const Host *host = schema.host(hostId);
-    auto *macro = new QUndoCommand(tr("Remove host %1").arg(host ? host->name : hostId));
+    auto *macro = new QUndoCommand(Tr::tr("Remove host %1").arg(host ? host->name : hostId));
     const QString target = dependents == Dependents::Reassign ? reassignTo : QString();
     for (const Service &s : schema.services) {
         if (s.hostId == hostId)
@@ -55,7 +59,7 @@ QUndoCommand *removeRangeCommand(SchemaDocument *document, const QString &rangeI
 {
     const Schema &schema = document->schema();
     const PortRange *range = schema.range(rangeId);
-    auto *macro = new QUndoCommand(tr("Remove range %1").arg(range ? range->label() : rangeId));
+    auto *macro = new QUndoCommand(Tr::tr("Remove range %1").arg(range ? range->label() : rangeId));
     const QString target = dependents == Dependents::Reassign ? reassignTo : QString();
     for (const Service &s : schema.services) {
         if (s.rangeId == rangeId)
@@ -81,7 +85,7 @@ QUndoCommand *removeRangeCommand(SchemaDocument *document, const QString &rangeI
 QUndoCommand *renameHostIdCommand(SchemaDocument *document, const QString &oldId, const QString &newId)
 {
     const Schema &schema = document->schema();
-    auto *macro = new QUndoCommand(tr("Rename host id %1 to %2").arg(oldId, newId));
+    auto *macro = new QUndoCommand(Tr::tr("Rename host id %1 to %2").arg(oldId, newId));
     // The new host first, then the services, then the old one goes: at no
     // step does a service name a host that is not there.
     QList<Host> hosts = schema.hosts;
@@ -104,21 +108,21 @@ QUndoCommand *addHostCommand(SchemaDocument *document, const Host &host)
 {
     QList<Host> hosts = document->schema().hosts;
     hosts.append(host);
-    return changeHostsCommand(document, hosts, tr("Add host %1").arg(host.name));
+    return changeHostsCommand(document, hosts, Tr::tr("Add host %1").arg(host.name));
 }
 
 QUndoCommand *addRangeCommand(SchemaDocument *document, const PortRange &range)
 {
     QList<PortRange> ranges = document->schema().ranges;
     ranges.append(range);
-    return changeRangesCommand(document, ranges, tr("Add range %1").arg(range.label()));
+    return changeRangesCommand(document, ranges, Tr::tr("Add range %1").arg(range.label()));
 }
 
 QUndoCommand *removeServicesCommand(SchemaDocument *document, const QStringList &serviceIds)
 {
     const QSet<QString> ids(serviceIds.cbegin(), serviceIds.cend());
     const Schema &schema = document->schema();
-    auto *macro = new QUndoCommand(tr("Remove %n service(s)", int(ids.size())));
+    auto *macro = new QUndoCommand(Tr::tr("Remove %n service(s)", nullptr, int(ids.size())));
     QList<Reference> references;
     for (const Reference &r : schema.references) {
         if (!ids.contains(r.fromServiceId) && !ids.contains(r.toServiceId))
@@ -182,12 +186,12 @@ QUndoCommand *duplicateServicesCommand(SchemaDocument *document, const QStringLi
     for (const QString &id : serviceIds) {
         if (const Service *s = document->schema().service(id)) {
             Service copy = *s;
-            copy.name = tr("%1 (copy)").arg(s->name);
+            copy.name = Tr::tr("%1 (copy)").arg(s->name);
             copy.id = slugify(copy.name);
             copies.append(copy);
         }
     }
-    return addServicesCommand(document, copies, tr("Duplicate %n service(s)", int(copies.size())));
+    return addServicesCommand(document, copies, Tr::tr("Duplicate %n service(s)", nullptr, int(copies.size())));
 }
 
 static QString tsvCell(QString text)
@@ -206,8 +210,8 @@ QMimeData *servicesToMimeData(const Schema &schema, const QStringList &serviceId
     }
     auto *mime = new QMimeData;
     mime->setData(QString::fromLatin1(ServicesMimeType), servicesToJson(services));
-    QStringList lines{QStringList{tr("Name"), tr("Host"), tr("Planned port"), tr("Actual port"), tr("Protocol"),
-                                  tr("Status"), tr("Description")}
+    QStringList lines{QStringList{Tr::tr("Name"), Tr::tr("Host"), Tr::tr("Planned port"), Tr::tr("Actual port"), Tr::tr("Protocol"),
+                                  Tr::tr("Status"), Tr::tr("Description")}
                           .join(QLatin1Char('\t'))};
     for (const Service &s : services) {
         const Host *h = schema.host(s.hostId);

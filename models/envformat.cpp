@@ -7,19 +7,23 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::EnvFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::EnvFormat)
+};
+} // namespace
 
 QString EnvFormat::displayName() const
 {
-    return tr("Environment file");
+    return Tr::tr("Environment file");
 }
 
 QString EnvFormat::fileFilter() const
 {
-    return tr("Environment files (*.env)");
+    return Tr::tr("Environment files (*.env)");
 }
 
 QString EnvFormat::variableStem(const QString &name)
@@ -47,8 +51,8 @@ std::optional<QByteArray> EnvFormat::write(const Schema &schema, const FormatOpt
 {
     const bool useActual = options.extra.value(QStringLiteral("ports")).toString() == QLatin1String("actual");
     QString out = QStringLiteral("# %1\n").arg(
-        options.hostId.isEmpty() ? tr("Ports from the Portolan schema \"%1\".").arg(schema.title)
-                                 : tr("Ports of host %1 from the Portolan schema \"%2\".").arg(options.hostId, schema.title));
+        options.hostId.isEmpty() ? Tr::tr("Ports from the Portolan schema \"%1\".").arg(schema.title)
+                                 : Tr::tr("Ports of host %1 from the Portolan schema \"%2\".").arg(options.hostId, schema.title));
     QSet<QString> used;
     for (const Service *s : servicesForHost(schema, options.hostId)) {
         const int port = exportPort(*s, useActual);

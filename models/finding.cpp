@@ -6,36 +6,40 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Rules", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Rules)
+};
+} // namespace
 
 const QList<RuleInfo> &allRules()
 {
     // Titles are translated once the application's translators are installed,
     // so the table is built on first use.
     static const QList<RuleInfo> rules = {
-        {QStringLiteral("host-collision"), Severity::Error, tr("Two services on one host share a port")},
-        {QStringLiteral("plan-collision"), Severity::Error, tr("Two services share a planned port")},
-        {QStringLiteral("invalid-port"), Severity::Error, tr("Port outside 1-65535")},
-        {QStringLiteral("duplicate-name"), Severity::Error, tr("Two services with one name on one host")},
-        {QStringLiteral("broken-reference"), Severity::Error, tr("A reference points where nothing listens")},
-        {QStringLiteral("metrics-port-mismatch"), Severity::Warning, tr("Scrape port is not the service's port")},
-        {QStringLiteral("out-of-range"), Severity::Warning, tr("Port outside the service's range")},
-        {QStringLiteral("unranged"), Severity::Warning, tr("Port in no range")},
-        {QStringLiteral("range-overlap"), Severity::Warning, tr("Ranges overlap without being nested")},
-        {QStringLiteral("reserved"), Severity::Warning, tr("Service on a reserved slot")},
-        {QStringLiteral("drift"), Severity::Warning, tr("Reality differs from the plan")},
-        {QStringLiteral("undocumented"), Severity::Warning, tr("Running but absent from the plan")},
-        {QStringLiteral("latent-collision"), Severity::Info, tr("Would collide if moved or co-located")},
-        {QStringLiteral("range-full"), Severity::Info, tr("Range nearly full")},
-        {QStringLiteral("pairing-digits"), Severity::Info, tr("Frontend and backend don't share last digits")},
-        {QStringLiteral("privileged-port"), Severity::Info, tr("Port below 1024")},
-        {QStringLiteral("ephemeral-port"), Severity::Info, tr("Port in an ephemeral range")},
+        {QStringLiteral("host-collision"), Severity::Error, Tr::tr("Two services on one host share a port")},
+        {QStringLiteral("plan-collision"), Severity::Error, Tr::tr("Two services share a planned port")},
+        {QStringLiteral("invalid-port"), Severity::Error, Tr::tr("Port outside 1-65535")},
+        {QStringLiteral("duplicate-name"), Severity::Error, Tr::tr("Two services with one name on one host")},
+        {QStringLiteral("broken-reference"), Severity::Error, Tr::tr("A reference points where nothing listens")},
+        {QStringLiteral("metrics-port-mismatch"), Severity::Warning, Tr::tr("Scrape port is not the service's port")},
+        {QStringLiteral("out-of-range"), Severity::Warning, Tr::tr("Port outside the service's range")},
+        {QStringLiteral("unranged"), Severity::Warning, Tr::tr("Port in no range")},
+        {QStringLiteral("range-overlap"), Severity::Warning, Tr::tr("Ranges overlap without being nested")},
+        {QStringLiteral("reserved"), Severity::Warning, Tr::tr("Service on a reserved slot")},
+        {QStringLiteral("drift"), Severity::Warning, Tr::tr("Reality differs from the plan")},
+        {QStringLiteral("undocumented"), Severity::Warning, Tr::tr("Running but absent from the plan")},
+        {QStringLiteral("latent-collision"), Severity::Info, Tr::tr("Would collide if moved or co-located")},
+        {QStringLiteral("range-full"), Severity::Info, Tr::tr("Range nearly full")},
+        {QStringLiteral("pairing-digits"), Severity::Info, Tr::tr("Frontend and backend don't share last digits")},
+        {QStringLiteral("privileged-port"), Severity::Info, Tr::tr("Port below 1024")},
+        {QStringLiteral("ephemeral-port"), Severity::Info, Tr::tr("Port in an ephemeral range")},
         // Found by a reality check on the network, not by the Analyzer.
-        {QStringLiteral("unknown-listener"), Severity::Warning, tr("Something listens where the plan has no service")},
-        {QStringLiteral("not-listening"), Severity::Warning, tr("Deployed service does not answer")},
+        {QStringLiteral("unknown-listener"), Severity::Warning, Tr::tr("Something listens where the plan has no service")},
+        {QStringLiteral("not-listening"), Severity::Warning, Tr::tr("Deployed service does not answer")},
     };
     return rules;
 }

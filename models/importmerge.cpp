@@ -10,10 +10,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text, int n = -1)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Import", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Import)
+};
+} // namespace
 
 QString familyName(const QString &name)
 {
@@ -180,8 +184,8 @@ QString portLabel(const Service &s)
     if (s.actualPort > 0)
         return QString::number(s.actualPort);
     if (s.containerPort > 0)
-        return tr("container %1").arg(s.containerPort);
-    return tr("no port");
+        return Tr::tr("container %1").arg(s.containerPort);
+    return Tr::tr("no port");
 }
 
 // Applies one imported mapping to a plan service; returns what changed, for the summary.
@@ -189,28 +193,28 @@ QStringList apply(Service *target, const Service &imported, const QString &hostI
 {
     QStringList changes;
     if (target->hostId != hostId) {
-        changes.append(target->hostId.isEmpty() ? tr("host %1").arg(hostId)
-                                                : tr("host %1 → %2").arg(target->hostId, hostId));
+        changes.append(target->hostId.isEmpty() ? Tr::tr("host %1").arg(hostId)
+                                                : Tr::tr("host %1 → %2").arg(target->hostId, hostId));
         target->hostId = hostId;
     }
     if (target->actualPort != imported.actualPort) {
-        changes.append(tr("actual port %1 → %2")
-                           .arg(target->actualPort > 0 ? QString::number(target->actualPort) : tr("unknown"),
-                                imported.actualPort > 0 ? QString::number(imported.actualPort) : tr("unpublished")));
+        changes.append(Tr::tr("actual port %1 → %2")
+                           .arg(target->actualPort > 0 ? QString::number(target->actualPort) : Tr::tr("unknown"),
+                                imported.actualPort > 0 ? QString::number(imported.actualPort) : Tr::tr("unpublished")));
         target->actualPort = imported.actualPort;
     }
     if (target->containerPort != imported.containerPort) {
         if (imported.containerPort > 0)
-            changes.append(tr("container port %1").arg(imported.containerPort));
+            changes.append(Tr::tr("container port %1").arg(imported.containerPort));
         target->containerPort = imported.containerPort;
     }
     if (target->protocol != imported.protocol) {
-        changes.append(tr("protocol %1").arg(protocolToString(imported.protocol)));
+        changes.append(Tr::tr("protocol %1").arg(protocolToString(imported.protocol)));
         target->protocol = imported.protocol;
     }
     if (target->bindAddress != imported.bindAddress) {
-        changes.append(imported.bindAddress.isEmpty() ? tr("bound to all addresses")
-                                                      : tr("bound to %1").arg(imported.bindAddress));
+        changes.append(imported.bindAddress.isEmpty() ? Tr::tr("bound to all addresses")
+                                                      : Tr::tr("bound to %1").arg(imported.bindAddress));
         target->bindAddress = imported.bindAddress;
     }
     target->profiles = imported.profiles;
@@ -237,7 +241,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                                        QStringList *summary, QString *error)
 {
     if (hostId.isEmpty()) {
-        *error = tr("No host was given for the import.");
+        *error = Tr::tr("No host was given for the import.");
         return std::nullopt;
     }
     Schema merged = plan;
@@ -248,7 +252,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         if (const Host *h = fragment.host(hostId))
             host = *h;
         merged.hosts.append(host);
-        summary->append(tr("Added host %1.").arg(hostId));
+        summary->append(Tr::tr("Added host %1.").arg(hostId));
     }
 
     // Compose services in file order, each with its mappings (main first).
@@ -285,7 +289,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 continue;
             if (!eligible(s, hostId)) {
                 if (level != NameMatch::Family && level != NameMatch::Prefix)
-                    summary->append(tr("%1: the plan has it on host %2; the one on %3 is kept as another instance.")
+                    summary->append(Tr::tr("%1: the plan has it on host %2; the one on %3 is kept as another instance.")
                                         .arg(s.name, s.hostId, hostId));
                 continue;
             }
@@ -356,7 +360,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 QStringList ambiguous;
                 for (int row : std::as_const(bestRows))
                     ambiguous.append(plan.services.at(row).name);
-                summary->append(tr("%1: several plan services could be meant (%2); added as a new service.")
+                summary->append(Tr::tr("%1: several plan services could be meant (%2); added as a new service.")
                                     .arg(key, ambiguous.join(QStringLiteral(", "))));
             }
         }
@@ -373,7 +377,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                     ++unchangedCount;
                 } else {
                     ++changedCount;
-                    summary->append(tr("%1 (%2): %3")
+                    summary->append(Tr::tr("%1 (%2): %3")
                                         .arg(target.name, imported.name, changes.join(QStringLiteral(", "))));
                 }
                 continue;
@@ -389,9 +393,9 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     }
 
     if (!added.isEmpty())
-        summary->append(tr("Added %n undocumented service(s): %1", int(added.size())).arg(added.join(QStringLiteral(", "))));
+        summary->append(Tr::tr("Added %n undocumented service(s): %1", nullptr, int(added.size())).arg(added.join(QStringLiteral(", "))));
     if (changedCount + unchangedCount > 0)
-        summary->append(tr("Matched %n plan service(s); %1 changed.", changedCount + unchangedCount).arg(changedCount));
+        summary->append(Tr::tr("Matched %n plan service(s); %1 changed.", nullptr, changedCount + unchangedCount).arg(changedCount));
 
     QStringList missing;
     for (int row = 0; row < plan.services.size(); ++row) {
@@ -400,7 +404,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             missing.append(s.name);
     }
     if (!missing.isEmpty())
-        summary->append(tr("In the plan on %1 but not in the file (%n): %2", int(missing.size()))
+        summary->append(Tr::tr("In the plan on %1 but not in the file (%n): %2", nullptr, int(missing.size()))
                             .arg(hostId, missing.join(QStringLiteral(", "))));
 
     // References: those of this import replace the ones imported from the same file.
@@ -423,7 +427,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     }
     merged.references = references;
     if (referenceCount > 0)
-        summary->append(tr("Found %n reference(s) between services.", referenceCount));
+        summary->append(Tr::tr("Found %n reference(s) between services.", nullptr, referenceCount));
     return merged;
 }
 
@@ -493,12 +497,12 @@ std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragm
         }
         const QString where = QStringLiteral("%1:%2").arg(targetHost).arg(port);
         if (row < 0) {
-            unmatched.append(tr("%1 (job %2)").arg(where, target.metrics.job));
+            unmatched.append(Tr::tr("%1 (job %2)").arg(where, target.metrics.job));
             continue;
         }
         Service &s = merged.services[row];
         if (scrapedBy.contains(row)) {
-            summary->append(tr("%1 is scraped by several jobs (%2, %3); the first is kept.")
+            summary->append(Tr::tr("%1 is scraped by several jobs (%2, %3); the first is kept.")
                                 .arg(s.name, scrapedBy.value(row), target.metrics.job));
             continue;
         }
@@ -506,15 +510,15 @@ std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragm
         ++matchedCount;
         if (s.metrics != target.metrics) {
             s.metrics = target.metrics;
-            summary->append(tr("%1: scraped as job %2 at %3%4 every %5")
+            summary->append(Tr::tr("%1: scraped as job %2 at %3%4 every %5")
                                 .arg(s.name, target.metrics.job, where, target.metrics.path,
-                                     target.metrics.interval.isEmpty() ? tr("default interval")
+                                     target.metrics.interval.isEmpty() ? Tr::tr("default interval")
                                                                        : target.metrics.interval));
         }
     }
-    summary->append(tr("Matched %n scrape target(s) to services.", matchedCount));
+    summary->append(Tr::tr("Matched %n scrape target(s) to services.", nullptr, matchedCount));
     for (const QString &u : std::as_const(unmatched))
-        summary->append(tr("Target %1 matches no service.").arg(u));
+        summary->append(Tr::tr("Target %1 matches no service.").arg(u));
     return merged;
 }
 

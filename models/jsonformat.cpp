@@ -10,10 +10,14 @@ namespace Portolan {
 
 namespace {
 
-QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::JsonFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::JsonFormat)
+};
+} // namespace
 
 // Keys are written in this order; a key not listed comes after, sorted.
 const QStringList &keyOrder()
@@ -314,7 +318,7 @@ public:
             for (const char *k : allowed)
                 known = known || it.key() == QLatin1String(k);
             if (!known)
-                fail(join(path, it.key()), tr("unknown key \"%1\"").arg(it.key()));
+                fail(join(path, it.key()), Tr::tr("unknown key \"%1\"").arg(it.key()));
         }
     }
 
@@ -328,11 +332,11 @@ public:
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined()) {
             if (required)
-                fail(join(path, QLatin1String(key)), tr("required key is missing"));
+                fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
             return {};
         }
         if (!v.isString()) {
-            fail(join(path, QLatin1String(key)), tr("expected a string, found %1").arg(typeName(v)));
+            fail(join(path, QLatin1String(key)), Tr::tr("expected a string, found %1").arg(typeName(v)));
             return {};
         }
         return v.toString();
@@ -343,12 +347,12 @@ public:
         const QJsonValue v = o.value(QLatin1String(key));
         if (v.isUndefined()) {
             if (required)
-                fail(join(path, QLatin1String(key)), tr("required key is missing"));
+                fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
             return 0;
         }
         const double d = v.toDouble();
         if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
-            fail(join(path, QLatin1String(key)), tr("expected an integer, found %1").arg(typeName(v)));
+            fail(join(path, QLatin1String(key)), Tr::tr("expected an integer, found %1").arg(typeName(v)));
             return 0;
         }
         return int(d);
@@ -358,7 +362,7 @@ public:
     {
         const int p = integer(o, path, key, required);
         if (!mFailed && o.contains(QLatin1String(key)) && !isValidPort(p))
-            fail(join(path, QLatin1String(key)), tr("%1 is not a port number (1-65535)").arg(p));
+            fail(join(path, QLatin1String(key)), Tr::tr("%1 is not a port number (1-65535)").arg(p));
         return p;
     }
 
@@ -368,7 +372,7 @@ public:
         if (v.isUndefined())
             return defaultValue;
         if (!v.isBool()) {
-            fail(join(path, QLatin1String(key)), tr("expected true or false, found %1").arg(typeName(v)));
+            fail(join(path, QLatin1String(key)), Tr::tr("expected true or false, found %1").arg(typeName(v)));
             return defaultValue;
         }
         return v.toBool();
@@ -380,7 +384,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isArray()) {
-            fail(join(path, QLatin1String(key)), tr("expected a list of strings, found %1").arg(typeName(v)));
+            fail(join(path, QLatin1String(key)), Tr::tr("expected a list of strings, found %1").arg(typeName(v)));
             return {};
         }
         QStringList result;
@@ -388,7 +392,7 @@ public:
         for (int i = 0; i < a.size(); ++i) {
             if (!a.at(i).isString()) {
                 fail(QStringLiteral("%1[%2]").arg(join(path, QLatin1String(key))).arg(i),
-                     tr("expected a string, found %1").arg(typeName(a.at(i))));
+                     Tr::tr("expected a string, found %1").arg(typeName(a.at(i))));
                 return {};
             }
             result.append(a.at(i).toString());
@@ -402,7 +406,7 @@ public:
         if (v.isUndefined())
             return {};
         if (!v.isArray()) {
-            fail(join(path, QLatin1String(key)), tr("expected a list, found %1").arg(typeName(v)));
+            fail(join(path, QLatin1String(key)), Tr::tr("expected a list, found %1").arg(typeName(v)));
             return {};
         }
         return v.toArray();
@@ -411,7 +415,7 @@ public:
     QJsonObject object(const QJsonValue &v, const QString &path)
     {
         if (!v.isObject()) {
-            fail(path, tr("expected an object, found %1").arg(typeName(v)));
+            fail(path, Tr::tr("expected an object, found %1").arg(typeName(v)));
             return {};
         }
         return v.toObject();
@@ -434,13 +438,13 @@ public:
     static QString typeName(const QJsonValue &v)
     {
         switch (v.type()) {
-        case QJsonValue::Null: return tr("null");
-        case QJsonValue::Bool: return tr("a boolean");
-        case QJsonValue::Double: return tr("a number");
-        case QJsonValue::String: return tr("a string");
-        case QJsonValue::Array: return tr("a list");
-        case QJsonValue::Object: return tr("an object");
-        case QJsonValue::Undefined: return tr("nothing");
+        case QJsonValue::Null: return Tr::tr("null");
+        case QJsonValue::Bool: return Tr::tr("a boolean");
+        case QJsonValue::Double: return Tr::tr("a number");
+        case QJsonValue::String: return Tr::tr("a string");
+        case QJsonValue::Array: return Tr::tr("a list");
+        case QJsonValue::Object: return Tr::tr("an object");
+        case QJsonValue::Undefined: return Tr::tr("nothing");
         }
         return {};
     }
@@ -460,7 +464,7 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
                  "deployment", "metrics", "counterpart", "notes", "profiles", "undocumented", "origin"});
     s.id = r.string(o, path, "id", true);
     if (!r.failed() && s.id.isEmpty())
-        r.fail(Reader::join(path, QStringLiteral("id")), tr("the id must not be empty"));
+        r.fail(Reader::join(path, QStringLiteral("id")), Tr::tr("the id must not be empty"));
     s.name = r.string(o, path, "name", true);
     s.aliases = r.stringList(o, path, "aliases");
     s.rangeId = r.string(o, path, "range");
@@ -471,7 +475,7 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
     if (o.contains(QLatin1String("protocol"))) {
         const QString p = r.string(o, path, "protocol");
         if (!r.failed() && !protocolFromString(p, &s.protocol))
-            r.fail(Reader::join(path, QStringLiteral("protocol")), tr("\"%1\" is not tcp or udp").arg(p));
+            r.fail(Reader::join(path, QStringLiteral("protocol")), Tr::tr("\"%1\" is not tcp or udp").arg(p));
     }
     s.bindAddress = r.string(o, path, "bindAddress");
     s.containerPort = r.port(o, path, "containerPort");
@@ -480,11 +484,11 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
     const QString status = r.string(o, path, "status");
     if (!r.failed() && !status.isEmpty() && !statusFromString(status, &s.status))
         r.fail(Reader::join(path, QStringLiteral("status")),
-               tr("\"%1\" is not a status (planned, deployed, not-deployed, retired)").arg(status));
+               Tr::tr("\"%1\" is not a status (planned, deployed, not-deployed, retired)").arg(status));
     const QString exposure = r.string(o, path, "exposure");
     if (!r.failed() && !exposureFromString(exposure, &s.exposure))
         r.fail(Reader::join(path, QStringLiteral("exposure")),
-               tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
+               Tr::tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
     s.publicHostname = r.string(o, path, "publicHostname");
     s.deployment = r.string(o, path, "deployment");
     if (o.contains(QLatin1String("metrics"))) {
@@ -512,20 +516,20 @@ std::optional<QJsonObject> parseObject(const QByteArray &data, const QString &fi
     if (data.trimmed().isEmpty()) {
         error->line = 1;
         error->column = 1;
-        error->message = tr("the file is empty");
+        error->message = Tr::tr("the file is empty");
         return std::nullopt;
     }
     QJsonParseError jsonError;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &jsonError);
     if (jsonError.error != QJsonParseError::NoError) {
         lineColumnAt(data, jsonError.offset, &error->line, &error->column);
-        error->message = tr("not valid JSON: %1").arg(jsonError.errorString());
+        error->message = Tr::tr("not valid JSON: %1").arg(jsonError.errorString());
         return std::nullopt;
     }
     if (!doc.isObject()) {
         error->line = 1;
         error->column = 1;
-        error->message = tr("expected a JSON object at the top level");
+        error->message = Tr::tr("expected a JSON object at the top level");
         return std::nullopt;
     }
     return doc.object();
@@ -561,13 +565,13 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     Schema schema;
 
     if (!root.contains(QLatin1String("format"))) {
-        r.fail(QStringLiteral("format"), tr("the format version is missing; this is not a Portolan schema"));
+        r.fail(QStringLiteral("format"), Tr::tr("the format version is missing; this is not a Portolan schema"));
         return std::nullopt;
     }
     const int version = r.integer(root, QString(), "format");
     if (!r.failed() && (version < 1 || version > Version))
         r.fail(QStringLiteral("format"),
-               tr("format version %1 is not supported (this Portolan reads version %2)").arg(version).arg(Version));
+               Tr::tr("format version %1 is not supported (this Portolan reads version %2)").arg(version).arg(Version));
     r.checkKeys(root, QString(),
                 {"format", "title", "principles", "notes", "dates", "sections", "hosts", "ranges", "reservations",
                  "services", "references", "rules"});
@@ -600,8 +604,8 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         h.platform = r.string(o, path, "platform");
         h.notes = r.string(o, path, "notes");
         if (!r.failed() && (h.id.isEmpty() || hostIds.contains(h.id)))
-            r.fail(path + QStringLiteral(".id"), h.id.isEmpty() ? tr("the id must not be empty")
-                                                               : tr("duplicate host id \"%1\"").arg(h.id));
+            r.fail(path + QStringLiteral(".id"), h.id.isEmpty() ? Tr::tr("the id must not be empty")
+                                                               : Tr::tr("duplicate host id \"%1\"").arg(h.id));
         hostIds.insert(h.id);
         schema.hosts.append(h);
     }
@@ -622,21 +626,21 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         if (!colour.isEmpty()) {
             range.colour = QColor::fromString(colour);
             if (!r.failed() && !range.colour.isValid())
-                r.fail(path + QStringLiteral(".colour"), tr("\"%1\" is not a colour").arg(colour));
+                r.fail(path + QStringLiteral(".colour"), Tr::tr("\"%1\" is not a colour").arg(colour));
         }
         range.parentId = r.string(o, path, "parent");
         if (!r.failed() && range.first > range.last)
-            r.fail(path, tr("the range starts at %1, after its end %2").arg(range.first).arg(range.last));
+            r.fail(path, Tr::tr("the range starts at %1, after its end %2").arg(range.first).arg(range.last));
         if (!r.failed() && (range.id.isEmpty() || rangeIds.contains(range.id)))
-            r.fail(path + QStringLiteral(".id"), range.id.isEmpty() ? tr("the id must not be empty")
-                                                                    : tr("duplicate range id \"%1\"").arg(range.id));
+            r.fail(path + QStringLiteral(".id"), range.id.isEmpty() ? Tr::tr("the id must not be empty")
+                                                                    : Tr::tr("duplicate range id \"%1\"").arg(range.id));
         rangeIds.insert(range.id);
         schema.ranges.append(range);
     }
     for (int i = 0; i < schema.ranges.size() && !r.failed(); ++i) {
         const QString &parent = schema.ranges.at(i).parentId;
         if (!parent.isEmpty() && !rangeIds.contains(parent))
-            r.fail(QStringLiteral("ranges[%1].parent").arg(i), tr("no range has the id \"%1\"").arg(parent));
+            r.fail(QStringLiteral("ranges[%1].parent").arg(i), Tr::tr("no range has the id \"%1\"").arg(parent));
     }
 
     const QJsonArray reservations = r.array(root, QString(), "reservations");
@@ -650,9 +654,9 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         res.rangeId = r.string(o, path, "range");
         res.note = r.string(o, path, "note");
         if (!r.failed() && res.first > res.last)
-            r.fail(path, tr("the reservation starts at %1, after its end %2").arg(res.first).arg(res.last));
+            r.fail(path, Tr::tr("the reservation starts at %1, after its end %2").arg(res.first).arg(res.last));
         if (!r.failed() && !res.rangeId.isEmpty() && !rangeIds.contains(res.rangeId))
-            r.fail(path + QStringLiteral(".range"), tr("no range has the id \"%1\"").arg(res.rangeId));
+            r.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(res.rangeId));
         schema.reservations.append(res);
     }
 
@@ -665,24 +669,24 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         if (r.failed())
             break;
         if (serviceIds.contains(s.id)) {
-            r.fail(path + QStringLiteral(".id"), tr("duplicate service id \"%1\" (first used by services[%2])")
+            r.fail(path + QStringLiteral(".id"), Tr::tr("duplicate service id \"%1\" (first used by services[%2])")
                                                      .arg(s.id)
                                                      .arg(serviceIds.value(s.id)));
             break;
         }
         if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
-            r.fail(path + QStringLiteral(".host"), tr("no host has the id \"%1\"").arg(s.hostId));
+            r.fail(path + QStringLiteral(".host"), Tr::tr("no host has the id \"%1\"").arg(s.hostId));
         if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
-            r.fail(path + QStringLiteral(".plannedHost"), tr("no host has the id \"%1\"").arg(s.plannedHostId));
+            r.fail(path + QStringLiteral(".plannedHost"), Tr::tr("no host has the id \"%1\"").arg(s.plannedHostId));
         if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
-            r.fail(path + QStringLiteral(".range"), tr("no range has the id \"%1\"").arg(s.rangeId));
+            r.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(s.rangeId));
         serviceIds.insert(s.id, i);
         schema.services.append(s);
     }
     for (int i = 0; i < schema.services.size() && !r.failed(); ++i) {
         const QString &c = schema.services.at(i).counterpartId;
         if (!c.isEmpty() && !serviceIds.contains(c))
-            r.fail(QStringLiteral("services[%1].counterpart").arg(i), tr("no service has the id \"%1\"").arg(c));
+            r.fail(QStringLiteral("services[%1].counterpart").arg(i), Tr::tr("no service has the id \"%1\"").arg(c));
     }
 
     const QJsonArray references = r.array(root, QString(), "references");
@@ -699,9 +703,9 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         ref.text = r.string(o, path, "text");
         ref.origin = r.origin(o, path);
         if (!r.failed() && !serviceIds.contains(ref.fromServiceId))
-            r.fail(path + QStringLiteral(".from"), tr("no service has the id \"%1\"").arg(ref.fromServiceId));
+            r.fail(path + QStringLiteral(".from"), Tr::tr("no service has the id \"%1\"").arg(ref.fromServiceId));
         if (!r.failed() && !serviceIds.contains(ref.toServiceId))
-            r.fail(path + QStringLiteral(".to"), tr("no service has the id \"%1\"").arg(ref.toServiceId));
+            r.fail(path + QStringLiteral(".to"), Tr::tr("no service has the id \"%1\"").arg(ref.toServiceId));
         schema.references.append(ref);
     }
 
@@ -711,7 +715,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         if (rules.contains(QLatin1String("rangeFullPercent"))) {
             schema.ruleSettings.rangeFullPercent = r.integer(rules, QStringLiteral("rules"), "rangeFullPercent");
             if (!r.failed() && (schema.ruleSettings.rangeFullPercent < 1 || schema.ruleSettings.rangeFullPercent > 100))
-                r.fail(QStringLiteral("rules.rangeFullPercent"), tr("expected a percentage from 1 to 100"));
+                r.fail(QStringLiteral("rules.rangeFullPercent"), Tr::tr("expected a percentage from 1 to 100"));
         }
         if (rules.contains(QLatin1String("settings"))) {
             const QJsonObject settings = r.object(rules.value(QLatin1String("settings")), QStringLiteral("rules.settings"));
@@ -726,7 +730,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
                     setting.overrideSeverity = true;
                     if (!r.failed() && !severityFromString(sev, &setting.severity))
                         r.fail(path + QStringLiteral(".severity"),
-                               tr("\"%1\" is not a severity (error, warning, info)").arg(sev));
+                               Tr::tr("\"%1\" is not a severity (error, warning, info)").arg(sev));
                 }
                 schema.ruleSettings.rules.insert(it.key(), setting);
             }

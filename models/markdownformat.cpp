@@ -14,10 +14,14 @@ namespace Portolan {
 
 namespace {
 
-QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::MarkdownFormat", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::MarkdownFormat)
+};
+} // namespace
 
 // Words of the layout. They are document syntax that must read back in any UI
 // language, so they are not translated.
@@ -668,7 +672,7 @@ bool Reader::decode(const QByteArray &data, QList<Line> *lines)
     if (nul >= 0) {
         int line, column;
         lineColumnAt(data, nul, &line, &column);
-        return fail(line, column, tr("The file contains binary data (a NUL byte); a Markdown file is text."));
+        return fail(line, column, Tr::tr("The file contains binary data (a NUL byte); a Markdown file is text."));
     }
     QByteArrayView view(data);
     if (view.startsWith("\xEF\xBB\xBF"))
@@ -687,7 +691,7 @@ bool Reader::decode(const QByteArray &data, QList<Line> *lines)
         QString text = decoder.decode(bytes);
         if (decoder.hasError()) {
             const qsizetype bad = text.indexOf(QChar(QChar::ReplacementCharacter));
-            return fail(number, int(bad < 0 ? 1 : bad + 1), tr("The line is not valid UTF-8 text."));
+            return fail(number, int(bad < 0 ? 1 : bad + 1), Tr::tr("The line is not valid UTF-8 text."));
         }
         if (end == view.size() && bytes.isEmpty() && number > 1)
             break; // the final line end
@@ -920,7 +924,7 @@ bool Reader::readHostHeading(const Line &line, const QString &inner)
         h.name = plainText(s).trimmed();
     }
     if (h.name.isEmpty())
-        return fail(line.number, line.column, tr("The host heading has no name."));
+        return fail(line.number, line.column, Tr::tr("The host heading has no name."));
     QSet<QString> used;
     for (const Host &other : std::as_const(mSchema.hosts))
         used.insert(other.id);
@@ -973,7 +977,7 @@ bool Reader::readStatusBullet(const Joined &bullet)
         if (span < 0) {
             bullet.locate(pos, &line, &column);
             return fail(line, column,
-                        tr("The service \"%1\" has no port; write it as name `port`, e.g. mana-auth `3001`.")
+                        Tr::tr("The service \"%1\" has no port; write it as name `port`, e.g. mana-auth `3001`.")
                             .arg(plainText(s.mid(pos)).trimmed()));
         }
         StatusItem item;
@@ -982,15 +986,15 @@ bool Reader::readStatusBullet(const Joined &bullet)
         bullet.locate(span, &line, &column);
         item.line = line;
         if (item.name.isEmpty())
-            return fail(line, column, tr("The port %1 has no service name before it.").arg(content));
+            return fail(line, column, Tr::tr("The port %1 has no service name before it.").arg(content));
         if (!parsePortText(content, &item.port, &item.protocol))
-            return fail(line, column, tr("\"%1\" is not a port number (1-65535).").arg(content));
+            return fail(line, column, Tr::tr("\"%1\" is not a port number (1-65535).").arg(content));
         pos = skipSpaces(s, spanEnd);
         if (pos < s.size() && s[pos] == QLatin1Char('(')) {
             const int close = matchingParen(s, pos);
             if (close < 0) {
                 bullet.locate(pos, &line, &column);
-                return fail(line, column, tr("The parenthesis is not closed."));
+                return fail(line, column, Tr::tr("The parenthesis is not closed."));
             }
             item.details = parseDetails(s.mid(pos + 1, close - pos - 1));
             pos = skipSpaces(s, close + 1);
@@ -1004,14 +1008,14 @@ bool Reader::readStatusBullet(const Joined &bullet)
         if (pos < s.size() && s.mid(pos).trimmed() != QLatin1String(".")) {
             bullet.locate(pos, &line, &column);
             return fail(line, column,
-                        tr("Unexpected text after the port of %1: \"%2\"; separate services with commas.")
+                        Tr::tr("Unexpected text after the port of %1: \"%2\"; separate services with commas.")
                             .arg(item.name, s.mid(pos).toString()));
         }
         break;
     }
     if (!any) {
         bullet.locate(0, &line, &column);
-        return fail(line, column, tr("The list item names no service."));
+        return fail(line, column, Tr::tr("The list item names no service."));
     }
     return true;
 }
@@ -1048,13 +1052,13 @@ bool Reader::readInactive(const Joined &para, int skip, ServiceStatus status)
             pos = end;
         }
         if (item.name.isEmpty())
-            return fail(line, column, tr("A service name is missing in the list."));
+            return fail(line, column, Tr::tr("A service name is missing in the list."));
         pos = skipSpaces(s, pos);
         if (pos < s.size() && s[pos] == QLatin1Char('(')) {
             const int close = matchingParen(s, pos);
             if (close < 0) {
                 para.locate(skip + pos, &line, &column);
-                return fail(line, column, tr("The parenthesis is not closed."));
+                return fail(line, column, Tr::tr("The parenthesis is not closed."));
             }
             item.notes = plainText(s.mid(pos + 1, close - pos - 1)).trimmed();
             pos = skipSpaces(s, close + 1);
@@ -1066,7 +1070,7 @@ bool Reader::readInactive(const Joined &para, int skip, ServiceStatus status)
             pos += 4;
         } else if (pos < s.size() && s.mid(pos).trimmed() != QLatin1String(".")) {
             para.locate(skip + pos, &line, &column);
-            return fail(line, column, tr("Unexpected text \"%1\"; separate services with commas.").arg(s.mid(pos).toString()));
+            return fail(line, column, Tr::tr("Unexpected text \"%1\"; separate services with commas.").arg(s.mid(pos).toString()));
         }
     }
     return true;
@@ -1083,17 +1087,17 @@ bool Reader::readSection(const Section &section)
         const int column = section.heading.column + int(section.heading.text.indexOf(m.capturedView(1)));
         if (!okFirst || !okLast || !isValidPort(first) || !isValidPort(last))
             return fail(section.heading.number, column,
-                        tr("The range %1 is not made of port numbers (1-65535).").arg(section.title));
+                        Tr::tr("The range %1 is not made of port numbers (1-65535).").arg(section.title));
         if (first > last)
             return fail(section.heading.number, column,
-                        tr("The range starts at %1 but ends before it, at %2.").arg(first).arg(last));
+                        Tr::tr("The range starts at %1 but ends before it, at %2.").arg(first).arg(last));
         return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
     }
     if (section.title.compare(kPrinciples, Qt::CaseInsensitive) == 0)
         return readPrinciples(section);
     if (section.title.compare(kKnownProblems, Qt::CaseInsensitive) == 0) {
         warn(section.heading.number, section.heading.column,
-             tr("The section \"%1\" is written from the analyzer on export; it was not imported.").arg(section.title));
+             Tr::tr("The section \"%1\" is written from the analyzer on export; it was not imported.").arg(section.title));
         return true;
     }
 
@@ -1138,7 +1142,7 @@ bool Reader::readRangeSection(const Section &section, int first, int last, const
     for (const Table &t : std::as_const(tables)) {
         if (!isServiceTable(t))
             return fail(t.header.number, t.header.column,
-                        tr("A range's table needs the columns Port and Service."));
+                        Tr::tr("A range's table needs the columns Port and Service."));
     }
     range.purpose = joinProse(prose);
     mSchema.ranges.append(range);
@@ -1182,7 +1186,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             counterpartCol = c;
         } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol) {
             warn(table.header.number, table.header.column,
-                 tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
+                 Tr::tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
                      .arg(h));
         }
     }
@@ -1192,7 +1196,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
         QList<int> columns = row.columns;
         if (cells.size() < table.headers.size()) {
             warn(row.line.number, row.line.column,
-                 tr("The row has %1 cells, the table's header %2; the missing cells are read as empty.")
+                 Tr::tr("The row has %1 cells, the table's header %2; the missing cells are read as empty.")
                      .arg(cells.size())
                      .arg(table.headers.size()));
             while (cells.size() < table.headers.size()) {
@@ -1201,7 +1205,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             }
         } else if (cells.size() > table.headers.size()) {
             warn(row.line.number, row.line.column,
-                 tr("The row has %1 cells, the table's header %2; the extra cells are kept in the notes.")
+                 Tr::tr("The row has %1 cells, the table's header %2; the extra cells are kept in the notes.")
                      .arg(cells.size())
                      .arg(table.headers.size()));
         }
@@ -1219,7 +1223,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
                 const int last = m.hasMatch() && m.hasCaptured(2) ? m.capturedView(2).toInt() : first;
                 if (!m.hasMatch() || !isValidPort(first) || !isValidPort(last) || first > last)
                     return fail(row.line.number, columnOf(portCol),
-                                tr("\"%1\" is not a port or a span of ports such as 3006-3009.").arg(span.trimmed()));
+                                Tr::tr("\"%1\" is not a port or a span of ports such as 3006-3009.").arg(span.trimmed()));
                 mSchema.reservations.append({first, last, rangeId, reservedNote});
             }
             continue;
@@ -1227,11 +1231,11 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
         Service s;
         s.name = plainText(cells.at(serviceCol)).trimmed();
         if (s.name.isEmpty())
-            return fail(row.line.number, columnOf(serviceCol), tr("The row has no service name."));
+            return fail(row.line.number, columnOf(serviceCol), Tr::tr("The row has no service name."));
         const QString port = plainText(portRaw).trimmed();
         if (!port.isEmpty() && port != QLatin1String("-") && port != QStringLiteral("\u2014")
             && !parsePortText(port, &s.plannedPort, &s.protocol))
-            return fail(row.line.number, columnOf(portCol), tr("\"%1\" is not a port number (1-65535).").arg(port));
+            return fail(row.line.number, columnOf(portCol), Tr::tr("\"%1\" is not a port number (1-65535).").arg(port));
         s.rangeId = rangeId;
         if (internal)
             s.exposure = Exposure::Internal;
@@ -1290,7 +1294,7 @@ bool Reader::applyStatus()
         if (!item.details.runtime.isEmpty()) {
             if (!s.runtime.isEmpty() && s.runtime != item.details.runtime)
                 warn(item.line, 0,
-                     tr("%1 runs on %2 here but on %3 in its table; the table wins.")
+                     Tr::tr("%1 runs on %2 here but on %3 in its table; the table wins.")
                          .arg(s.name, item.details.runtime, s.runtime));
             else
                 s.runtime = item.details.runtime;
@@ -1304,7 +1308,7 @@ bool Reader::applyStatus()
             s.name = item.name;
             index = addService(s);
         } else if (claimed.contains(index)) {
-            warn(item.line, 0, tr("%1 is listed with a real port and as not running; read as not running.").arg(item.name));
+            warn(item.line, 0, Tr::tr("%1 is listed with a real port and as not running; read as not running.").arg(item.name));
         }
         Service &s = mSchema.services[index];
         s.status = item.status;
@@ -1340,7 +1344,7 @@ void Reader::resolveCounterparts()
             s.counterpartId = target.id;
             if (port && target.plannedPort && port != target.plannedPort)
                 warn(p.line, p.column,
-                     tr("%1 is said to be at %2, but its table plans it at %3.")
+                     Tr::tr("%1 is said to be at %2, but its table plans it at %3.")
                          .arg(target.name)
                          .arg(port)
                          .arg(target.plannedPort));
@@ -1348,7 +1352,7 @@ void Reader::resolveCounterparts()
         }
         if (m.hasMatch())
             warn(p.line, p.column,
-                 tr("No service is called \"%1\"; the cell is kept as %2's description.").arg(m.captured(2), s.name));
+                 Tr::tr("No service is called \"%1\"; the cell is kept as %2's description.").arg(m.captured(2), s.name));
         if (s.description.isEmpty())
             s.description = text;
         else
@@ -1764,9 +1768,9 @@ QByteArray Writer::write()
         sortFindings(findings);
         out += QStringLiteral("## %1\n\n").arg(kKnownProblems);
         if (findings.isEmpty())
-            out += tr("No problems found.") + QLatin1Char('\n');
+            out += Tr::tr("No problems found.") + QLatin1Char('\n');
         for (const Finding &f : std::as_const(findings)) {
-            QString line = tr("- **%1** (%2): %3")
+            QString line = Tr::tr("- **%1** (%2): %3")
                                .arg(severityDisplayName(f.severity), codeSpan(f.rule), escaped(f.message, QLatin1String("*")));
             if (f.origin.isValid())
                 line += QStringLiteral(" (%1)").arg(codeSpan(f.origin.toString()));
@@ -1784,17 +1788,17 @@ QByteArray Writer::write()
 
 QString MarkdownFormat::displayName() const
 {
-    return tr("Markdown port schema");
+    return Tr::tr("Markdown port schema");
 }
 
 QString MarkdownFormat::fileFilter() const
 {
-    return tr("Markdown port schema (*.md *.markdown)");
+    return Tr::tr("Markdown port schema (*.md *.markdown)");
 }
 
 QString MarkdownFormat::defaultChecklist()
 {
-    return tr("1. Pick the next free port in the appropriate range\n"
+    return Tr::tr("1. Pick the next free port in the appropriate range\n"
               "2. Update this document\n"
               "3. Update the host's `docker-compose` file\n"
               "4. Update the Prometheus scrape targets if the service exposes metrics");

@@ -17,15 +17,19 @@
 
 namespace Portolan {
 
-static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Moves", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Moves)
+};
+} // namespace
 
 static QString hostName(const Schema &schema, const QString &id)
 {
     if (id.isEmpty())
-        return tr("no host");
+        return Tr::tr("no host");
     const Host *h = schema.host(id);
     return h && !h->name.isEmpty() ? h->name : id;
 }
@@ -56,9 +60,9 @@ QString Move::kindId() const
 QString Move::originText() const
 {
     switch (origin) {
-    case Origin::Drift: return tr("drift");
-    case Origin::Draft: return tr("draft");
-    case Origin::Proposal: return tr("proposal");
+    case Origin::Drift: return Tr::tr("drift");
+    case Origin::Draft: return Tr::tr("draft");
+    case Origin::Proposal: return Tr::tr("proposal");
     }
     return {};
 }
@@ -66,24 +70,24 @@ QString Move::originText() const
 QString Move::kindText() const
 {
     switch (kind) {
-    case Kind::Port: return side == Side::Plan ? tr("plan move") : tr("move");
-    case Kind::ServiceAdded: return tr("service added");
-    case Kind::ServiceRemoved: return tr("service removed");
-    case Kind::ServiceChanged: return tr("service changed");
-    case Kind::HostAdded: return tr("host added");
-    case Kind::HostRemoved: return tr("host removed");
-    case Kind::HostChanged: return tr("host changed");
-    case Kind::RangeAdded: return tr("range added");
-    case Kind::RangeRemoved: return tr("range removed");
-    case Kind::RangeChanged: return tr("range changed");
-    case Kind::ReservationsChanged: return tr("reservations changed");
+    case Kind::Port: return side == Side::Plan ? Tr::tr("plan move") : Tr::tr("move");
+    case Kind::ServiceAdded: return Tr::tr("service added");
+    case Kind::ServiceRemoved: return Tr::tr("service removed");
+    case Kind::ServiceChanged: return Tr::tr("service changed");
+    case Kind::HostAdded: return Tr::tr("host added");
+    case Kind::HostRemoved: return Tr::tr("host removed");
+    case Kind::HostChanged: return Tr::tr("host changed");
+    case Kind::RangeAdded: return Tr::tr("range added");
+    case Kind::RangeRemoved: return Tr::tr("range removed");
+    case Kind::RangeChanged: return Tr::tr("range changed");
+    case Kind::ReservationsChanged: return Tr::tr("reservations changed");
     }
     return {};
 }
 
 static QString portText(int port)
 {
-    return port > 0 ? QString::number(port) : tr("none", "no port");
+    return port > 0 ? QString::number(port) : Tr::tr("none", "no port");
 }
 
 QString Move::changeText(const Schema &schema) const
@@ -91,30 +95,30 @@ QString Move::changeText(const Schema &schema) const
     switch (kind) {
     case Kind::Port:
         if (!changesHost())
-            return tr("%1 → %2").arg(portText(fromPort), portText(toPort));
-        return tr("%1 %2 → %3 %4")
+            return Tr::tr("%1 → %2").arg(portText(fromPort), portText(toPort));
+        return Tr::tr("%1 %2 → %3 %4")
             .arg(hostName(schema, fromHostId), portText(fromPort), hostName(schema, toHostId), portText(toPort));
     case Kind::ServiceAdded:
-        return tr("added on %1 at %2").arg(hostName(schema, toHostId), portText(toPort));
+        return Tr::tr("added on %1 at %2").arg(hostName(schema, toHostId), portText(toPort));
     case Kind::ServiceRemoved:
-        return tr("removed from %1 at %2").arg(hostName(schema, fromHostId), portText(fromPort));
+        return Tr::tr("removed from %1 at %2").arg(hostName(schema, fromHostId), portText(fromPort));
     case Kind::ServiceChanged: {
         QStringList names;
         for (ServiceField f : fields)
             names.append(serviceFieldDisplayName(f));
-        return tr("changed: %1").arg(names.join(QStringLiteral(", ")));
+        return Tr::tr("changed: %1").arg(names.join(QStringLiteral(", ")));
     }
-    case Kind::HostAdded: return tr("host added: %1").arg(host.name);
-    case Kind::HostRemoved: return tr("host removed: %1").arg(name);
-    case Kind::HostChanged: return tr("host changed: %1").arg(host.name);
-    case Kind::RangeAdded: return tr("range added: %1 %2").arg(range.label(), range.title);
-    case Kind::RangeRemoved: return tr("range removed: %1").arg(name);
-    case Kind::RangeChanged: return tr("range changed: %1 %2").arg(range.label(), range.title);
+    case Kind::HostAdded: return Tr::tr("host added: %1").arg(host.name);
+    case Kind::HostRemoved: return Tr::tr("host removed: %1").arg(name);
+    case Kind::HostChanged: return Tr::tr("host changed: %1").arg(host.name);
+    case Kind::RangeAdded: return Tr::tr("range added: %1 %2").arg(range.label(), range.title);
+    case Kind::RangeRemoved: return Tr::tr("range removed: %1").arg(name);
+    case Kind::RangeChanged: return Tr::tr("range changed: %1 %2").arg(range.label(), range.title);
     case Kind::ReservationsChanged: {
         QStringList labels;
         for (const Reservation &r : reservations)
             labels.append(r.label());
-        return tr("reservations: %1").arg(labels.join(QStringLiteral(", ")));
+        return Tr::tr("reservations: %1").arg(labels.join(QStringLiteral(", ")));
     }
     }
     return {};
@@ -304,7 +308,7 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
     }
 
     if (before.reservations != after.reservations) {
-        Move m = make(Move::Kind::ReservationsChanged, QString(), tr("Reservations"));
+        Move m = make(Move::Kind::ReservationsChanged, QString(), Tr::tr("Reservations"));
         m.reservations = after.reservations;
         moves.append(m);
     }
@@ -742,16 +746,16 @@ static QString macroText(const QList<Move> &moves, Move::Action action, const Sc
     const int n = int(moves.size());
     if (action == Move::Action::AcceptReality) {
         if (n == 1)
-            return tr("Accept reality for %1").arg(moves.first().name);
-        return tr("Accept reality for %n service(s)", nullptr, n);
+            return Tr::tr("Accept reality for %1").arg(moves.first().name);
+        return Tr::tr("Accept reality for %n service(s)", nullptr, n);
     }
     const Move &first = moves.first();
     if (n == 1 && first.kind == Move::Kind::Port)
-        return tr("Move %1: %2").arg(first.name, first.changeText(schema));
+        return Tr::tr("Move %1: %2").arg(first.name, first.changeText(schema));
     switch (first.origin) {
-    case Move::Origin::Drift: return tr("Execute %n move(s)", nullptr, n);
-    case Move::Origin::Draft: return tr("Apply %n draft(s)", nullptr, n);
-    case Move::Origin::Proposal: return tr("Adopt %n change(s)", nullptr, n);
+    case Move::Origin::Drift: return Tr::tr("Execute %n move(s)", nullptr, n);
+    case Move::Origin::Draft: return Tr::tr("Apply %n draft(s)", nullptr, n);
+    case Move::Origin::Proposal: return Tr::tr("Adopt %n change(s)", nullptr, n);
     }
     return {};
 }

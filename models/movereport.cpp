@@ -10,10 +10,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text, const char *disambiguation = nullptr, int n = -1)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::MoveReport", text, disambiguation, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::MoveReport)
+};
+} // namespace
 
 DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, const QString &oldName,
                           const QString &newName)
@@ -34,16 +38,16 @@ DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, cons
 QString impactSummary(const MoveImpact &impact)
 {
     if (!impact.computed)
-        return tr("…", "impact not computed yet");
+        return Tr::tr("…", "impact not computed yet");
     QStringList parts;
-    parts.append(tr("✓ resolves %n", nullptr, int(impact.resolved.size())));
-    parts.append(tr("✗ introduces %n", nullptr, int(impact.introduced.size())));
+    parts.append(Tr::tr("✓ resolves %n", nullptr, int(impact.resolved.size())));
+    parts.append(Tr::tr("✗ introduces %n", nullptr, int(impact.introduced.size())));
     if (!impact.references.isEmpty())
-        parts.append(tr("%n reference(s)", nullptr, int(impact.references.size())));
+        parts.append(Tr::tr("%n reference(s)", nullptr, int(impact.references.size())));
     if (!impact.scrapeTargets.isEmpty())
-        parts.append(tr("%n scrape target(s)", nullptr, int(impact.scrapeTargets.size())));
+        parts.append(Tr::tr("%n scrape target(s)", nullptr, int(impact.scrapeTargets.size())));
     if (!impact.exports.isEmpty())
-        parts.append(tr("%n export(s) differ", nullptr, int(impact.exports.size())));
+        parts.append(Tr::tr("%n export(s) differ", nullptr, int(impact.exports.size())));
     return parts.join(QStringLiteral(" · "));
 }
 
@@ -59,15 +63,15 @@ static QString exportLabel(const ExportChange &e)
 
 static QString referenceLine(const Reference &r, const Move &m)
 {
-    const QString where = r.origin.isValid() ? r.origin.toString() : tr("(no file)");
-    return tr("%1: %2 → %3").arg(where, r.text, rewrittenReference(r, m));
+    const QString where = r.origin.isValid() ? r.origin.toString() : Tr::tr("(no file)");
+    return Tr::tr("%1: %2 → %3").arg(where, r.text, rewrittenReference(r, m));
 }
 
 static QString moveTitle(const DiffReport &report, const Move &m)
 {
     QString title = QStringLiteral("%1 (%2): %3").arg(m.name, m.kindText(), m.changeText(report.oldSchema));
     if (m.isSwap())
-        title += QLatin1Char(' ') + tr("[swap with %1]").arg(m.cycleWith.join(QStringLiteral(", ")));
+        title += QLatin1Char(' ') + Tr::tr("[swap with %1]").arg(m.cycleWith.join(QStringLiteral(", ")));
     return title;
 }
 
@@ -77,15 +81,15 @@ static QString countsLine(const DiffReport &report)
     for (const Move &m : report.moves)
         moves += m.kind == Move::Kind::Port ? 1 : 0;
     const int others = int(report.moves.size()) - moves;
-    return tr("%n move(s)", nullptr, moves) + QStringLiteral(", ") + tr("%n other change(s)", nullptr, others)
-        + QStringLiteral("; ") + tr("findings: %n resolved", nullptr, int(report.resolved.size()))
-        + QStringLiteral(", ") + tr("%n introduced", nullptr, int(report.introduced.size()));
+    return Tr::tr("%n move(s)", nullptr, moves) + QStringLiteral(", ") + Tr::tr("%n other change(s)", nullptr, others)
+        + QStringLiteral("; ") + Tr::tr("findings: %n resolved", nullptr, int(report.resolved.size()))
+        + QStringLiteral(", ") + Tr::tr("%n introduced", nullptr, int(report.introduced.size()));
 }
 
 QString diffAsText(const DiffReport &report)
 {
     QString out;
-    out += tr("%1 → %2: %3").arg(report.oldName, report.newName, countsLine(report)) + QLatin1Char('\n');
+    out += Tr::tr("%1 → %2: %3").arg(report.oldName, report.newName, countsLine(report)) + QLatin1Char('\n');
     for (const Move &m : report.moves) {
         out += QStringLiteral("%1. %2\n").arg(m.order).arg(moveTitle(report, m));
         out += QStringLiteral("   %1\n").arg(impactSummary(m.impact));
@@ -94,13 +98,13 @@ QString diffAsText(const DiffReport &report)
         for (const Finding &f : m.impact.introduced)
             out += QStringLiteral("   - %1\n").arg(findingLine(f));
         for (const Reference &r : m.impact.references)
-            out += QStringLiteral("   %1 %2\n").arg(tr("reference"), referenceLine(r, m));
+            out += QStringLiteral("   %1 %2\n").arg(Tr::tr("reference"), referenceLine(r, m));
         for (const ScrapeChange &s : m.impact.scrapeTargets)
             out += QStringLiteral("   %1\n")
-                       .arg(tr("scrape target %1 → %2 (job %3; the series' instance label changes)")
+                       .arg(Tr::tr("scrape target %1 → %2 (job %3; the series' instance label changes)")
                                 .arg(s.before, s.after, s.job));
         for (const ExportChange &e : m.impact.exports)
-            out += QStringLiteral("   %1\n").arg(tr("export %1 differs by %n line(s)", nullptr, e.lines).arg(exportLabel(e)));
+            out += QStringLiteral("   %1\n").arg(Tr::tr("export %1 differs by %n line(s)", nullptr, e.lines).arg(exportLabel(e)));
     }
     return out;
 }
@@ -241,36 +245,36 @@ static QString code(const QString &text)
 static void appendImpactDetails(QString &out, const Move &m)
 {
     for (const Finding &f : m.impact.resolved)
-        out += QStringLiteral("- ✓ %1\n").arg(tr("resolves %1 — %2").arg(code(f.rule), f.message));
+        out += QStringLiteral("- ✓ %1\n").arg(Tr::tr("resolves %1 — %2").arg(code(f.rule), f.message));
     for (const Finding &f : m.impact.introduced)
-        out += QStringLiteral("- ✗ %1\n").arg(tr("introduces %1 — %2").arg(code(f.rule), f.message));
+        out += QStringLiteral("- ✗ %1\n").arg(Tr::tr("introduces %1 — %2").arg(code(f.rule), f.message));
     for (const Reference &r : m.impact.references) {
-        const QString where = r.origin.isValid() ? code(r.origin.toString()) : tr("(no file)");
-        out += QStringLiteral("- %1\n").arg(tr("reference %1: %2 → %3").arg(where, code(r.text), code(rewrittenReference(r, m))));
+        const QString where = r.origin.isValid() ? code(r.origin.toString()) : Tr::tr("(no file)");
+        out += QStringLiteral("- %1\n").arg(Tr::tr("reference %1: %2 → %3").arg(where, code(r.text), code(rewrittenReference(r, m))));
     }
     for (const ScrapeChange &s : m.impact.scrapeTargets)
         out += QStringLiteral("- %1\n")
-                   .arg(tr("scrape target %1 → %2 (job %3); the `instance` label of its series changes")
+                   .arg(Tr::tr("scrape target %1 → %2 (job %3); the `instance` label of its series changes")
                             .arg(code(s.before), code(s.after), code(s.job)));
     for (const ExportChange &e : m.impact.exports)
-        out += QStringLiteral("- %1\n").arg(tr("%1 export differs by %n line(s)", nullptr, e.lines).arg(exportLabel(e)));
+        out += QStringLiteral("- %1\n").arg(Tr::tr("%1 export differs by %n line(s)", nullptr, e.lines).arg(exportLabel(e)));
 }
 
 QString diffAsMarkdown(const DiffReport &report)
 {
     QString out;
-    out += QStringLiteral("## %1\n\n").arg(tr("Port schema changes: %1 → %2").arg(code(report.oldName), code(report.newName)));
+    out += QStringLiteral("## %1\n\n").arg(Tr::tr("Port schema changes: %1 → %2").arg(code(report.oldName), code(report.newName)));
     out += countsLine(report) + QStringLiteral("\n\n");
     if (report.moves.isEmpty()) {
-        out += tr("No differences.") + QLatin1Char('\n');
+        out += Tr::tr("No differences.") + QLatin1Char('\n');
         return out;
     }
     out += QStringLiteral("| # | %1 | %2 | %3 | %4 |\n|---|---|---|---|---|\n")
-               .arg(tr("Service"), tr("Kind"), tr("Change"), tr("Impact"));
+               .arg(Tr::tr("Service"), Tr::tr("Kind"), Tr::tr("Change"), Tr::tr("Impact"));
     for (const Move &m : report.moves) {
         QString change = m.changeText(report.oldSchema);
         if (m.isSwap())
-            change += QLatin1Char(' ') + tr("(swap with %1)").arg(m.cycleWith.join(QStringLiteral(", ")));
+            change += QLatin1Char(' ') + Tr::tr("(swap with %1)").arg(m.cycleWith.join(QStringLiteral(", ")));
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                    .arg(m.order)
                    .arg(cell(m.name), cell(m.kindText()), cell(change), cell(impactSummary(m.impact)));
@@ -282,7 +286,7 @@ QString diffAsMarkdown(const DiffReport &report)
         if (details.isEmpty())
             continue;
         if (!detailsHeader) {
-            out += QStringLiteral("\n### %1\n").arg(tr("Impact"));
+            out += QStringLiteral("\n### %1\n").arg(Tr::tr("Impact"));
             detailsHeader = true;
         }
         out += QStringLiteral("\n**%1. %2** — %3\n\n").arg(m.order).arg(m.name, m.changeText(report.oldSchema));
@@ -294,9 +298,9 @@ QString diffAsMarkdown(const DiffReport &report)
 static QString decisionText(ReviewDecision::Kind kind)
 {
     switch (kind) {
-    case ReviewDecision::Kind::Executed: return tr("executed");
-    case ReviewDecision::Kind::AcceptedReality: return tr("reality accepted");
-    case ReviewDecision::Kind::Rejected: return tr("rejected");
+    case ReviewDecision::Kind::Executed: return Tr::tr("executed");
+    case ReviewDecision::Kind::AcceptedReality: return Tr::tr("reality accepted");
+    case ReviewDecision::Kind::Rejected: return Tr::tr("rejected");
     }
     return {};
 }
@@ -311,18 +315,18 @@ static QStringList linesToChange(const ReviewDecision &d)
     // Executing a move of reality changes the compose file that publishes
     // the port; a plan move changes only the plan.
     if (m.side == Move::Side::Reality && m.changesPort() && m.service.origin.isValid())
-        lines.append(tr("%1: publish %2 instead of %3 for %4")
+        lines.append(Tr::tr("%1: publish %2 instead of %3 for %4")
                          .arg(code(m.service.origin.toString()))
                          .arg(m.toPort)
                          .arg(m.fromPort)
                          .arg(code(m.name)));
     for (const Reference &r : m.impact.references) {
-        const QString where = r.origin.isValid() ? code(r.origin.toString()) : tr("(no file)");
-        lines.append(tr("%1: %2 → %3").arg(where, code(r.text), code(rewrittenReference(r, m))));
+        const QString where = r.origin.isValid() ? code(r.origin.toString()) : Tr::tr("(no file)");
+        lines.append(Tr::tr("%1: %2 → %3").arg(where, code(r.text), code(rewrittenReference(r, m))));
     }
     for (const ScrapeChange &s : m.impact.scrapeTargets) {
-        const QString where = s.origin.isValid() ? code(s.origin.toString()) : tr("(no file)");
-        lines.append(tr("%1: target %2 → %3 (the `instance` label changes)").arg(where, code(s.before), code(s.after)));
+        const QString where = s.origin.isValid() ? code(s.origin.toString()) : Tr::tr("(no file)");
+        lines.append(Tr::tr("%1: target %2 → %3 (the `instance` label changes)").arg(where, code(s.before), code(s.after)));
     }
     return lines;
 }
@@ -331,14 +335,14 @@ QString reviewReportMarkdown(const Schema &schema, const QString &title, const Q
                              const QList<Move> &pending)
 {
     QString out;
-    out += QStringLiteral("# %1\n\n").arg(tr("Port move review: %1").arg(title.isEmpty() ? schema.title : title));
-    out += tr("%n move(s) decided", nullptr, int(decisions.size())) + QStringLiteral(", ")
-        + tr("%n pending", nullptr, int(pending.size())) + QStringLiteral(".\n\n");
+    out += QStringLiteral("# %1\n\n").arg(Tr::tr("Port move review: %1").arg(title.isEmpty() ? schema.title : title));
+    out += Tr::tr("%n move(s) decided", nullptr, int(decisions.size())) + QStringLiteral(", ")
+        + Tr::tr("%n pending", nullptr, int(pending.size())) + QStringLiteral(".\n\n");
 
     if (!decisions.isEmpty()) {
-        out += QStringLiteral("## %1\n\n").arg(tr("Decided"));
+        out += QStringLiteral("## %1\n\n").arg(Tr::tr("Decided"));
         out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n|---|---|---|---|---|\n")
-                   .arg(tr("Service"), tr("Change"), tr("Origin"), tr("Decision"), tr("Impact"));
+                   .arg(Tr::tr("Service"), Tr::tr("Change"), Tr::tr("Origin"), Tr::tr("Decision"), Tr::tr("Impact"));
         for (const ReviewDecision &d : decisions) {
             out += QStringLiteral("| %1 | %2 | %3 | %4 | %5 |\n")
                        .arg(cell(d.move.name), cell(d.move.changeText(schema)), cell(d.move.originText()),
@@ -349,8 +353,8 @@ QString reviewReportMarkdown(const Schema &schema, const QString &title, const Q
             for (const QString &line : linesToChange(d))
                 allLines.append(QStringLiteral("- %1").arg(line));
         }
-        out += QStringLiteral("\n## %1\n\n").arg(tr("Lines to change in the imported files"));
-        out += allLines.isEmpty() ? tr("None.") + QLatin1Char('\n') : allLines.join(QLatin1Char('\n')) + QLatin1Char('\n');
+        out += QStringLiteral("\n## %1\n\n").arg(Tr::tr("Lines to change in the imported files"));
+        out += allLines.isEmpty() ? Tr::tr("None.") + QLatin1Char('\n') : allLines.join(QLatin1Char('\n')) + QLatin1Char('\n');
         for (const ReviewDecision &d : decisions) {
             QString details;
             appendImpactDetails(details, d.move);
@@ -361,9 +365,9 @@ QString reviewReportMarkdown(const Schema &schema, const QString &title, const Q
         }
     }
     if (!pending.isEmpty()) {
-        out += QStringLiteral("\n## %1\n\n").arg(tr("Pending"));
+        out += QStringLiteral("\n## %1\n\n").arg(Tr::tr("Pending"));
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n|---|---|---|---|\n")
-                   .arg(tr("Service"), tr("Change"), tr("Origin"), tr("Impact"));
+                   .arg(Tr::tr("Service"), Tr::tr("Change"), Tr::tr("Origin"), Tr::tr("Impact"));
         for (const Move &m : pending) {
             out += QStringLiteral("| %1 | %2 | %3 | %4 |\n")
                        .arg(cell(m.name), cell(m.changeText(schema)), cell(m.originText()),

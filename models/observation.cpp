@@ -5,10 +5,14 @@
 
 namespace Portolan {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Observation", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Observation)
+};
+} // namespace
 
 namespace {
 
@@ -50,13 +54,13 @@ bool probeStateFromString(const QString &text, ProbeState *state)
 QString probeStateDisplayName(ProbeState state)
 {
     switch (state) {
-    case ProbeState::NotProbed: return tr("not probed");
-    case ProbeState::Listening: return tr("listening");
-    case ProbeState::Refused: return tr("refused");
-    case ProbeState::TimedOut: return tr("timed out");
-    case ProbeState::HostNotFound: return tr("host not found");
-    case ProbeState::Unreachable: return tr("unreachable");
-    case ProbeState::Failed: return tr("error");
+    case ProbeState::NotProbed: return Tr::tr("not probed");
+    case ProbeState::Listening: return Tr::tr("listening");
+    case ProbeState::Refused: return Tr::tr("refused");
+    case ProbeState::TimedOut: return Tr::tr("timed out");
+    case ProbeState::HostNotFound: return Tr::tr("host not found");
+    case ProbeState::Unreachable: return Tr::tr("unreachable");
+    case ProbeState::Failed: return Tr::tr("error");
     }
     return {};
 }
@@ -88,24 +92,24 @@ QString ServiceObservation::summary() const
 {
     QStringList parts;
     if (state == ProbeState::Listening && latencyMs >= 0)
-        parts.append(tr("listening (%1 ms)").arg(latencyMs));
+        parts.append(Tr::tr("listening (%1 ms)").arg(latencyMs));
     else
         parts.append(probeStateDisplayName(state));
     if (health.checked) {
         if (health.httpStatus > 0)
-            parts.append(tr("HTTP %1 (%2 ms)").arg(health.httpStatus).arg(health.latencyMs));
+            parts.append(Tr::tr("HTTP %1 (%2 ms)").arg(health.httpStatus).arg(health.latencyMs));
         else
-            parts.append(tr("HTTP failed: %1").arg(health.error));
+            parts.append(Tr::tr("HTTP failed: %1").arg(health.error));
     }
     if (metricsChecked) {
         if (metricsInstance.isEmpty())
-            parts.append(tr("no scrape target"));
+            parts.append(Tr::tr("no scrape target"));
         else if (metricsHealth == TargetHealth::Up)
-            parts.append(tr("scrape up"));
+            parts.append(Tr::tr("scrape up"));
         else if (metricsHealth == TargetHealth::Down)
-            parts.append(tr("scrape down"));
+            parts.append(Tr::tr("scrape down"));
         else
-            parts.append(tr("scrape pending"));
+            parts.append(Tr::tr("scrape pending"));
     }
     return parts.join(QStringLiteral(" · "));
 }

@@ -18,10 +18,14 @@ namespace Portolan {
 
 namespace {
 
-QString tr(const char *text, int n = -1)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::PrometheusFormat", text, nullptr, n);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::PrometheusFormat)
+};
+} // namespace
 
 struct Job
 {
@@ -80,7 +84,7 @@ void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString
         QString host;
         int port = 0;
         if (!splitTarget(text, job.scheme, &host, &port)) {
-            warn(t, fileName, tr("Job %1: \"%2\" is not a host:port target; skipped.").arg(job.name, text));
+            warn(t, fileName, Tr::tr("Job %1: \"%2\" is not a host:port target; skipped.").arg(job.name, text));
             continue;
         }
         Service s;
@@ -100,7 +104,7 @@ void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString
     }
     if (urls > 0)
         warn(firstUrl, fileName,
-             tr("Job %1: %n target(s) are probe URLs, not services; skipped.", urls).arg(job.name));
+             Tr::tr("Job %1: %n target(s) are probe URLs, not services; skipped.", nullptr, urls).arg(job.name));
 }
 
 void Reader::readFileSd(const Job &job, const YAML::Node &config)
@@ -115,7 +119,7 @@ void Reader::readFileSd(const Job &job, const YAML::Node &config)
         const QDir dir = info.dir();
         const QStringList matches = dir.entryList(QStringList{info.fileName()}, QDir::Files, QDir::Name);
         if (matches.isEmpty()) {
-            warn(f, mOptions.fileName, tr("Job %1: no file matches %2.").arg(job.name, pattern));
+            warn(f, mOptions.fileName, Tr::tr("Job %1: no file matches %2.").arg(job.name, pattern));
             continue;
         }
         for (const QString &name : matches) {
@@ -130,7 +134,7 @@ void Reader::readFileSd(const Job &job, const YAML::Node &config)
                 continue;
             }
             if (!root->IsSequence()) {
-                warn(*root, path, tr("A file_sd file is a list of target groups."));
+                warn(*root, path, Tr::tr("A file_sd file is a list of target groups."));
                 continue;
             }
             for (const YAML::Node &group : *root)
@@ -156,12 +160,12 @@ bool isDuration(const QString &text)
 
 QString PrometheusFormat::displayName() const
 {
-    return tr("Prometheus scrape configuration");
+    return Tr::tr("Prometheus scrape configuration");
 }
 
 QString PrometheusFormat::fileFilter() const
 {
-    return tr("Prometheus configuration (*.yml *.yaml)");
+    return Tr::tr("Prometheus configuration (*.yml *.yaml)");
 }
 
 std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const FormatOptions &options,
@@ -171,7 +175,7 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
     if (!root)
         return std::nullopt;
     if (!root->IsMap()) {
-        *error = Yaml::errorAt(*root, options.fileName, tr("A Prometheus configuration is a mapping."));
+        *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A Prometheus configuration is a mapping."));
         if (error->line == 0)
             error->line = 1;
         return std::nullopt;
@@ -181,7 +185,7 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
         QStringLiteral("scrape_interval")));
     const YAML::Node configs = top.value(QStringLiteral("scrape_configs"));
     if (configs.IsDefined() && !configs.IsNull() && !configs.IsSequence()) {
-        *error = Yaml::errorAt(configs, options.fileName, tr("scrape_configs must be a list."));
+        *error = Yaml::errorAt(configs, options.fileName, Tr::tr("scrape_configs must be a list."));
         return std::nullopt;
     }
 
@@ -192,18 +196,18 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
         for (const YAML::Node &config : configs) {
             const Yaml::MapView c(config);
             if (!c.isValid()) {
-                *error = Yaml::errorAt(config, options.fileName, tr("A scrape config must be a mapping."));
+                *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config must be a mapping."));
                 return std::nullopt;
             }
             Job job;
             job.name = Yaml::scalar(c.value(QStringLiteral("job_name")));
             if (job.name.isEmpty()) {
-                *error = Yaml::errorAt(config, options.fileName, tr("A scrape config has no job_name."));
+                *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config has no job_name."));
                 return std::nullopt;
             }
             if (jobNames.contains(job.name))
                 reader.warn(c.value(QStringLiteral("job_name")), options.fileName,
-                            tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
+                            Tr::tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
             jobNames.insert(job.name);
             job.path = Yaml::scalar(c.value(QStringLiteral("metrics_path")));
             if (job.path.isEmpty())
@@ -286,7 +290,7 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
 {
     const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
     const QString fileSd = options.extra.value(QStringLiteral("fileSd")).toString();
-    QString out = QStringLiteral("# %1\n").arg(tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
+    QString out = QStringLiteral("# %1\n").arg(Tr::tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
     if (targets.isEmpty() && fileSd.isEmpty())
         return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
     out += QStringLiteral("scrape_configs:\n");
@@ -308,12 +312,12 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
 
 QString FileSdFormat::displayName() const
 {
-    return tr("Prometheus file_sd targets");
+    return Tr::tr("Prometheus file_sd targets");
 }
 
 QString FileSdFormat::fileFilter() const
 {
-    return tr("file_sd JSON (*.json)");
+    return Tr::tr("file_sd JSON (*.json)");
 }
 
 std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const

@@ -6,10 +6,14 @@
 
 namespace Portolan::Yaml {
 
-static QString tr(const char *text)
+// Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
+// would land under the enclosing namespace and never be found.
+namespace {
+struct Tr
 {
-    return QCoreApplication::translate("Portolan::Yaml", text);
-}
+    Q_DECLARE_TR_FUNCTIONS(Portolan::Yaml)
+};
+} // namespace
 
 // yaml-cpp accepts a quoted scalar that runs to the end of the file. Such a
 // scalar is the last quoted one, so only that one needs its closing quote checked.
@@ -73,7 +77,7 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
 {
     error->file = fileName;
     if (data.size() > maxSize) {
-        error->message = tr("The file is too large for this format (%1 KB; at most %2 KB are read).")
+        error->message = Tr::tr("The file is too large for this format (%1 KB; at most %2 KB are read).")
                              .arg(data.size() / 1024)
                              .arg(maxSize / 1024);
         return std::nullopt;
@@ -81,7 +85,7 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
     const qsizetype nul = data.indexOf('\0');
     if (nul >= 0) {
         lineColumnAt(data, nul, &error->line, &error->column);
-        error->message = tr("The file contains binary data (a NUL byte), not YAML text.");
+        error->message = Tr::tr("The file contains binary data (a NUL byte), not YAML text.");
         return std::nullopt;
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
@@ -103,7 +107,7 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
             lineStart = end + 1;
         }
         lineColumnAt(data, bad, &error->line, &error->column);
-        error->message = tr("The file is not valid UTF-8 text.");
+        error->message = Tr::tr("The file is not valid UTF-8 text.");
         return std::nullopt;
     }
     try {
@@ -112,14 +116,14 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
         if (lastQuoteIsUnclosed(root, text, &unclosed)) {
             error->line = unclosed.line + 1;
             error->column = unclosed.column + 1;
-            error->message = tr("Invalid YAML: this quoted string is never closed.");
+            error->message = Tr::tr("Invalid YAML: this quoted string is never closed.");
             return std::nullopt;
         }
         return root;
     } catch (const YAML::Exception &e) {
         error->line = e.mark.is_null() ? 0 : e.mark.line + 1;
         error->column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        error->message = tr("Invalid YAML: %1").arg(QString::fromStdString(e.msg));
+        error->message = Tr::tr("Invalid YAML: %1").arg(QString::fromStdString(e.msg));
         return std::nullopt;
     }
 }

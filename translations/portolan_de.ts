@@ -4,230 +4,6 @@
 <context>
     <name>Portolan</name>
     <message>
-        <source>Output: text (default), json or github.</source>
-        <translation>Ausgabe: text (Standard), json oder github.</translation>
-    </message>
-    <message>
-        <source>FORMAT</source>
-        <translation>FORMAT</translation>
-    </message>
-    <message>
-        <source>The schema to check.</source>
-        <translation>Das zu prüfende Schema.</translation>
-    </message>
-    <message>
-        <source>portolan check: expected one FILE</source>
-        <translation>portolan check: genau eine DATEI erwartet</translation>
-    </message>
-    <message>
-        <source>portolan check: unknown format &quot;%1&quot; (text, json or github)</source>
-        <translation>portolan check: unbekanntes Format „%1“ (text, json oder github)</translation>
-    </message>
-    <message>
-        <source>%1 error(s), %2 warning(s), %3 info(s)</source>
-        <translation>%1 Fehler, %2 Warnung(en), %3 Hinweis(e)</translation>
-    </message>
-    <message>
-        <source>Output: text (default), json or markdown.</source>
-        <translation>Ausgabe: text (Standard), json oder markdown.</translation>
-    </message>
-    <message>
-        <source>The schema before.</source>
-        <translation>Das Schema vorher.</translation>
-    </message>
-    <message>
-        <source>The schema after.</source>
-        <translation>Das Schema nachher.</translation>
-    </message>
-    <message>
-        <source>portolan diff: expected OLD and NEW</source>
-        <translation>portolan diff: ALT und NEU erwartet</translation>
-    </message>
-    <message>
-        <source>portolan diff: unknown format &quot;%1&quot; (text, json or markdown)</source>
-        <translation>portolan diff: unbekanntes Format „%1“ (text, json oder markdown)</translation>
-    </message>
-    <message>
-        <source>Output format: %1.</source>
-        <translation>Ausgabeformat: %1.</translation>
-    </message>
-    <message>
-        <source>Export only this host.</source>
-        <translation>Nur diesen Host exportieren.</translation>
-    </message>
-    <message>
-        <source>ID</source>
-        <translation>ID</translation>
-    </message>
-    <message>
-        <source>Write here instead of standard output.</source>
-        <translation>Hierhin schreiben statt auf die Standardausgabe.</translation>
-    </message>
-    <message>
-        <source>OUT</source>
-        <translation>AUSGABE</translation>
-    </message>
-    <message>
-        <source>A format option, e.g. --set status=false.</source>
-        <translation>Eine Formatoption, z. B. --set status=false.</translation>
-    </message>
-    <message>
-        <source>KEY=VALUE</source>
-        <translation>SCHLÜSSEL=WERT</translation>
-    </message>
-    <message>
-        <source>The schema to export.</source>
-        <translation>Das zu exportierende Schema.</translation>
-    </message>
-    <message>
-        <source>portolan export: expected FILE and --to FORMAT</source>
-        <translation>portolan export: DATEI und --to FORMAT erwartet</translation>
-    </message>
-    <message>
-        <source>portolan export: unknown output format &quot;%1&quot; (known: %2)</source>
-        <translation>portolan export: unbekanntes Ausgabeformat „%1“ (bekannt: %2)</translation>
-    </message>
-    <message>
-        <source>portolan export: the schema has no host &quot;%1&quot;</source>
-        <translation>portolan export: das Schema hat keinen Host „%1“</translation>
-    </message>
-    <message>
-        <source>portolan export: --host ID is required for %1</source>
-        <translation>portolan export: --host ID ist für %1 erforderlich</translation>
-    </message>
-    <message>
-        <source>portolan export: --set expects KEY=VALUE, got &quot;%1&quot;</source>
-        <translation>portolan export: --set erwartet SCHLÜSSEL=WERT, erhalten: „%1“</translation>
-    </message>
-    <message>
-        <source>portolan export: cannot write to standard output</source>
-        <translation>portolan export: Schreiben auf die Standardausgabe nicht möglich</translation>
-    </message>
-    <message>
-        <source>Input format: %1.</source>
-        <translation>Eingabeformat: %1.</translation>
-    </message>
-    <message>
-        <source>The host the input describes.</source>
-        <translation>Der Host, den die Eingabe beschreibt.</translation>
-    </message>
-    <message>
-        <source>Merge into this schema instead of starting a new one.</source>
-        <translation>Mit diesem Schema zusammenführen, statt ein neues zu beginnen.</translation>
-    </message>
-    <message>
-        <source>FILE</source>
-        <translation>DATEI</translation>
-    </message>
-    <message>
-        <source>Write the resulting schema here.</source>
-        <translation>Das resultierende Schema hierhin schreiben.</translation>
-    </message>
-    <message>
-        <source>The file to import.</source>
-        <translation>Die zu importierende Datei.</translation>
-    </message>
-    <message>
-        <source>portolan import: expected one INPUT file</source>
-        <translation>portolan import: genau eine EINGABE-Datei erwartet</translation>
-    </message>
-    <message>
-        <source>portolan import: --from FORMAT and -o OUT are required</source>
-        <translation>portolan import: --from FORMAT und -o AUSGABE sind erforderlich</translation>
-    </message>
-    <message>
-        <source>portolan import: unknown input format &quot;%1&quot; (known: %2)</source>
-        <translation>portolan import: unbekanntes Eingabeformat „%1“ (bekannt: %2)</translation>
-    </message>
-    <message>
-        <source>portolan import: --host ID is required for %1</source>
-        <translation>portolan import: --host ID ist für %1 erforderlich</translation>
-    </message>
-    <message>
-        <source>portolan import: %1 files are whole schemas; --into does not apply</source>
-        <translation>portolan import: %1-Dateien sind vollständige Schemata; --into ist hier nicht anwendbar</translation>
-    </message>
-    <message>
-        <source>Probe only this host (repeatable; default: all).</source>
-        <translation>Nur diesen Host prüfen (wiederholbar; Standard: alle).</translation>
-    </message>
-    <message>
-        <source>Also sweep these ports for listeners the plan does not know (repeatable).</source>
-        <translation>Zusätzlich diese Ports nach lauschenden Diensten durchsuchen, die der Plan nicht kennt (wiederholbar).</translation>
-    </message>
-    <message>
-        <source>FIRST-LAST</source>
-        <translation>ERSTER-LETZTER</translation>
-    </message>
-    <message>
-        <source>Per-attempt timeout (default 1500).</source>
-        <translation>Zeitlimit je Versuch (Standard 1500).</translation>
-    </message>
-    <message>
-        <source>MS</source>
-        <translation>MS</translation>
-    </message>
-    <message>
-        <source>Connection attempts at a time (default 32).</source>
-        <translation>Gleichzeitige Verbindungsversuche (Standard 32).</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
-    </message>
-    <message>
-        <source>Also GET this HTTP path (e.g. /health) on every listening service.</source>
-        <translation>Zusätzlich diesen HTTP-Pfad (z. B. /health) bei jedem lauschenden Dienst abrufen.</translation>
-    </message>
-    <message>
-        <source>PATH</source>
-        <translation>PFAD</translation>
-    </message>
-    <message>
-        <source>Read target health from this Prometheus server.</source>
-        <translation>Den Zustand der Ziele von diesem Prometheus-Server lesen.</translation>
-    </message>
-    <message>
-        <source>URL</source>
-        <translation>URL</translation>
-    </message>
-    <message>
-        <source>Output: text (default) or json.</source>
-        <translation>Ausgabe: text (Standard) oder json.</translation>
-    </message>
-    <message>
-        <source>The schema whose hosts to probe.</source>
-        <translation>Das Schema, dessen Hosts geprüft werden.</translation>
-    </message>
-    <message>
-        <source>portolan probe: expected one FILE</source>
-        <translation>portolan probe: genau eine DATEI erwartet</translation>
-    </message>
-    <message>
-        <source>portolan probe: unknown format &quot;%1&quot; (text or json)</source>
-        <translation>portolan probe: unbekanntes Format „%1“ (text oder json)</translation>
-    </message>
-    <message>
-        <source>portolan probe: &quot;%1&quot; is not a port range like 3000-3099</source>
-        <translation>portolan probe: „%1“ ist kein Portbereich wie 3000-3099</translation>
-    </message>
-    <message>
-        <source>portolan probe: the timeout must be %1-%2 ms</source>
-        <translation>portolan probe: das Zeitlimit muss %1-%2 ms betragen</translation>
-    </message>
-    <message>
-        <source>portolan probe: the concurrency must be 1-%1</source>
-        <translation>portolan probe: die Parallelität muss 1-%1 betragen</translation>
-    </message>
-    <message>
-        <source>Prometheus target %1 (job %2) matches no service: %3</source>
-        <translation>Prometheus-Ziel %1 (Job %2) passt zu keinem Dienst: %3</translation>
-    </message>
-    <message>
-        <source>%1 of %2 deployed service(s) answered; %3 attempt(s), %4 listening</source>
-        <translation>%1 von %2 Dienst(en) in Betrieb antworteten; %3 Versuch(e), %4 lauschend</translation>
-    </message>
-    <message>
         <source>Change %1 of %2</source>
         <translation>%1 von %2 ändern</translation>
     </message>
@@ -246,38 +22,6 @@
     <message>
         <source>Change rule settings</source>
         <translation>Regeleinstellungen ändern</translation>
-    </message>
-    <message>
-        <source>Remove host %1</source>
-        <translation>Host %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Remove range %1</source>
-        <translation>Bereich %1 entfernen</translation>
-    </message>
-    <message>
-        <source>Rename host id %1 to %2</source>
-        <translation>Host-ID %1 in %2 umbenennen</translation>
-    </message>
-    <message>
-        <source>Add host %1</source>
-        <translation>Host %1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Add range %1</source>
-        <translation>Bereich %1 hinzufügen</translation>
-    </message>
-    <message>
-        <source>Remove %n service(s)</source>
-        <translation>%n Dienst(e) entfernen</translation>
-    </message>
-    <message>
-        <source>%1 (copy)</source>
-        <translation>%1 (Kopie)</translation>
-    </message>
-    <message>
-        <source>Duplicate %n service(s)</source>
-        <translation>%n Dienst(e) duplizieren</translation>
     </message>
     <message>
         <source>Name</source>
@@ -308,82 +52,6 @@
         <translation>Beschreibung</translation>
     </message>
     <message>
-        <source>Two services on one host share a port</source>
-        <translation>Zwei Dienste auf einem Host teilen sich einen Port</translation>
-    </message>
-    <message>
-        <source>Two services share a planned port</source>
-        <translation>Zwei Dienste teilen sich einen geplanten Port</translation>
-    </message>
-    <message>
-        <source>Port outside 1-65535</source>
-        <translation>Port außerhalb von 1-65535</translation>
-    </message>
-    <message>
-        <source>Two services with one name on one host</source>
-        <translation>Zwei gleichnamige Dienste auf einem Host</translation>
-    </message>
-    <message>
-        <source>A reference points where nothing listens</source>
-        <translation>Ein Verweis zeigt auf einen Port, an dem nichts lauscht</translation>
-    </message>
-    <message>
-        <source>Scrape port is not the service&apos;s port</source>
-        <translation>Scrape-Port ist nicht der Port des Dienstes</translation>
-    </message>
-    <message>
-        <source>Port outside the service&apos;s range</source>
-        <translation>Port außerhalb des Bereichs des Dienstes</translation>
-    </message>
-    <message>
-        <source>Port in no range</source>
-        <translation>Port in keinem Bereich</translation>
-    </message>
-    <message>
-        <source>Ranges overlap without being nested</source>
-        <translation>Bereiche überlappen, ohne verschachtelt zu sein</translation>
-    </message>
-    <message>
-        <source>Service on a reserved slot</source>
-        <translation>Dienst auf einem reservierten Platz</translation>
-    </message>
-    <message>
-        <source>Reality differs from the plan</source>
-        <translation>Die Realität weicht vom Plan ab</translation>
-    </message>
-    <message>
-        <source>Running but absent from the plan</source>
-        <translation>Läuft, fehlt aber im Plan</translation>
-    </message>
-    <message>
-        <source>Would collide if moved or co-located</source>
-        <translation>Würde bei Verschiebung oder gemeinsamem Host kollidieren</translation>
-    </message>
-    <message>
-        <source>Range nearly full</source>
-        <translation>Bereich fast voll</translation>
-    </message>
-    <message>
-        <source>Frontend and backend don&apos;t share last digits</source>
-        <translation>Frontend und Backend enden nicht auf dieselben Ziffern</translation>
-    </message>
-    <message>
-        <source>Port below 1024</source>
-        <translation>Port unter 1024</translation>
-    </message>
-    <message>
-        <source>Port in an ephemeral range</source>
-        <translation>Port in einem ephemeren Bereich</translation>
-    </message>
-    <message>
-        <source>Something listens where the plan has no service</source>
-        <translation>Etwas lauscht, wo der Plan keinen Dienst hat</translation>
-    </message>
-    <message>
-        <source>Deployed service does not answer</source>
-        <translation>Dienst in Betrieb antwortet nicht</translation>
-    </message>
-    <message>
         <source>The format %1 cannot be read.</source>
         <translation>Das Format %1 kann nicht gelesen werden.</translation>
     </message>
@@ -412,425 +80,8 @@
         <translation>%1 kann nicht geschrieben werden: %2</translation>
     </message>
     <message>
-        <source>container %1</source>
-        <translation>Container %1</translation>
-    </message>
-    <message>
-        <source>no port</source>
-        <translation>kein Port</translation>
-    </message>
-    <message>
-        <source>host %1</source>
-        <translation>Host %1</translation>
-    </message>
-    <message>
-        <source>host %1 → %2</source>
-        <translation>Host %1 → %2</translation>
-    </message>
-    <message>
-        <source>actual port %1 → %2</source>
-        <translation>Ist-Port %1 → %2</translation>
-    </message>
-    <message>
-        <source>unknown</source>
-        <translation>unbekannt</translation>
-    </message>
-    <message>
-        <source>unpublished</source>
-        <translation>nicht veröffentlicht</translation>
-    </message>
-    <message>
-        <source>container port %1</source>
-        <translation>Container-Port %1</translation>
-    </message>
-    <message>
-        <source>protocol %1</source>
-        <translation>Protokoll %1</translation>
-    </message>
-    <message>
-        <source>bound to all addresses</source>
-        <translation>an alle Adressen gebunden</translation>
-    </message>
-    <message>
-        <source>bound to %1</source>
-        <translation>an %1 gebunden</translation>
-    </message>
-    <message>
-        <source>No host was given for the import.</source>
-        <translation>Für den Import wurde kein Host angegeben.</translation>
-    </message>
-    <message>
-        <source>Added host %1.</source>
-        <translation>Host %1 hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>%1: the plan has it on host %2; the one on %3 is kept as another instance.</source>
-        <translation>%1: Der Plan führt ihn auf Host %2; der auf %3 wird als weitere Instanz behalten.</translation>
-    </message>
-    <message>
-        <source>%1: several plan services could be meant (%2); added as a new service.</source>
-        <translation>%1: Mehrere Plandienste kommen infrage (%2); als neuer Dienst hinzugefügt.</translation>
-    </message>
-    <message>
-        <source>%1 (%2): %3</source>
-        <translation>%1 (%2): %3</translation>
-    </message>
-    <message>
-        <source>Added %n undocumented service(s): %1</source>
-        <translation>Undokumentierte Dienste hinzugefügt (%n): %1</translation>
-    </message>
-    <message>
-        <source>Matched %n plan service(s); %1 changed.</source>
-        <translation>Plandienste zugeordnet: %n; davon geändert: %1.</translation>
-    </message>
-    <message>
-        <source>In the plan on %1 but not in the file (%n): %2</source>
-        <translation>Im Plan auf %1, aber nicht in der Datei (%n): %2</translation>
-    </message>
-    <message>
-        <source>Found %n reference(s) between services.</source>
-        <translation>Verweise zwischen Diensten gefunden: %n.</translation>
-    </message>
-    <message>
-        <source>%1 (job %2)</source>
-        <translation>%1 (Job %2)</translation>
-    </message>
-    <message>
-        <source>%1 is scraped by several jobs (%2, %3); the first is kept.</source>
-        <translation>%1 wird von mehreren Jobs abgefragt (%2, %3); der erste wird behalten.</translation>
-    </message>
-    <message>
-        <source>%1: scraped as job %2 at %3%4 every %5</source>
-        <translation>%1: abgefragt als Job %2 unter %3%4, Intervall: %5</translation>
-    </message>
-    <message>
-        <source>default interval</source>
-        <translation>Standard</translation>
-    </message>
-    <message>
-        <source>Matched %n scrape target(s) to services.</source>
-        <translation>Scrape-Ziele Diensten zugeordnet: %n.</translation>
-    </message>
-    <message>
-        <source>Target %1 matches no service.</source>
-        <translation>Ziel %1 passt zu keinem Dienst.</translation>
-    </message>
-    <message>
-        <source>the id must not be empty</source>
-        <translation>die ID darf nicht leer sein</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not tcp or udp</source>
-        <translation>„%1“ ist weder tcp noch udp</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a status (planned, deployed, not-deployed, retired)</source>
-        <translation>„%1“ ist kein Status (planned, deployed, not-deployed, retired)</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not an exposure (public, host, internal)</source>
-        <translation>„%1“ ist keine Sichtbarkeit (public, host, internal)</translation>
-    </message>
-    <message>
-        <source>the file is empty</source>
-        <translation>die Datei ist leer</translation>
-    </message>
-    <message>
-        <source>not valid JSON: %1</source>
-        <translation>kein gültiges JSON: %1</translation>
-    </message>
-    <message>
-        <source>expected a JSON object at the top level</source>
-        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
-    </message>
-    <message>
-        <source>no host</source>
-        <translation>kein Host</translation>
-    </message>
-    <message>
-        <source>none</source>
-        <comment>no port</comment>
-        <translation>keiner</translation>
-    </message>
-    <message>
-        <source>Reservations</source>
-        <translation>Reservierungen</translation>
-    </message>
-    <message>
-        <source>Accept reality for %1</source>
-        <translation>Realität für %1 übernehmen</translation>
-    </message>
-    <message numerus="yes">
-        <source>Accept reality for %n service(s)</source>
-        <translation>
-            <numerusform>Realität für %n Dienst übernehmen</numerusform>
-            <numerusform>Realität für %n Dienste übernehmen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Move %1: %2</source>
-        <translation>%1 verschieben: %2</translation>
-    </message>
-    <message numerus="yes">
-        <source>Execute %n move(s)</source>
-        <translation>
-            <numerusform>%n Verschiebung ausführen</numerusform>
-            <numerusform>%n Verschiebungen ausführen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply %n draft(s)</source>
-        <translation>
-            <numerusform>%n Entwurf anwenden</numerusform>
-            <numerusform>%n Entwürfe anwenden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Adopt %n change(s)</source>
-        <translation>
-            <numerusform>%n Änderung übernehmen</numerusform>
-            <numerusform>%n Änderungen übernehmen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>…</source>
-        <comment>impact not computed yet</comment>
-        <translation>…</translation>
-    </message>
-    <message numerus="yes">
-        <source>✓ resolves %n</source>
-        <translation>
-            <numerusform>✓ behebt %n</numerusform>
-            <numerusform>✓ behebt %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>✗ introduces %n</source>
-        <translation>
-            <numerusform>✗ verursacht %n</numerusform>
-            <numerusform>✗ verursacht %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reference(s)</source>
-        <translation>
-            <numerusform>%n Verweis</numerusform>
-            <numerusform>%n Verweise</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scrape target(s)</source>
-        <translation>
-            <numerusform>%n Scrape-Ziel</numerusform>
-            <numerusform>%n Scrape-Ziele</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n export(s) differ</source>
-        <translation>
-            <numerusform>%n Export weicht ab</numerusform>
-            <numerusform>%n Exporte weichen ab</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>(no file)</source>
-        <translation>(keine Datei)</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>[swap with %1]</source>
-        <translation>[Tausch mit %1]</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n move(s)</source>
-        <translation>
-            <numerusform>%n Verschiebung</numerusform>
-            <numerusform>%n Verschiebungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other change(s)</source>
-        <translation>
-            <numerusform>%n weitere Änderung</numerusform>
-            <numerusform>%n weitere Änderungen</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>findings: %n resolved</source>
-        <translation>
-            <numerusform>Befunde: %n behoben</numerusform>
-            <numerusform>Befunde: %n behoben</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n introduced</source>
-        <translation>
-            <numerusform>%n neu</numerusform>
-            <numerusform>%n neu</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>%1 → %2: %3</source>
-        <translation>%1 → %2: %3</translation>
-    </message>
-    <message>
-        <source>reference</source>
-        <translation>Verweis</translation>
-    </message>
-    <message>
-        <source>scrape target %1 → %2 (job %3; the series&apos; instance label changes)</source>
-        <translation>Scrape-Ziel %1 → %2 (Job %3; das instance-Label der Reihen ändert sich)</translation>
-    </message>
-    <message numerus="yes">
-        <source>export %1 differs by %n line(s)</source>
-        <translation>
-            <numerusform>Export %1 weicht um %n Zeile ab</numerusform>
-            <numerusform>Export %1 weicht um %n Zeilen ab</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>resolves %1 — %2</source>
-        <translation>behebt %1 — %2</translation>
-    </message>
-    <message>
-        <source>introduces %1 — %2</source>
-        <translation>verursacht %1 — %2</translation>
-    </message>
-    <message>
-        <source>reference %1: %2 → %3</source>
-        <translation>Verweis %1: %2 → %3</translation>
-    </message>
-    <message>
-        <source>scrape target %1 → %2 (job %3); the `instance` label of its series changes</source>
-        <translation>Scrape-Ziel %1 → %2 (Job %3); das `instance`-Label seiner Reihen ändert sich</translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 export differs by %n line(s)</source>
-        <translation>
-            <numerusform>%1-Export weicht um %n Zeile ab</numerusform>
-            <numerusform>%1-Export weicht um %n Zeilen ab</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Port schema changes: %1 → %2</source>
-        <translation>Änderungen am Portschema: %1 → %2</translation>
-    </message>
-    <message>
-        <source>No differences.</source>
-        <translation>Keine Unterschiede.</translation>
-    </message>
-    <message>
-        <source>Service</source>
-        <translation>Dienst</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>Art</translation>
-    </message>
-    <message>
-        <source>Change</source>
-        <translation>Änderung</translation>
-    </message>
-    <message>
-        <source>Impact</source>
-        <translation>Auswirkung</translation>
-    </message>
-    <message>
-        <source>(swap with %1)</source>
-        <translation>(Tausch mit %1)</translation>
-    </message>
-    <message>
-        <source>executed</source>
-        <translation>ausgeführt</translation>
-    </message>
-    <message>
-        <source>reality accepted</source>
-        <translation>Realität übernommen</translation>
-    </message>
-    <message>
-        <source>rejected</source>
-        <translation>verworfen</translation>
-    </message>
-    <message>
-        <source>%1: publish %2 instead of %3 for %4</source>
-        <translation>%1: %2 statt %3 für %4 veröffentlichen</translation>
-    </message>
-    <message>
-        <source>%1: target %2 → %3 (the `instance` label changes)</source>
-        <translation>%1: Ziel %2 → %3 (das `instance`-Label ändert sich)</translation>
-    </message>
-    <message>
-        <source>Port move review: %1</source>
-        <translation>Prüfung der Portverschiebungen: %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n move(s) decided</source>
-        <translation>
-            <numerusform>%n Verschiebung entschieden</numerusform>
-            <numerusform>%n Verschiebungen entschieden</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n offen</numerusform>
-            <numerusform>%n offen</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Decided</source>
-        <translation>Entschieden</translation>
-    </message>
-    <message>
         <source>Origin</source>
         <translation>Herkunft</translation>
-    </message>
-    <message>
-        <source>Decision</source>
-        <translation>Entscheidung</translation>
-    </message>
-    <message>
-        <source>Lines to change in the imported files</source>
-        <translation>Zu ändernde Zeilen in den importierten Dateien</translation>
-    </message>
-    <message>
-        <source>None.</source>
-        <translation>Keine.</translation>
-    </message>
-    <message>
-        <source>Pending</source>
-        <translation>Offen</translation>
-    </message>
-    <message>
-        <source>not probed</source>
-        <translation>nicht geprüft</translation>
-    </message>
-    <message>
-        <source>listening</source>
-        <translation>lauscht</translation>
-    </message>
-    <message>
-        <source>refused</source>
-        <translation>abgewiesen</translation>
-    </message>
-    <message>
-        <source>timed out</source>
-        <translation>Zeitüberschreitung</translation>
-    </message>
-    <message>
-        <source>host not found</source>
-        <translation>Host nicht gefunden</translation>
-    </message>
-    <message>
-        <source>unreachable</source>
-        <translation>nicht erreichbar</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>Fehler</translation>
     </message>
     <message>
         <source>Planned</source>
@@ -1108,6 +359,230 @@ Befehle (laufen ohne Fenster):
         <source>portolan: cannot write %1</source>
         <translation>portolan: %1 kann nicht geschrieben werden</translation>
     </message>
+    <message>
+        <source>Output: text (default), json or github.</source>
+        <translation>Ausgabe: text (Standard), json oder github.</translation>
+    </message>
+    <message>
+        <source>FORMAT</source>
+        <translation>FORMAT</translation>
+    </message>
+    <message>
+        <source>The schema to check.</source>
+        <translation>Das zu prüfende Schema.</translation>
+    </message>
+    <message>
+        <source>portolan check: expected one FILE</source>
+        <translation>portolan check: genau eine DATEI erwartet</translation>
+    </message>
+    <message>
+        <source>portolan check: unknown format &quot;%1&quot; (text, json or github)</source>
+        <translation>portolan check: unbekanntes Format „%1“ (text, json oder github)</translation>
+    </message>
+    <message>
+        <source>%1 error(s), %2 warning(s), %3 info(s)</source>
+        <translation>%1 Fehler, %2 Warnung(en), %3 Hinweis(e)</translation>
+    </message>
+    <message>
+        <source>Output: text (default), json or markdown.</source>
+        <translation>Ausgabe: text (Standard), json oder markdown.</translation>
+    </message>
+    <message>
+        <source>The schema before.</source>
+        <translation>Das Schema vorher.</translation>
+    </message>
+    <message>
+        <source>The schema after.</source>
+        <translation>Das Schema nachher.</translation>
+    </message>
+    <message>
+        <source>portolan diff: expected OLD and NEW</source>
+        <translation>portolan diff: ALT und NEU erwartet</translation>
+    </message>
+    <message>
+        <source>portolan diff: unknown format &quot;%1&quot; (text, json or markdown)</source>
+        <translation>portolan diff: unbekanntes Format „%1“ (text, json oder markdown)</translation>
+    </message>
+    <message>
+        <source>Output format: %1.</source>
+        <translation>Ausgabeformat: %1.</translation>
+    </message>
+    <message>
+        <source>Export only this host.</source>
+        <translation>Nur diesen Host exportieren.</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Write here instead of standard output.</source>
+        <translation>Hierhin schreiben statt auf die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>OUT</source>
+        <translation>AUSGABE</translation>
+    </message>
+    <message>
+        <source>A format option, e.g. --set status=false.</source>
+        <translation>Eine Formatoption, z. B. --set status=false.</translation>
+    </message>
+    <message>
+        <source>KEY=VALUE</source>
+        <translation>SCHLÜSSEL=WERT</translation>
+    </message>
+    <message>
+        <source>The schema to export.</source>
+        <translation>Das zu exportierende Schema.</translation>
+    </message>
+    <message>
+        <source>portolan export: expected FILE and --to FORMAT</source>
+        <translation>portolan export: DATEI und --to FORMAT erwartet</translation>
+    </message>
+    <message>
+        <source>portolan export: unknown output format &quot;%1&quot; (known: %2)</source>
+        <translation>portolan export: unbekanntes Ausgabeformat „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>portolan export: the schema has no host &quot;%1&quot;</source>
+        <translation>portolan export: das Schema hat keinen Host „%1“</translation>
+    </message>
+    <message>
+        <source>portolan export: --host ID is required for %1</source>
+        <translation>portolan export: --host ID ist für %1 erforderlich</translation>
+    </message>
+    <message>
+        <source>portolan export: --set expects KEY=VALUE, got &quot;%1&quot;</source>
+        <translation>portolan export: --set erwartet SCHLÜSSEL=WERT, erhalten: „%1“</translation>
+    </message>
+    <message>
+        <source>portolan export: cannot write to standard output</source>
+        <translation>portolan export: Schreiben auf die Standardausgabe nicht möglich</translation>
+    </message>
+    <message>
+        <source>Input format: %1.</source>
+        <translation>Eingabeformat: %1.</translation>
+    </message>
+    <message>
+        <source>The host the input describes.</source>
+        <translation>Der Host, den die Eingabe beschreibt.</translation>
+    </message>
+    <message>
+        <source>Merge into this schema instead of starting a new one.</source>
+        <translation>Mit diesem Schema zusammenführen, statt ein neues zu beginnen.</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>DATEI</translation>
+    </message>
+    <message>
+        <source>Write the resulting schema here.</source>
+        <translation>Das resultierende Schema hierhin schreiben.</translation>
+    </message>
+    <message>
+        <source>The file to import.</source>
+        <translation>Die zu importierende Datei.</translation>
+    </message>
+    <message>
+        <source>portolan import: expected one INPUT file</source>
+        <translation>portolan import: genau eine EINGABE-Datei erwartet</translation>
+    </message>
+    <message>
+        <source>portolan import: --from FORMAT and -o OUT are required</source>
+        <translation>portolan import: --from FORMAT und -o AUSGABE sind erforderlich</translation>
+    </message>
+    <message>
+        <source>portolan import: unknown input format &quot;%1&quot; (known: %2)</source>
+        <translation>portolan import: unbekanntes Eingabeformat „%1“ (bekannt: %2)</translation>
+    </message>
+    <message>
+        <source>portolan import: --host ID is required for %1</source>
+        <translation>portolan import: --host ID ist für %1 erforderlich</translation>
+    </message>
+    <message>
+        <source>portolan import: %1 files are whole schemas; --into does not apply</source>
+        <translation>portolan import: %1-Dateien sind vollständige Schemata; --into ist hier nicht anwendbar</translation>
+    </message>
+    <message>
+        <source>Probe only this host (repeatable; default: all).</source>
+        <translation>Nur diesen Host prüfen (wiederholbar; Standard: alle).</translation>
+    </message>
+    <message>
+        <source>Also sweep these ports for listeners the plan does not know (repeatable).</source>
+        <translation>Zusätzlich diese Ports nach lauschenden Diensten durchsuchen, die der Plan nicht kennt (wiederholbar).</translation>
+    </message>
+    <message>
+        <source>FIRST-LAST</source>
+        <translation>ERSTER-LETZTER</translation>
+    </message>
+    <message>
+        <source>Per-attempt timeout (default 1500).</source>
+        <translation>Zeitlimit je Versuch (Standard 1500).</translation>
+    </message>
+    <message>
+        <source>MS</source>
+        <translation>MS</translation>
+    </message>
+    <message>
+        <source>Connection attempts at a time (default 32).</source>
+        <translation>Gleichzeitige Verbindungsversuche (Standard 32).</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Also GET this HTTP path (e.g. /health) on every listening service.</source>
+        <translation>Zusätzlich diesen HTTP-Pfad (z. B. /health) bei jedem lauschenden Dienst abrufen.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Read target health from this Prometheus server.</source>
+        <translation>Den Zustand der Ziele von diesem Prometheus-Server lesen.</translation>
+    </message>
+    <message>
+        <source>URL</source>
+        <translation>URL</translation>
+    </message>
+    <message>
+        <source>Output: text (default) or json.</source>
+        <translation>Ausgabe: text (Standard) oder json.</translation>
+    </message>
+    <message>
+        <source>The schema whose hosts to probe.</source>
+        <translation>Das Schema, dessen Hosts geprüft werden.</translation>
+    </message>
+    <message>
+        <source>portolan probe: expected one FILE</source>
+        <translation>portolan probe: genau eine DATEI erwartet</translation>
+    </message>
+    <message>
+        <source>portolan probe: unknown format &quot;%1&quot; (text or json)</source>
+        <translation>portolan probe: unbekanntes Format „%1“ (text oder json)</translation>
+    </message>
+    <message>
+        <source>portolan probe: &quot;%1&quot; is not a port range like 3000-3099</source>
+        <translation>portolan probe: „%1“ ist kein Portbereich wie 3000-3099</translation>
+    </message>
+    <message>
+        <source>portolan probe: the timeout must be %1-%2 ms</source>
+        <translation>portolan probe: das Zeitlimit muss %1-%2 ms betragen</translation>
+    </message>
+    <message>
+        <source>portolan probe: the concurrency must be 1-%1</source>
+        <translation>portolan probe: die Parallelität muss 1-%1 betragen</translation>
+    </message>
+    <message>
+        <source>Prometheus target %1 (job %2) matches no service: %3</source>
+        <translation>Prometheus-Ziel %1 (Job %2) passt zu keinem Dienst: %3</translation>
+    </message>
+    <message>
+        <source>%1 of %2 deployed service(s) answered; %3 attempt(s), %4 listening</source>
+        <translation>%1 von %2 Dienst(en) in Betrieb antworteten; %3 Versuch(e), %4 lauschend</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Compose</name>
@@ -1159,9 +634,6 @@ Befehle (laufen ohne Fenster):
         <source>The published range %1 and the container range %2 differ in length.</source>
         <translation>Der veröffentlichte Bereich %1 und der Container-Bereich %2 sind unterschiedlich lang.</translation>
     </message>
-</context>
-<context>
-    <name>Portolan::Compose::Interpolator</name>
     <message>
         <source>The variable %1 is not set; it is read as an empty string.</source>
         <translation>Die Variable %1 ist nicht gesetzt; sie wird als leere Zeichenkette gelesen.</translation>
@@ -1224,6 +696,115 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>Ports of host %1 from the Portolan schema &quot;%2&quot;; use with docker compose -f docker-compose.yml -f THIS_FILE.</source>
         <translation>Ports von Host %1 aus dem Portolan-Schema „%2“; zu verwenden mit docker compose -f docker-compose.yml -f DIESE_DATEI.</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; is not a mapping.</source>
+        <translation>Der Dienst „%1“ ist kein Mapping.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: ports cannot be published with network_mode: host; its ports are the host&apos;s already.</source>
+        <translation>Dienst „%1“: Mit network_mode: host können keine Ports veröffentlicht werden; seine Ports sind bereits die des Hosts.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: invalid expose entry &quot;%2&quot;: %3</source>
+        <translation>Dienst „%1“: ungültiger expose-Eintrag „%2“: %3</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: ports must be a list.</source>
+        <translation>Dienst „%1“: ports muss eine Liste sein.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: a port entry must be a string or a mapping.</source>
+        <translation>Dienst „%1“: Ein Port-Eintrag muss eine Zeichenkette oder ein Mapping sein.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: the port &quot;%2&quot; depends on an unset variable and was skipped.</source>
+        <translation>Dienst „%1“: Der Port „%2“ hängt von einer nicht gesetzten Variablen ab und wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: invalid port &quot;%2&quot;: %3</source>
+        <translation>Dienst „%1“: ungültiger Port „%2“: %3</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: invalid port: %2</source>
+        <translation>Dienst „%1“: ungültiger Port: %2</translation>
+    </message>
+    <message>
+        <source>the long syntax needs a target port.</source>
+        <translation>die lange Syntax braucht einen Zielport (target).</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: the port depends on an unset variable and was skipped.</source>
+        <translation>Dienst „%1“: Der Port hängt von einer nicht gesetzten Variablen ab und wurde übersprungen.</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Editing</name>
+    <message>
+        <source>Remove host %1</source>
+        <translation>Host %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Remove range %1</source>
+        <translation>Bereich %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Rename host id %1 to %2</source>
+        <translation>Host-ID %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Add host %1</source>
+        <translation>Host %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add range %1</source>
+        <translation>Bereich %1 hinzufügen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst entfernen</numerusform>
+            <numerusform>%n Dienste entfernen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (copy)</source>
+        <translation>%1 (Kopie)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst duplizieren</numerusform>
+            <numerusform>%n Dienste duplizieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Planned port</source>
+        <translation>Plan-Port</translation>
+    </message>
+    <message>
+        <source>Actual port</source>
+        <translation>Ist-Port</translation>
+    </message>
+    <message>
+        <source>Protocol</source>
+        <translation>Protokoll</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Beschreibung</translation>
     </message>
 </context>
 <context>
@@ -1308,17 +889,6 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>%1 cannot be exported.</source>
         <translation>%1 kann nicht exportiert werden.</translation>
-    </message>
-</context>
-<context>
-    <name>Portolan::FileSdFormat</name>
-    <message>
-        <source>Prometheus file_sd targets</source>
-        <translation>Prometheus-file_sd-Ziele</translation>
-    </message>
-    <message>
-        <source>file_sd JSON (*.json)</source>
-        <translation>file_sd-JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -1450,6 +1020,128 @@ Befehle (laufen ohne Fenster):
     </message>
 </context>
 <context>
+    <name>Portolan::Import</name>
+    <message>
+        <source>container %1</source>
+        <translation>Container %1</translation>
+    </message>
+    <message>
+        <source>no port</source>
+        <translation>kein Port</translation>
+    </message>
+    <message>
+        <source>host %1</source>
+        <translation>Host %1</translation>
+    </message>
+    <message>
+        <source>host %1 → %2</source>
+        <translation>Host %1 → %2</translation>
+    </message>
+    <message>
+        <source>actual port %1 → %2</source>
+        <translation>Ist-Port %1 → %2</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>unpublished</source>
+        <translation>nicht veröffentlicht</translation>
+    </message>
+    <message>
+        <source>container port %1</source>
+        <translation>Container-Port %1</translation>
+    </message>
+    <message>
+        <source>protocol %1</source>
+        <translation>Protokoll %1</translation>
+    </message>
+    <message>
+        <source>bound to all addresses</source>
+        <translation>an alle Adressen gebunden</translation>
+    </message>
+    <message>
+        <source>bound to %1</source>
+        <translation>an %1 gebunden</translation>
+    </message>
+    <message>
+        <source>No host was given for the import.</source>
+        <translation>Für den Import wurde kein Host angegeben.</translation>
+    </message>
+    <message>
+        <source>Added host %1.</source>
+        <translation>Host %1 hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1: the plan has it on host %2; the one on %3 is kept as another instance.</source>
+        <translation>%1: Der Plan führt ihn auf Host %2; der auf %3 wird als weitere Instanz behalten.</translation>
+    </message>
+    <message>
+        <source>%1: several plan services could be meant (%2); added as a new service.</source>
+        <translation>%1: Mehrere Plandienste kommen infrage (%2); als neuer Dienst hinzugefügt.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Added %n undocumented service(s): %1</source>
+        <translation>
+            <numerusform>%n undokumentierten Dienst hinzugefügt: %1</numerusform>
+            <numerusform>%n undokumentierte Dienste hinzugefügt: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n plan service(s); %1 changed.</source>
+        <translation>
+            <numerusform>%n Plandienst zugeordnet; %1 geändert.</numerusform>
+            <numerusform>%n Plandienste zugeordnet; %1 geändert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the plan on %1 but not in the file (%n): %2</source>
+        <translation>
+            <numerusform>Im Plan auf %1, aber nicht in der Datei (%n): %2</numerusform>
+            <numerusform>Im Plan auf %1, aber nicht in der Datei (%n): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n reference(s) between services.</source>
+        <translation>
+            <numerusform>%n Verweis zwischen Diensten gefunden.</numerusform>
+            <numerusform>%n Verweise zwischen Diensten gefunden.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (job %2)</source>
+        <translation>%1 (Job %2)</translation>
+    </message>
+    <message>
+        <source>%1 is scraped by several jobs (%2, %3); the first is kept.</source>
+        <translation>%1 wird von mehreren Jobs abgefragt (%2, %3); der erste wird behalten.</translation>
+    </message>
+    <message>
+        <source>%1: scraped as job %2 at %3%4 every %5</source>
+        <translation>%1: abgefragt als Job %2 unter %3%4, Intervall: %5</translation>
+    </message>
+    <message>
+        <source>default interval</source>
+        <translation>Standard</translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n scrape target(s) to services.</source>
+        <translation>
+            <numerusform>%n Scrape-Ziel einem Dienst zugeordnet.</numerusform>
+            <numerusform>%n Scrape-Ziele Diensten zugeordnet.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target %1 matches no service.</source>
+        <translation>Ziel %1 passt zu keinem Dienst.</translation>
+    </message>
+</context>
+<context>
     <name>Portolan::JsonFormat</name>
     <message>
         <source>Portolan schema</source>
@@ -1514,6 +1206,94 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>&quot;%1&quot; is not a severity (error, warning, info)</source>
         <translation>„%1“ ist kein Schweregrad (error, warning, info)</translation>
+    </message>
+    <message>
+        <source>unknown key &quot;%1&quot;</source>
+        <translation>unbekannter Schlüssel „%1“</translation>
+    </message>
+    <message>
+        <source>required key is missing</source>
+        <translation>erforderlicher Schlüssel fehlt</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an integer, found %1</source>
+        <translation>Ganzzahl erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>%1 is not a port number (1-65535)</source>
+        <translation>%1 ist keine Portnummer (1-65535)</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>true oder false erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a list of strings, found %1</source>
+        <translation>Liste von Zeichenketten erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected a list, found %1</source>
+        <translation>Liste erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>a boolean</source>
+        <translation>ein Wahrheitswert</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>eine Zahl</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>eine Liste</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not tcp or udp</source>
+        <translation>„%1“ ist weder tcp noch udp</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a status (planned, deployed, not-deployed, retired)</source>
+        <translation>„%1“ ist kein Status (planned, deployed, not-deployed, retired)</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not an exposure (public, host, internal)</source>
+        <translation>„%1“ ist keine Sichtbarkeit (public, host, internal)</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>die Datei ist leer</translation>
+    </message>
+    <message>
+        <source>not valid JSON: %1</source>
+        <translation>kein gültiges JSON: %1</translation>
+    </message>
+    <message>
+        <source>expected a JSON object at the top level</source>
+        <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
     </message>
 </context>
 <context>
@@ -2121,6 +1901,10 @@ Wiederherstellen?</translation>
         <source>Remove reservation %1</source>
         <translation>Reservierung %1 entfernen</translation>
     </message>
+    <message>
+        <source>&amp;New Service…</source>
+        <translation>Neuer &amp;Dienst…</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>
@@ -2143,9 +1927,356 @@ Wiederherstellen?</translation>
 3. Update the host&apos;s `docker-compose` file
 4. Update the Prometheus scrape targets if the service exposes metrics</translation>
     </message>
+    <message>
+        <source>The file contains binary data (a NUL byte); a Markdown file is text.</source>
+        <translation>Die Datei enthält Binärdaten (ein NUL-Byte); eine Markdown-Datei ist Text.</translation>
+    </message>
+    <message>
+        <source>The line is not valid UTF-8 text.</source>
+        <translation>Die Zeile ist kein gültiger UTF-8-Text.</translation>
+    </message>
+    <message>
+        <source>The host heading has no name.</source>
+        <translation>Die Host-Überschrift hat keinen Namen.</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; has no port; write it as name `port`, e.g. mana-auth `3001`.</source>
+        <translation>Der Dienst „%1“ hat keinen Port; schreiben Sie ihn als Name `Port`, z. B. mana-auth `3001`.</translation>
+    </message>
+    <message>
+        <source>The port %1 has no service name before it.</source>
+        <translation>Vor dem Port %1 steht kein Dienstname.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
+    </message>
+    <message>
+        <source>The parenthesis is not closed.</source>
+        <translation>Die Klammer ist nicht geschlossen.</translation>
+    </message>
+    <message>
+        <source>Unexpected text after the port of %1: &quot;%2&quot;; separate services with commas.</source>
+        <translation>Unerwarteter Text nach dem Port von %1: „%2“; trennen Sie Dienste durch Kommas.</translation>
+    </message>
+    <message>
+        <source>The list item names no service.</source>
+        <translation>Der Listeneintrag nennt keinen Dienst.</translation>
+    </message>
+    <message>
+        <source>A service name is missing in the list.</source>
+        <translation>In der Liste fehlt ein Dienstname.</translation>
+    </message>
+    <message>
+        <source>Unexpected text &quot;%1&quot;; separate services with commas.</source>
+        <translation>Unerwarteter Text „%1“; trennen Sie Dienste durch Kommas.</translation>
+    </message>
+    <message>
+        <source>The range %1 is not made of port numbers (1-65535).</source>
+        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535).</translation>
+    </message>
+    <message>
+        <source>The range starts at %1 but ends before it, at %2.</source>
+        <translation>Der Bereich beginnt bei %1, endet aber davor, bei %2.</translation>
+    </message>
+    <message>
+        <source>The section &quot;%1&quot; is written from the analyzer on export; it was not imported.</source>
+        <translation>Der Abschnitt „%1“ wird beim Export aus der Analyse erzeugt; er wurde nicht importiert.</translation>
+    </message>
+    <message>
+        <source>A range&apos;s table needs the columns Port and Service.</source>
+        <translation>Die Tabelle eines Bereichs braucht die Spalten „Port“ und „Service“.</translation>
+    </message>
+    <message>
+        <source>The column &quot;%1&quot; is not one Portolan knows; its cells are kept in the services&apos; notes.</source>
+        <translation>Die Spalte „%1“ kennt Portolan nicht; ihre Zellen werden in den Notizen der Dienste behalten.</translation>
+    </message>
+    <message>
+        <source>The row has %1 cells, the table&apos;s header %2; the missing cells are read as empty.</source>
+        <translation>Die Zeile hat %1 Zellen, die Kopfzeile der Tabelle %2; die fehlenden Zellen werden als leer gelesen.</translation>
+    </message>
+    <message>
+        <source>The row has %1 cells, the table&apos;s header %2; the extra cells are kept in the notes.</source>
+        <translation>Die Zeile hat %1 Zellen, die Kopfzeile der Tabelle %2; die überzähligen Zellen werden in den Notizen behalten.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port or a span of ports such as 3006-3009.</source>
+        <translation>„%1“ ist kein Port und keine Portspanne wie 3006-3009.</translation>
+    </message>
+    <message>
+        <source>The row has no service name.</source>
+        <translation>Die Zeile hat keinen Dienstnamen.</translation>
+    </message>
+    <message>
+        <source>%1 runs on %2 here but on %3 in its table; the table wins.</source>
+        <translation>%1 läuft hier auf %2, in seiner Tabelle aber auf %3; die Tabelle hat Vorrang.</translation>
+    </message>
+    <message>
+        <source>%1 is listed with a real port and as not running; read as not running.</source>
+        <translation>%1 steht mit einem Ist-Port und als nicht laufend in der Liste; gelesen als nicht laufend.</translation>
+    </message>
+    <message>
+        <source>%1 is said to be at %2, but its table plans it at %3.</source>
+        <translation>%1 soll auf %2 liegen, aber seine Tabelle plant ihn auf %3.</translation>
+    </message>
+    <message>
+        <source>No service is called &quot;%1&quot;; the cell is kept as %2&apos;s description.</source>
+        <translation>Kein Dienst heißt „%1“; die Zelle wird als Beschreibung von %2 behalten.</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>Keine Probleme gefunden.</translation>
+    </message>
+    <message>
+        <source>- **%1** (%2): %3</source>
+        <translation>- **%1** (%2): %3</translation>
+    </message>
 </context>
 <context>
-    <name>Portolan::Move</name>
+    <name>Portolan::MoveReport</name>
+    <message>
+        <source>…</source>
+        <comment>impact not computed yet</comment>
+        <translation>…</translation>
+    </message>
+    <message numerus="yes">
+        <source>✓ resolves %n</source>
+        <translation>
+            <numerusform>✓ behebt %n</numerusform>
+            <numerusform>✓ behebt %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✗ introduces %n</source>
+        <translation>
+            <numerusform>✗ verursacht %n</numerusform>
+            <numerusform>✗ verursacht %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n Verweis</numerusform>
+            <numerusform>%n Verweise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s)</source>
+        <translation>
+            <numerusform>%n Scrape-Ziel</numerusform>
+            <numerusform>%n Scrape-Ziele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) differ</source>
+        <translation>
+            <numerusform>%n Export weicht ab</numerusform>
+            <numerusform>%n Exporte weichen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no file)</source>
+        <translation>(keine Datei)</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>[swap with %1]</source>
+        <translation>[Tausch mit %1]</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s)</source>
+        <translation>
+            <numerusform>%n Verschiebung</numerusform>
+            <numerusform>%n Verschiebungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other change(s)</source>
+        <translation>
+            <numerusform>%n weitere Änderung</numerusform>
+            <numerusform>%n weitere Änderungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>findings: %n resolved</source>
+        <translation>
+            <numerusform>Befunde: %n behoben</numerusform>
+            <numerusform>Befunde: %n behoben</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n introduced</source>
+        <translation>
+            <numerusform>%n neu</numerusform>
+            <numerusform>%n neu</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2: %3</source>
+        <translation>%1 → %2: %3</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>Verweis</translation>
+    </message>
+    <message>
+        <source>scrape target %1 → %2 (job %3; the series&apos; instance label changes)</source>
+        <translation>Scrape-Ziel %1 → %2 (Job %3; das instance-Label der Reihen ändert sich)</translation>
+    </message>
+    <message numerus="yes">
+        <source>export %1 differs by %n line(s)</source>
+        <translation>
+            <numerusform>Export %1 weicht um %n Zeile ab</numerusform>
+            <numerusform>Export %1 weicht um %n Zeilen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>resolves %1 — %2</source>
+        <translation>behebt %1 — %2</translation>
+    </message>
+    <message>
+        <source>introduces %1 — %2</source>
+        <translation>verursacht %1 — %2</translation>
+    </message>
+    <message>
+        <source>reference %1: %2 → %3</source>
+        <translation>Verweis %1: %2 → %3</translation>
+    </message>
+    <message>
+        <source>scrape target %1 → %2 (job %3); the `instance` label of its series changes</source>
+        <translation>Scrape-Ziel %1 → %2 (Job %3); das `instance`-Label seiner Reihen ändert sich</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 export differs by %n line(s)</source>
+        <translation>
+            <numerusform>%1-Export weicht um %n Zeile ab</numerusform>
+            <numerusform>%1-Export weicht um %n Zeilen ab</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Port schema changes: %1 → %2</source>
+        <translation>Änderungen am Portschema: %1 → %2</translation>
+    </message>
+    <message>
+        <source>No differences.</source>
+        <translation>Keine Unterschiede.</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>Dienst</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>Auswirkung</translation>
+    </message>
+    <message>
+        <source>(swap with %1)</source>
+        <translation>(Tausch mit %1)</translation>
+    </message>
+    <message>
+        <source>executed</source>
+        <translation>ausgeführt</translation>
+    </message>
+    <message>
+        <source>reality accepted</source>
+        <translation>Realität übernommen</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>verworfen</translation>
+    </message>
+    <message>
+        <source>%1: publish %2 instead of %3 for %4</source>
+        <translation>%1: %2 statt %3 für %4 veröffentlichen</translation>
+    </message>
+    <message>
+        <source>%1: target %2 → %3 (the `instance` label changes)</source>
+        <translation>%1: Ziel %2 → %3 (das `instance`-Label ändert sich)</translation>
+    </message>
+    <message>
+        <source>Port move review: %1</source>
+        <translation>Prüfung der Portverschiebungen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) decided</source>
+        <translation>
+            <numerusform>%n Verschiebung entschieden</numerusform>
+            <numerusform>%n Verschiebungen entschieden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n offen</numerusform>
+            <numerusform>%n offen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>Entschieden</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>Lines to change in the imported files</source>
+        <translation>Zu ändernde Zeilen in den importierten Dateien</translation>
+    </message>
+    <message>
+        <source>None.</source>
+        <translation>Keine.</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>Offen</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Moves</name>
+    <message numerus="yes">
+        <source>Reject %n draft(s)</source>
+        <translation>
+            <numerusform>%n Entwurf verwerfen</numerusform>
+            <numerusform>%n Entwürfe verwerfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no port</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>%1 (was %2)</source>
+        <translation>%1 (war %2)</translation>
+    </message>
+    <message>
+        <source>Draft; was %1</source>
+        <translation>Entwurf; war %1</translation>
+    </message>
+    <message>
+        <source>New with the drafts:</source>
+        <translation>Neu mit den Entwürfen:</translation>
+    </message>
+    <message>
+        <source>no host</source>
+        <translation>kein Host</translation>
+    </message>
     <message>
         <source>drift</source>
         <translation>Abweichung</translation>
@@ -2254,32 +2385,45 @@ Wiederherstellen?</translation>
         <source>reservations: %1</source>
         <translation>Reservierungen: %1</translation>
     </message>
-</context>
-<context>
-    <name>Portolan::Moves</name>
+    <message>
+        <source>Reservations</source>
+        <translation>Reservierungen</translation>
+    </message>
+    <message>
+        <source>Accept reality for %1</source>
+        <translation>Realität für %1 übernehmen</translation>
+    </message>
     <message numerus="yes">
-        <source>Reject %n draft(s)</source>
+        <source>Accept reality for %n service(s)</source>
         <translation>
-            <numerusform>%n Entwurf verwerfen</numerusform>
-            <numerusform>%n Entwürfe verwerfen</numerusform>
+            <numerusform>Realität für %n Dienst übernehmen</numerusform>
+            <numerusform>Realität für %n Dienste übernehmen</numerusform>
         </translation>
     </message>
     <message>
-        <source>none</source>
-        <comment>no port</comment>
-        <translation>keiner</translation>
+        <source>Move %1: %2</source>
+        <translation>%1 verschieben: %2</translation>
     </message>
-    <message>
-        <source>%1 (was %2)</source>
-        <translation>%1 (war %2)</translation>
+    <message numerus="yes">
+        <source>Execute %n move(s)</source>
+        <translation>
+            <numerusform>%n Verschiebung ausführen</numerusform>
+            <numerusform>%n Verschiebungen ausführen</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Draft; was %1</source>
-        <translation>Entwurf; war %1</translation>
+    <message numerus="yes">
+        <source>Apply %n draft(s)</source>
+        <translation>
+            <numerusform>%n Entwurf anwenden</numerusform>
+            <numerusform>%n Entwürfe anwenden</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>New with the drafts:</source>
-        <translation>Neu mit den Entwürfen:</translation>
+    <message numerus="yes">
+        <source>Adopt %n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung übernehmen</numerusform>
+            <numerusform>%n Änderungen übernehmen</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2453,6 +2597,128 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>Portolan::NewServiceDialog</name>
+    <message>
+        <source>New Service</source>
+        <translation>Neuer Dienst</translation>
+    </message>
+    <message>
+        <source>e.g. mana-billing</source>
+        <translation>z. B. mana-billing</translation>
+    </message>
+    <message>
+        <source>(no host yet)</source>
+        <translation>(noch kein Host)</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>&amp;Host:</source>
+        <translation>&amp;Host:</translation>
+    </message>
+    <message>
+        <source>&amp;Range:</source>
+        <translation>&amp;Bereich:</translation>
+    </message>
+    <message>
+        <source>P&amp;rotocol:</source>
+        <translation>P&amp;rotokoll:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Port:</translation>
+    </message>
+    <message>
+        <source>&amp;Add Service</source>
+        <translation>Dienst &amp;hinzufügen</translation>
+    </message>
+    <message>
+        <source>Add a range first (Ranges dock) to get a port proposed.</source>
+        <translation>Legen Sie zuerst einen Bereich an (Leiste „Bereiche“), damit ein Port vorgeschlagen wird.</translation>
+    </message>
+    <message>
+        <source>%1 is the next free port of %2 (reserved and planned ports skipped).</source>
+        <translation>%1 ist der nächste freie Port in %2 (reservierte und geplante Ports übersprungen).</translation>
+    </message>
+    <message>
+        <source>%1 %2 is full: every port is planned, used or reserved. The first free port elsewhere is %3 in %4.</source>
+        <translation>%1 %2 ist voll: Jeder Port ist geplant, belegt oder reserviert. Der erste freie Port anderswo ist %3 in %4.</translation>
+    </message>
+    <message>
+        <source>&amp;Use %1</source>
+        <translation>%1 &amp;verwenden</translation>
+    </message>
+    <message>
+        <source>%1 %2 is full, and so is every other range.</source>
+        <translation>%1 %2 ist voll, ebenso alle anderen Bereiche.</translation>
+    </message>
+    <message>
+        <source>This port would create:</source>
+        <translation>Dieser Port würde verursachen:</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Observation</name>
+    <message>
+        <source>not probed</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>listening</source>
+        <translation>lauscht</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>abgewiesen</translation>
+    </message>
+    <message>
+        <source>timed out</source>
+        <translation>Zeitüberschreitung</translation>
+    </message>
+    <message>
+        <source>host not found</source>
+        <translation>Host nicht gefunden</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>listening (%1 ms)</source>
+        <translation>lauscht (%1 ms)</translation>
+    </message>
+    <message>
+        <source>HTTP %1 (%2 ms)</source>
+        <translation>HTTP %1 (%2 ms)</translation>
+    </message>
+    <message>
+        <source>HTTP failed: %1</source>
+        <translation>HTTP fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>no scrape target</source>
+        <translation>kein Scrape-Ziel</translation>
+    </message>
+    <message>
+        <source>scrape up</source>
+        <translation>Scrape erfolgreich</translation>
+    </message>
+    <message>
+        <source>scrape down</source>
+        <translation>Scrape fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>scrape pending</source>
+        <translation>Scrape ausstehend</translation>
+    </message>
+</context>
+<context>
     <name>Portolan::Prober</name>
     <message>
         <source>&quot;%1&quot; is not a valid address</source>
@@ -2589,6 +2855,33 @@ Wiederherstellen?</translation>
     <message>
         <source>Scrape targets from the Portolan schema &quot;%1&quot;.</source>
         <translation>Scrape-Ziele aus dem Portolan-Schema „%1“.</translation>
+    </message>
+    <message>
+        <source>Job %1: &quot;%2&quot; is not a host:port target; skipped.</source>
+        <translation>Job %1: „%2“ ist kein host:port-Ziel; übersprungen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Job %1: %n target(s) are probe URLs, not services; skipped.</source>
+        <translation>
+            <numerusform>Job %1: %n Ziel ist eine Probe-URL, kein Dienst; übersprungen.</numerusform>
+            <numerusform>Job %1: %n Ziele sind Probe-URLs, keine Dienste; übersprungen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Job %1: no file matches %2.</source>
+        <translation>Job %1: Keine Datei passt zu %2.</translation>
+    </message>
+    <message>
+        <source>A file_sd file is a list of target groups.</source>
+        <translation>Eine file_sd-Datei ist eine Liste von Zielgruppen.</translation>
+    </message>
+    <message>
+        <source>Prometheus file_sd targets</source>
+        <translation>Prometheus-file_sd-Ziele</translation>
+    </message>
+    <message>
+        <source>file_sd JSON (*.json)</source>
+        <translation>file_sd-JSON (*.json)</translation>
     </message>
 </context>
 <context>
@@ -2830,225 +3123,6 @@ Wiederherstellen?</translation>
     <message>
         <source>Edit range %1</source>
         <translation>Bereich %1 bearbeiten</translation>
-    </message>
-</context>
-<context>
-    <name>Portolan::Reader</name>
-    <message>
-        <source>The service &quot;%1&quot; is not a mapping.</source>
-        <translation>Der Dienst „%1“ ist kein Mapping.</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: ports cannot be published with network_mode: host; its ports are the host&apos;s already.</source>
-        <translation>Dienst „%1“: Mit network_mode: host können keine Ports veröffentlicht werden; seine Ports sind bereits die des Hosts.</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: invalid expose entry &quot;%2&quot;: %3</source>
-        <translation>Dienst „%1“: ungültiger expose-Eintrag „%2“: %3</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: ports must be a list.</source>
-        <translation>Dienst „%1“: ports muss eine Liste sein.</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: a port entry must be a string or a mapping.</source>
-        <translation>Dienst „%1“: Ein Port-Eintrag muss eine Zeichenkette oder ein Mapping sein.</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: the port &quot;%2&quot; depends on an unset variable and was skipped.</source>
-        <translation>Dienst „%1“: Der Port „%2“ hängt von einer nicht gesetzten Variablen ab und wurde übersprungen.</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: invalid port &quot;%2&quot;: %3</source>
-        <translation>Dienst „%1“: ungültiger Port „%2“: %3</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: invalid port: %2</source>
-        <translation>Dienst „%1“: ungültiger Port: %2</translation>
-    </message>
-    <message>
-        <source>the long syntax needs a target port.</source>
-        <translation>die lange Syntax braucht einen Zielport (target).</translation>
-    </message>
-    <message>
-        <source>Service &quot;%1&quot;: the port depends on an unset variable and was skipped.</source>
-        <translation>Dienst „%1“: Der Port hängt von einer nicht gesetzten Variablen ab und wurde übersprungen.</translation>
-    </message>
-    <message>
-        <source>unknown key &quot;%1&quot;</source>
-        <translation>unbekannter Schlüssel „%1“</translation>
-    </message>
-    <message>
-        <source>required key is missing</source>
-        <translation>erforderlicher Schlüssel fehlt</translation>
-    </message>
-    <message>
-        <source>expected a string, found %1</source>
-        <translation>Zeichenkette erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an integer, found %1</source>
-        <translation>Ganzzahl erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>%1 is not a port number (1-65535)</source>
-        <translation>%1 ist keine Portnummer (1-65535)</translation>
-    </message>
-    <message>
-        <source>expected true or false, found %1</source>
-        <translation>true oder false erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected a list of strings, found %1</source>
-        <translation>Liste von Zeichenketten erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected a list, found %1</source>
-        <translation>Liste erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an object, found %1</source>
-        <translation>Objekt erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>null</source>
-        <translation>null</translation>
-    </message>
-    <message>
-        <source>a boolean</source>
-        <translation>ein Wahrheitswert</translation>
-    </message>
-    <message>
-        <source>a number</source>
-        <translation>eine Zahl</translation>
-    </message>
-    <message>
-        <source>a string</source>
-        <translation>eine Zeichenkette</translation>
-    </message>
-    <message>
-        <source>a list</source>
-        <translation>eine Liste</translation>
-    </message>
-    <message>
-        <source>an object</source>
-        <translation>ein Objekt</translation>
-    </message>
-    <message>
-        <source>nothing</source>
-        <translation>nichts</translation>
-    </message>
-    <message>
-        <source>The file contains binary data (a NUL byte); a Markdown file is text.</source>
-        <translation>Die Datei enthält Binärdaten (ein NUL-Byte); eine Markdown-Datei ist Text.</translation>
-    </message>
-    <message>
-        <source>The line is not valid UTF-8 text.</source>
-        <translation>Die Zeile ist kein gültiger UTF-8-Text.</translation>
-    </message>
-    <message>
-        <source>The host heading has no name.</source>
-        <translation>Die Host-Überschrift hat keinen Namen.</translation>
-    </message>
-    <message>
-        <source>The service &quot;%1&quot; has no port; write it as name `port`, e.g. mana-auth `3001`.</source>
-        <translation>Der Dienst „%1“ hat keinen Port; schreiben Sie ihn als Name `Port`, z. B. mana-auth `3001`.</translation>
-    </message>
-    <message>
-        <source>The port %1 has no service name before it.</source>
-        <translation>Vor dem Port %1 steht kein Dienstname.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port number (1-65535).</source>
-        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
-    </message>
-    <message>
-        <source>The parenthesis is not closed.</source>
-        <translation>Die Klammer ist nicht geschlossen.</translation>
-    </message>
-    <message>
-        <source>Unexpected text after the port of %1: &quot;%2&quot;; separate services with commas.</source>
-        <translation>Unerwarteter Text nach dem Port von %1: „%2“; trennen Sie Dienste durch Kommas.</translation>
-    </message>
-    <message>
-        <source>The list item names no service.</source>
-        <translation>Der Listeneintrag nennt keinen Dienst.</translation>
-    </message>
-    <message>
-        <source>A service name is missing in the list.</source>
-        <translation>In der Liste fehlt ein Dienstname.</translation>
-    </message>
-    <message>
-        <source>Unexpected text &quot;%1&quot;; separate services with commas.</source>
-        <translation>Unerwarteter Text „%1“; trennen Sie Dienste durch Kommas.</translation>
-    </message>
-    <message>
-        <source>The range %1 is not made of port numbers (1-65535).</source>
-        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535).</translation>
-    </message>
-    <message>
-        <source>The range starts at %1 but ends before it, at %2.</source>
-        <translation>Der Bereich beginnt bei %1, endet aber davor, bei %2.</translation>
-    </message>
-    <message>
-        <source>The section &quot;%1&quot; is written from the analyzer on export; it was not imported.</source>
-        <translation>Der Abschnitt „%1“ wird beim Export aus der Analyse erzeugt; er wurde nicht importiert.</translation>
-    </message>
-    <message>
-        <source>A range&apos;s table needs the columns Port and Service.</source>
-        <translation>Die Tabelle eines Bereichs braucht die Spalten „Port“ und „Service“.</translation>
-    </message>
-    <message>
-        <source>The column &quot;%1&quot; is not one Portolan knows; its cells are kept in the services&apos; notes.</source>
-        <translation>Die Spalte „%1“ kennt Portolan nicht; ihre Zellen werden in den Notizen der Dienste behalten.</translation>
-    </message>
-    <message>
-        <source>The row has %1 cells, the table&apos;s header %2; the missing cells are read as empty.</source>
-        <translation>Die Zeile hat %1 Zellen, die Kopfzeile der Tabelle %2; die fehlenden Zellen werden als leer gelesen.</translation>
-    </message>
-    <message>
-        <source>The row has %1 cells, the table&apos;s header %2; the extra cells are kept in the notes.</source>
-        <translation>Die Zeile hat %1 Zellen, die Kopfzeile der Tabelle %2; die überzähligen Zellen werden in den Notizen behalten.</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port or a span of ports such as 3006-3009.</source>
-        <translation>„%1“ ist kein Port und keine Portspanne wie 3006-3009.</translation>
-    </message>
-    <message>
-        <source>The row has no service name.</source>
-        <translation>Die Zeile hat keinen Dienstnamen.</translation>
-    </message>
-    <message>
-        <source>%1 runs on %2 here but on %3 in its table; the table wins.</source>
-        <translation>%1 läuft hier auf %2, in seiner Tabelle aber auf %3; die Tabelle hat Vorrang.</translation>
-    </message>
-    <message>
-        <source>%1 is listed with a real port and as not running; read as not running.</source>
-        <translation>%1 steht mit einem Ist-Port und als nicht laufend in der Liste; gelesen als nicht laufend.</translation>
-    </message>
-    <message>
-        <source>%1 is said to be at %2, but its table plans it at %3.</source>
-        <translation>%1 soll auf %2 liegen, aber seine Tabelle plant ihn auf %3.</translation>
-    </message>
-    <message>
-        <source>No service is called &quot;%1&quot;; the cell is kept as %2&apos;s description.</source>
-        <translation>Kein Dienst heißt „%1“; die Zelle wird als Beschreibung von %2 behalten.</translation>
-    </message>
-    <message>
-        <source>Job %1: &quot;%2&quot; is not a host:port target; skipped.</source>
-        <translation>Job %1: „%2“ ist kein host:port-Ziel; übersprungen.</translation>
-    </message>
-    <message>
-        <source>Job %1: %n target(s) are probe URLs, not services; skipped.</source>
-        <translation>Job %1: %n Ziel(e) sind Probe-URLs, keine Dienste; übersprungen.</translation>
-    </message>
-    <message>
-        <source>Job %1: no file matches %2.</source>
-        <translation>Job %1: Keine Datei passt zu %2.</translation>
-    </message>
-    <message>
-        <source>A file_sd file is a list of target groups.</source>
-        <translation>Eine file_sd-Datei ist eine Liste von Zielgruppen.</translation>
     </message>
 </context>
 <context>
@@ -3302,6 +3376,85 @@ Wiederherstellen?</translation>
     </message>
 </context>
 <context>
+    <name>Portolan::Rules</name>
+    <message>
+        <source>Two services on one host share a port</source>
+        <translation>Zwei Dienste auf einem Host teilen sich einen Port</translation>
+    </message>
+    <message>
+        <source>Two services share a planned port</source>
+        <translation>Zwei Dienste teilen sich einen geplanten Port</translation>
+    </message>
+    <message>
+        <source>Port outside 1-65535</source>
+        <translation>Port außerhalb von 1-65535</translation>
+    </message>
+    <message>
+        <source>Two services with one name on one host</source>
+        <translation>Zwei gleichnamige Dienste auf einem Host</translation>
+    </message>
+    <message>
+        <source>A reference points where nothing listens</source>
+        <translation>Ein Verweis zeigt auf einen Port, an dem nichts lauscht</translation>
+    </message>
+    <message>
+        <source>Scrape port is not the service&apos;s port</source>
+        <translation>Scrape-Port ist nicht der Port des Dienstes</translation>
+    </message>
+    <message>
+        <source>Port outside the service&apos;s range</source>
+        <translation>Port außerhalb des Bereichs des Dienstes</translation>
+    </message>
+    <message>
+        <source>Port in no range</source>
+        <translation>Port in keinem Bereich</translation>
+    </message>
+    <message>
+        <source>Ranges overlap without being nested</source>
+        <translation>Bereiche überlappen, ohne verschachtelt zu sein</translation>
+    </message>
+    <message>
+        <source>Service on a reserved slot</source>
+        <translation>Dienst auf einem reservierten Platz</translation>
+    </message>
+    <message>
+        <source>Reality differs from the plan</source>
+        <translation>Die Realität weicht vom Plan ab</translation>
+    </message>
+    <message>
+        <source>Running but absent from the plan</source>
+        <translation>Läuft, fehlt aber im Plan</translation>
+    </message>
+    <message>
+        <source>Would collide if moved or co-located</source>
+        <translation>Würde bei Verschiebung oder gemeinsamem Host kollidieren</translation>
+    </message>
+    <message>
+        <source>Range nearly full</source>
+        <translation>Bereich fast voll</translation>
+    </message>
+    <message>
+        <source>Frontend and backend don&apos;t share last digits</source>
+        <translation>Frontend und Backend enden nicht auf dieselben Ziffern</translation>
+    </message>
+    <message>
+        <source>Port below 1024</source>
+        <translation>Port unter 1024</translation>
+    </message>
+    <message>
+        <source>Port in an ephemeral range</source>
+        <translation>Port in einem ephemeren Bereich</translation>
+    </message>
+    <message>
+        <source>Something listens where the plan has no service</source>
+        <translation>Etwas lauscht, wo der Plan keinen Dienst hat</translation>
+    </message>
+    <message>
+        <source>Deployed service does not answer</source>
+        <translation>Dienst in Betrieb antwortet nicht</translation>
+    </message>
+</context>
+<context>
     <name>Portolan::SchemaDocument</name>
     <message>
         <source>Untitled</source>
@@ -3325,37 +3478,6 @@ Wiederherstellen?</translation>
     <message>
         <source>(unspecified)</source>
         <translation>(nicht angegeben)</translation>
-    </message>
-</context>
-<context>
-    <name>Portolan::ServiceObservation</name>
-    <message>
-        <source>listening (%1 ms)</source>
-        <translation>lauscht (%1 ms)</translation>
-    </message>
-    <message>
-        <source>HTTP %1 (%2 ms)</source>
-        <translation>HTTP %1 (%2 ms)</translation>
-    </message>
-    <message>
-        <source>HTTP failed: %1</source>
-        <translation>HTTP fehlgeschlagen: %1</translation>
-    </message>
-    <message>
-        <source>no scrape target</source>
-        <translation>kein Scrape-Ziel</translation>
-    </message>
-    <message>
-        <source>scrape up</source>
-        <translation>Scrape erfolgreich</translation>
-    </message>
-    <message>
-        <source>scrape down</source>
-        <translation>Scrape fehlgeschlagen</translation>
-    </message>
-    <message>
-        <source>scrape pending</source>
-        <translation>Scrape ausstehend</translation>
     </message>
 </context>
 <context>
@@ -3430,17 +3552,6 @@ Wiederherstellen?</translation>
     <message>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
-    </message>
-</context>
-<context>
-    <name>Portolan::Writer</name>
-    <message>
-        <source>No problems found.</source>
-        <translation>Keine Probleme gefunden.</translation>
-    </message>
-    <message>
-        <source>- **%1** (%2): %3</source>
-        <translation>- **%1** (%2): %3</translation>
     </message>
 </context>
 <context>

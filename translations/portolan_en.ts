@@ -2,128 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
-    <name>Portolan</name>
-    <message numerus="yes">
-        <source>Accept reality for %n service(s)</source>
-        <translation>
-            <numerusform>Accept reality for %n service</numerusform>
-            <numerusform>Accept reality for %n services</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Execute %n move(s)</source>
-        <translation>
-            <numerusform>Execute %n move</numerusform>
-            <numerusform>Execute %n moves</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Apply %n draft(s)</source>
-        <translation>
-            <numerusform>Apply %n draft</numerusform>
-            <numerusform>Apply %n drafts</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Adopt %n change(s)</source>
-        <translation>
-            <numerusform>Adopt %n change</numerusform>
-            <numerusform>Adopt %n changes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>✓ resolves %n</source>
-        <translation>
-            <numerusform>✓ resolves %n</numerusform>
-            <numerusform>✓ resolves %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>✗ introduces %n</source>
-        <translation>
-            <numerusform>✗ introduces %n</numerusform>
-            <numerusform>✗ introduces %n</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n reference(s)</source>
-        <translation>
-            <numerusform>%n reference</numerusform>
-            <numerusform>%n references</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n scrape target(s)</source>
-        <translation>
-            <numerusform>%n scrape target</numerusform>
-            <numerusform>%n scrape targets</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n export(s) differ</source>
-        <translation>
-            <numerusform>%n export differs</numerusform>
-            <numerusform>%n exports differ</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n move(s)</source>
-        <translation>
-            <numerusform>%n move</numerusform>
-            <numerusform>%n moves</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n other change(s)</source>
-        <translation>
-            <numerusform>%n other change</numerusform>
-            <numerusform>%n other changes</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>findings: %n resolved</source>
-        <translation>
-            <numerusform>findings: %n resolved</numerusform>
-            <numerusform>findings: %n resolved</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n introduced</source>
-        <translation>
-            <numerusform>%n introduced</numerusform>
-            <numerusform>%n introduced</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>export %1 differs by %n line(s)</source>
-        <translation>
-            <numerusform>export %1 differs by %n line</numerusform>
-            <numerusform>export %1 differs by %n lines</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%1 export differs by %n line(s)</source>
-        <translation>
-            <numerusform>%1 export differs by %n line</numerusform>
-            <numerusform>%1 export differs by %n lines</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n move(s) decided</source>
-        <translation>
-            <numerusform>%n move decided</numerusform>
-            <numerusform>%n moves decided</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n pending</source>
-        <translation>
-            <numerusform>%n pending</numerusform>
-            <numerusform>%n pending</numerusform>
-        </translation>
-    </message>
-</context>
-<context>
     <name>Portolan::Analyzer</name>
     <message numerus="yes">
         <source>%n services without a host are named %1</source>
@@ -137,6 +15,23 @@
         <translation>
             <numerusform>%n service on %1 is named %2</numerusform>
             <numerusform>%n services on %1 are named %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Editing</name>
+    <message numerus="yes">
+        <source>Remove %n service(s)</source>
+        <translation>
+            <numerusform>Remove %n service</numerusform>
+            <numerusform>Remove %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Duplicate %n service(s)</source>
+        <translation>
+            <numerusform>Duplicate %n service</numerusform>
+            <numerusform>Duplicate %n services</numerusform>
         </translation>
     </message>
 </context>
@@ -157,6 +52,44 @@
         <translation>
             <numerusform>%1 — %n port in use outside every range</numerusform>
             <numerusform>%1 — %n ports in use outside every range</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Import</name>
+    <message numerus="yes">
+        <source>Added %n undocumented service(s): %1</source>
+        <translation>
+            <numerusform>Added %n undocumented service: %1</numerusform>
+            <numerusform>Added %n undocumented services: %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n plan service(s); %1 changed.</source>
+        <translation>
+            <numerusform>Matched %n plan service; %1 changed.</numerusform>
+            <numerusform>Matched %n plan services; %1 changed.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>In the plan on %1 but not in the file (%n): %2</source>
+        <translation>
+            <numerusform>In the plan on %1 but not in the file (%n): %2</numerusform>
+            <numerusform>In the plan on %1 but not in the file (%n): %2</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Found %n reference(s) between services.</source>
+        <translation>
+            <numerusform>Found %n reference between services.</numerusform>
+            <numerusform>Found %n references between services.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched %n scrape target(s) to services.</source>
+        <translation>
+            <numerusform>Matched %n scrape target to services.</numerusform>
+            <numerusform>Matched %n scrape targets to services.</numerusform>
         </translation>
     </message>
 </context>
@@ -255,12 +188,134 @@
     </message>
 </context>
 <context>
+    <name>Portolan::MoveReport</name>
+    <message numerus="yes">
+        <source>✓ resolves %n</source>
+        <translation>
+            <numerusform>✓ resolves %n</numerusform>
+            <numerusform>✓ resolves %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>✗ introduces %n</source>
+        <translation>
+            <numerusform>✗ introduces %n</numerusform>
+            <numerusform>✗ introduces %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n reference</numerusform>
+            <numerusform>%n references</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s)</source>
+        <translation>
+            <numerusform>%n scrape target</numerusform>
+            <numerusform>%n scrape targets</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n export(s) differ</source>
+        <translation>
+            <numerusform>%n export differs</numerusform>
+            <numerusform>%n exports differ</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s)</source>
+        <translation>
+            <numerusform>%n move</numerusform>
+            <numerusform>%n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n other change(s)</source>
+        <translation>
+            <numerusform>%n other change</numerusform>
+            <numerusform>%n other changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>findings: %n resolved</source>
+        <translation>
+            <numerusform>findings: %n resolved</numerusform>
+            <numerusform>findings: %n resolved</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n introduced</source>
+        <translation>
+            <numerusform>%n introduced</numerusform>
+            <numerusform>%n introduced</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>export %1 differs by %n line(s)</source>
+        <translation>
+            <numerusform>export %1 differs by %n line</numerusform>
+            <numerusform>export %1 differs by %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 export differs by %n line(s)</source>
+        <translation>
+            <numerusform>%1 export differs by %n line</numerusform>
+            <numerusform>%1 export differs by %n lines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) decided</source>
+        <translation>
+            <numerusform>%n move decided</numerusform>
+            <numerusform>%n moves decided</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n pending</numerusform>
+            <numerusform>%n pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::Moves</name>
     <message numerus="yes">
         <source>Reject %n draft(s)</source>
         <translation>
             <numerusform>Reject %n draft</numerusform>
             <numerusform>Reject %n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accept reality for %n service(s)</source>
+        <translation>
+            <numerusform>Accept reality for %n service</numerusform>
+            <numerusform>Accept reality for %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Execute %n move(s)</source>
+        <translation>
+            <numerusform>Execute %n move</numerusform>
+            <numerusform>Execute %n moves</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Apply %n draft(s)</source>
+        <translation>
+            <numerusform>Apply %n draft</numerusform>
+            <numerusform>Apply %n drafts</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Adopt %n change(s)</source>
+        <translation>
+            <numerusform>Adopt %n change</numerusform>
+            <numerusform>Adopt %n changes</numerusform>
         </translation>
     </message>
 </context>
@@ -295,6 +350,16 @@
         <translation>
             <numerusform>%n proposed change</numerusform>
             <numerusform>%n proposed changes</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::PrometheusFormat</name>
+    <message numerus="yes">
+        <source>Job %1: %n target(s) are probe URLs, not services; skipped.</source>
+        <translation>
+            <numerusform>Job %1: %n target is a probe URL, not a service; skipped.</numerusform>
+            <numerusform>Job %1: %n targets are probe URLs, not services; skipped.</numerusform>
         </translation>
     </message>
 </context>
