@@ -72,21 +72,8 @@ int runCheck(CommandContext &context)
 
     if (format == QLatin1String("json")) {
         QJsonArray array;
-        for (const Finding &f : findings) {
-            QJsonObject o;
-            o.insert(QStringLiteral("rule"), f.rule);
-            o.insert(QStringLiteral("severity"), severityToString(f.severity));
-            o.insert(QStringLiteral("message"), f.message);
-            o.insert(QStringLiteral("services"), QJsonArray::fromStringList(f.serviceIds));
-            o.insert(QStringLiteral("hosts"), QJsonArray::fromStringList(f.hostIds));
-            QJsonArray ports;
-            for (int p : f.ports)
-                ports.append(p);
-            o.insert(QStringLiteral("ports"), ports);
-            o.insert(QStringLiteral("file"), f.origin.isValid() ? QJsonValue(f.origin.file) : QJsonValue());
-            o.insert(QStringLiteral("line"), f.origin.line > 0 ? QJsonValue(f.origin.line) : QJsonValue());
-            array.append(o);
-        }
+        for (const Finding &f : findings)
+            array.append(findingToJson(f));
         QJsonObject summary;
         summary.insert(QStringLiteral("errors"), counts[int(Severity::Error)]);
         summary.insert(QStringLiteral("warnings"), counts[int(Severity::Warning)]);
@@ -112,11 +99,9 @@ int runCheck(CommandContext &context)
     } else {
         for (const Finding &f : findings)
             context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << Qt::endl;
-        context.out << Tr::tr("%1 error(s), %2 warning(s), %3 info(s)")
-                           .arg(counts[int(Severity::Error)])
-                           .arg(counts[int(Severity::Warning)])
-                           .arg(counts[int(Severity::Info)])
-                    << Qt::endl;
+        context.out << Tr::tr("%n error(s)", nullptr, counts[int(Severity::Error)]) << QStringLiteral(", ")
+                    << Tr::tr("%n warning(s)", nullptr, counts[int(Severity::Warning)]) << QStringLiteral(", ")
+                    << Tr::tr("%n info(s)", nullptr, counts[int(Severity::Info)]) << Qt::endl;
     }
     return counts[int(Severity::Error)] > 0 ? 1 : 0;
 }

@@ -26,21 +26,6 @@ static QJsonValue optionalString(const QString &text)
     return text.isEmpty() ? QJsonValue() : QJsonValue(text);
 }
 
-static QJsonObject findingToJson(const Finding &f)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("rule"), f.rule);
-    o.insert(QStringLiteral("severity"), severityToString(f.severity));
-    o.insert(QStringLiteral("message"), f.message);
-    o.insert(QStringLiteral("services"), QJsonArray::fromStringList(f.serviceIds));
-    o.insert(QStringLiteral("hosts"), QJsonArray::fromStringList(f.hostIds));
-    QJsonArray ports;
-    for (int p : f.ports)
-        ports.append(p);
-    o.insert(QStringLiteral("ports"), ports);
-    return o;
-}
-
 static QJsonObject observationToJson(const Service &s, const ServiceObservation &o)
 {
     QJsonObject j;

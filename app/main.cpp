@@ -11,7 +11,11 @@
 #include <QTextStream>
 #include <QTranslator>
 
+#include <cerrno>
 #include <cstdio>
+
+#include <sys/stat.h>
+#include <unistd.h>
 
 using namespace Portolan;
 
@@ -49,10 +53,23 @@ void installTranslators(QCoreApplication &app, const QString &language)
         QCoreApplication::installTranslator(translator);
 }
 
+// Without a session (CI, ssh, a container) Qt falls back to a runtime
+// directory of its own and says so on stderr, in the middle of `check` output;
+// make the same fallback quietly.
+void ensureRuntimeDirectory()
+{
+    if (!qEnvironmentVariableIsEmpty("XDG_RUNTIME_DIR"))
+        return;
+    const QByteArray dir = QDir::tempPath().toLocal8Bit() + "/runtime-" + QByteArray::number(uint(::getuid()));
+    if (::mkdir(dir.constData(), 0700) == 0 || errno == EEXIST)
+        qputenv("XDG_RUNTIME_DIR", dir);
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
 {
+    ensureRuntimeDirectory();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));

@@ -1,6 +1,7 @@
 #include "finding.h"
 
 #include <QCoreApplication>
+#include <QJsonArray>
 
 #include <algorithm>
 
@@ -51,6 +52,23 @@ const RuleInfo *ruleInfo(const QString &id)
             return &r;
     }
     return nullptr;
+}
+
+QJsonObject findingToJson(const Finding &f)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("rule"), f.rule);
+    o.insert(QStringLiteral("severity"), severityToString(f.severity));
+    o.insert(QStringLiteral("message"), f.message);
+    o.insert(QStringLiteral("services"), QJsonArray::fromStringList(f.serviceIds));
+    o.insert(QStringLiteral("hosts"), QJsonArray::fromStringList(f.hostIds));
+    QJsonArray ports;
+    for (int p : f.ports)
+        ports.append(p);
+    o.insert(QStringLiteral("ports"), ports);
+    o.insert(QStringLiteral("file"), f.origin.isValid() ? QJsonValue(f.origin.file) : QJsonValue());
+    o.insert(QStringLiteral("line"), f.origin.line > 0 ? QJsonValue(f.origin.line) : QJsonValue());
+    return o;
 }
 
 void sortFindings(QList<Finding> &findings)

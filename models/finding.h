@@ -2,6 +2,7 @@
 
 #include "schema.h"
 
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -35,6 +36,10 @@ struct RuleInfo
 // Every rule of DESIGN.md's table, in its order.
 const QList<RuleInfo> &allRules();
 const RuleInfo *ruleInfo(const QString &id);
+
+// The JSON object of DESIGN.md's `check --format json`:
+// rule, severity, message, services, hosts, ports, file, line.
+QJsonObject findingToJson(const Finding &finding);
 
 // Sorted by severity (errors first), then rule, then first port and services:
 // the order of `portolan check` and of the Problems list's default.

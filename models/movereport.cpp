@@ -109,26 +109,11 @@ QString diffAsText(const DiffReport &report)
     return out;
 }
 
-static QJsonObject findingJson(const Finding &f)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("rule"), f.rule);
-    o.insert(QStringLiteral("severity"), severityToString(f.severity));
-    o.insert(QStringLiteral("message"), f.message);
-    o.insert(QStringLiteral("services"), QJsonArray::fromStringList(f.serviceIds));
-    o.insert(QStringLiteral("hosts"), QJsonArray::fromStringList(f.hostIds));
-    QJsonArray ports;
-    for (int p : f.ports)
-        ports.append(p);
-    o.insert(QStringLiteral("ports"), ports);
-    return o;
-}
-
 static QJsonArray findingsJson(const QList<Finding> &findings)
 {
     QJsonArray a;
     for (const Finding &f : findings)
-        a.append(findingJson(f));
+        a.append(findingToJson(f));
     return a;
 }
 

@@ -380,10 +380,6 @@ Befehle (laufen ohne Fenster):
         <translation>portolan check: unbekanntes Format „%1“ (text, json oder github)</translation>
     </message>
     <message>
-        <source>%1 error(s), %2 warning(s), %3 info(s)</source>
-        <translation>%1 Fehler, %2 Warnung(en), %3 Hinweis(e)</translation>
-    </message>
-    <message>
         <source>Output: text (default), json or markdown.</source>
         <translation>Ausgabe: text (Standard), json oder markdown.</translation>
     </message>
@@ -582,6 +578,27 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>%1 of %2 deployed service(s) answered; %3 attempt(s), %4 listening</source>
         <translation>%1 von %2 Dienst(en) in Betrieb antworteten; %3 Versuch(e), %4 lauschend</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation>
+            <numerusform>%n Fehler</numerusform>
+            <numerusform>%n Fehler</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n info(s)</source>
+        <translation>
+            <numerusform>%n Hinweis</numerusform>
+            <numerusform>%n Hinweise</numerusform>
+        </translation>
     </message>
 </context>
 <context>
