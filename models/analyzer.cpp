@@ -97,12 +97,24 @@ public:
         int size = 0;
     };
 
+    // Keys below denseKeys live in an array (ports: no hashing at all);
+    // without it, in a hash.
+    explicit HandleIndex(quint64 denseKeys = 0)
+        : mDenseKeys(denseKeys)
+    {
+    }
+
     void clear(qsizetype handles)
     {
         mBuckets.clear();
+        mDense.fill(Bucket(), qsizetype(mDenseKeys));
         mNext.fill(-1, handles);
     }
-    void reserve(qsizetype keys) { mBuckets.reserve(keys); }
+    void reserve(qsizetype keys)
+    {
+        if (!mDenseKeys)
+            mBuckets.reserve(keys);
+    }
     void growTo(qsizetype handles)
     {
         if (mNext.size() < handles)
@@ -111,7 +123,7 @@ public:
 
     void insert(quint64 key, int handle)
     {
-        Bucket &b = mBuckets[key];
+        Bucket &b = mDenseKeys ? mDense[qsizetype(key)] : mBuckets[key];
         mNext[handle] = b.head;
         b.head = handle;
         ++b.size;
@@ -119,41 +131,74 @@ public:
 
     void remove(quint64 key, int handle)
     {
-        auto it = mBuckets.find(key);
-        if (it == mBuckets.end())
+        Bucket *b = find(key);
+        if (!b)
             return;
-        int *link = &it->head;
+        int *link = &b->head;
         while (*link >= 0 && *link != handle)
             link = &mNext[*link];
         if (*link < 0)
             return;
         *link = mNext.at(handle);
         mNext[handle] = -1;
-        if (--it->size == 0)
-            mBuckets.erase(it);
+        if (--b->size == 0 && !mDenseKeys)
+            mBuckets.remove(key);
     }
 
-    int size(quint64 key) const { return mBuckets.value(key).size; }
-    bool contains(quint64 key) const { return mBuckets.contains(key); }
+    int size(quint64 key) const
+    {
+        const Bucket *b = find(key);
+        return b ? b->size : 0;
+    }
+    bool contains(quint64 key) const { return size(key) > 0; }
 
     // In insertion order, which is row order after a rebuild.
     QList<int> values(quint64 key) const
     {
         QList<int> result;
-        const auto it = mBuckets.constFind(key);
-        if (it == mBuckets.constEnd())
+        const Bucket *b = find(key);
+        if (!b)
             return result;
-        result.resize(it->size);
-        qsizetype i = it->size;
-        for (int h = it->head; h >= 0 && i > 0; h = mNext.at(h))
+        result.resize(b->size);
+        qsizetype i = b->size;
+        for (int h = b->head; h >= 0 && i > 0; h = mNext.at(h))
             result[--i] = h;
         return result;
     }
 
-    const QHash<quint64, Bucket> &buckets() const { return mBuckets; }
+    template<typename Visit>
+    void forEachBucket(Visit visit) const
+    {
+        if (mDenseKeys) {
+            for (qsizetype key = 0; key < mDense.size(); ++key) {
+                if (mDense.at(key).size > 0)
+                    visit(quint64(key), mDense.at(key));
+            }
+            return;
+        }
+        for (auto it = mBuckets.cbegin(); it != mBuckets.cend(); ++it)
+            visit(it.key(), *it);
+    }
 
 private:
+    const Bucket *find(quint64 key) const
+    {
+        if (mDenseKeys)
+            return key < mDenseKeys && mDense.at(qsizetype(key)).size > 0 ? &mDense.at(qsizetype(key)) : nullptr;
+        const auto it = mBuckets.constFind(key);
+        return it == mBuckets.constEnd() ? nullptr : &*it;
+    }
+    Bucket *find(quint64 key)
+    {
+        if (mDenseKeys)
+            return key < mDenseKeys && mDense.at(qsizetype(key)).size > 0 ? &mDense[qsizetype(key)] : nullptr;
+        const auto it = mBuckets.find(key);
+        return it == mBuckets.end() ? nullptr : &*it;
+    }
+
+    quint64 mDenseKeys;
     QHash<quint64, Bucket> mBuckets;
+    QList<Bucket> mDense;
     QList<int> mNext;
 };
 
@@ -196,7 +241,8 @@ struct Analyzer::Private
         return handle >= 0 && entries.at(handle).alive ? handle : -1;
     }
     QHash<QString, int> hostIds;  // host id → index
-    HandleIndex byHostPort, byPlanned, byActual, byName;
+    // Planned and actual ports are keyed by (protocol, port) alone: 2^17 keys.
+    HandleIndex byHostPort, byPlanned{quint64(1) << 17}, byActual{quint64(1) << 17}, byName;
     QHash<QString, QList<int>> byCounterpart; // backend id → frontends
     QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
     QList<int> plannedPortUse;                // per port: planned services
@@ -222,7 +268,7 @@ struct Analyzer::Private
         e.id = s.id;
         e.alive = true;
         e.host = internHost(s.hostId);
-        e.plannedHost = internHost(s.plannedHostId);
+        e.plannedHost = s.plannedHostId == s.hostId ? e.host : internHost(s.plannedHostId);
         e.protocol = s.protocol;
         e.planned = plans(s) ? s.plannedPort : 0;
         e.actual = occupies(s) && e.host >= 0 ? s.actualPort : 0;
@@ -379,24 +425,24 @@ struct Analyzer::Private
     template<typename Visit>
     void forEachSlot(Visit visit) const
     {
-        for (auto it = byHostPort.buckets().cbegin(); it != byHostPort.buckets().cend(); ++it) {
-            if (it->size > 1)
-                visit(slotOf(HostSlot, it.key()));
-        }
-        for (auto it = byPlanned.buckets().cbegin(); it != byPlanned.buckets().cend(); ++it) {
-            if (it->size > 1)
-                visit(slotOf(PlanSlot, it.key()));
-        }
+        byHostPort.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
+            if (b.size > 1)
+                visit(slotOf(HostSlot, key));
+        });
+        byPlanned.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
+            if (b.size > 1)
+                visit(slotOf(PlanSlot, key));
+        });
         // Latent buckets exist where a port is used (a group of two or more) or
         // both used and planned; each key is visited from one side only.
-        for (auto it = byActual.buckets().cbegin(); it != byActual.buckets().cend(); ++it) {
-            if (it->size > 1 || byPlanned.contains(it.key()))
-                visit(slotOf(LatentSlot, it.key()));
-        }
-        for (auto it = byName.buckets().cbegin(); it != byName.buckets().cend(); ++it) {
-            if (it->size > 1)
-                visit(slotOf(NameSlot, it.key()));
-        }
+        byActual.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
+            if (b.size > 1 || byPlanned.contains(key))
+                visit(slotOf(LatentSlot, key));
+        });
+        byName.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
+            if (b.size > 1)
+                visit(slotOf(NameSlot, key));
+        });
         for (int h = 0; h < entries.size(); ++h) {
             if (entries.at(h).alive)
                 visit(slotOf(ServiceSlot, h));
@@ -688,8 +734,9 @@ struct Analyzer::Private
         if (handle >= entries.size() || !entries.at(handle).alive)
             return;
         const Service &s = service(handle);
-        const QStringList ids{s.id};
-        const QStringList hosts = s.hostId.isEmpty() ? QStringList() : QStringList{s.hostId};
+        // Built only when a finding needs them: most services have none.
+        const auto ids = [&s] { return QStringList{s.id}; };
+        const auto hosts = [&s] { return s.hostId.isEmpty() ? QStringList() : QStringList{s.hostId}; };
 
         const int ports[] = {s.plannedPort, s.actualPort, s.containerPort, s.metrics.port};
         for (int i = 0; i < 4; ++i) {
@@ -700,7 +747,7 @@ struct Analyzer::Private
                 : i == 2                ? tr("container port")
                                         : tr("metrics port");
             add(out, slot, QStringLiteral("invalid-port"),
-                tr("%1 has %2 %3, outside 1-65535").arg(s.name, what).arg(ports[i]), ids, hosts, {ports[i]});
+                tr("%1 has %2 %3, outside 1-65535").arg(s.name, what).arg(ports[i]), ids(), hosts(), {ports[i]});
         }
 
         const PortRange *declared = s.rangeId.isEmpty() ? nullptr : rangeById(s.rangeId);
@@ -711,10 +758,10 @@ struct Analyzer::Private
                     tr("%1 is listed under %2 %3 but has port %4")
                         .arg(s.name, declared->label(), declared->title)
                         .arg(rangePort),
-                    ids, hosts, {rangePort});
+                    ids(), hosts(), {rangePort});
             } else if (!declared && narrowestRange.at(rangePort) < 0) {
                 add(out, slot, QStringLiteral("unranged"), tr("%1: port %2 is in no range").arg(s.name).arg(rangePort),
-                    ids, hosts, {rangePort});
+                    ids(), hosts(), {rangePort});
             }
         }
 
@@ -727,27 +774,27 @@ struct Analyzer::Private
             for (int port : reservedPorts) {
                 const Reservation *r = schema->reservationAt(port);
                 add(out, slot, QStringLiteral("reserved"),
-                    tr("%1 uses port %2, reserved (%3)").arg(s.name).arg(port).arg(r ? r->label() : QString()), ids,
-                    hosts, {port});
+                    tr("%1 uses port %2, reserved (%3)").arg(s.name).arg(port).arg(r ? r->label() : QString()), ids(),
+                    hosts(), {port});
             }
         }
 
         if (s.plannedPort > 0 && s.actualPort > 0 && s.plannedPort != s.actualPort) {
             add(out, slot, QStringLiteral("drift"),
-                tr("%1 runs on %2 but is planned on %3").arg(s.name).arg(s.actualPort).arg(s.plannedPort), ids, hosts,
+                tr("%1 runs on %2 but is planned on %3").arg(s.name).arg(s.actualPort).arg(s.plannedPort), ids(), hosts(),
                 {s.plannedPort, s.actualPort});
         }
         if (!s.plannedHostId.isEmpty() && !s.hostId.isEmpty() && s.plannedHostId != s.hostId) {
             add(out, slot, QStringLiteral("drift"),
                 tr("%1 runs on %2 but is planned on %3").arg(s.name, hostName(s.hostId), hostName(s.plannedHostId)),
-                ids, {s.hostId, s.plannedHostId}, {});
+                ids(), {s.hostId, s.plannedHostId}, {});
         }
 
         if (s.undocumented) {
             add(out, slot, QStringLiteral("undocumented"),
                 s.origin.isValid() ? tr("%1 runs (%2) but is not in the plan").arg(s.name, s.origin.toString())
                                    : tr("%1 runs but is not in the plan").arg(s.name),
-                ids, hosts, {s.actualPort}, s.origin);
+                ids(), hosts(), {s.actualPort}, s.origin);
         }
 
         if (s.metrics.enabled && s.metrics.port > 0) {
@@ -755,7 +802,7 @@ struct Analyzer::Private
             if (expected > 0 && s.metrics.port != expected) {
                 add(out, slot, QStringLiteral("metrics-port-mismatch"),
                     tr("%1 is scraped on port %2 but listens on %3").arg(s.name).arg(s.metrics.port).arg(expected),
-                    ids, hosts, {s.metrics.port, expected}, s.metrics.origin);
+                    ids(), hosts(), {s.metrics.port, expected}, s.metrics.origin);
             }
         }
 
@@ -770,7 +817,7 @@ struct Analyzer::Private
                             .arg(s.plannedPort)
                             .arg(backend.name)
                             .arg(backend.plannedPort),
-                        {s.id, backend.id}, hosts, {s.plannedPort, backend.plannedPort});
+                        {s.id, backend.id}, hosts(), {s.plannedPort, backend.plannedPort});
                 }
             }
         }
@@ -786,10 +833,10 @@ struct Analyzer::Private
         }
         for (int port : privileged)
             add(out, slot, QStringLiteral("privileged-port"),
-                tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids, hosts, {port});
+                tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids(), hosts(), {port});
         for (int port : ephemeral)
             add(out, slot, QStringLiteral("ephemeral-port"),
-                tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids, hosts,
+                tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids(), hosts(),
                 {port});
     }
 
