@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
+#include <QTimer>
 #include <QTranslator>
 
 #include <cerrno>
@@ -186,5 +187,7 @@ int main(int argc, char *argv[])
     }
 
     window.show();
+    // Once the window is up: what a crash left behind is offered first.
+    QTimer::singleShot(0, &window, &MainWindow::offerRecovery);
     return app.exec();
 }

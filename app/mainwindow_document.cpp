@@ -27,6 +27,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QScreen>
 #include <QSettings>
 #include <QTimer>
 #include <QUndoStack>
@@ -201,7 +202,11 @@ void MainWindow::editAutosaveInterval()
 void MainWindow::readSettings()
 {
     QSettings settings;
-    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    if (!restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray())) {
+        // First start: most of the screen, since the table, grid and docks all want room.
+        const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1400, 900);
+        resize(available.size().boundedTo(QSize(1600, 1000)) * 9 / 10);
+    }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     mAutoSaver->setIntervalSeconds(settings.value(QStringLiteral("autosaveSeconds"), 60).toInt());
 }

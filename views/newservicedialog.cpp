@@ -60,7 +60,10 @@ NewServiceDialog::NewServiceDialog(const Schema &schema, QWidget *parent)
     form->addRow(tr("&Host:"), mHost);
     form->addRow(tr("&Range:"), mRange);
     form->addRow(tr("P&rotocol:"), mProtocol);
-    form->addRow(tr("&Port:"), portRow);
+    // A label for a row of several widgets gets its buddy by hand.
+    auto *portLabel = new QLabel(tr("&Port:"), this);
+    portLabel->setBuddy(mPort);
+    form->addRow(portLabel, portRow);
     form->addRow(QString(), mProposal);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
