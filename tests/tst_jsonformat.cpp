@@ -1,6 +1,10 @@
 #include "jsonformat.h"
 #include "testutil.h"
 
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +22,7 @@ private slots:
     void shouldRejectMalformedInput();
     void shouldReportMissingAndBinaryFiles();
     void shouldSaveAtomically();
+    void shippedJsonSchemaShouldDescribeEveryKeyWritten();
 };
 
 static Schema everyField()
@@ -227,6 +232,75 @@ void tst_JsonFormat::shouldSaveAtomically()
     QVERIFY(!saveSchemaFile(dir.filePath(QStringLiteral("missing/dir/x.json")), everyField(), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(loadSchemaFile(file, &parseError));
+}
+
+// Walks a written document next to the JSON Schema in resources/: every key
+// the writer emits must be declared there, with the JSON type it has.
+static void checkAgainstSchema(const QJsonValue &value, const QJsonObject &schemaNode, const QJsonObject &root,
+                               const QString &path, QStringList *problems)
+{
+    QJsonObject node = schemaNode;
+    while (node.contains(QStringLiteral("$ref"))) {
+        const QString ref = node.value(QStringLiteral("$ref")).toString();
+        node = root.value(QStringLiteral("$defs")).toObject().value(ref.section(QLatin1Char('/'), -1)).toObject();
+    }
+    const QString type = node.value(QStringLiteral("type")).toString();
+    if (value.isObject()) {
+        if (!type.isEmpty() && type != QLatin1String("object"))
+            problems->append(QStringLiteral("%1: an object, the schema says %2").arg(path, type));
+        const QJsonObject object = value.toObject();
+        const QJsonObject properties = node.value(QStringLiteral("properties")).toObject();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            QJsonObject child = properties.value(it.key()).toObject();
+            if (!properties.contains(it.key())) {
+                if (!node.value(QStringLiteral("additionalProperties")).isObject()) {
+                    problems->append(QStringLiteral("%1.%2: not in the schema").arg(path, it.key()));
+                    continue;
+                }
+                child = node.value(QStringLiteral("additionalProperties")).toObject();
+            }
+            checkAgainstSchema(it.value(), child, root, path + QLatin1Char('.') + it.key(), problems);
+        }
+        for (const QJsonValue &required : node.value(QStringLiteral("required")).toArray()) {
+            if (!object.contains(required.toString()))
+                problems->append(QStringLiteral("%1: lacks required %2").arg(path, required.toString()));
+        }
+    } else if (value.isArray()) {
+        if (type != QLatin1String("array"))
+            problems->append(QStringLiteral("%1: a list, the schema says %2").arg(path, type));
+        const QJsonArray array = value.toArray();
+        for (int i = 0; i < array.size(); ++i)
+            checkAgainstSchema(array.at(i), node.value(QStringLiteral("items")).toObject(), root,
+                               QStringLiteral("%1[%2]").arg(path).arg(i), problems);
+    } else if (value.isString() && !type.isEmpty() && type != QLatin1String("string")) {
+        problems->append(QStringLiteral("%1: a string, the schema says %2").arg(path, type));
+    } else if (value.isDouble() && !type.isEmpty() && type != QLatin1String("integer")) {
+        problems->append(QStringLiteral("%1: a number, the schema says %2").arg(path, type));
+    } else if (value.isBool() && !type.isEmpty() && type != QLatin1String("boolean")) {
+        problems->append(QStringLiteral("%1: a boolean, the schema says %2").arg(path, type));
+    }
+    const QJsonArray allowed = node.value(QStringLiteral("enum")).toArray();
+    if (!allowed.isEmpty() && !allowed.contains(value))
+        problems->append(QStringLiteral("%1: %2 is not among the schema's values").arg(path, value.toVariant().toString()));
+}
+
+void tst_JsonFormat::shippedJsonSchemaShouldDescribeEveryKeyWritten()
+{
+    QFile file(QStringLiteral(":/portolan.schema.json"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject schema = QJsonDocument::fromJson(file.readAll()).object();
+    QVERIFY(schema.contains(QStringLiteral("$defs")));
+    for (const Schema &document : {everyField(), builtInSample()}) {
+        QStringList problems;
+        checkAgainstSchema(QJsonDocument::fromJson(JsonFormat::serialize(document)).object(), schema, schema,
+                           QStringLiteral("$"), &problems);
+        QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char('\n'))));
+    }
+    // And it would notice a key it does not know.
+    QStringList problems;
+    checkAgainstSchema(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("servces"), QJsonArray()}}, schema,
+                       schema, QStringLiteral("$"), &problems);
+    QCOMPARE(problems.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(tst_JsonFormat)
