@@ -276,6 +276,7 @@ void MainWindow::createMovesDock()
     dock->setWidget(mMovesView);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
     mViewMenu->addAction(dock->toggleViewAction());
+    connect(dock, &QDockWidget::visibilityChanged, mMoveReview, &MoveReview::setActive);
     connect(mMovesView, &MovesView::servicesActivated, this, [this](const QStringList &ids) {
         (mWhatIfView ? mWhatIfView : mServicesView)->selectServices(ids);
     });

@@ -12,6 +12,7 @@
 #include <QUndoCommand>
 
 #include <algorithm>
+#include <optional>
 #include <functional>
 #include <queue>
 
@@ -635,21 +636,19 @@ static int listeningPort(const Service &s, Move::Side side)
     return own > 0 ? own : (s.actualPort > 0 ? s.actualPort : s.plannedPort);
 }
 
-static QList<ScrapeChange> scrapeChanges(const Schema &before, const Schema &after, const Move &move)
+// b and a: the moved service before and after; hosts are looked up in schema
+// (a port move does not change them).
+static QList<ScrapeChange> scrapeChanges(const Schema &schema, const Service *b, const Service *a, const Move &move)
 {
-    const Service *b = before.service(move.serviceId);
-    if (!b || !b->metrics.enabled || move.kind != Move::Kind::Port)
-        return {};
-    const Service *a = after.service(move.serviceId);
-    if (!a)
+    if (!b || !a || !b->metrics.enabled || move.kind != Move::Kind::Port)
         return {};
     const int beforePort = b->metrics.port > 0 ? b->metrics.port : listeningPort(*b, move.side);
     // An explicit scrape port on the old port must follow the service.
     int afterPort = b->metrics.port > 0 ? b->metrics.port : listeningPort(*a, move.side);
     if (b->metrics.port > 0 && b->metrics.port == move.fromPort && move.changesPort())
         afterPort = move.toPort;
-    const QString from = scrapeTarget(before, *b, move.side, beforePort);
-    const QString to = scrapeTarget(after, *a, move.side, afterPort);
+    const QString from = scrapeTarget(schema, *b, move.side, beforePort);
+    const QString to = scrapeTarget(schema, *a, move.side, afterPort);
     if (from == to)
         return {};
     return {ScrapeChange{b->metrics.job, from, to, b->metrics.origin}};
@@ -700,11 +699,65 @@ static QList<ExportChange> exportChanges(const Schema &before, const Schema &aft
     return result;
 }
 
+// Applies one move to a document through its mutators, so that a live
+// analyzer on it updates incrementally. applyMove() does the work on a
+// schema holding just the lists the move touches.
+static void applyToDocument(SchemaDocument &document, const Move &move)
+{
+    const Schema &current = document.schema();
+    Schema part;
+    const int row = document.serviceRow(move.serviceId);
+    const bool serviceMove = move.kind == Move::Kind::Port || move.kind == Move::Kind::ServiceAdded
+        || move.kind == Move::Kind::ServiceRemoved || move.kind == Move::Kind::ServiceChanged;
+    if (serviceMove) {
+        if (row >= 0)
+            part.services.append(document.service(row));
+        if (!applyMove(part, move))
+            return;
+        if (row >= 0 && part.services.isEmpty())
+            document.removeService(row);
+        else if (row < 0 && !part.services.isEmpty())
+            document.insertService(document.serviceCount(), part.services.first());
+        else if (row >= 0)
+            document.setService(row, part.services.first());
+        return;
+    }
+    part.hosts = current.hosts;
+    part.ranges = current.ranges;
+    part.reservations = current.reservations;
+    if (!applyMove(part, move))
+        return;
+    if (!(part.hosts == current.hosts))
+        document.setHosts(part.hosts);
+    if (!(part.ranges == current.ranges))
+        document.setRanges(part.ranges);
+    if (!(part.reservations == current.reservations))
+        document.setReservations(part.reservations);
+}
+
 void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports)
 {
     planMoves(moves);
-    Schema before = base;
-    QList<Finding> beforeFindings = Analyzer::analyze(before);
+    // Writing every export twice per move is affordable for a team's plan and
+    // a handful of moves; beyond that budget (services × moves) the export
+    // counts are left out, since they would hold up every refresh.
+    constexpr qsizetype ExportImpactBudget = 20000;
+    withExports = withExports && base.services.size() * moves.size() <= ExportImpactBudget;
+
+    // The moves are applied one after another to a scratch document whose
+    // live analyzer reports exactly what each one resolves and introduces:
+    // an incremental update per move, never a full analysis per move.
+    SchemaDocument scratch(base);
+    Analyzer analyzer(&scratch);
+    QList<Finding> removed, added;
+    bool reanalyzed = false;
+    QObject::connect(&analyzer, &Analyzer::findingsChanged, &analyzer,
+                     [&](const QList<Finding> &r, const QList<Finding> &a, const QStringList &) {
+                         removed += r;
+                         added += a;
+                     });
+    QObject::connect(&analyzer, &Analyzer::reanalyzed, &analyzer, [&] { reanalyzed = true; });
+
     for (int i = 0; i < moves.size();) {
         // A cycle is judged as a whole: its moves only make sense together.
         int end = i + 1;
@@ -712,31 +765,57 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports)
             while (end < moves.size() && moves.at(end).cycle == moves.at(i).cycle)
                 ++end;
         }
-        Schema after = before;
         QStringList hosts;
+        bool listMove = false;
+        QList<std::optional<Service>> servicesBefore;
         for (int k = i; k < end; ++k) {
             const Move &m = moves.at(k);
-            applyMove(after, m);
             for (const QString &h : {m.fromHostId, m.toHostId, m.service.hostId}) {
                 if (!h.isEmpty() && !hosts.contains(h))
                     hosts.append(h);
             }
+            const int row = scratch.serviceRow(m.serviceId);
+            servicesBefore.append(row >= 0 ? std::optional<Service>(scratch.service(row)) : std::nullopt);
+            listMove = listMove || m.kind == Move::Kind::HostAdded || m.kind == Move::Kind::HostChanged
+                || m.kind == Move::Kind::HostRemoved || m.kind == Move::Kind::RangeAdded
+                || m.kind == Move::Kind::RangeChanged || m.kind == Move::Kind::RangeRemoved
+                || m.kind == Move::Kind::ReservationsChanged;
         }
-        const QList<Finding> afterFindings = Analyzer::analyze(after);
-        const QList<Finding> resolved = findingsMissingFrom(beforeFindings, afterFindings);
-        const QList<Finding> introduced = findingsMissingFrom(afterFindings, beforeFindings);
-        const QList<ExportChange> exports = withExports ? exportChanges(before, after, hosts) : QList<ExportChange>();
+        QList<QList<Reference>> references;
+        for (int k = i; k < end; ++k)
+            references.append(referencesToChange(scratch.schema(), moves.at(k)));
+        const Schema before = withExports ? scratch.schema() : Schema();
+        // Host and range changes make the analyzer start over: compare whole lists then.
+        const QList<Finding> beforeFindings = listMove ? analyzer.findings() : QList<Finding>();
+        removed.clear();
+        added.clear();
+        reanalyzed = false;
+        for (int k = i; k < end; ++k)
+            applyToDocument(scratch, moves.at(k));
+        QList<Finding> resolved, introduced;
+        if (reanalyzed) {
+            const QList<Finding> afterFindings = analyzer.findings();
+            resolved = findingsMissingFrom(beforeFindings, afterFindings);
+            introduced = findingsMissingFrom(afterFindings, beforeFindings);
+        } else {
+            // A finding that left and came back unchanged is neither.
+            resolved = findingsMissingFrom(removed, added);
+            introduced = findingsMissingFrom(added, removed);
+        }
+        const QList<ExportChange> exports =
+            withExports ? exportChanges(before, scratch.schema(), hosts) : QList<ExportChange>();
         for (int k = i; k < end; ++k) {
             Move &m = moves[k];
+            const int row = scratch.serviceRow(m.serviceId);
+            const std::optional<Service> &b = servicesBefore.at(k - i);
             m.impact.computed = true;
             m.impact.resolved = resolved;
             m.impact.introduced = introduced;
-            m.impact.references = referencesToChange(before, m);
-            m.impact.scrapeTargets = scrapeChanges(before, after, m);
+            m.impact.references = references.at(k - i);
+            m.impact.scrapeTargets = scrapeChanges(scratch.schema(), b ? &*b : nullptr,
+                                                   row >= 0 ? &scratch.service(row) : nullptr, m);
             m.impact.exports = exports;
         }
-        before = after;
-        beforeFindings = afterFindings;
         i = end;
     }
 }

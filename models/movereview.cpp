@@ -67,10 +67,17 @@ const Move *MoveReview::move(const QString &key) const
     return nullptr;
 }
 
+void MoveReview::setActive(bool active)
+{
+    mActive = active;
+    if (active && mStale)
+        scheduleRefresh();
+}
+
 void MoveReview::scheduleRefresh()
 {
     mStale = true;
-    if (mScheduled)
+    if (mScheduled || !mActive)
         return;
     mScheduled = true;
     // Coalesces the many signals of one macro into one recomputation.

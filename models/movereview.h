@@ -37,6 +37,10 @@ public:
     // Recomputes now; changes schedule a recomputation on the event loop.
     void refresh();
     bool isStale() const { return mStale; }
+    // While nobody looks at the list (its panel hidden), changes only mark it
+    // stale; it is recomputed when it becomes active again. At fleet scale a
+    // recomputation takes a second, so it is not done for nothing.
+    void setActive(bool active);
 
     // Reality follows the plan (a draft or proposal is adopted): one undo
     // step on the document for all of them.
@@ -66,6 +70,7 @@ private:
     QList<ReviewDecision> mDecisions;
     bool mStale = true;
     bool mScheduled = false;
+    bool mActive = true;
 };
 
 } // namespace Portolan
