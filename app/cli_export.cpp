@@ -87,7 +87,11 @@ int runExport(CommandContext &context)
             context.err << Tr::tr("portolan export: cannot write to standard output") << Qt::endl;
             return 2;
         }
-        out.write(*bytes);
+        if (out.write(*bytes) != bytes->size() || !out.flush()) {
+            context.err << Tr::tr("portolan export: cannot write to standard output: %1").arg(out.errorString())
+                        << Qt::endl;
+            return 2;
+        }
         return 0;
     }
     if (!writeFileAtomically(parser.value(outOption), *bytes, &writeError)) {

@@ -81,7 +81,7 @@ int runImport(CommandContext &context)
         return 2;
     }
     for (const Diagnostic &warning : result->warnings)
-        context.err << QStringLiteral("warning: %1").arg(warning.toString()) << Qt::endl;
+        context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
 
     Schema schema = result->schema;
     if (parser.isSet(intoOption)) {

@@ -470,13 +470,14 @@ bool MainWindow::save()
 
 bool MainWindow::saveAs()
 {
-    QString fileName = QFileDialog::getSaveFileName(this, tr("Save Schema"), mDocument->fileName(),
-                                                    tr("Portolan schema (*.portolan.json)"));
-    if (fileName.isEmpty())
+    // The dialog adds the suffix itself, so its overwrite question sees the
+    // name that is really written.
+    QFileDialog dialog(this, tr("Save Schema"), mDocument->fileName(), tr("Portolan schema (*.portolan.json)"));
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    dialog.setDefaultSuffix(QStringLiteral("portolan.json"));
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return false;
-    if (!fileName.endsWith(QLatin1String(".json")))
-        fileName += QLatin1String(".portolan.json");
-    return saveTo(fileName);
+    return saveTo(dialog.selectedFiles().constFirst());
 }
 
 bool MainWindow::saveTo(const QString &fileName)
@@ -512,6 +513,14 @@ bool MainWindow::saveTo(const QString &fileName)
 
 bool MainWindow::maybeSave()
 {
+    if (mWhatIf && !mWhatIf->draftDocument()->undoStack()->isClean()) {
+        const auto answer = QMessageBox::question(
+            this, tr("What-if drafts"), tr("Your what-if drafts have not been applied. Drop them?"),
+            QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+        if (answer != QMessageBox::Discard)
+            return false;
+        setWhatIfMode(false);
+    }
     if (!mDocument->isModified())
         return true;
     // Name what would be lost: the edits since the last save, latest first.

@@ -330,7 +330,9 @@ void MainWindow::importFile(const QString &fileName, const QString &formatId, co
         }
         lines = summary + lines;
         mDocument->undoStack()->push(new ReplaceSchemaCommand(
-            mDocument, *merged, tr("Import %1 into %2").arg(QFileInfo(fileName).fileName(), hostId)));
+            mDocument, *merged,
+            hostId.isEmpty() ? tr("Import %1").arg(QFileInfo(fileName).fileName())
+                             : tr("Import %1 into %2").arg(QFileInfo(fileName).fileName(), hostId)));
     }
     if (lines.isEmpty())
         return;

@@ -931,10 +931,14 @@ struct Analyzer::Private
             return;
         if (!ids.contains(to.id))
             ids.append(to.id);
-        QString where = ref.origin.isValid() ? QStringLiteral(" (%1)").arg(ref.origin.toString()) : QString();
-        add(out, slot, QStringLiteral("broken-reference"),
-            tr("%1 expects %2 on port %3, but it listens on %4").arg(fromName, to.name).arg(ref.port).arg(listening)
-                + where,
+        const QString message = ref.origin.isValid()
+            ? tr("%1 expects %2 on port %3, but it listens on %4 (%5)")
+                  .arg(fromName, to.name)
+                  .arg(ref.port)
+                  .arg(listening)
+                  .arg(ref.origin.toString())
+            : tr("%1 expects %2 on port %3, but it listens on %4").arg(fromName, to.name).arg(ref.port).arg(listening);
+        add(out, slot, QStringLiteral("broken-reference"), message,
             ids, to.hostId.isEmpty() ? QStringList() : QStringList{to.hostId}, {ref.port, listening}, ref.origin);
     }
 };

@@ -166,6 +166,7 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
         if (!s.rangeId.isEmpty() && !schema.range(s.rangeId))
             s.rangeId.clear();
     }
+    const int firstChild = macro->childCount();
     for (Service &s : services) {
         // A counterpart among the pasted services follows its new id; one
         // the document does not have is dropped.
@@ -175,7 +176,8 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
             else if (!schema.service(s.counterpartId))
                 s.counterpartId.clear();
         }
-        new AddServiceCommand(document, s, -1, macro);
+        // Rows counted here: the commands run only once the macro is pushed.
+        new AddServiceCommand(document, s, document->serviceCount() + int(macro->childCount()) - firstChild, macro);
     }
     return macro;
 }

@@ -17,15 +17,26 @@ void ShortListModel::syncRows()
 {
     const int newCount = documentCount();
     const int oldCount = copyCount();
-    if (newCount > oldCount) {
-        beginInsertRows(QModelIndex(), oldCount, newCount - 1);
+    if (qAbs(newCount - oldCount) == 1) {
+        // One row came or went (every edit of these lists does one): find it.
+        int row = 0;
+        while (row < qMin(newCount, oldCount) && copyKey(row) == documentKey(row))
+            ++row;
+        if (newCount > oldCount) {
+            beginInsertRows(QModelIndex(), row, row);
+            takeCopy();
+            endInsertRows();
+        } else {
+            beginRemoveRows(QModelIndex(), row, row);
+            removeFromCopy(row);
+            endRemoveRows();
+            takeCopy();
+        }
+    } else if (newCount != oldCount) {
+        beginResetModel();
         takeCopy();
-        endInsertRows();
-    } else if (newCount < oldCount) {
-        beginRemoveRows(QModelIndex(), newCount, oldCount - 1);
-        truncateCopy(newCount);
-        endRemoveRows();
-        takeCopy();
+        endResetModel();
+        return;
     } else {
         takeCopy();
     }
@@ -45,7 +56,16 @@ HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
         if (field == ServiceField::Host && rowCount() > 0)
             emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
     });
+    connect(document, &SchemaDocument::serviceReplaced, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
+    });
     syncRows();
+}
+
+QString HostTableModel::documentKey(int row) const
+{
+    return mDocument->schema().hosts.at(row).id;
 }
 
 int HostTableModel::documentCount() const
@@ -158,6 +178,11 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
         }
     });
     syncRows();
+}
+
+QString RangeTableModel::documentKey(int row) const
+{
+    return mDocument->schema().ranges.at(row).id;
 }
 
 int RangeTableModel::documentCount() const
@@ -288,6 +313,21 @@ ReservationTableModel::ReservationTableModel(SchemaDocument *document, QObject *
     connect(document, &SchemaDocument::rangesChanged, this, &ReservationTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &ReservationTableModel::syncRows);
     syncRows();
+}
+
+static QString reservationKey(const Reservation &r)
+{
+    return QStringLiteral("%1-%2@%3").arg(r.first).arg(r.last).arg(r.rangeId);
+}
+
+QString ReservationTableModel::documentKey(int row) const
+{
+    return reservationKey(mDocument->schema().reservations.at(row));
+}
+
+QString ReservationTableModel::copyKey(int row) const
+{
+    return reservationKey(mReservations.at(row));
 }
 
 int ReservationTableModel::documentCount() const

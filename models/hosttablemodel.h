@@ -24,7 +24,10 @@ protected:
     void syncRows();
     virtual int documentCount() const = 0;
     virtual int copyCount() const = 0;
-    virtual void truncateCopy(int count) = 0;
+    // What identifies a row, to find the one inserted or removed.
+    virtual QString documentKey(int row) const = 0;
+    virtual QString copyKey(int row) const = 0;
+    virtual void removeFromCopy(int row) = 0;
     virtual void takeCopy() = 0;
 };
 
@@ -51,7 +54,9 @@ signals:
 protected:
     int documentCount() const override;
     int copyCount() const override { return int(mHosts.size()); }
-    void truncateCopy(int count) override { mHosts.resize(count); }
+    QString documentKey(int row) const override;
+    QString copyKey(int row) const override { return mHosts.at(row).id; }
+    void removeFromCopy(int row) override { mHosts.removeAt(row); }
     void takeCopy() override;
 
 private:
@@ -82,7 +87,9 @@ signals:
 protected:
     int documentCount() const override;
     int copyCount() const override { return int(mRanges.size()); }
-    void truncateCopy(int count) override { mRanges.resize(count); }
+    QString documentKey(int row) const override;
+    QString copyKey(int row) const override { return mRanges.at(row).id; }
+    void removeFromCopy(int row) override { mRanges.removeAt(row); }
     void takeCopy() override;
 
 private:
@@ -115,7 +122,9 @@ signals:
 protected:
     int documentCount() const override;
     int copyCount() const override { return int(mReservations.size()); }
-    void truncateCopy(int count) override { mReservations.resize(count); }
+    QString documentKey(int row) const override;
+    QString copyKey(int row) const override;
+    void removeFromCopy(int row) override { mReservations.removeAt(row); }
     void takeCopy() override;
 
 private:

@@ -15,14 +15,32 @@ ServiceTableModel::ServiceTableModel(SchemaDocument *document, QObject *parent)
     : QAbstractTableModel(parent)
     , mDocument(document)
 {
-    connect(document, &SchemaDocument::aboutToReset, this, [this] { beginResetModel(); });
-    connect(document, &SchemaDocument::reset, this, [this] { endResetModel(); });
-    connect(document, &SchemaDocument::serviceAboutToBeInserted, this,
-            [this](int row) { beginInsertRows(QModelIndex(), row, row); });
-    connect(document, &SchemaDocument::serviceInserted, this, [this] { endInsertRows(); });
-    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this,
-            [this](int row) { beginRemoveRows(QModelIndex(), row, row); });
-    connect(document, &SchemaDocument::serviceRemoved, this, [this] { endRemoveRows(); });
+    // Between begin and end of a structural change no dataChanged may go out
+    // (views still map the old rows); finding updates arriving then wait.
+    connect(document, &SchemaDocument::aboutToReset, this, [this] {
+        mChanging = true;
+        beginResetModel();
+    });
+    connect(document, &SchemaDocument::reset, this, [this] {
+        endResetModel();
+        finishStructuralChange();
+    });
+    connect(document, &SchemaDocument::serviceAboutToBeInserted, this, [this](int row) {
+        mChanging = true;
+        beginInsertRows(QModelIndex(), row, row);
+    });
+    connect(document, &SchemaDocument::serviceInserted, this, [this] {
+        endInsertRows();
+        finishStructuralChange();
+    });
+    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this, [this](int row) {
+        mChanging = true;
+        beginRemoveRows(QModelIndex(), row, row);
+    });
+    connect(document, &SchemaDocument::serviceRemoved, this, [this] {
+        endRemoveRows();
+        finishStructuralChange();
+    });
     connect(document, &SchemaDocument::serviceFieldChanged, this, &ServiceTableModel::onServiceFieldChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, [this](int row) {
         emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
@@ -357,11 +375,7 @@ void ServiceTableModel::setAnalyzer(Analyzer *analyzer)
     if (analyzer) {
         connect(analyzer, &Analyzer::findingsChanged, this,
                 [this](const QList<Finding> &, const QList<Finding> &, const QStringList &ids) { onFindingsChanged(ids); });
-        connect(analyzer, &Analyzer::reanalyzed, this, [this] {
-            if (rowCount() > 0)
-                emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
-                                 {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole, FindingsRole});
-        });
+        connect(analyzer, &Analyzer::reanalyzed, this, &ServiceTableModel::onReanalyzed);
     }
     if (rowCount() > 0)
         emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
@@ -389,8 +403,34 @@ void ServiceTableModel::onObservationsChanged(const QStringList &serviceIds)
     }
 }
 
+void ServiceTableModel::onReanalyzed()
+{
+    if (mChanging) {
+        mAllFindingsPending = true;
+        return;
+    }
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1),
+                         {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole, FindingsRole});
+}
+
+void ServiceTableModel::finishStructuralChange()
+{
+    mChanging = false;
+    if (std::exchange(mAllFindingsPending, false)) {
+        mPendingFindings.clear();
+        onReanalyzed();
+    } else if (!mPendingFindings.isEmpty()) {
+        onFindingsChanged(std::exchange(mPendingFindings, {}));
+    }
+}
+
 void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
 {
+    if (mChanging) {
+        mPendingFindings += serviceIds;
+        return;
+    }
     static const QList<int> roles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole,
                                      FindingsRole};
     for (const QString &id : serviceIds) {
@@ -420,7 +460,8 @@ void ServiceTableModel::onServiceFieldChanged(int row, ServiceField field)
 void ServiceTableModel::emitColumnChanged(int column)
 {
     if (rowCount() > 0)
-        emit dataChanged(index(0, column), index(rowCount() - 1, column), {Qt::DisplayRole});
+        emit dataChanged(index(0, column), index(rowCount() - 1, column),
+                         {Qt::DisplayRole, Qt::EditRole, SortRole, RangeIdRole});
 }
 
 } // namespace Portolan

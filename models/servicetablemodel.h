@@ -84,12 +84,17 @@ private:
     void onServiceFieldChanged(int row, ServiceField field);
     void emitColumnChanged(int column);
     void onFindingsChanged(const QStringList &serviceIds);
+    void onReanalyzed();
+    void finishStructuralChange();
     void onObservationsChanged(const QStringList &serviceIds);
     QVariant liveData(const QString &serviceId, int role) const;
 
     SchemaDocument *mDocument;
     Analyzer *mAnalyzer = nullptr;
     ObservationStore *mObservations = nullptr;
+    bool mChanging = false; // inside begin/end of an insert, remove or reset
+    bool mAllFindingsPending = false;
+    QStringList mPendingFindings;
 };
 
 } // namespace Portolan

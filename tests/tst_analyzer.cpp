@@ -469,7 +469,7 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     for (int edit = 0; edit < 10000; ++edit) {
         const int row = random.bounded(document.serviceCount());
         const QString id = document.service(row).id;
-        switch (random.bounded(10)) {
+        switch (random.bounded(14)) {
         case 0:
         case 1:
         case 2:
@@ -492,6 +492,24 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
         case 8:
             if (document.serviceCount() > 20)
                 stack->push(new RemoveServiceCommand(&document, id));
+            break;
+        case 10:
+            stack->push(new ChangeServiceFieldCommand(&document, id, ServiceField::Status, random.bounded(4)));
+            break;
+        case 11:
+            stack->push(new ChangeServiceFieldCommand(
+                &document, id, ServiceField::BindAddress,
+                QStringList{QString(), QStringLiteral("127.0.0.1"), QStringLiteral("::1"), QStringLiteral("0.0.0.0")}
+                    .at(random.bounded(4))));
+            break;
+        case 12:
+            stack->push(new ChangeServiceFieldCommand(&document, id, ServiceField::PlannedHost,
+                                                      hosts.at(random.bounded(4))));
+            break;
+        case 13:
+            stack->push(new ChangeServiceFieldCommand(
+                &document, id, ServiceField::Range,
+                QStringList{QString(), QStringLiteral("core"), QStringLiteral("small")}.at(random.bounded(3))));
             break;
         case 9: {
             Service s = service(QStringLiteral("n%1").arg(serial++), randomPort(), randomPort(),

@@ -157,6 +157,13 @@ void tst_Editing::duplicateShouldGiveFreshIds()
 {
     SchemaDocument document(builtInSample());
     const int before = document.serviceCount();
+    // Several at once keep their order.
+    document.undoStack()->push(duplicateServicesCommand(
+        &document, {QStringLiteral("mana-auth"), QStringLiteral("mana-credits"), QStringLiteral("mana-user")}));
+    QCOMPARE(document.service(before).name, QStringLiteral("mana-auth (copy)"));
+    QCOMPARE(document.service(before + 1).name, QStringLiteral("mana-credits (copy)"));
+    QCOMPARE(document.service(before + 2).name, QStringLiteral("mana-user (copy)"));
+    document.undoStack()->undo();
     document.undoStack()->push(duplicateServicesCommand(&document, {QStringLiteral("mana-auth")}));
     QCOMPARE(document.serviceCount(), before + 1);
     const Service &copy = document.service(before);

@@ -29,6 +29,7 @@ private slots:
     void shouldFollowInsertAndRemove();
     void shouldSignalOnlyRowsWhoseFindingsChanged();
     void shouldShowFindingsAsIconTintAndTooltip();
+    void hostModelShouldRemoveTheRightRow();
 
 private:
     SchemaDocument *mDocument = nullptr;
@@ -190,6 +191,27 @@ void tst_ServiceTableModel::shouldShowFindingsAsIconTintAndTooltip()
     const QModelIndex auth = mModel->indexForService(QStringLiteral("mana-auth"));
     QVERIFY(auth.data(Qt::DecorationRole).isNull());
     QVERIFY(!auth.data(ServiceTableModel::SeverityRole).isValid());
+}
+
+void tst_ServiceTableModel::hostModelShouldRemoveTheRightRow()
+{
+    HostTableModel hosts(mDocument);
+    QAbstractItemModelTester tester(&hosts, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QCOMPARE(hosts.index(0, 0).data(HostTableModel::HostIdRole).toString(), QStringLiteral("windows-gpu-server"));
+    QPersistentModelIndex mac = hosts.index(1, HostTableModel::NameColumn);
+    QSignalSpy removed(&hosts, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy inserted(&hosts, &QAbstractItemModel::rowsInserted);
+    QList<Host> list = mDocument->schema().hosts;
+    list.removeFirst();
+    mDocument->undoStack()->push(changeHostsCommand(mDocument, list, QStringLiteral("remove")));
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0); // the first row went, not the last
+    QVERIFY(mac.isValid());
+    QCOMPARE(mac.data().toString(), QStringLiteral("Mac Mini"));
+    mDocument->undoStack()->undo();
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.at(0).at(1).toInt(), 0);
+    QCOMPARE(mac.data().toString(), QStringLiteral("Mac Mini"));
 }
 
 QTEST_MAIN(tst_ServiceTableModel)

@@ -292,6 +292,10 @@
         <source>%1 expects %2 on port %3, but it listens on %4</source>
         <translation>%1 erwartet %2 auf Port %3, aber es lauscht auf %4</translation>
     </message>
+    <message>
+        <source>%1 expects %2 on port %3, but it listens on %4 (%5)</source>
+        <translation>%1 erwartet %2 auf Port %3, aber es lauscht auf %4 (%5)</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::CommandLine</name>
@@ -599,6 +603,14 @@ Befehle (laufen ohne Fenster):
             <numerusform>%n Hinweis</numerusform>
             <numerusform>%n Hinweise</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>portolan export: cannot write to standard output: %1</source>
+        <translation>portolan export: Schreiben auf die Standardausgabe nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>Warnung: %1</translation>
     </message>
 </context>
 <context>
@@ -1921,6 +1933,18 @@ Wiederherstellen?</translation>
     <message>
         <source>&amp;New Service…</source>
         <translation>Neuer &amp;Dienst…</translation>
+    </message>
+    <message>
+        <source>What-if drafts</source>
+        <translation>Was-wäre-wenn-Entwürfe</translation>
+    </message>
+    <message>
+        <source>Your what-if drafts have not been applied. Drop them?</source>
+        <translation>Ihre Was-wäre-wenn-Entwürfe wurden nicht übernommen. Verwerfen?</translation>
+    </message>
+    <message>
+        <source>Import %1</source>
+        <translation>%1 importieren</translation>
     </message>
 </context>
 <context>
