@@ -5,6 +5,7 @@
 #include <QCoreApplication>
 
 #include <numeric>
+#include <vector>
 
 namespace Portolan {
 
@@ -107,8 +108,8 @@ public:
     void clear(qsizetype handles)
     {
         mBuckets.clear();
-        mDense.fill(Bucket(), qsizetype(mDenseKeys));
-        mNext.fill(-1, handles);
+        mDense.assign(size_t(mDenseKeys), Bucket());
+        mNext.assign(size_t(handles), -1);
     }
     void reserve(qsizetype keys)
     {
@@ -117,13 +118,13 @@ public:
     }
     void growTo(qsizetype handles)
     {
-        if (mNext.size() < handles)
-            mNext.resize(handles, -1);
+        if (mNext.size() < size_t(handles))
+            mNext.resize(size_t(handles), -1);
     }
 
     void insert(quint64 key, int handle)
     {
-        Bucket &b = mDenseKeys ? mDense[qsizetype(key)] : mBuckets[key];
+        Bucket &b = mDenseKeys ? mDense[size_t(key)] : mBuckets[key];
         mNext[handle] = b.head;
         b.head = handle;
         ++b.size;
@@ -139,7 +140,7 @@ public:
             link = &mNext[*link];
         if (*link < 0)
             return;
-        *link = mNext.at(handle);
+        *link = mNext[size_t(handle)];
         mNext[handle] = -1;
         if (--b->size == 0 && !mDenseKeys)
             mBuckets.remove(key);
@@ -161,7 +162,7 @@ public:
             return result;
         result.resize(b->size);
         qsizetype i = b->size;
-        for (int h = b->head; h >= 0 && i > 0; h = mNext.at(h))
+        for (int h = b->head; h >= 0 && i > 0; h = mNext[size_t(h)])
             result[--i] = h;
         return result;
     }
@@ -170,9 +171,9 @@ public:
     void forEachBucket(Visit visit) const
     {
         if (mDenseKeys) {
-            for (qsizetype key = 0; key < mDense.size(); ++key) {
-                if (mDense.at(key).size > 0)
-                    visit(quint64(key), mDense.at(key));
+            for (size_t key = 0; key < mDense.size(); ++key) {
+                if (mDense[key].size > 0)
+                    visit(quint64(key), mDense[key]);
             }
             return;
         }
@@ -184,23 +185,36 @@ private:
     const Bucket *find(quint64 key) const
     {
         if (mDenseKeys)
-            return key < mDenseKeys && mDense.at(qsizetype(key)).size > 0 ? &mDense.at(qsizetype(key)) : nullptr;
+            return key < mDenseKeys && mDense[size_t(key)].size > 0 ? &mDense[size_t(key)] : nullptr;
         const auto it = mBuckets.constFind(key);
         return it == mBuckets.constEnd() ? nullptr : &*it;
     }
     Bucket *find(quint64 key)
     {
         if (mDenseKeys)
-            return key < mDenseKeys && mDense.at(qsizetype(key)).size > 0 ? &mDense[qsizetype(key)] : nullptr;
+            return key < mDenseKeys && mDense[size_t(key)].size > 0 ? &mDense[size_t(key)] : nullptr;
         const auto it = mBuckets.find(key);
         return it == mBuckets.end() ? nullptr : &*it;
     }
 
     quint64 mDenseKeys;
     QHash<quint64, Bucket> mBuckets;
-    QList<Bucket> mDense;
-    QList<int> mNext;
+    // std::vector: no copy-on-write check on every write in the hot loop.
+    std::vector<Bucket> mDense;
+    std::vector<int> mNext;
 };
+
+// FNV-1a over the UTF-16 units: names are short, and a collision only costs
+// the evaluation a string comparison.
+static quint32 nameHash(const QString &name)
+{
+    quint32 h = 2166136261u;
+    for (const QChar c : name) {
+        h ^= c.unicode();
+        h *= 16777619u;
+    }
+    return h;
+}
 
 // What the indexes hold of a service, so that its old keys are known when it changes.
 struct Entry
@@ -275,7 +289,7 @@ struct Analyzer::Private
         e.latentActual = e.actual;
         // Buckets by hash of the name; the evaluation compares the names
         // themselves, so a hash collision costs nothing but a comparison.
-        e.nameKey = (quint64(e.host + 1) << 32) | quint64(quint32(qHash(s.name)));
+        e.nameKey = (quint64(e.host + 1) << 32) | quint64(nameHash(s.name));
         e.counterpart = s.counterpartId;
         return e;
     }
@@ -665,27 +679,25 @@ struct Analyzer::Private
         // One service's actual port is another's planned port: executing the
         // plan would put them on the same port.
         if (!actual.isEmpty() && !planned.isEmpty()) {
+            // A service planned here but running elsewhere would move onto
+            // every service that runs here today (it is not among them: its
+            // own actual port differs), so the lists are simply both sides.
             QStringList ids, planners, holders, hostIdsOut;
-            const QList<int> sortedPlanned = sortedByRow(planned);
-            const QList<int> sortedActual = sortedByRow(actual);
-            for (int p : sortedPlanned) {
+            for (int p : sortedByRow(planned)) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
-                for (int a : sortedActual) {
-                    if (a == p)
-                        continue;
-                    const Service &sp = service(p);
-                    const Service &sa = service(a);
-                    if (!ids.contains(sp.id)) {
-                        ids.append(sp.id);
-                        planners.append(sp.name);
-                    }
-                    if (!ids.contains(sa.id)) {
-                        ids.append(sa.id);
-                        holders.append(tr("%1 on %2").arg(sa.name, hostName(sa.hostId)));
-                        if (!hostIdsOut.contains(sa.hostId))
-                            hostIdsOut.append(sa.hostId);
-                    }
+                const Service &sp = service(p);
+                ids.append(sp.id);
+                planners.append(sp.name);
+            }
+            if (!planners.isEmpty()) {
+                const QString onHost = tr("%1 on %2");
+                for (int h : sortedByRow(actual)) {
+                    const Service &sa = service(h);
+                    ids.append(sa.id);
+                    holders.append(onHost.arg(sa.name, hostName(sa.hostId)));
+                    if (!hostIdsOut.contains(sa.hostId))
+                        hostIdsOut.append(sa.hostId);
                 }
             }
             if (!planners.isEmpty()) {
