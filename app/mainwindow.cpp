@@ -243,6 +243,7 @@ void MainWindow::createGrid()
     mGridPanel = new RangeGridPanel(mServiceModel, this);
     RangeGridView *grid = mGridPanel->view();
     grid->setAnalyzer(mAnalyzer);
+    grid->setObservationStore(mObservations);
     mCentralTabs = new QTabWidget(this);
     mCentralTabs->setDocumentMode(true);
     mCentralTabs->addTab(mServicesView, tr("&Services"));

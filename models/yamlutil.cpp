@@ -180,7 +180,8 @@ void MapView::add(const YAML::Node &map, int depth, bool overrideExisting)
     for (auto it = map.begin(); it != map.end(); ++it) {
         const QString key = scalar(it->first);
         if (key == QLatin1String("<<") && it->first.Tag() != "!") {
-            const YAML::Node &value = it->second;
+            // A copy: it->second lives in a proxy that dies with the expression.
+            const YAML::Node value = it->second;
             if (value.IsMap()) {
                 merged.append(value);
             } else if (value.IsSequence()) {

@@ -1,6 +1,7 @@
 #include "analyzer.h"
 #include "findinglookup.h"
 #include "jsonformat.h"
+#include "observation.h"
 #include "rangegridview.h"
 #include "schemadocument.h"
 #include "selectionsync.h"
@@ -63,6 +64,42 @@ private slots:
         delete mView;
         delete mModel;
         delete mDocument;
+    }
+
+    void shouldShowTheLastRealityCheckAsBadges()
+    {
+        const QModelIndex index = indexOf("mana-auth");
+        const QRect rect = mView->visualRect(index);
+        auto greenPixels = [&] {
+            const QImage image = mView->viewport()->grab(rect).toImage();
+            int n = 0;
+            for (int y = 0; y < image.height(); ++y) {
+                for (int x = 0; x < image.width(); ++x) {
+                    const QColor c = image.pixelColor(x, y);
+                    n += qAbs(c.red() - 0x2e) < 12 && qAbs(c.green() - 0x7d) < 12 && qAbs(c.blue() - 0x32) < 12;
+                }
+            }
+            return n;
+        };
+        QCOMPARE(greenPixels(), 0);
+        ObservationStore store;
+        Observations observations;
+        observations.checkedAt = QDateTime::currentDateTimeUtc();
+        ServiceObservation o;
+        o.serviceId = QStringLiteral("mana-auth");
+        o.hostId = QStringLiteral("mac-mini");
+        o.port = 3001;
+        o.state = ProbeState::Listening;
+        o.checkedAt = observations.checkedAt;
+        observations.services.insert(o.serviceId, o);
+        store.setObservations(observations);
+        mView->setObservationStore(&store);
+        QVERIFY(greenPixels() > 10);
+        const GridCell cell = mView->cellAtViewport(rect.center());
+        QCOMPARE(cell.port, 3001);
+        QVERIFY2(mView->toolTipFor(cell).contains(QStringLiteral("Live:")), qPrintable(mView->toolTipFor(cell)));
+        store.clear();
+        QCOMPARE(greenPixels(), 0);
     }
 
     void shouldSelectTheClickedService()

@@ -3126,6 +3126,10 @@ Wiederherstellen?</translation>
         <source>Go to Next &amp;Free Port</source>
         <translation>Zum nächsten freien &amp;Port</translation>
     </message>
+    <message>
+        <source>    Live: %1</source>
+        <translation>    Live: %1</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::RangeTableModel</name>

@@ -1,5 +1,7 @@
 #include "gridpainter.h"
 
+#include "observation.h"
+
 #include "findinglookup.h"
 
 #include <QFontMetrics>
@@ -403,8 +405,19 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
         nameFont.setItalic(ghostOnly);
         p->setFont(nameFont);
         p->setPen(ghostOnly ? dimColour : textColour);
-        p->drawText(nameLine, Qt::AlignLeft | Qt::AlignVCenter,
-                    QFontMetrics(nameFont).elidedText(service->name, Qt::ElideRight, nameLine.width()));
+        QRect nameRect = nameLine;
+        const int live = state.liveState && !ghostOnly ? state.liveState(service->id) : -1;
+        if (live >= 0) {
+            const int badge = qMax(8, iconSize - 2);
+            paintLiveBadge(p, QRectF(nameLine.right() - badge + 1, nameLine.top() + (nameLine.height() - badge) / 2.0,
+                                     badge, badge),
+                           live);
+            nameRect.setRight(nameLine.right() - badge - 2);
+            p->setPen(ghostOnly ? dimColour : textColour);
+            p->setFont(nameFont);
+        }
+        p->drawText(nameRect, Qt::AlignLeft | Qt::AlignVCenter,
+                    QFontMetrics(nameFont).elidedText(service->name, Qt::ElideRight, nameRect.width()));
     } else if (reserved) {
         p->setFont(mPortFont);
         p->setPen(dimColour);
@@ -424,6 +437,27 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
         p->setPen(QPen(accent, 1, state.cursor == cell ? Qt::DotLine : Qt::SolidLine));
         p->drawRect(r.adjusted(2, 2, -3, -3));
     }
+}
+
+void GridPainter::paintLiveBadge(QPainter *p, const QRectF &rect, int probeState)
+{
+    const ProbeState state = ProbeState(probeState);
+    const bool answered = state == ProbeState::Listening;
+    const bool probed = state != ProbeState::NotProbed;
+    const QColor colour = answered ? QColor(0x2e, 0x7d, 0x32) : probed ? QColor(0xc6, 0x28, 0x28) : QColor(0x75, 0x75, 0x75);
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    p->setPen(QPen(colour.darker(130), 1));
+    p->setBrush(colour);
+    p->drawRoundedRect(rect, 2, 2);
+    QFont font = p->font();
+    font.setBold(true);
+    font.setItalic(false);
+    font.setPixelSize(qMax(6, int(rect.height() * 0.8)));
+    p->setFont(font);
+    p->setPen(Qt::white);
+    p->drawText(rect, Qt::AlignCenter, answered ? QStringLiteral("✓") : probed ? QStringLiteral("✗") : QStringLiteral("–"));
+    p->restore();
 }
 
 } // namespace Portolan

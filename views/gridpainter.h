@@ -36,6 +36,8 @@ struct GridPaintState
     bool focused = false;
     GridCell hover;
     GridCell dropTarget;
+    // The last reality check: a ProbeState as int for a service, -1 unknown.
+    std::function<int(const QString &serviceId)> liveState;
 };
 
 // Paints the range grid onto any QPainter: the widget's viewport, a PNG image
@@ -69,6 +71,9 @@ public:
     QColor severityColour(Severity severity) const;
     // A shape per severity, so it never rests on colour alone.
     static void paintSeverityIcon(QPainter *painter, const QRectF &rect, Severity severity, const QColor &colour);
+    // The reality-check badge: ✓ answered, ✗ did not, – not probed; a glyph
+    // each, so that it never rests on colour alone.
+    static void paintLiveBadge(QPainter *painter, const QRectF &rect, int probeState);
 
 private:
     void paintLegend(QPainter *painter) const;

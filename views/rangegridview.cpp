@@ -1,5 +1,7 @@
 #include "rangegridview.h"
 
+#include "observation.h"
+
 #include "analyzer.h"
 #include "commands.h"
 #include "findinglookup.h"
@@ -652,6 +654,16 @@ void RangeGridView::setReserved(int port, bool reserved)
     mDocument->undoStack()->push(changeReservationsCommand(mDocument, list, text));
 }
 
+void RangeGridView::setObservationStore(const ObservationStore *observations)
+{
+    if (mObservations)
+        disconnect(mObservations, nullptr, this, nullptr);
+    mObservations = observations;
+    if (observations)
+        connect(observations, &ObservationStore::changed, viewport(), qOverload<>(&QWidget::update));
+    viewport()->update();
+}
+
 QString RangeGridView::toolTipFor(const GridCell &cell) const
 {
     if (!mDocument || !mLayout.hasCell(cell))
@@ -682,6 +694,8 @@ QString RangeGridView::toolTipFor(const GridCell &cell) const
             for (const Finding &f : mFindings->findingsForService(s.id))
                 lines.append(tr("    %1: %2").arg(severityDisplayName(f.severity), f.message));
         }
+        if (const ServiceObservation *o = mObservations ? mObservations->forService(s.id) : nullptr)
+            lines.append(tr("    Live: %1").arg(o->summary()));
     }
     if (mContent.isReserved(cell.port) && !entries.isEmpty())
         lines.append(tr("Port %1 is reserved.").arg(cell.port));
@@ -733,6 +747,12 @@ void RangeGridView::paintEvent(QPaintEvent *event)
     state.focused = hasFocus();
     state.hover = mHover;
     state.dropTarget = mDragging ? mDropCell : GridCell();
+    if (mObservations) {
+        state.liveState = [this](const QString &serviceId) {
+            const ServiceObservation *o = mObservations->forService(serviceId);
+            return o ? int(o->state) : -1;
+        };
+    }
     GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style())
         .paint(&painter, event->rect().translated(contentOffset()), state);
 }

@@ -11,6 +11,8 @@
 
 namespace Portolan {
 
+class ObservationStore;
+
 class Analyzer;
 class FindingLookup;
 class SchemaDocument;
@@ -40,6 +42,8 @@ public:
     // The live findings of the window. Their changes arrive as the model's
     // dataChanged with finding roles, so no extra connection is needed.
     void setAnalyzer(const Analyzer *analyzer);
+    // The last reality check: a badge per probed cell and a line in its tooltip.
+    void setObservationStore(const ObservationStore *observations);
     const FindingLookup *findingLookup() const { return mFindings; }
 
     // The layer: empty for the plan, else a host id (actual ports on that host).
@@ -147,6 +151,7 @@ private:
     ServiceTableModel *mModel = nullptr;
     SchemaDocument *mDocument = nullptr;
     const FindingLookup *mFindings = nullptr;
+    const ObservationStore *mObservations = nullptr;
     std::unique_ptr<FindingLookup> mOwnedFindings;
     GridLayout mLayout;
     GridContent mContent;
