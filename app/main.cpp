@@ -9,6 +9,7 @@
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QTextStream>
+#include <QSettings>
 #include <QTimer>
 #include <QTranslator>
 
@@ -94,7 +95,8 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("Portolan"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PORTOLAN_VERSION));
     QGuiApplication::setDesktopFileName(QStringLiteral("portolan"));
-    installTranslators(app, language);
+    // --lang wins over Tools > Language, which wins over the system's locale.
+    installTranslators(app, language.isEmpty() ? QSettings().value(QStringLiteral("language")).toString() : language);
     registerGridPictureFormats();
 
     QCommandLineParser parser;

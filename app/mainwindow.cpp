@@ -21,6 +21,7 @@
 #include "servicetablemodel.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QFileSystemWatcher>
 #include <QSettings>
 #include <QUndoView>
@@ -185,6 +186,22 @@ void MainWindow::createActions()
     QMenu *toolsMenu = menuBar()->addMenu(tr("&Tools"));
     toolsMenu->addAction(tr("&Rule Settings…"), this, &MainWindow::editRuleSettings);
     toolsMenu->addAction(tr("&Autosave Interval…"), this, &MainWindow::editAutosaveInterval);
+    // Applies at the next start: every string is translated as widgets are made.
+    QMenu *languageMenu = toolsMenu->addMenu(tr("&Language"));
+    auto *languages = new QActionGroup(languageMenu);
+    const QString current = QSettings().value(QStringLiteral("language")).toString();
+    for (const auto &[code, name] : {std::pair{QString(), tr("System Default")},
+                                     std::pair{QStringLiteral("en"), QStringLiteral("English")},
+                                     std::pair{QStringLiteral("de"), QStringLiteral("Deutsch")}}) {
+        QAction *action = languageMenu->addAction(name);
+        action->setCheckable(true);
+        action->setChecked(code == current);
+        languages->addAction(action);
+        connect(action, &QAction::triggered, this, [this, code] {
+            QSettings().setValue(QStringLiteral("language"), code);
+            QMessageBox::information(this, tr("Language"), tr("The language changes the next time Portolan starts."));
+        });
+    }
     mWhatIfAction = toolsMenu->addAction(tr("&What-If Drafting"));
     mWhatIfAction->setCheckable(true);
     mWhatIfAction->setToolTip(tr("Edit drafts on a copy; the document changes only when a draft is applied"));

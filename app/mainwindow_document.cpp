@@ -6,6 +6,8 @@
 #include "exportdialog.h"
 #include "format.h"
 #include "jsonformat.h"
+#include "rangegridpanel.h"
+#include "rangegridview.h"
 #include "schemadocument.h"
 
 #include <QAction>
@@ -209,6 +211,7 @@ void MainWindow::readSettings()
     }
     restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
     mAutoSaver->setIntervalSeconds(settings.value(QStringLiteral("autosaveSeconds"), 60).toInt());
+    mGridPanel->setColouring(GridColouring(settings.value(QStringLiteral("grid/colouring"), 0).toInt()));
 }
 
 void MainWindow::writeSettings()
@@ -216,6 +219,7 @@ void MainWindow::writeSettings()
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());
+    settings.setValue(QStringLiteral("grid/colouring"), int(mGridPanel->view()->colouring()));
 }
 
 void MainWindow::dragEnterEvent(QDragEnterEvent *event)

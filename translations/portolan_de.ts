@@ -1946,6 +1946,22 @@ Wiederherstellen?</translation>
         <source>Import %1</source>
         <translation>%1 importieren</translation>
     </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Sprache</translation>
+    </message>
+    <message>
+        <source>System Default</source>
+        <translation>Systemvorgabe</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Portolan starts.</source>
+        <translation>Die Sprache wechselt beim nächsten Start von Portolan.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>

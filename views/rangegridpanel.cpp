@@ -134,4 +134,10 @@ void RangeGridPanel::exportPicture(const QString &format)
     emit message(tr("Exported the grid to %1").arg(QDir::toNativeSeparators(fileName)));
 }
 
+void RangeGridPanel::setColouring(GridColouring colouring)
+{
+    mColouring->setCurrentIndex(qMax(0, mColouring->findData(int(colouring))));
+    mView->setColouring(colouring);
+}
+
 } // namespace Portolan

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "gridpainter.h"
+
 #include <QWidget>
 
 class QComboBox;
@@ -21,6 +23,8 @@ public:
     RangeGridView *view() const { return mView; }
     // Empty: the plan; else a host id. False when the host is unknown.
     bool setLayer(const QString &hostId);
+    // The bar's choice and the view's colouring together (restored settings).
+    void setColouring(GridColouring colouring);
     // Moves to the next free port of the range under the cursor (or the first range).
     void goToNextFreePort();
     // Asks for a file and writes the current layer as a picture ("png" or "svg").
