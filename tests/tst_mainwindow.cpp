@@ -1,0 +1,124 @@
+#include "commands.h"
+#include "jsonformat.h"
+#include "mainwindow.h"
+#include "schemadocument.h"
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QMessageBox>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QUndoStack>
+
+using namespace Portolan;
+
+// The window's side of a file that someone else changes (git pull, another
+// editor): reload is offered, and a save never overwrites it unasked.
+class tst_MainWindow : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void shouldOfferToReloadAnExternalChange();
+    void shouldNotOverwriteAnExternalChangeWithoutConsent();
+
+private:
+    // Answers the next message box with the given button once it is shown.
+    void answerNextMessageBox(QMessageBox::StandardButton button, QString *text = nullptr);
+    QString writeExternally(const QString &title);
+
+    QTemporaryDir mDir;
+    QString mFile;
+};
+
+void tst_MainWindow::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(mDir.isValid());
+    mFile = mDir.filePath(QStringLiteral("plan.portolan.json"));
+}
+
+void tst_MainWindow::answerNextMessageBox(QMessageBox::StandardButton button, QString *text)
+{
+    QTimer::singleShot(0, this, [button, text] {
+        auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+        QVERIFY(box);
+        if (text)
+            *text = box->text();
+        QAbstractButton *b = box->button(button);
+        QVERIFY(b);
+        b->click();
+    });
+}
+
+QString tst_MainWindow::writeExternally(const QString &title)
+{
+    Schema schema = builtInSample();
+    schema.title = title;
+    QString error;
+    if (!saveSchemaFile(mFile, schema, &error))
+        qFatal("%s", qPrintable(error));
+    return title;
+}
+
+void tst_MainWindow::shouldOfferToReloadAnExternalChange()
+{
+    writeExternally(QStringLiteral("as opened"));
+    MainWindow window;
+    QString error;
+    QVERIFY2(window.openFile(mFile, &error), qPrintable(error));
+    QCOMPARE(window.document()->schema().title, QStringLiteral("as opened"));
+
+    // Nothing changed on disk: no question.
+    window.checkFileOnDisk();
+
+    writeExternally(QStringLiteral("after git pull"));
+    QString question;
+    answerNextMessageBox(QMessageBox::Yes, &question);
+    window.checkFileOnDisk();
+    QVERIFY(question.contains(QStringLiteral("changed on disk")));
+    QCOMPARE(window.document()->schema().title, QStringLiteral("after git pull"));
+    QVERIFY(!window.document()->isModified());
+}
+
+void tst_MainWindow::shouldNotOverwriteAnExternalChangeWithoutConsent()
+{
+    writeExternally(QStringLiteral("as opened"));
+    MainWindow window;
+    QString error;
+    QVERIFY(window.openFile(mFile, &error));
+    SchemaDocument *document = window.document();
+    document->undoStack()->push(new ChangeServiceFieldCommand(document, QStringLiteral("mana-auth"), ServiceField::Notes,
+                                                              QStringLiteral("my edit")));
+
+    // Someone else writes the file; the user declines the reload and saves.
+    writeExternally(QStringLiteral("theirs"));
+    answerNextMessageBox(QMessageBox::No);
+    window.checkFileOnDisk();
+    QVERIFY(document->isModified());
+
+    QString question;
+    answerNextMessageBox(QMessageBox::Cancel, &question);
+    QVERIFY(!window.save());
+    QVERIFY(question.contains(QStringLiteral("changed on disk")));
+    ParseError parseError;
+    QCOMPARE(loadSchemaFile(mFile, &parseError)->title, QStringLiteral("theirs"));
+
+    // With consent, ours is written.
+    answerNextMessageBox(QMessageBox::Save);
+    QVERIFY(window.save());
+    const std::optional<Schema> saved = loadSchemaFile(mFile, &parseError);
+    QCOMPARE(saved->title, QStringLiteral("as opened"));
+    QCOMPARE(saved->service(QStringLiteral("mana-auth"))->notes, QStringLiteral("my edit"));
+    QVERIFY(!document->isModified());
+    // And the next save of our own file asks nothing.
+    document->undoStack()->push(new ChangeServiceFieldCommand(document, QStringLiteral("mana-auth"), ServiceField::Notes,
+                                                              QStringLiteral("second edit")));
+    QVERIFY(window.save());
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"
