@@ -314,9 +314,19 @@ void MainWindow::setWhatIfMode(bool on)
         mWhatIf = new WhatIfSession(mDocument, this);
         mWhatIfAnalyzer = new Analyzer(mWhatIf->draftDocument(), mWhatIf);
         mWhatIfModel = new WhatIfServiceModel(mWhatIf, mWhatIfAnalyzer, mAnalyzer, mWhatIf);
-        mWhatIfView = new ServicesView(mWhatIfModel, mCentral);
-        mCentral->addWidget(mWhatIfView);
-        mCentral->setCurrentWidget(mWhatIfView);
+        // The draft in both views: its table and its grid, with the draft's findings.
+        mWhatIfTabs = new QTabWidget(mCentral);
+        mWhatIfTabs->setDocumentMode(true);
+        mWhatIfView = new ServicesView(mWhatIfModel, mWhatIfTabs);
+        auto *grid = new RangeGridPanel(mWhatIfModel, mWhatIfTabs);
+        grid->view()->setAnalyzer(mWhatIfAnalyzer);
+        new SelectionSync(mWhatIfView->tableView()->selectionModel(), mWhatIfView->proxy(), grid->view()->selectionModel(),
+                          grid);
+        mWhatIfTabs->addTab(mWhatIfView, tr("&Services (what-if)"));
+        mWhatIfTabs->addTab(grid, tr("Range &Grid (what-if)"));
+        mWhatIfTabs->setCurrentIndex(mCentralTabs->currentIndex());
+        mCentral->addWidget(mWhatIfTabs);
+        mCentral->setCurrentWidget(mWhatIfTabs);
         mUndoGroup->addStack(mWhatIf->draftDocument()->undoStack());
         mUndoGroup->setActiveStack(mWhatIf->draftDocument()->undoStack());
         mMoveReview->setWhatIf(mWhatIf);
@@ -326,7 +336,8 @@ void MainWindow::setWhatIfMode(bool on)
         mMoveReview->setWhatIf(nullptr);
         mUndoGroup->setActiveStack(mDocument->undoStack());
         mCentral->setCurrentWidget(mCentralTabs);
-        delete mWhatIfView;
+        delete mWhatIfTabs; // with the table and grid of the draft
+        mWhatIfTabs = nullptr;
         mWhatIfView = nullptr;
         mWhatIfModel = nullptr;
         mWhatIfAnalyzer = nullptr;

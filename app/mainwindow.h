@@ -156,6 +156,7 @@ private:
     Analyzer *mWhatIfAnalyzer = nullptr;
     WhatIfServiceModel *mWhatIfModel = nullptr;
     ServicesView *mWhatIfView = nullptr;
+    QTabWidget *mWhatIfTabs = nullptr;
     ObservationStore *mObservations;
     RealityCheckDialog *mRealityCheckDialog = nullptr;
 };

@@ -1,6 +1,10 @@
 #include "commands.h"
 #include "jsonformat.h"
+#include "findinglookup.h"
 #include "mainwindow.h"
+#include "rangegridview.h"
+#include "servicetablemodel.h"
+#include "whatif.h"
 #include "schemadocument.h"
 
 #include <QAbstractButton>
@@ -24,6 +28,7 @@ private slots:
     void initTestCase();
     void shouldOfferToReloadAnExternalChange();
     void shouldNotOverwriteAnExternalChangeWithoutConsent();
+    void whatIfShouldShowTheDraftInTableAndGrid();
 
 private:
     // Answers the next message box with the given button once it is shown.
@@ -118,6 +123,32 @@ void tst_MainWindow::shouldNotOverwriteAnExternalChangeWithoutConsent()
     document->undoStack()->push(new ChangeServiceFieldCommand(document, QStringLiteral("mana-auth"), ServiceField::Notes,
                                                               QStringLiteral("second edit")));
     QVERIFY(window.save());
+}
+
+void tst_MainWindow::whatIfShouldShowTheDraftInTableAndGrid()
+{
+    MainWindow window;
+    window.openUntitled(builtInSample());
+    const QByteArray before = JsonFormat::serialize(window.document()->schema());
+    QCOMPARE(window.findChildren<RangeGridView *>().size(), 1);
+    window.setWhatIfMode(true);
+    QVERIFY(window.whatIfSession());
+    QCOMPARE(window.findChildren<RangeGridView *>().size(), 2);
+    SchemaDocument *draft = window.whatIfSession()->draftDocument();
+    draft->undoStack()->push(new ChangeServiceFieldCommand(draft, QStringLiteral("mana-tts"), ServiceField::ActualPort, 3023));
+    // The draft's grid sees the draft's collision.
+    bool sawCollision = false;
+    for (RangeGridView *grid : window.findChildren<RangeGridView *>()) {
+        if (grid->serviceModel()->document() == draft) {
+            Severity worst;
+            sawCollision = grid->findingLookup()->worstSeverity(QStringLiteral("mana-tts"), &worst)
+                && worst == Severity::Error;
+        }
+    }
+    QVERIFY(sawCollision);
+    window.setWhatIfMode(false); // leaving drops the drafts; only closing asks
+    QCOMPARE(window.findChildren<RangeGridView *>().size(), 1);
+    QCOMPARE(JsonFormat::serialize(window.document()->schema()), before);
 }
 
 QTEST_MAIN(tst_MainWindow)

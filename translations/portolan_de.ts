@@ -1962,6 +1962,14 @@ Wiederherstellen?</translation>
         <source>The language changes the next time Portolan starts.</source>
         <translation>Die Sprache wechselt beim nächsten Start von Portolan.</translation>
     </message>
+    <message>
+        <source>&amp;Services (what-if)</source>
+        <translation>&amp;Dienste (Was-wäre-wenn)</translation>
+    </message>
+    <message>
+        <source>Range &amp;Grid (what-if)</source>
+        <translation>Bereichs&amp;raster (Was-wäre-wenn)</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>
