@@ -44,6 +44,19 @@ void ShortListModel::syncRows()
         emit dataChanged(index(0, 0), index(newCount - 1, columnCount() - 1));
 }
 
+QString ShortListModel::setSpanBound(bool isFirst, const QVariant &input, int *first, int *last,
+                                     const QString &reversedMessage)
+{
+    bool ok = false;
+    const int port = input.toString().trimmed().toInt(&ok);
+    if (!ok || !isValidPort(port))
+        return tr("\"%1\" is not a port number (1-65535).").arg(input.toString());
+    (isFirst ? *first : *last) = port;
+    if (*first > *last)
+        return reversedMessage.arg(*first).arg(*last);
+    return {};
+}
+
 HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
     : ShortListModel(parent)
     , mDocument(document)
@@ -281,20 +294,14 @@ bool RangeTableModel::setData(const QModelIndex &index, const QVariant &value, i
     PortRange &r = ranges[index.row()];
     switch (index.column()) {
     case FirstColumn:
-    case LastColumn: {
-        bool ok = false;
-        const int port = value.toString().trimmed().toInt(&ok);
-        if (!ok || !isValidPort(port)) {
-            emit inputRejected(tr("\"%1\" is not a port number (1-65535).").arg(value.toString()));
-            return false;
-        }
-        (index.column() == FirstColumn ? r.first : r.last) = port;
-        if (r.first > r.last) {
-            emit inputRejected(tr("A range must not start after its end (%1 > %2).").arg(r.first).arg(r.last));
+    case LastColumn:
+        if (const QString reason = setSpanBound(index.column() == FirstColumn, value, &r.first, &r.last,
+                                                tr("A range must not start after its end (%1 > %2)."));
+            !reason.isEmpty()) {
+            emit inputRejected(reason);
             return false;
         }
         break;
-    }
     case TitleColumn: r.title = value.toString().trimmed(); break;
     case PurposeColumn: r.purpose = value.toString(); break;
     default: return false;
@@ -397,20 +404,14 @@ bool ReservationTableModel::setData(const QModelIndex &index, const QVariant &va
     Reservation &r = reservations[index.row()];
     switch (index.column()) {
     case FirstColumn:
-    case LastColumn: {
-        bool ok = false;
-        const int port = value.toString().trimmed().toInt(&ok);
-        if (!ok || !isValidPort(port)) {
-            emit inputRejected(tr("\"%1\" is not a port number (1-65535).").arg(value.toString()));
-            return false;
-        }
-        (index.column() == FirstColumn ? r.first : r.last) = port;
-        if (r.first > r.last) {
-            emit inputRejected(tr("A reservation must not start after its end (%1 > %2).").arg(r.first).arg(r.last));
+    case LastColumn:
+        if (const QString reason = setSpanBound(index.column() == FirstColumn, value, &r.first, &r.last,
+                                                tr("A reservation must not start after its end (%1 > %2)."));
+            !reason.isEmpty()) {
+            emit inputRejected(reason);
             return false;
         }
         break;
-    }
     case NoteColumn: r.note = value.toString(); break;
     default: return false;
     }

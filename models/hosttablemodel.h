@@ -22,6 +22,11 @@ public:
 
 protected:
     void syncRows();
+    // Sets the first or last port of a span from user input. Returns why the
+    // input is refused (not a port; the span would run backwards, worded by
+    // reversedMessage with %1 first and %2 last), or nothing.
+    static QString setSpanBound(bool isFirst, const QVariant &input, int *first, int *last,
+                                const QString &reversedMessage);
     virtual int documentCount() const = 0;
     virtual int copyCount() const = 0;
     // What identifies a row, to find the one inserted or removed.

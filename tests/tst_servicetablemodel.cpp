@@ -30,6 +30,7 @@ private slots:
     void shouldSignalOnlyRowsWhoseFindingsChanged();
     void shouldShowFindingsAsIconTintAndTooltip();
     void hostModelShouldRemoveTheRightRow();
+    void rangeAndReservationBoundsShouldBeValidated();
 
 private:
     SchemaDocument *mDocument = nullptr;
@@ -212,6 +213,28 @@ void tst_ServiceTableModel::hostModelShouldRemoveTheRightRow()
     QCOMPARE(inserted.count(), 1);
     QCOMPARE(inserted.at(0).at(1).toInt(), 0);
     QCOMPARE(mac.data().toString(), QStringLiteral("Mac Mini"));
+}
+
+void tst_ServiceTableModel::rangeAndReservationBoundsShouldBeValidated()
+{
+    RangeTableModel ranges(mDocument);
+    QSignalSpy rejected(&ranges, &RangeTableModel::inputRejected);
+    const QModelIndex last = ranges.index(0, RangeTableModel::LastColumn); // 3000-3009
+    QVERIFY(!ranges.setData(last, QStringLiteral("2999")));
+    QVERIFY(rejected.last().at(0).toString().contains(QStringLiteral("must not start after its end (3000 > 2999)")));
+    QVERIFY(!ranges.setData(last, QStringLiteral("70000")));
+    QVERIFY(rejected.last().at(0).toString().contains(QStringLiteral("not a port number")));
+    QCOMPARE(mDocument->undoStack()->count(), 0);
+    QVERIFY(ranges.setData(last, QStringLiteral("3014")));
+    QCOMPARE(mDocument->schema().ranges.first().last, 3014);
+
+    ReservationTableModel reservations(mDocument);
+    QSignalSpy refused(&reservations, &ReservationTableModel::inputRejected);
+    QVERIFY(!reservations.setData(reservations.index(0, ReservationTableModel::FirstColumn), QStringLiteral("3010")));
+    QVERIFY(refused.last().at(0).toString().contains(QStringLiteral("reservation must not start after its end")));
+    QVERIFY(reservations.setData(reservations.index(0, ReservationTableModel::FirstColumn), QStringLiteral("3007")));
+    QCOMPARE(mDocument->schema().reservations.first().first, 3007);
+    QCOMPARE(mDocument->undoStack()->count(), 2);
 }
 
 QTEST_MAIN(tst_ServiceTableModel)

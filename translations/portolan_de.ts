@@ -3182,10 +3182,6 @@ Wiederherstellen?</translation>
         <translation>Zweck</translation>
     </message>
     <message>
-        <source>&quot;%1&quot; is not a port number (1-65535).</source>
-        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
-    </message>
-    <message>
         <source>A range must not start after its end (%1 &gt; %2).</source>
         <translation>Ein Bereich darf nicht nach seinem Ende beginnen (%1 &gt; %2).</translation>
     </message>
@@ -3395,10 +3391,6 @@ Wiederherstellen?</translation>
     <message>
         <source>Note</source>
         <translation>Notiz</translation>
-    </message>
-    <message>
-        <source>&quot;%1&quot; is not a port number (1-65535).</source>
-        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
     </message>
     <message>
         <source>A reservation must not start after its end (%1 &gt; %2).</source>
@@ -3621,6 +3613,13 @@ Wiederherstellen?</translation>
     <message>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::ShortListModel</name>
+    <message>
+        <source>&quot;%1&quot; is not a port number (1-65535).</source>
+        <translation>„%1“ ist keine Portnummer (1-65535).</translation>
     </message>
 </context>
 <context>
