@@ -320,6 +320,7 @@ void MainWindow::setWhatIfMode(bool on)
         mWhatIfView = new ServicesView(mWhatIfModel, mWhatIfTabs);
         auto *grid = new RangeGridPanel(mWhatIfModel, mWhatIfTabs);
         grid->view()->setAnalyzer(mWhatIfAnalyzer);
+        grid->view()->setReferenceSchema(&mDocument->schema());
         new SelectionSync(mWhatIfView->tableView()->selectionModel(), mWhatIfView->proxy(), grid->view()->selectionModel(),
                           grid);
         mWhatIfTabs->addTab(mWhatIfView, tr("&Services (what-if)"));

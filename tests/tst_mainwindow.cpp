@@ -1,6 +1,7 @@
 #include "commands.h"
 #include "jsonformat.h"
 #include "findinglookup.h"
+#include "gridcontent.h"
 #include "mainwindow.h"
 #include "rangegridview.h"
 #include "servicetablemodel.h"
@@ -146,6 +147,22 @@ void tst_MainWindow::whatIfShouldShowTheDraftInTableAndGrid()
         }
     }
     QVERIFY(sawCollision);
+    // A draft move of the plan leaves a ghost at the real position.
+    draft->undoStack()->push(new ChangeServiceFieldCommand(draft, QStringLiteral("mana-tts"), ServiceField::PlannedPort, 3027));
+    for (RangeGridView *grid : window.findChildren<RangeGridView *>()) {
+        if (grid->serviceModel()->document() != draft)
+            continue;
+        const int row = draft->serviceRow(QStringLiteral("mana-tts"));
+        bool ghost = false, moved = false;
+        for (const GridEntry &e : grid->gridContent().entriesAt(3022))
+            ghost = ghost || (e.row == row && e.ghost && e.previous);
+        for (const GridEntry &e : grid->gridContent().entriesAt(3027))
+            moved = moved || (e.row == row && !e.ghost);
+        QVERIFY(ghost);
+        QVERIFY(moved);
+        QVERIFY(grid->toolTipFor(GridCell{grid->cellAtViewport(grid->portViewportRect(3022).center()).block, 3022})
+                    .contains(QStringLiteral("outside the drafts")));
+    }
     window.setWhatIfMode(false); // leaving drops the drafts; only closing asks
     QCOMPARE(window.findChildren<RangeGridView *>().size(), 1);
     QCOMPARE(JsonFormat::serialize(window.document()->schema()), before);

@@ -3154,6 +3154,10 @@ Wiederherstellen?</translation>
         <source>    Live: %1</source>
         <translation>    Live: %1</translation>
     </message>
+    <message>
+        <source>%1 is on port %2 outside the drafts</source>
+        <translation>%1 liegt außerhalb der Entwürfe auf Port %2</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::RangeTableModel</name>

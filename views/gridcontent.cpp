@@ -36,7 +36,7 @@ void GridContent::setRanges(const QList<PortRange> &ranges)
     }
 }
 
-GridContent::Placement GridContent::placementOf(const Service &s) const
+GridContent::Placement GridContent::ownPlacementOf(const Service &s) const
 {
     Placement p;
     if (isPlanLayer()) {
@@ -53,6 +53,27 @@ GridContent::Placement GridContent::placementOf(const Service &s) const
     const int planned = validPort(s.plannedPort);
     if (plannedHost == mHostId && planned && planned != p.port)
         p.ghostPort = planned;
+    return p;
+}
+
+GridContent::Placement GridContent::placementOf(const Service &s) const
+{
+    Placement p = ownPlacementOf(s);
+    if (!mReference)
+        return p;
+    // The map is made at rebuild(); a reference edited since (rows shifted)
+    // only loses its ghosts until the next rebuild, it never misleads.
+    const int referenceRow = mReferenceRows.value(s.id, -1);
+    if (referenceRow < 0 || referenceRow >= mReference->services.size()
+        || mReference->services.at(referenceRow).id != s.id)
+        return p;
+    const Service &real = mReference->services.at(referenceRow);
+    const int was = isPlanLayer() ? validPort(real.plannedPort)
+                                  : (real.hostId == mHostId ? validPort(real.actualPort) : 0);
+    if (was && was != p.port) {
+        p.ghostPort = was;
+        p.ghostIsPrevious = true;
+    }
     return p;
 }
 
@@ -79,6 +100,11 @@ void GridContent::rebuild(const Schema &schema, const QString &hostId)
         list.clear();
     setReservations(schema.reservations);
     setRanges(schema.ranges);
+    mReferenceRows.clear();
+    if (mReference) {
+        for (int row = 0; row < int(mReference->services.size()); ++row)
+            mReferenceRows.insert(mReference->services.at(row).id, row);
+    }
     mByRow.assign(size_t(schema.services.size()), Placement());
     for (int row = 0; row < int(schema.services.size()); ++row) {
         const Placement p = placementOf(schema.services.at(row));
@@ -88,7 +114,7 @@ void GridContent::rebuild(const Schema &schema, const QString &hostId)
         if (p.port)
             insertEntry(p.port, {row, false, p.unplanned});
         if (p.ghostPort)
-            insertEntry(p.ghostPort, {row, true, false});
+            insertEntry(p.ghostPort, {row, true, false, p.ghostIsPrevious});
     }
 }
 
@@ -146,7 +172,7 @@ QList<int> GridContent::updateRow(const Schema &schema, int row)
     if (now.port)
         insertEntry(now.port, {row, false, now.unplanned});
     if (now.ghostPort)
-        insertEntry(now.ghostPort, {row, true, false});
+        insertEntry(now.ghostPort, {row, true, false, now.ghostIsPrevious});
     for (int port : {now.port, now.ghostPort}) {
         if (port && !changed.contains(port))
             changed.append(port);

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 
@@ -16,6 +17,7 @@ struct GridEntry
     int row = -1;           // the service's row in the document and in ServiceTableModel
     bool ghost = false;
     bool unplanned = false; // plan layer: no planned port, shown at its actual port
+    bool previous = false;  // a ghost of where it was before what-if drafts moved it
 
     friend bool operator==(const GridEntry &, const GridEntry &) = default;
 };
@@ -33,6 +35,9 @@ public:
     void rebuild(const Schema &schema, const QString &hostId);
     void setReservations(const QList<Reservation> &reservations);
     void setRanges(const QList<PortRange> &ranges);
+    // What-if: the real schema. A service the drafts moved shows a ghost
+    // where it is in the real schema. Null: no reference. Takes effect on rebuild().
+    void setReference(const Schema *reference) { mReference = reference; }
 
     const QString &hostId() const { return mHostId; }
     bool isPlanLayer() const { return mHostId.isEmpty(); }
@@ -61,13 +66,17 @@ private:
         int port = 0;
         int ghostPort = 0;
         bool unplanned = false;
+        bool ghostIsPrevious = false;
     };
 
     Placement placementOf(const Service &service) const;
+    Placement ownPlacementOf(const Service &service) const;
     void insertEntry(int port, const GridEntry &entry);
     void removeEntries(int port, int row);
 
     QString mHostId;
+    const Schema *mReference = nullptr;
+    QHash<QString, int> mReferenceRows;
     std::vector<QList<GridEntry>> mByPort; // index: port 0..65535
     std::vector<Placement> mByRow;
     std::vector<bool> mReserved;

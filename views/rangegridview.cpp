@@ -654,6 +654,13 @@ void RangeGridView::setReserved(int port, bool reserved)
     mDocument->undoStack()->push(changeReservationsCommand(mDocument, list, text));
 }
 
+void RangeGridView::setReferenceSchema(const Schema *reference)
+{
+    mContent.setReference(reference);
+    rebuild();
+    viewport()->update();
+}
+
 void RangeGridView::setObservationStore(const ObservationStore *observations)
 {
     if (mObservations)
@@ -678,6 +685,10 @@ QString RangeGridView::toolTipFor(const GridCell &cell) const
         const Service &s = schema.services.at(e.row);
         const Host *host = schema.host(s.hostId);
         const QString hostName = host ? host->name : tr("no host");
+        if (e.ghost && e.previous) {
+            lines.append(tr("%1 is on port %2 outside the drafts").arg(s.name).arg(cell.port));
+            continue;
+        }
         if (e.ghost) {
             lines.append(tr("%1 is planned on port %2 but runs on %3")
                              .arg(s.name)

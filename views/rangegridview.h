@@ -44,6 +44,8 @@ public:
     void setAnalyzer(const Analyzer *analyzer);
     // The last reality check: a badge per probed cell and a line in its tooltip.
     void setObservationStore(const ObservationStore *observations);
+    // What-if: ghosts at the real schema's positions of services the drafts moved.
+    void setReferenceSchema(const Schema *reference);
     const FindingLookup *findingLookup() const { return mFindings; }
 
     // The layer: empty for the plan, else a host id (actual ports on that host).
