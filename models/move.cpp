@@ -735,7 +735,7 @@ static void applyToDocument(SchemaDocument &document, const Move &move)
         document.setReservations(part.reservations);
 }
 
-void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports)
+void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype maxMoves)
 {
     planMoves(moves);
     // Writing every export twice per move is affordable for a team's plan and
@@ -758,7 +758,8 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports)
                      });
     QObject::connect(&analyzer, &Analyzer::reanalyzed, &analyzer, [&] { reanalyzed = true; });
 
-    for (int i = 0; i < moves.size();) {
+    const qsizetype limit = maxMoves < 0 ? moves.size() : qMin(maxMoves, moves.size());
+    for (int i = 0; i < limit;) {
         // A cycle is judged as a whole: its moves only make sense together.
         int end = i + 1;
         if (moves.at(i).cycle >= 0) {

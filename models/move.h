@@ -137,7 +137,9 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action = Move::Act
 // whole swap) is judged on the schema with the moves before it applied, so
 // the impacts add up to the impact of executing everything. With
 // withExports the registered writers are run before and after.
-void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports = true);
+// maxMoves >= 0: only the first moves (in execution order) get their impact;
+// the rest stay uncomputed, so a fleet-sized drift list stays interactive.
+void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1);
 
 // Findings compared across analyses: rule, severity, services, hosts and
 // origin (never the analyzer's slot); the message and ports only for

@@ -87,22 +87,26 @@ void MoveReview::scheduleRefresh()
     });
 }
 
+// Impact of the first moves of each list; a fleet's thousands of drifts
+// would otherwise hold up every edit while the panel is open.
+static constexpr qsizetype MaxMovesWithImpact = 500;
+
 void MoveReview::refresh()
 {
     mScheduled = false;
     const Schema &schema = mDocument->schema();
     QList<Move> drift = driftMoves(schema);
-    computeImpacts(schema, drift);
+    computeImpacts(schema, drift, true, MaxMovesWithImpact);
     QList<Move> all = drift;
     if (mWhatIf) {
         QList<Move> drafts = mWhatIf->drafts();
-        computeImpacts(schema, drafts);
+        computeImpacts(schema, drafts, true, MaxMovesWithImpact);
         all += drafts;
     }
     if (mHasProposal) {
         QList<Move> proposals = diffSchemas(schema, mProposal, Move::Origin::Proposal, mProposalFile);
         proposals.removeIf([this](const Move &m) { return mDismissed.contains(m.key()); });
-        computeImpacts(schema, proposals);
+        computeImpacts(schema, proposals, true, MaxMovesWithImpact);
         all += proposals;
     }
     mMoves = all;
