@@ -4,6 +4,8 @@
 #include "jsonformat.h"
 #include "schema.h"
 
+#include <QProcess>
+#include <QStandardPaths>
 #include <QString>
 
 #include <algorithm>
@@ -51,6 +53,28 @@ inline QStringList describe(QList<Finding> findings)
     }
     std::sort(lines.begin(), lines.end());
     return lines;
+}
+
+// Runs a real tool (promtool, docker-compose); a missing tool is a failure
+// with a reason in *output, never a skip.
+inline bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output)
+{
+    const QString path = QStandardPaths::findExecutable(program);
+    if (path.isEmpty()) {
+        *output = QStringLiteral("%1 is not installed").arg(program);
+        return false;
+    }
+    QProcess process;
+    process.setWorkingDirectory(workDir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(path, arguments);
+    if (!process.waitForFinished(50000)) {
+        process.kill();
+        *output = QStringLiteral("%1 did not finish").arg(program);
+        return false;
+    }
+    *output = QString::fromUtf8(process.readAll());
+    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 
 } // namespace Portolan::Test

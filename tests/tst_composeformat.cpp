@@ -9,6 +9,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include "testutil.h"
+
 #include <QTest>
 #include <QUndoStack>
 
@@ -499,27 +501,6 @@ void TestComposeFormat::shouldRoundTripTheExportedSnippet()
     }
 }
 
-// Runs a real tool; the test fails (not skips) when it is missing.
-static bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output)
-{
-    const QString path = QStandardPaths::findExecutable(program);
-    if (path.isEmpty()) {
-        *output = QStringLiteral("%1 is not installed").arg(program);
-        return false;
-    }
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(path, arguments);
-    if (!process.waitForFinished(50000)) {
-        process.kill();
-        *output = QStringLiteral("%1 did not finish").arg(program);
-        return false;
-    }
-    *output = QString::fromUtf8(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
 void TestComposeFormat::shouldWriteSnippetsDockerComposeAccepts()
 {
     // The real mana file merged into the sample, plus the hand-made cases.
@@ -559,7 +540,7 @@ void TestComposeFormat::shouldWriteSnippetsDockerComposeAccepts()
         snippetFile.write("version: \"3.8\"\n" + *snippet);
         snippetFile.close();
         QString output;
-        const bool ok = runTool(QStringLiteral("docker-compose"),
+        const bool ok = Test::runTool(QStringLiteral("docker-compose"),
                                 {QStringLiteral("-f"), QStringLiteral("base.yml"), QStringLiteral("-f"),
                                  QStringLiteral("snippet.yml"), QStringLiteral("config"), QStringLiteral("-q")},
                                 dir.path(), &output);

@@ -10,6 +10,8 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include "testutil.h"
+
 #include <QTest>
 
 using namespace Portolan;
@@ -206,26 +208,6 @@ void TestPrometheusFormat::shouldWriteUniqueJobsWithContainerTargets()
     QCOMPARE(targets.at(3).target, QStringLiteral("10.0.0.5:9100")); // another host: its address
 }
 
-static bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output)
-{
-    const QString path = QStandardPaths::findExecutable(program);
-    if (path.isEmpty()) {
-        *output = QStringLiteral("%1 is not installed").arg(program);
-        return false;
-    }
-    QProcess process;
-    process.setWorkingDirectory(workDir);
-    process.setProcessChannelMode(QProcess::MergedChannels);
-    process.start(path, arguments);
-    if (!process.waitForFinished(50000)) {
-        process.kill();
-        *output = QStringLiteral("%1 did not finish").arg(program);
-        return false;
-    }
-    *output = QString::fromUtf8(process.readAll());
-    return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
-}
-
 void TestPrometheusFormat::shouldWriteConfigsPromtoolAccepts()
 {
     Schema plan = scrapedPlan();
@@ -256,7 +238,7 @@ void TestPrometheusFormat::shouldWriteConfigsPromtoolAccepts()
     sdFile.close();
 
     QString output;
-    const bool ok = runTool(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("prometheus.yml")},
+    const bool ok = Test::runTool(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("prometheus.yml")},
                             dir.path(), &output);
     QVERIFY2(ok, qPrintable(output + QString::fromUtf8(*config) + QString::fromUtf8(*sd)));
     QVERIFY2(output.contains(QLatin1String("targets.json")) || output.contains(QLatin1String("SUCCESS")), qPrintable(output));
@@ -266,7 +248,7 @@ void TestPrometheusFormat::shouldWriteConfigsPromtoolAccepts()
     QVERIFY(configFile.open(QIODevice::WriteOnly));
     configFile.write(*empty);
     configFile.close();
-    QVERIFY2(runTool(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("prometheus.yml")},
+    QVERIFY2(Test::runTool(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("prometheus.yml")},
                      dir.path(), &output),
              qPrintable(output));
 }
