@@ -63,21 +63,21 @@ public:
     {
     }
 
-    bool readServices(const YAML::Node &services, QList<ComposeService> *result, ParseError *error);
+    bool readServices(const Yaml::Node &services, QList<ComposeService> *result, ParseError *error);
     QList<Diagnostic> warnings() const { return mWarnings; }
 
     // The interpolated text of a scalar; false when it used an unset variable.
-    bool text(const YAML::Node &node, QString *value);
+    bool text(const Yaml::Node &node, QString *value);
 
 private:
-    bool readService(const QString &key, const YAML::Node &keyNode, const YAML::Node &definition,
+    bool readService(const QString &key, const Yaml::Node &keyNode, const Yaml::Node &definition,
                      ComposeService *service, ParseError *error);
-    bool readPorts(const ComposeService &service, const YAML::Node &ports, QList<Mapping> *mappings,
+    bool readPorts(const ComposeService &service, const Yaml::Node &ports, QList<Mapping> *mappings,
                    ParseError *error);
-    bool readLongPort(const ComposeService &service, const YAML::Node &item, QList<Mapping> *mappings,
+    bool readLongPort(const ComposeService &service, const Yaml::Node &item, QList<Mapping> *mappings,
                       ParseError *error);
-    void readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text>> *entries);
-    void warn(const YAML::Node &node, const QString &message);
+    void readKeyValues(const Yaml::Node &node, QList<std::pair<QString, Text>> *entries);
+    void warn(const Yaml::Node &node, const QString &message);
 
     const FormatOptions &mOptions;
     const Compose::Interpolator &mInterpolator;
@@ -85,12 +85,12 @@ private:
     QSet<QString> mWarnedVariables;
 };
 
-void Reader::warn(const YAML::Node &node, const QString &message)
+void Reader::warn(const Yaml::Node &node, const QString &message)
 {
     mWarnings.append(Yaml::errorAt(node, mOptions.fileName, message));
 }
 
-bool Reader::text(const YAML::Node &node, QString *value)
+bool Reader::text(const Yaml::Node &node, QString *value)
 {
     QList<Compose::Interpolator::Problem> problems;
     *value = mInterpolator.interpolate(Yaml::scalar(node), &problems);
@@ -106,7 +106,7 @@ bool Reader::text(const YAML::Node &node, QString *value)
     return !unset;
 }
 
-bool Reader::readServices(const YAML::Node &services, QList<ComposeService> *result, ParseError *error)
+bool Reader::readServices(const Yaml::Node &services, QList<ComposeService> *result, ParseError *error)
 {
     const Yaml::MapView view(services);
     for (const auto &[key, definition] : view.entries()) {
@@ -120,14 +120,14 @@ bool Reader::readServices(const YAML::Node &services, QList<ComposeService> *res
     return true;
 }
 
-bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YAML::Node &definition,
+bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Yaml::Node &definition,
                          ComposeService *service, ParseError *error)
 {
     service->key = key;
     service->origin = Yaml::location(keyNode, mOptions.fileName);
-    if (definition.IsNull())
+    if (definition.isNull())
         return true;
-    if (!definition.IsMap()) {
+    if (!definition.isMap()) {
         *error = Yaml::errorAt(definition, mOptions.fileName,
                                Tr::tr("The service \"%1\" is not a mapping.").arg(key));
         return false;
@@ -136,9 +136,9 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
 
     if (Yaml::isScalar(def.value(QStringLiteral("container_name"))))
         text(def.value(QStringLiteral("container_name")), &service->containerName);
-    const YAML::Node profiles = def.value(QStringLiteral("profiles"));
-    if (profiles.IsSequence()) {
-        for (const YAML::Node &p : profiles) {
+    const Yaml::Node profiles = def.value(QStringLiteral("profiles"));
+    if (profiles.isSequence()) {
+        for (const Yaml::Node &p : profiles) {
             QString name;
             if (Yaml::isScalar(p) && text(p, &name) && !name.isEmpty())
                 service->profiles.append(name);
@@ -150,9 +150,9 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
     service->hostNetwork = networkMode == QLatin1String("host");
 
     QList<Mapping> published;
-    const YAML::Node ports = def.value(QStringLiteral("ports"));
-    if (ports.IsDefined() && !ports.IsNull()) {
-        if (service->hostNetwork && ports.IsSequence() && ports.size() > 0) {
+    const Yaml::Node ports = def.value(QStringLiteral("ports"));
+    if (ports.isDefined() && !ports.isNull()) {
+        if (service->hostNetwork && ports.isSequence() && ports.size() > 0) {
             *error = Yaml::errorAt(def.keyNode(QStringLiteral("ports")), mOptions.fileName,
                                    Tr::tr("Service \"%1\": ports cannot be published with network_mode: host; "
                                       "its ports are the host's already.")
@@ -163,9 +163,9 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
             return false;
     }
     QList<Mapping> exposed;
-    const YAML::Node expose = def.value(QStringLiteral("expose"));
-    if (expose.IsSequence()) {
-        for (const YAML::Node &item : expose) {
+    const Yaml::Node expose = def.value(QStringLiteral("expose"));
+    if (expose.isSequence()) {
+        for (const Yaml::Node &item : expose) {
             QString spec;
             if (!Yaml::isScalar(item) || !text(item, &spec))
                 continue;
@@ -199,7 +199,7 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
             service->mappings.append(m);
     }
 
-    const YAML::Node environment = def.value(QStringLiteral("environment"));
+    const Yaml::Node environment = def.value(QStringLiteral("environment"));
     QList<std::pair<QString, Text>> env;
     readKeyValues(environment, &env);
     for (const auto &entry : std::as_const(env))
@@ -207,14 +207,14 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
     readKeyValues(def.value(QStringLiteral("labels")), &service->labels);
 
     const Yaml::MapView health(def.value(QStringLiteral("healthcheck")));
-    const YAML::Node test = health.value(QStringLiteral("test"));
+    const Yaml::Node test = health.value(QStringLiteral("test"));
     if (Yaml::isScalar(test)) {
         QString value;
         text(test, &value);
         service->healthchecks.append({value, Yaml::location(test, mOptions.fileName)});
-    } else if (test.IsSequence()) {
+    } else if (test.isSequence()) {
         QStringList parts;
-        for (const YAML::Node &part : test) {
+        for (const Yaml::Node &part : test) {
             QString value;
             if (Yaml::isScalar(part)) {
                 text(part, &value);
@@ -226,9 +226,9 @@ bool Reader::readService(const QString &key, const YAML::Node &keyNode, const YA
     return true;
 }
 
-void Reader::readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text>> *entries)
+void Reader::readKeyValues(const Yaml::Node &node, QList<std::pair<QString, Text>> *entries)
 {
-    if (node.IsMap()) {
+    if (node.isMap()) {
         const Yaml::MapView view(node);
         for (const auto &[key, value] : view.entries()) {
             if (!Yaml::isScalar(value))
@@ -237,8 +237,8 @@ void Reader::readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text
             text(value, &v);
             entries->append({key, {v, Yaml::location(value, mOptions.fileName)}});
         }
-    } else if (node.IsSequence()) {
-        for (const YAML::Node &item : node) {
+    } else if (node.isSequence()) {
+        for (const Yaml::Node &item : node) {
             if (!Yaml::isScalar(item))
                 continue;
             QString v;
@@ -250,16 +250,16 @@ void Reader::readKeyValues(const YAML::Node &node, QList<std::pair<QString, Text
     }
 }
 
-bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, QList<Mapping> *mappings,
+bool Reader::readPorts(const ComposeService &service, const Yaml::Node &ports, QList<Mapping> *mappings,
                        ParseError *error)
 {
-    if (!ports.IsSequence()) {
+    if (!ports.isSequence()) {
         *error = Yaml::errorAt(ports, mOptions.fileName,
                                Tr::tr("Service \"%1\": ports must be a list.").arg(service.key));
         return false;
     }
-    for (const YAML::Node &item : ports) {
-        if (item.IsMap()) {
+    for (const Yaml::Node &item : ports) {
+        if (item.isMap()) {
             if (!readLongPort(service, item, mappings, error))
                 return false;
             continue;
@@ -288,16 +288,16 @@ bool Reader::readPorts(const ComposeService &service, const YAML::Node &ports, Q
     return true;
 }
 
-bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item, QList<Mapping> *mappings,
+bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item, QList<Mapping> *mappings,
                           ParseError *error)
 {
     const Yaml::MapView port(item);
-    auto fail = [&](const YAML::Node &at, const QString &message) {
-        *error = Yaml::errorAt(at.IsDefined() ? at : item, mOptions.fileName,
+    auto fail = [&](const Yaml::Node &at, const QString &message) {
+        *error = Yaml::errorAt(at.isDefined() ? at : item, mOptions.fileName,
                                Tr::tr("Service \"%1\": invalid port: %2").arg(service.key, message));
         return false;
     };
-    const YAML::Node targetNode = port.value(QStringLiteral("target"));
+    const Yaml::Node targetNode = port.value(QStringLiteral("target"));
     QString target;
     if (!Yaml::isScalar(targetNode))
         return fail(item, Tr::tr("the long syntax needs a target port."));
@@ -306,7 +306,7 @@ bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item,
         return true;
     }
     QString spec = target;
-    const YAML::Node publishedNode = port.value(QStringLiteral("published"));
+    const Yaml::Node publishedNode = port.value(QStringLiteral("published"));
     if (Yaml::isScalar(publishedNode)) {
         QString published;
         if (!text(publishedNode, &published)) {
@@ -318,14 +318,14 @@ bool Reader::readLongPort(const ComposeService &service, const YAML::Node &item,
             spec = published + QLatin1Char(':') + spec;
     }
     QString hostIp;
-    const YAML::Node ipNode = port.value(QStringLiteral("host_ip"));
+    const Yaml::Node ipNode = port.value(QStringLiteral("host_ip"));
     if (Yaml::isScalar(ipNode) && text(ipNode, &hostIp) && !hostIp.isEmpty()) {
         if (spec == target)
             spec = QLatin1Char(':') + spec; // IP with an engine-chosen host port
         spec = (hostIp.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(hostIp) : hostIp)
             + QLatin1Char(':') + spec;
     }
-    const YAML::Node protocolNode = port.value(QStringLiteral("protocol"));
+    const Yaml::Node protocolNode = port.value(QStringLiteral("protocol"));
     QString protocol;
     if (Yaml::isScalar(protocolNode) && text(protocolNode, &protocol) && !protocol.isEmpty())
         spec += QLatin1Char('/') + protocol;
@@ -382,6 +382,8 @@ QList<Endpoint> endpointsIn(const QString &value)
     static const QRegularExpression separators(QStringLiteral("[\\s,;'\"()\\[\\]]+"));
     static const QRegularExpression hostPort(QStringLiteral("^([A-Za-z0-9_][A-Za-z0-9_.-]*):(\\d{1,5})(/.*)?$"));
     QList<Endpoint> result;
+    if (!value.contains(QLatin1Char(':')))
+        return result; // both forms need one; most values have none
     const QStringList tokens = value.split(separators, Qt::SkipEmptyParts);
     for (const QString &token : tokens) {
         if (token.contains(QLatin1String("://"))) {
@@ -416,19 +418,19 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                                               ParseError *error) const
 {
     error->file = options.fileName;
-    const std::optional<YAML::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    const std::optional<Yaml::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
     if (!root)
         return std::nullopt;
-    if (!root->IsMap()) {
+    if (!root->isMap()) {
         *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A compose file is a mapping with a \"services\" key."));
         if (error->line == 0)
             error->line = 1;
         return std::nullopt;
     }
     const Yaml::MapView top(*root);
-    const YAML::Node services = top.value(QStringLiteral("services"));
-    if (!services.IsMap()) {
-        *error = Yaml::errorAt(services.IsDefined() ? services : *root, options.fileName,
+    const Yaml::Node services = top.value(QStringLiteral("services"));
+    if (!services.isMap()) {
+        *error = Yaml::errorAt(services.isDefined() ? services : *root, options.fileName,
                                Tr::tr("The file has no \"services\" mapping."));
         return std::nullopt;
     }
@@ -510,7 +512,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
         if (cs.mappings.isEmpty()) {
             Service s = makeService(cs.key);
             cs.memberIds.append(s.id);
-            schema.services.append(s);
+            schema.services.append(std::move(s));
             continue;
         }
         QSet<QString> usedNames;
@@ -518,7 +520,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
             const Mapping &mapping = cs.mappings.at(m);
             const PortMapping &p = mapping.port;
             const int shownPort = p.isPublished() ? p.hostPort : p.containerPort;
-            QString name = m == 0 ? cs.key : QStringLiteral("%1:%2").arg(cs.key).arg(shownPort);
+            QString name = m == 0 ? cs.key : cs.key + QLatin1Char(':') + QString::number(shownPort);
             if (usedNames.contains(name))
                 name += QLatin1Char('/') + protocolToString(p.protocol);
             usedNames.insert(name);
@@ -532,12 +534,10 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                 s.exposure = Exposure::Internal;
             else if (p.hostIp == QLatin1String("127.0.0.1") || p.hostIp == QLatin1String("::1"))
                 s.exposure = Exposure::Host;
-            if (p.hostPortLast > 0)
-                s.notes = Tr::tr("The engine picks the host port from %1–%2.").arg(p.hostPort).arg(p.hostPortLast);
-            else if (p.hostPort == 0 && !mapping.exposed)
+            if (p.hostPort == 0 && !mapping.exposed)
                 s.notes = Tr::tr("The engine picks the host port.");
             cs.memberIds.append(s.id);
-            schema.services.append(s);
+            schema.services.append(std::move(s));
         }
     }
 
@@ -554,20 +554,20 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
         }
         return cs.memberIds.first();
     };
-    auto publishedBy = [&](int port) -> int {
-        for (int i = 0; i < composeServices.size(); ++i) {
-            for (const Mapping &m : composeServices.at(i).mappings) {
-                if (m.port.isPublished() && m.port.hostPort == port)
-                    return i;
-            }
+    QHash<int, int> publishers; // host port → first compose service publishing it
+    for (int i = 0; i < composeServices.size(); ++i) {
+        for (const Mapping &m : composeServices.at(i).mappings) {
+            if (m.port.isPublished() && !publishers.contains(m.port.hostPort))
+                publishers.insert(m.port.hostPort, i);
         }
-        return -1;
-    };
+    }
+    auto publishedBy = [&](int port) { return publishers.value(port, -1); };
 
     QSet<QString> seen;
     auto addReference = [&](const QString &from, const QString &to, int port, bool viaHost, const QString &kind,
                             const QString &text, const SourceLocation &origin) {
-        const QString key = QStringLiteral("%1|%2|%3|%4|%5|%6").arg(from, to).arg(port).arg(kind, text).arg(origin.line);
+        const QString key = from + QLatin1Char('|') + to + QLatin1Char('|') + QString::number(port) + QLatin1Char('|')
+            + kind + QLatin1Char('|') + text + QLatin1Char('|') + QString::number(origin.line);
         if (seen.contains(key))
             return;
         seen.insert(key);

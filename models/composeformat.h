@@ -16,8 +16,8 @@ namespace Portolan {
 class ComposeFormat : public Format
 {
 public:
-    // Larger files are refused: compose files are small, and yaml-cpp needs
-    // seconds per megabyte.
+    // Larger files are refused: real compose files are a few KB, and a
+    // multi-megabyte one is a mistake (or an attack), not a compose file.
     static constexpr qint64 MaxFileSize = 8LL << 20;
 
     QString id() const override { return QStringLiteral("compose"); }

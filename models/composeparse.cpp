@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace Portolan::Compose {
 
 // Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
@@ -14,27 +16,27 @@ struct Tr
 };
 } // namespace
 
-bool parsePortRange(const QString &text, int *first, int *last, QString *error)
+bool parsePortRange(QStringView text, int *first, int *last, QString *error)
 {
-    const QString t = text.trimmed();
+    const QStringView t = text.trimmed();
     const qsizetype dash = t.indexOf(QLatin1Char('-'));
-    const QString a = dash < 0 ? t : t.left(dash);
-    const QString b = dash < 0 ? t : t.mid(dash + 1);
+    const QStringView a = dash < 0 ? t : t.left(dash);
+    const QStringView b = dash < 0 ? t : t.mid(dash + 1);
     bool okA = false;
     bool okB = false;
     // toUInt rejects signs and blanks, so "-5" and "" fail here.
     const uint pa = a.toUInt(&okA);
     const uint pb = b.toUInt(&okB);
     if (!okA || !okB || a.isEmpty() || b.isEmpty() || a.startsWith(QLatin1Char('+')) || b.startsWith(QLatin1Char('+'))) {
-        *error = Tr::tr("\"%1\" is not a port or a port range.").arg(text);
+        *error = Tr::tr("\"%1\" is not a port or a port range.").arg(text.toString());
         return false;
     }
     if (!isValidPort(int(qMin(pa, 65536u))) || !isValidPort(int(qMin(pb, 65536u)))) {
-        *error = Tr::tr("Port %1 is outside 1–65535.").arg(isValidPort(int(qMin(pa, 65536u))) ? b : a);
+        *error = Tr::tr("Port %1 is outside 1–65535.").arg((isValidPort(int(qMin(pa, 65536u))) ? b : a).toString());
         return false;
     }
     if (pb < pa) {
-        *error = Tr::tr("The port range \"%1\" ends before it starts.").arg(text);
+        *error = Tr::tr("The port range \"%1\" ends before it starts.").arg(text.toString());
         return false;
     }
     *first = int(pa);
@@ -42,51 +44,71 @@ bool parsePortRange(const QString &text, int *first, int *last, QString *error)
     return true;
 }
 
-static bool splitProtocol(const QString &spec, QString *rest, Protocol *protocol, QString *error)
+static bool splitProtocol(QStringView spec, QStringView *rest, Protocol *protocol, QString *error)
 {
     const qsizetype slash = spec.lastIndexOf(QLatin1Char('/'));
     *protocol = Protocol::Tcp;
     *rest = spec;
     if (slash < 0)
         return true;
-    const QString name = spec.mid(slash + 1).trimmed().toLower();
+    const QString name = spec.mid(slash + 1).trimmed().toString().toLower();
     if (!protocolFromString(name, protocol)) {
-        *error = Tr::tr("Unsupported protocol \"%1\" (tcp or udp).").arg(spec.mid(slash + 1));
+        *error = Tr::tr("Unsupported protocol \"%1\" (tcp or udp).").arg(spec.mid(slash + 1).toString());
         return false;
     }
     *rest = spec.left(slash);
     return true;
 }
 
-static bool isIpAddress(const QString &ip)
+static bool isDigit(QChar c)
 {
-    static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
-    static const QRegularExpression ipv6(QStringLiteral("^[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*(%[A-Za-z0-9_.-]+)?$"));
-    if (ipv4.match(ip).hasMatch()) {
-        const QStringList parts = ip.split(QLatin1Char('.'));
-        for (const QString &p : parts) {
-            if (p.toInt() > 255)
-                return false;
-        }
-        return true;
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+// Dotted IPv4 (four numbers up to 255), or the IPv6 alphabet with at least
+// one colon and an optional %zone. The engine checks the rest.
+static bool isIpAddress(QStringView ip)
+{
+    const auto parts = ip.split(QLatin1Char('.'));
+    if (parts.size() == 4
+        && std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) {
+               return !p.isEmpty() && p.size() <= 3 && std::all_of(p.cbegin(), p.cend(), isDigit);
+           })) {
+        return std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) { return p.toInt() <= 255; });
     }
-    return ipv6.match(ip).hasMatch();
+    const qsizetype percent = ip.indexOf(QLatin1Char('%'));
+    const QStringView address = percent < 0 ? ip : ip.left(percent);
+    if (percent >= 0) {
+        const QStringView zone = ip.mid(percent + 1);
+        const bool zoneOk = !zone.isEmpty() && std::all_of(zone.cbegin(), zone.cend(), [](QChar c) {
+            return c.unicode() < 128 && (c.isLetterOrNumber() || c == QLatin1Char('_') || c == QLatin1Char('.')
+                                         || c == QLatin1Char('-'));
+        });
+        if (!zoneOk)
+            return false;
+    }
+    return address.contains(QLatin1Char(':')) && std::all_of(address.cbegin(), address.cend(), [](QChar c) {
+               return isDigit(c) || (c >= QLatin1Char('a') && c <= QLatin1Char('f'))
+                   || (c >= QLatin1Char('A') && c <= QLatin1Char('F')) || c == QLatin1Char(':')
+                   || c == QLatin1Char('.');
+           });
 }
 
 bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *error)
 {
-    QString body;
+    QStringView body;
     Protocol protocol;
-    if (!splitProtocol(spec.trimmed(), &body, &protocol, error))
+    if (!splitProtocol(QStringView(spec).trimmed(), &body, &protocol, error))
         return false;
     if (body.isEmpty()) {
         *error = Tr::tr("The port specification is empty.");
         return false;
     }
 
-    QString ip;
-    QString host;
-    QString container;
+    QStringView ip;
+    QStringView host;
+    QStringView container;
+    QString joinedIp; // an unbracketed IPv6 address spans several parts
     bool hasHostPart = false;
     if (body.startsWith(QLatin1Char('['))) {
         // [::1]:6001:6001 or [::1]::80
@@ -96,7 +118,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
             return false;
         }
         ip = body.mid(1, close - 1);
-        const QStringList rest = body.mid(close + 2).split(QLatin1Char(':'));
+        const auto rest = body.mid(close + 2).split(QLatin1Char(':'));
         if (rest.size() != 2) {
             *error = Tr::tr("\"%1\" is not IP:HOST:CONTAINER.").arg(spec);
             return false;
@@ -105,14 +127,18 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         container = rest.at(1);
         hasHostPart = true;
     } else {
-        const QStringList parts = body.split(QLatin1Char(':'));
+        const auto parts = body.split(QLatin1Char(':'));
         container = parts.last();
         if (parts.size() >= 2) {
             host = parts.at(parts.size() - 2);
             hasHostPart = true;
         }
-        if (parts.size() >= 3)
-            ip = parts.mid(0, parts.size() - 2).join(QLatin1Char(':'));
+        if (parts.size() == 3) {
+            ip = parts.first();
+        } else if (parts.size() > 3) {
+            joinedIp = body.left(body.size() - host.size() - container.size() - 2).toString();
+            ip = joinedIp;
+        }
     }
 
     if (hasHostPart && host.isEmpty() && ip.isEmpty()) {
@@ -120,7 +146,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         return false;
     }
     if (!ip.isEmpty() && !isIpAddress(ip)) {
-        *error = Tr::tr("\"%1\" is not an IP address.").arg(ip);
+        *error = Tr::tr("\"%1\" is not an IP address.").arg(ip.toString());
         return false;
     }
     if (hasHostPart && ip.isEmpty() && body.startsWith(QLatin1Char(':'))) {
@@ -148,15 +174,19 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
     QList<PortMapping> result;
     if (host.isEmpty()) {
         for (int c = c1; c <= c2; ++c)
-            result.append({0, 0, c, protocol, ip});
+            result.append({0, c, protocol, ip.toString()});
     } else if (h2 - h1 == c2 - c1) {
         for (int i = 0; i <= c2 - c1; ++i)
-            result.append({h1 + i, 0, c1 + i, protocol, ip});
+            result.append({h1 + i, c1 + i, protocol, ip.toString()});
     } else if (c1 == c2) {
-        // "8000-9000:80": the engine picks one free host port of the range.
-        result.append({h1, h2, c1, protocol, ip});
+        *error = Tr::tr("The published range %1 is for the one container port %2: the engine would pick any free "
+                        "port of the range, and a port plan needs the one in use. Publish one port, e.g. \"%3:%2\".")
+                     .arg(host.toString(), container.toString())
+                     .arg(h1);
+        return false;
     } else {
-        *error = Tr::tr("The published range %1 and the container range %2 differ in length.").arg(host, container);
+        *error = Tr::tr("The published range %1 and the container range %2 differ in length.")
+                     .arg(host.toString(), container.toString());
         return false;
     }
     mappings->append(result);
@@ -165,9 +195,9 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
 
 bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString *error)
 {
-    QString body;
+    QStringView body;
     Protocol protocol;
-    if (!splitProtocol(spec.trimmed(), &body, &protocol, error))
+    if (!splitProtocol(QStringView(spec).trimmed(), &body, &protocol, error))
         return false;
     int c1 = 0;
     int c2 = 0;
@@ -178,7 +208,7 @@ bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString 
         return false;
     }
     for (int c = c1; c <= c2; ++c)
-        mappings->append({0, 0, c, protocol, {}});
+        mappings->append({0, c, protocol, {}});
     return true;
 }
 

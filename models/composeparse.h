@@ -14,25 +14,26 @@ namespace Portolan::Compose {
 struct PortMapping
 {
     int hostPort = 0;        // 0: not published, or the engine picks one
-    int hostPortLast = 0;    // for "8000-9000:80": the engine picks from hostPort..hostPortLast
     int containerPort = 0;
     Protocol protocol = Protocol::Tcp;
     QString hostIp;          // bind address without brackets; empty = all addresses
 
-    bool isPublished() const { return hostPort > 0 && hostPortLast == 0; }
+    bool isPublished() const { return hostPort > 0; }
     friend bool operator==(const PortMapping &, const PortMapping &) = default;
 };
 
 // Ranges are expanded port by port; more than this per spec is refused.
 constexpr int MaxPortsPerSpec = 1024;
 
-// Short syntax: [[IP:](port|range):](port|range)[/tcp|/udp]. On failure
+// Short syntax: [[IP:](port|range):](port|range)[/tcp|/udp]. A host range
+// for one container port ("8000-9000:80") is refused: the engine would pick
+// any free port of the range, and a plan needs the one it uses. On failure
 // returns false and sets *error to a sentence (no position: the caller has it).
 bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *error);
 // `expose:` entries: "3000", "3000-3005/udp"; container-only.
 bool parseExposeSpec(const QString &spec, QList<PortMapping> *mappings, QString *error);
 // One port or "a-b" range; false when not numbers in 1..65535 or reversed.
-bool parsePortRange(const QString &text, int *first, int *last, QString *error);
+bool parsePortRange(QStringView text, int *first, int *last, QString *error);
 
 // Compose's variable interpolation: $VAR, ${VAR}, ${VAR:-d}, ${VAR-d},
 // ${VAR:?e}, ${VAR?e}, ${VAR:+r}, ${VAR+r}, nesting and $$.

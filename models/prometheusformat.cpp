@@ -54,9 +54,9 @@ class Reader
 public:
     Reader(const FormatOptions &options, ReadResult *result) : mOptions(options), mResult(result) { }
 
-    void addTargets(const Job &job, const YAML::Node &targets, const QString &fileName);
-    void readFileSd(const Job &job, const YAML::Node &config);
-    void warn(const YAML::Node &node, const QString &fileName, const QString &message)
+    void addTargets(const Job &job, const Yaml::Node &targets, const QString &fileName);
+    void readFileSd(const Job &job, const Yaml::Node &config);
+    void warn(const Yaml::Node &node, const QString &fileName, const QString &message)
     {
         mResult->warnings.append(Yaml::errorAt(node, fileName, message));
     }
@@ -66,13 +66,13 @@ private:
     ReadResult *mResult;
 };
 
-void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString &fileName)
+void Reader::addTargets(const Job &job, const Yaml::Node &targets, const QString &fileName)
 {
-    if (!targets.IsSequence())
+    if (!targets.isSequence())
         return;
     int urls = 0;
-    YAML::Node firstUrl;
-    for (const YAML::Node &t : targets) {
+    Yaml::Node firstUrl;
+    for (const Yaml::Node &t : targets) {
         const QString text = Yaml::scalar(t);
         if (text.contains(QLatin1String("://"))) {
             // Blackbox-style probe URLs reach the exporter through relabelling;
@@ -107,13 +107,13 @@ void Reader::addTargets(const Job &job, const YAML::Node &targets, const QString
              Tr::tr("Job %1: %n target(s) are probe URLs, not services; skipped.", nullptr, urls).arg(job.name));
 }
 
-void Reader::readFileSd(const Job &job, const YAML::Node &config)
+void Reader::readFileSd(const Job &job, const Yaml::Node &config)
 {
     const Yaml::MapView view(config);
-    const YAML::Node files = view.value(QStringLiteral("files"));
-    if (!files.IsSequence())
+    const Yaml::Node files = view.value(QStringLiteral("files"));
+    if (!files.isSequence())
         return;
-    for (const YAML::Node &f : files) {
+    for (const Yaml::Node &f : files) {
         const QString pattern = Yaml::scalar(f);
         const QFileInfo info(QDir(mOptions.baseDir.isEmpty() ? QDir::currentPath() : mOptions.baseDir), pattern);
         const QDir dir = info.dir();
@@ -127,17 +127,17 @@ void Reader::readFileSd(const Job &job, const YAML::Node &config)
             ParseError error;
             const std::optional<QByteArray> data = readFileBytes(path, &error, PrometheusFormat::MaxFileSize);
             // JSON is YAML, so one reader serves both file_sd forms.
-            const std::optional<YAML::Node> root =
+            const std::optional<Yaml::Node> root =
                 data ? Yaml::load(*data, path, PrometheusFormat::MaxFileSize, &error) : std::nullopt;
             if (!root) {
                 mResult->warnings.append(error);
                 continue;
             }
-            if (!root->IsSequence()) {
+            if (!root->isSequence()) {
                 warn(*root, path, Tr::tr("A file_sd file is a list of target groups."));
                 continue;
             }
-            for (const YAML::Node &group : *root)
+            for (const Yaml::Node &group : *root)
                 addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), path);
         }
     }
@@ -171,10 +171,10 @@ QString PrometheusFormat::fileFilter() const
 std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const FormatOptions &options,
                                                  ParseError *error) const
 {
-    const std::optional<YAML::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    const std::optional<Yaml::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
     if (!root)
         return std::nullopt;
-    if (!root->IsMap()) {
+    if (!root->isMap()) {
         *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A Prometheus configuration is a mapping."));
         if (error->line == 0)
             error->line = 1;
@@ -183,8 +183,8 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
     const Yaml::MapView top(*root);
     const QString globalInterval = Yaml::scalar(Yaml::MapView(top.value(QStringLiteral("global"))).value(
         QStringLiteral("scrape_interval")));
-    const YAML::Node configs = top.value(QStringLiteral("scrape_configs"));
-    if (configs.IsDefined() && !configs.IsNull() && !configs.IsSequence()) {
+    const Yaml::Node configs = top.value(QStringLiteral("scrape_configs"));
+    if (configs.isDefined() && !configs.isNull() && !configs.isSequence()) {
         *error = Yaml::errorAt(configs, options.fileName, Tr::tr("scrape_configs must be a list."));
         return std::nullopt;
     }
@@ -192,8 +192,8 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
     ReadResult result;
     Reader reader(options, &result);
     QSet<QString> jobNames;
-    if (configs.IsSequence()) {
-        for (const YAML::Node &config : configs) {
+    if (configs.isSequence()) {
+        for (const Yaml::Node &config : configs) {
             const Yaml::MapView c(config);
             if (!c.isValid()) {
                 *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config must be a mapping."));
@@ -216,14 +216,14 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
             job.interval = Yaml::scalar(c.value(QStringLiteral("scrape_interval")));
             if (job.interval.isEmpty())
                 job.interval = globalInterval;
-            const YAML::Node statics = c.value(QStringLiteral("static_configs"));
-            if (statics.IsSequence()) {
-                for (const YAML::Node &group : statics)
+            const Yaml::Node statics = c.value(QStringLiteral("static_configs"));
+            if (statics.isSequence()) {
+                for (const Yaml::Node &group : statics)
                     reader.addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), options.fileName);
             }
-            const YAML::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
-            if (fileSd.IsSequence()) {
-                for (const YAML::Node &sd : fileSd)
+            const Yaml::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
+            if (fileSd.isSequence()) {
+                for (const Yaml::Node &sd : fileSd)
                     reader.readFileSd(job, sd);
             }
         }

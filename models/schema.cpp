@@ -1,6 +1,8 @@
 #include "schema.h"
 
 #include <QCoreApplication>
+
+#include <algorithm>
 #include <QRegularExpression>
 
 namespace Portolan {
@@ -222,14 +224,26 @@ QString severityDisplayName(Severity s)
 
 QString slugify(const QString &text)
 {
-    static const QRegularExpression nonSlug(QStringLiteral("[^a-z0-9]+"));
-    QString s = text.normalized(QString::NormalizationForm_KD).toLower();
-    s.replace(nonSlug, QStringLiteral("-"));
-    while (s.startsWith(QLatin1Char('-')))
-        s.remove(0, 1);
-    while (s.endsWith(QLatin1Char('-')))
-        s.chop(1);
-    return s;
+    // Decomposing first turns "é" into "e" plus an accent, which is then dropped.
+    const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
+    const QString source = ascii ? text : text.normalized(QString::NormalizationForm_KD).toLower();
+    QString slug;
+    slug.reserve(source.size());
+    bool separator = false;
+    for (const QChar c : source) {
+        char16_t u = c.unicode();
+        if (u >= 'A' && u <= 'Z')
+            u += 'a' - 'A';
+        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
+            if (separator && !slug.isEmpty())
+                slug += QLatin1Char('-');
+            separator = false;
+            slug += QChar(u);
+        } else {
+            separator = true;
+        }
+    }
+    return slug;
 }
 
 bool isValidPort(int port)

@@ -1,7 +1,8 @@
 #include "yamlutil.h"
 
+#include <yaml.h>
+
 #include <QCoreApplication>
-#include <QSet>
 #include <QStringDecoder>
 
 namespace Portolan::Yaml {
@@ -13,67 +14,336 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Portolan::Yaml)
 };
+
+// Far deeper than any compose or Prometheus file; keeps hostile input harmless.
+constexpr int MaxDepth = 200;
 } // namespace
 
-// yaml-cpp accepts a quoted scalar that runs to the end of the file. Such a
-// scalar is the last quoted one, so only that one needs its closing quote checked.
-static bool lastQuoteIsUnclosed(const YAML::Node &root, const QString &text, YAML::Mark *at)
+struct Tree
 {
-    YAML::Mark last;
-    bool found = false;
-    QSet<int> visited; // aliases share nodes: visit each container once
-    QList<YAML::Node> stack{root};
-    while (!stack.isEmpty()) {
-        const YAML::Node node = stack.takeLast();
-        if (node.IsScalar()) {
-            if (node.Tag() == "!" && (!found || node.Mark().pos > last.pos)) {
-                last = node.Mark();
-                found = true;
-            }
-            continue;
-        }
-        if (!node.IsMap() && !node.IsSequence())
-            continue;
-        if (visited.contains(node.Mark().pos))
-            continue;
-        visited.insert(node.Mark().pos);
-        for (auto it = node.begin(); it != node.end(); ++it) {
-            if (node.IsMap()) {
-                stack.append(it->first);
-                stack.append(it->second);
-            } else {
-                stack.append(*it);
-            }
-        }
+    enum class Type : quint8 { Null, Scalar, Sequence, Map };
+    struct Data
+    {
+        Type type = Type::Null;
+        bool quoted = false;
+        int line = 0; // 1-based
+        int column = 0;
+        int first = 0; // into children; a map's children are key, value, key, value…
+        int count = 0;
+        QString scalar;
+    };
+    std::vector<Data> nodes;
+    std::vector<int> children;
+};
+
+using Type = Tree::Type;
+
+bool Node::isNull() const
+{
+    return mTree && mTree->nodes[mIndex].type == Type::Null;
+}
+
+bool Node::isScalar() const
+{
+    return mTree && mTree->nodes[mIndex].type == Type::Scalar;
+}
+
+bool Node::isMap() const
+{
+    return mTree && mTree->nodes[mIndex].type == Type::Map;
+}
+
+bool Node::isSequence() const
+{
+    return mTree && mTree->nodes[mIndex].type == Type::Sequence;
+}
+
+bool Node::isQuoted() const
+{
+    return mTree && mTree->nodes[mIndex].quoted;
+}
+
+QString Node::scalar() const
+{
+    return isScalar() ? mTree->nodes[mIndex].scalar : QString();
+}
+
+int Node::line() const
+{
+    return mTree ? mTree->nodes[mIndex].line : 0;
+}
+
+int Node::column() const
+{
+    return mTree ? mTree->nodes[mIndex].column : 0;
+}
+
+qsizetype Node::size() const
+{
+    if (!mTree)
+        return 0;
+    const Tree::Data &d = mTree->nodes[mIndex];
+    return d.type == Type::Map ? d.count / 2 : d.count;
+}
+
+Node Node::child(qsizetype i) const
+{
+    const Tree::Data &d = mTree->nodes[mIndex];
+    if (i < 0 || i >= d.count)
+        return {};
+    return Node(mTree, mTree->children[d.first + i]);
+}
+
+Node Node::item(qsizetype i) const
+{
+    return isSequence() ? child(i) : Node();
+}
+
+Node Node::key(qsizetype i) const
+{
+    return isMap() ? child(2 * i) : Node();
+}
+
+Node Node::value(qsizetype i) const
+{
+    return isMap() ? child(2 * i + 1) : Node();
+}
+
+// Builds the tree from libyaml's events. Containers collect their children on
+// one shared stack and move them into place when they end, so building is
+// linear and allocates little.
+class Parser
+{
+public:
+    explicit Parser(const QString &fileName) : mFileName(fileName) { }
+    ~Parser()
+    {
+        if (mInitialized)
+            yaml_parser_delete(&mParser);
     }
-    if (!found)
+
+    std::optional<Node> parse(const QByteArray &data, ParseError *error);
+
+private:
+    struct Open
+    {
+        int node;
+        qsizetype pendingStart;
+    };
+
+    bool fail(ParseError *error, int line, int column, const QString &message);
+    bool failFromParser(ParseError *error);
+    int addNode(Type type, const yaml_mark_t &mark);
+    void attach(int node);
+    bool checkUniqueKeys(const Tree::Data &map, ParseError *error);
+    bool handle(const yaml_event_t &event, ParseError *error);
+
+    QString mFileName;
+    yaml_parser_t mParser;
+    bool mInitialized = false;
+    std::shared_ptr<Tree> mTree = std::make_shared<Tree>();
+    std::vector<Open> mOpen;
+    std::vector<int> mPending;
+    QHash<QByteArray, int> mAnchors;
+    std::vector<QByteArray> mOpenAnchors; // parallel to mOpen: registered when the container ends
+    int mRoot = -1;
+    bool mDocumentDone = false;
+};
+
+bool Parser::fail(ParseError *error, int line, int column, const QString &message)
+{
+    error->file = mFileName;
+    error->line = line;
+    error->column = column;
+    error->message = message;
+    return false;
+}
+
+bool Parser::failFromParser(ParseError *error)
+{
+    const QString problem = QString::fromUtf8(mParser.problem ? mParser.problem : "unknown error");
+    // An unclosed quote runs to the end of the file; where it opened is what
+    // the user needs to see.
+    if (mParser.context && qstrcmp(mParser.context, "while scanning a quoted scalar") == 0)
+        return fail(error, int(mParser.context_mark.line) + 1, int(mParser.context_mark.column) + 1,
+                    Tr::tr("Invalid YAML: this quoted string is never closed."));
+    const QString message = mParser.context
+        ? QStringLiteral("%1 %2").arg(QString::fromUtf8(mParser.context), problem)
+        : problem;
+    return fail(error, int(mParser.problem_mark.line) + 1, int(mParser.problem_mark.column) + 1,
+                Tr::tr("Invalid YAML: %1").arg(message));
+}
+
+int Parser::addNode(Type type, const yaml_mark_t &mark)
+{
+    Tree::Data d;
+    d.type = type;
+    d.line = int(mark.line) + 1;
+    d.column = int(mark.column) + 1;
+    mTree->nodes.push_back(std::move(d));
+    return int(mTree->nodes.size()) - 1;
+}
+
+void Parser::attach(int node)
+{
+    if (mOpen.empty())
+        mRoot = node;
+    else
+        mPending.push_back(node);
+}
+
+static bool isNullScalar(const yaml_event_t &event)
+{
+    const auto &s = event.data.scalar;
+    if (s.style != YAML_PLAIN_SCALAR_STYLE || !s.plain_implicit)
         return false;
-    const QStringList lines = text.split(QLatin1Char('\n'));
-    if (last.line >= lines.size() || last.column >= lines.at(last.line).size())
-        return false;
-    const QChar quote = lines.at(last.line).at(last.column);
-    if (quote != QLatin1Char('"') && quote != QLatin1Char('\''))
-        return false;
-    int column = last.column + 1;
-    for (int line = last.line; line < lines.size(); ++line, column = 0) {
-        const QString &l = lines.at(line);
-        for (int i = column; i < l.size(); ++i) {
-            const QChar c = l.at(i);
-            if (quote == QLatin1Char('"') && c == QLatin1Char('\\')) {
-                ++i;
-            } else if (c == quote) {
-                if (quote == QLatin1Char('\'') && i + 1 < l.size() && l.at(i + 1) == quote)
-                    ++i;
-                else
-                    return false;
+    const auto *v = reinterpret_cast<const char *>(s.value);
+    return s.length == 0 || qstrcmp(v, "~") == 0 || qstrcmp(v, "null") == 0 || qstrcmp(v, "Null") == 0
+        || qstrcmp(v, "NULL") == 0;
+}
+
+// Compose and Prometheus both refuse a mapping with a key twice; silently
+// taking one of them would hide a real mistake.
+bool Parser::checkUniqueKeys(const Tree::Data &map, ParseError *error)
+{
+    const int keys = map.count / 2;
+    auto keyAt = [&](int i) -> const Tree::Data & { return mTree->nodes[mTree->children[map.first + 2 * i]]; };
+    auto duplicate = [&](const Tree::Data &first, const Tree::Data &second) {
+        return fail(error, second.line, second.column,
+                    Tr::tr("Invalid YAML: the key \"%1\" appears twice in this mapping (first on line %2).")
+                        .arg(second.scalar)
+                        .arg(first.line));
+    };
+    if (keys <= 16) {
+        for (int i = 1; i < keys; ++i) {
+            const Tree::Data &k = keyAt(i);
+            if (k.type != Type::Scalar)
+                continue;
+            for (int j = 0; j < i; ++j) {
+                if (keyAt(j).type == Type::Scalar && keyAt(j).scalar == k.scalar)
+                    return duplicate(keyAt(j), k);
             }
         }
+        return true;
     }
-    *at = last;
+    QHash<QString, int> seen;
+    seen.reserve(keys);
+    for (int i = 0; i < keys; ++i) {
+        const Tree::Data &k = keyAt(i);
+        if (k.type != Type::Scalar)
+            continue;
+        const auto it = seen.constFind(k.scalar);
+        if (it != seen.cend())
+            return duplicate(keyAt(it.value()), k);
+        seen.insert(k.scalar, i);
+    }
     return true;
 }
 
-std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, qint64 maxSize, ParseError *error)
+bool Parser::handle(const yaml_event_t &event, ParseError *error)
+{
+    const yaml_mark_t &mark = event.start_mark;
+    switch (event.type) {
+    case YAML_SCALAR_EVENT: {
+        const bool null = isNullScalar(event);
+        const int node = addNode(null ? Type::Null : Type::Scalar, mark);
+        Tree::Data &d = mTree->nodes[node];
+        d.quoted = event.data.scalar.style != YAML_PLAIN_SCALAR_STYLE;
+        if (!null)
+            d.scalar = QString::fromUtf8(reinterpret_cast<const char *>(event.data.scalar.value),
+                                         qsizetype(event.data.scalar.length));
+        if (event.data.scalar.anchor)
+            mAnchors.insert(QByteArray(reinterpret_cast<const char *>(event.data.scalar.anchor)), node);
+        attach(node);
+        return true;
+    }
+    case YAML_ALIAS_EVENT: {
+        const QByteArray anchor(reinterpret_cast<const char *>(event.data.alias.anchor));
+        const auto it = mAnchors.constFind(anchor);
+        if (it == mAnchors.cend())
+            return fail(error, int(mark.line) + 1, int(mark.column) + 1,
+                        Tr::tr("Invalid YAML: the alias *%1 names no anchor defined before it.")
+                            .arg(QString::fromUtf8(anchor)));
+        attach(it.value());
+        return true;
+    }
+    case YAML_SEQUENCE_START_EVENT:
+    case YAML_MAPPING_START_EVENT: {
+        if (int(mOpen.size()) >= MaxDepth)
+            return fail(error, int(mark.line) + 1, int(mark.column) + 1,
+                        Tr::tr("Invalid YAML: nested more than %1 levels deep.").arg(MaxDepth));
+        const bool sequence = event.type == YAML_SEQUENCE_START_EVENT;
+        const int node = addNode(sequence ? Type::Sequence : Type::Map, mark);
+        const yaml_char_t *anchor = sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
+        mOpen.push_back({node, qsizetype(mPending.size())});
+        mOpenAnchors.emplace_back(anchor ? QByteArray(reinterpret_cast<const char *>(anchor)) : QByteArray());
+        return true;
+    }
+    case YAML_SEQUENCE_END_EVENT:
+    case YAML_MAPPING_END_EVENT: {
+        const Open open = mOpen.back();
+        const QByteArray anchor = mOpenAnchors.back();
+        mOpen.pop_back();
+        mOpenAnchors.pop_back();
+        Tree::Data &d = mTree->nodes[open.node];
+        d.first = int(mTree->children.size());
+        d.count = int(mPending.size() - open.pendingStart);
+        mTree->children.insert(mTree->children.end(), mPending.begin() + open.pendingStart, mPending.end());
+        mPending.resize(open.pendingStart);
+        if (event.type == YAML_MAPPING_END_EVENT && !checkUniqueKeys(d, error))
+            return false;
+        // Registered only now, so an alias inside its own anchor cannot make a cycle.
+        if (!anchor.isEmpty())
+            mAnchors.insert(anchor, open.node);
+        attach(open.node);
+        return true;
+    }
+    case YAML_DOCUMENT_END_EVENT:
+        mDocumentDone = true;
+        return true;
+    default:
+        return true;
+    }
+}
+
+std::optional<Node> Parser::parse(const QByteArray &data, ParseError *error)
+{
+    if (!yaml_parser_initialize(&mParser)) {
+        fail(error, 0, 0, Tr::tr("Out of memory while reading YAML."));
+        return std::nullopt;
+    }
+    mInitialized = true;
+    yaml_parser_set_input_string(&mParser, reinterpret_cast<const unsigned char *>(data.constData()),
+                                 size_t(data.size()));
+    mTree->nodes.reserve(size_t(data.size() / 12));
+    mTree->children.reserve(size_t(data.size() / 12));
+    // Only the first document counts, as for Compose itself.
+    while (!mDocumentDone) {
+        yaml_event_t event;
+        if (!yaml_parser_parse(&mParser, &event)) {
+            failFromParser(error);
+            return std::nullopt;
+        }
+        const bool streamEnd = event.type == YAML_STREAM_END_EVENT;
+        const bool ok = handle(event, error);
+        yaml_event_delete(&event);
+        if (!ok)
+            return std::nullopt;
+        if (streamEnd)
+            break;
+    }
+    if (mRoot < 0) {
+        // An empty file: a null document.
+        Tree::Data d;
+        d.line = 1;
+        d.column = 1;
+        mTree->nodes.push_back(d);
+        mRoot = int(mTree->nodes.size()) - 1;
+    }
+    return Node(mTree, mRoot);
+}
+
+std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64 maxSize, ParseError *error)
 {
     error->file = fileName;
     if (data.size() > maxSize) {
@@ -89,7 +359,7 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
         return std::nullopt;
     }
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(data);
+    const QString decoded = decoder.decode(data); // decoding is lazy: it happens on conversion
     if (decoder.hasError()) {
         // Find the first byte that does not decode, for the position.
         qsizetype bad = 0;
@@ -110,121 +380,122 @@ std::optional<YAML::Node> load(const QByteArray &data, const QString &fileName, 
         error->message = Tr::tr("The file is not valid UTF-8 text.");
         return std::nullopt;
     }
-    try {
-        YAML::Node root = YAML::Load(data.toStdString());
-        YAML::Mark unclosed;
-        if (lastQuoteIsUnclosed(root, text, &unclosed)) {
-            error->line = unclosed.line + 1;
-            error->column = unclosed.column + 1;
-            error->message = Tr::tr("Invalid YAML: this quoted string is never closed.");
-            return std::nullopt;
-        }
-        return root;
-    } catch (const YAML::Exception &e) {
-        error->line = e.mark.is_null() ? 0 : e.mark.line + 1;
-        error->column = e.mark.is_null() ? 0 : e.mark.column + 1;
-        error->message = Tr::tr("Invalid YAML: %1").arg(QString::fromStdString(e.msg));
-        return std::nullopt;
-    }
+    Parser parser(fileName);
+    return parser.parse(data, error);
 }
 
-QString scalar(const YAML::Node &node)
+QString scalar(const Node &node)
 {
-    if (!node.IsDefined() || !node.IsScalar())
-        return {};
-    return QString::fromStdString(node.Scalar());
+    return node.scalar();
 }
 
-bool isScalar(const YAML::Node &node)
+bool isScalar(const Node &node)
 {
-    return node.IsDefined() && node.IsScalar();
+    return node.isScalar();
 }
 
-SourceLocation location(const YAML::Node &node, const QString &fileName)
+SourceLocation location(const Node &node, const QString &fileName)
 {
     SourceLocation location;
     location.file = fileName;
-    if (node.IsDefined() && !node.Mark().is_null()) {
-        location.line = node.Mark().line + 1;
-        location.column = node.Mark().column + 1;
-    }
+    location.line = node.line();
+    location.column = node.column();
     return location;
 }
 
-ParseError errorAt(const YAML::Node &node, const QString &fileName, const QString &message)
+ParseError errorAt(const Node &node, const QString &fileName, const QString &message)
 {
     ParseError error;
-    const SourceLocation where = location(node, fileName);
     error.file = fileName;
-    error.line = where.line;
-    error.column = where.column;
+    error.line = node.line();
+    error.column = node.column();
     error.message = message;
     return error;
 }
 
-MapView::MapView(const YAML::Node &map)
+MapView::MapView(const Node &map)
 {
-    if (!map.IsDefined() || !map.IsMap())
+    if (!map.isMap())
         return;
     mValid = true;
     add(map, 0, true);
 }
 
-void MapView::add(const YAML::Node &map, int depth, bool overrideExisting)
+qsizetype MapView::indexOf(const QString &key) const
 {
-    // Merges nest (an anchored map may itself merge another); a cycle is impossible
-    // in YAML aliases, but a depth bound keeps a hostile file harmless.
+    if (!mIndex.isEmpty())
+        return mIndex.value(key, -1);
+    for (qsizetype i = 0; i < mEntries.size(); ++i) {
+        if (mEntries.at(i).first == key)
+            return i;
+    }
+    return -1;
+}
+
+void MapView::add(const Node &map, int depth, bool overrideExisting)
+{
+    // Merges nest (an anchored map may itself merge another); aliases cannot
+    // form a cycle, but a depth bound keeps a hostile file harmless.
     if (depth > 64)
         return;
-    QList<YAML::Node> merged;
-    for (auto it = map.begin(); it != map.end(); ++it) {
-        const QString key = scalar(it->first);
-        if (key == QLatin1String("<<") && it->first.Tag() != "!") {
-            // A copy: it->second lives in a proxy that dies with the expression.
-            const YAML::Node value = it->second;
-            if (value.IsMap()) {
+    constexpr qsizetype IndexFrom = 16;
+    QList<Node> merged;
+    const qsizetype n = map.size();
+    for (qsizetype i = 0; i < n; ++i) {
+        const Node keyNode = map.key(i);
+        const QString key = keyNode.scalar();
+        if (key == QLatin1String("<<") && !keyNode.isQuoted()) {
+            const Node value = map.value(i);
+            if (value.isMap()) {
                 merged.append(value);
-            } else if (value.IsSequence()) {
-                for (const YAML::Node &item : value) {
-                    if (item.IsMap())
+            } else if (value.isSequence()) {
+                for (const Node &item : value) {
+                    if (item.isMap())
                         merged.append(item);
                 }
             }
             continue;
         }
-        const qsizetype existing = mIndex.value(key, -1);
+        const qsizetype existing = indexOf(key);
         if (existing >= 0) {
             if (overrideExisting) {
-                mEntries[existing].second = it->second;
-                mKeys[existing] = it->first;
+                mEntries[existing].second = map.value(i);
+                mKeys[existing] = keyNode;
             }
             continue;
         }
-        mIndex.insert(key, mEntries.size());
-        mEntries.append({key, it->second});
-        mKeys.append(it->first);
+        if (!mIndex.isEmpty() || mEntries.size() + 1 >= IndexFrom) {
+            if (mIndex.isEmpty()) {
+                mIndex.reserve(n);
+                for (qsizetype j = 0; j < mEntries.size(); ++j)
+                    mIndex.insert(mEntries.at(j).first, j);
+            }
+            mIndex.insert(key, mEntries.size());
+        }
+        mEntries.append({key, map.value(i)});
+        mKeys.append(keyNode);
     }
     // Explicit keys were added first, so merged maps only fill what is missing;
     // earlier maps of a list win because they are added first.
-    for (const YAML::Node &m : std::as_const(merged))
+    for (const Node &m : std::as_const(merged))
         add(m, depth + 1, false);
 }
 
-YAML::Node MapView::value(const QString &key) const
+Node MapView::value(const QString &key) const
 {
-    const qsizetype i = mIndex.value(key, -1);
-    return i < 0 ? YAML::Node(YAML::NodeType::Undefined) : mEntries.at(i).second;
+    const qsizetype i = indexOf(key);
+    return i < 0 ? Node() : mEntries.at(i).second;
 }
 
 bool MapView::contains(const QString &key) const
 {
-    return mIndex.contains(key);
+    return indexOf(key) >= 0;
 }
 
-YAML::Node MapView::keyNode(const QString &key) const
+Node MapView::keyNode(const QString &key) const
 {
-    const qsizetype i = mIndex.value(key, -1);
-    return i < 0 ? YAML::Node(YAML::NodeType::Undefined) : mKeys.at(i);
+    const qsizetype i = indexOf(key);
+    return i < 0 ? Node() : mKeys.at(i);
 }
 
 } // namespace Portolan::Yaml

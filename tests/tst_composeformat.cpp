@@ -192,11 +192,13 @@ void TestComposeFormat::shouldReadLongSyntaxAndDotEnv()
     QCOMPARE(db->aliases, (QStringList{QStringLiteral("db"), QStringLiteral("my-db")}));
     QCOMPARE(db->origin.line, 6);
 
-    const Service *dynamic = byName(s, QStringLiteral("db:5000"));
-    QVERIFY(dynamic);
-    QCOMPARE(dynamic->actualPort, 0); // the engine picks from 6000-6010
-    QCOMPARE(dynamic->containerPort, 5000);
-    QVERIFY(dynamic->notes.contains(QLatin1String("6000")));
+    // A range in the long syntax: one service per port.
+    for (int i = 0; i < 2; ++i) {
+        const Service *ranged = byName(s, QStringLiteral("db:%1").arg(6000 + i));
+        QVERIFY(ranged);
+        QCOMPARE(ranged->actualPort, 6000 + i);
+        QCOMPARE(ranged->containerPort, 5000 + i);
+    }
 
     const Service *dns = byName(s, QStringLiteral("db:53"));
     QVERIFY(dns);
@@ -253,6 +255,9 @@ void TestComposeFormat::shouldReportBadPortsWithPositionAndService_data()
     const QByteArray head = "services:\n  ok:\n    image: x\n  broken-one:\n    image: y\n    ports:\n      - \"8080:80\"\n";
     QTest::newRow("too large") << head + "      - \"99999:80\"\n" << 8 << 9 << "99999";
     QTest::newRow("ranges differ") << head + "      - \"80-81:90-92\"\n" << 8 << 9 << "differ";
+    QTest::newRow("host range to one port") << head + "      - \"80-81:90\"\n" << 8 << 9 << "80-81";
+    QTest::newRow("long host range to one port") << head + "      - {target: 90, published: \"80-81\"}\n" << 8 << 9
+                                                 << "80-81";
     QTest::newRow("letters") << head + "      - abc\n" << 8 << 9 << "abc";
     QTest::newRow("empty host port") << head + "      - \":8080\"\n" << 8 << 9 << "empty";
     QTest::newRow("long without target") << head + "      - published: 80\n" << 8 << 9 << "target";
@@ -283,7 +288,7 @@ void TestComposeFormat::shouldRejectDamagedFilesWithPosition_data()
     QTest::addColumn<int>("line");
 
     QTest::newRow("tab indentation") << QByteArray("services:\n  web:\n    image: x\n\tports: [\"1:1\"]\n") << 4;
-    QTest::newRow("unclosed quote") << QByteArray("services:\n  web:\n    ports: [\"80:80]\n") << 4;
+    QTest::newRow("unclosed quote") << QByteArray("services:\n  web:\n    ports: [\"80:80]\n") << 3;
     QTest::newRow("quote unclosed to the end") << QByteArray("services:\n  web:\n    image: \"nginx\n") << 3;
     QTest::newRow("unclosed flow") << QByteArray("services:\n  web:\n    ports: [\"80:80\"\n") << 4;
     QByteArray binary("services:\n  web:\n    image: x\n");
@@ -294,8 +299,12 @@ void TestComposeFormat::shouldRejectDamagedFilesWithPosition_data()
     QTest::newRow("services is a list") << QByteArray("services:\n  - web\n") << 2;
     QTest::newRow("no services") << QByteArray("volumes:\n  data:\n") << 1;
     QTest::newRow("service not a map") << QByteArray("services:\n  web: 42\n") << 2;
+    QTest::newRow("duplicate service") << QByteArray("services:\n  web:\n    image: a\n  web:\n    image: b\n") << 4;
+    QTest::newRow("duplicate key") << QByteArray("services:\n  web:\n    ports: [\"1:1\"]\n    ports: [\"2:2\"]\n")
+                                   << 4;
+    QTest::newRow("alias without anchor") << QByteArray("services:\n  web:\n    <<: *base\n") << 3;
     QTest::newRow("deep nesting") << QByteArray("services: ") + QByteArray(100000, '[') << 1;
-    // 20 MB of valid-looking YAML: refused by size before yaml-cpp spends minutes on it.
+    // 20 MB of valid-looking YAML: refused by size, before it is parsed.
     QByteArray big("services:\n");
     const QByteArray entry("  s%1:\n    image: nginx\n    ports: [\"8080:80\"]\n");
     while (big.size() < 20 * 1024 * 1024)

@@ -683,6 +683,10 @@ Befehle (laufen ohne Fenster):
         <source>The required variable %1 is not set: %2</source>
         <translation>Die erforderliche Variable %1 ist nicht gesetzt: %2</translation>
     </message>
+    <message>
+        <source>The published range %1 is for the one container port %2: the engine would pick any free port of the range, and a port plan needs the one in use. Publish one port, e.g. &quot;%3:%2&quot;.</source>
+        <translation>Der veröffentlichte Bereich %1 gilt für den einen Container-Port %2: Die Engine würde irgendeinen freien Port des Bereichs wählen, ein Portplan braucht aber den tatsächlich genutzten. Veröffentlichen Sie einen Port, z. B. „%3:%2“.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ComposeFormat</name>
@@ -705,10 +709,6 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>docker (host network)</source>
         <translation>docker (Host-Netzwerk)</translation>
-    </message>
-    <message>
-        <source>The engine picks the host port from %1–%2.</source>
-        <translation>Die Engine wählt den Host-Port aus %1–%2.</translation>
     </message>
     <message>
         <source>The engine picks the host port.</source>
@@ -3647,6 +3647,22 @@ Wiederherstellen?</translation>
     <message>
         <source>Invalid YAML: %1</source>
         <translation>Ungültiges YAML: %1</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: the key &quot;%1&quot; appears twice in this mapping (first on line %2).</source>
+        <translation>Ungültiges YAML: Der Schlüssel „%1“ kommt in dieser Zuordnung zweimal vor (zuerst in Zeile %2).</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: the alias *%1 names no anchor defined before it.</source>
+        <translation>Ungültiges YAML: Der Alias *%1 verweist auf keinen zuvor definierten Anker.</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: nested more than %1 levels deep.</source>
+        <translation>Ungültiges YAML: mehr als %1 Ebenen tief verschachtelt.</translation>
+    </message>
+    <message>
+        <source>Out of memory while reading YAML.</source>
+        <translation>Nicht genug Speicher beim Lesen von YAML.</translation>
     </message>
 </context>
 </TS>
