@@ -379,25 +379,53 @@ struct Endpoint
 // "postgres:5432"; user:password@ parts are not mistaken for a host.
 QList<Endpoint> endpointsIn(const QString &value)
 {
-    static const QRegularExpression separators(QStringLiteral("[\\s,;'\"()\\[\\]]+"));
-    static const QRegularExpression hostPort(QStringLiteral("^([A-Za-z0-9_][A-Za-z0-9_.-]*):(\\d{1,5})(/.*)?$"));
     QList<Endpoint> result;
     if (!value.contains(QLatin1Char(':')))
         return result; // both forms need one; most values have none
-    const QStringList tokens = value.split(separators, Qt::SkipEmptyParts);
-    for (const QString &token : tokens) {
+    auto isSeparator = [](QChar c) {
+        return c.isSpace() || c == QLatin1Char(',') || c == QLatin1Char(';') || c == QLatin1Char('\'')
+            || c == QLatin1Char('"') || c == QLatin1Char('(') || c == QLatin1Char(')') || c == QLatin1Char('[')
+            || c == QLatin1Char(']');
+    };
+    auto isAsciiAlnum = [](QChar c) {
+        const char16_t u = c.unicode();
+        return (u >= 'a' && u <= 'z') || (u >= 'A' && u <= 'Z') || (u >= '0' && u <= '9');
+    };
+    for (qsizetype start = 0; start < value.size();) {
+        if (isSeparator(value.at(start))) {
+            ++start;
+            continue;
+        }
+        qsizetype end = start;
+        while (end < value.size() && !isSeparator(value.at(end)))
+            ++end;
+        const QStringView token = QStringView(value).mid(start, end - start);
+        start = end;
         if (token.contains(QLatin1String("://"))) {
-            const QUrl url(token);
+            const QUrl url(token.toString());
             if (!url.isValid() || url.host().isEmpty())
                 continue;
             const int port = url.port(defaultPort(url.scheme().toLower()));
             if (port > 0)
-                result.append({url.host(), port, token});
+                result.append({url.host(), port, token.toString()});
             continue;
         }
-        const QRegularExpressionMatch m = hostPort.match(token);
-        if (m.hasMatch())
-            result.append({m.captured(1), m.captured(2).toInt(), token});
+        // host:port[/path], the host starting with a letter, digit or "_"
+        const qsizetype colon = token.indexOf(QLatin1Char(':'));
+        if (colon <= 0 || !(isAsciiAlnum(token.at(0)) || token.at(0) == QLatin1Char('_')))
+            continue;
+        const QStringView host = token.left(colon);
+        if (!std::all_of(host.cbegin(), host.cend(), [&](QChar c) {
+                return isAsciiAlnum(c) || c == QLatin1Char('_') || c == QLatin1Char('.') || c == QLatin1Char('-');
+            }))
+            continue;
+        const QStringView rest = token.mid(colon + 1);
+        qsizetype digits = 0;
+        while (digits < rest.size() && rest.at(digits).unicode() >= '0' && rest.at(digits).unicode() <= '9')
+            ++digits;
+        if (digits == 0 || digits > 5 || (digits < rest.size() && rest.at(digits) != QLatin1Char('/')))
+            continue;
+        result.append({host.toString(), rest.left(digits).toInt(), token.toString()});
     }
     return result;
 }
