@@ -3,6 +3,7 @@
 #include "schemadocument.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
 #include <numeric>
 #include <vector>
@@ -79,6 +80,58 @@ bool plans(const Service &s)
 {
     return s.plannedPort > 0 && s.plannedPort <= 65535 && s.status != ServiceStatus::Retired;
 }
+
+// A translated message whose placeholders are found once, for messages made
+// thousands of times in one analysis. QString::arg itself places a marker
+// for each argument, so appendTo() writes exactly what pattern.arg(a, b, …)
+// gives; the markers are control characters no translation contains.
+class MessageTemplate
+{
+public:
+    MessageTemplate() = default;
+    MessageTemplate(const QString &pattern, int arguments)
+    {
+        static constexpr char16_t markers[] = {1, 2, 3};
+        const auto marker = [](int i) { return QStringView(markers + i, 1); };
+        const QString marked = arguments == 2 ? pattern.arg(marker(0), marker(1))
+                                              : pattern.arg(marker(0), marker(1), marker(2));
+        Q_ASSERT(arguments == 2 || arguments == 3);
+        Piece piece;
+        for (const QChar c : marked) {
+            if (c.unicode() >= 1 && c.unicode() <= 3) {
+                piece.argument = c.unicode() - 1;
+                mPieces.append(std::exchange(piece, {}));
+            } else {
+                piece.text += c;
+            }
+        }
+        mPieces.append(piece);
+    }
+
+    void appendTo(QString &out, std::initializer_list<QStringView> arguments) const
+    {
+        for (const Piece &piece : mPieces) {
+            out += piece.text;
+            if (piece.argument >= 0)
+                out += arguments.begin()[piece.argument];
+        }
+    }
+
+    QString format(std::initializer_list<QStringView> arguments) const
+    {
+        QString result;
+        appendTo(result, arguments);
+        return result;
+    }
+
+private:
+    struct Piece
+    {
+        QString text;      // literal text up to the argument
+        int argument = -1; // index into the arguments, -1 after the last
+    };
+    QList<Piece> mPieces;
+};
 
 // The lowest port of the OS ephemeral ranges (Linux 32768-60999, IANA and
 // Windows 49152-65535): a listener there can lose its port to an outgoing connection.
@@ -268,6 +321,10 @@ struct Analyzer::Private
     QHash<quint64, QList<Finding>> bySlot;
     QHash<QString, QList<quint64>> slotsOfService;
 
+    // The messages that latent collisions make by the thousand, translated
+    // once per rebuild.
+    MessageTemplate andTemplate, onHostTemplate, usedByTemplate, plannedForTemplate;
+
     int rowOf(int handle) const
     {
         return document ? document->serviceRow(entries.at(handle).id) : handle;
@@ -389,6 +446,10 @@ struct Analyzer::Private
         plannedPortUse.fill(0, 65536);
         reservedPort.fill(false, 65536);
         rangeUsed.fill(0, schema->ranges.size());
+        andTemplate = MessageTemplate(tr("%1 and %2"), 2);
+        onHostTemplate = MessageTemplate(tr("%1 on %2"), 2);
+        usedByTemplate = MessageTemplate(tr("Port %1 is used by %2; they collide if they ever share a host"), 2);
+        plannedForTemplate = MessageTemplate(tr("Port %1 is planned for %2 but used today by %3"), 3);
 
         for (int i = 0; i < schema->hosts.size(); ++i)
             hostIds.insert(schema->hosts.at(i).id, i);
@@ -499,9 +560,11 @@ struct Analyzer::Private
             out.append(f);
     }
 
-    QString hostName(const QString &id) const
+    QString hostName(const QString &id) const { return hostName(hostIds.value(id, -1), id); }
+
+    // The name of the host at index i (as interned from id), else its id.
+    const QString &hostName(int i, const QString &id) const
     {
-        const int i = hostIds.value(id, -1);
         if (i < 0 || schema->hosts.at(i).name.isEmpty())
             return id;
         return schema->hosts.at(i).name;
@@ -522,15 +585,28 @@ struct Analyzer::Private
 
     static QString portLabel(Protocol p, int port)
     {
-        return QStringLiteral("%1/%2").arg(port).arg(protocolToString(p));
+        return QString::number(port) + QLatin1Char('/') + protocolToString(p);
     }
 
-    static QString joinNames(const QStringList &names)
+    // "a, b and c" of count names, each appended by write(text, i), without
+    // a list of them.
+    template<typename Write>
+    QString joinNames(qsizetype count, Write write) const
     {
-        if (names.size() <= 1)
-            return names.value(0);
-        return tr("%1 and %2").arg(QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")),
-                                    names.last());
+        QString head, last;
+        for (qsizetype i = 0; i + 1 < count; ++i) {
+            if (i > 0)
+                head += QStringLiteral(", ");
+            write(head, i);
+        }
+        if (count > 0)
+            write(last, count - 1);
+        return count <= 1 ? last : andTemplate.format({head, last});
+    }
+
+    QString joinNames(const QStringList &names) const
+    {
+        return joinNames(names.size(), [&names](QString &text, qsizetype i) { text += names.at(i); });
     }
 
     QList<Finding> evaluate(quint64 slot) const
@@ -642,37 +718,50 @@ struct Analyzer::Private
     void evaluateLatent(quint64 slot, QList<Finding> &out) const
     {
         const quint64 key = valueOf(slot);
-        const QList<int> actual = byActual.values(key);
+        const QList<int> actual = sortedByRow(byActual.values(key));
         const QList<int> planned = byPlanned.values(key);
         const int port = int(key & 0xffff);
         const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
+
+        // Both kinds of finding name every service that runs on the port
+        // today, with its host; made once, when the first finding needs them.
+        QStringList holderIds, holderHosts;
+        QString holders;
+        const auto describeHolders = [&] {
+            if (!holderIds.isEmpty())
+                return;
+            holderIds.reserve(actual.size());
+            QVarLengthArray<int, 32> hostsSeen;
+            for (int h : actual) {
+                const Service &s = service(h);
+                holderIds.append(s.id);
+                const int host = entries.at(h).host;
+                if (!hostsSeen.contains(host)) {
+                    hostsSeen.append(host);
+                    holderHosts.append(s.hostId);
+                }
+            }
+            holders = joinNames(actual.size(), [&](QString &text, qsizetype i) {
+                const Service &s = service(actual.at(i));
+                onHostTemplate.appendTo(text, {s.name, hostName(entries.at(actual.at(i)).host, s.hostId)});
+            });
+        };
 
         // Same port on different hosts: fine today, a collision once the two
         // meet on one host. One service deployed on many hosts (an exporter
         // everywhere) is a pattern, not a risk, so it takes two names.
         if (actual.size() > 1) {
-            const QList<int> sorted = sortedByRow(actual);
-            const Entry &first = entries.at(sorted.first());
-            const QString &firstName = service(sorted.first()).name;
+            const Entry &first = entries.at(actual.first());
+            const QString &firstName = service(actual.first()).name;
             bool manyHosts = false, manyNames = false;
-            for (int h : sorted) {
+            for (int h : actual) {
                 manyHosts = manyHosts || entries.at(h).host != first.host;
                 manyNames = manyNames || service(h).name != firstName;
             }
             if (manyHosts && manyNames) {
-                QStringList ids, parts, hostIdsOut;
-                const QString onHost = tr("%1 on %2");
-                for (int h : sorted) {
-                    const Service &s = service(h);
-                    ids.append(s.id);
-                    parts.append(onHost.arg(s.name, hostName(s.hostId)));
-                    if (!hostIdsOut.contains(s.hostId))
-                        hostIdsOut.append(s.hostId);
-                }
+                describeHolders();
                 add(out, slot, QStringLiteral("latent-collision"),
-                    tr("Port %1 is used by %2; they collide if they ever share a host")
-                        .arg(portLabel(protocol, port), joinNames(parts)),
-                    ids, hostIdsOut, {port});
+                    usedByTemplate.format({portLabel(protocol, port), holders}), holderIds, holderHosts, {port});
             }
         }
 
@@ -682,7 +771,7 @@ struct Analyzer::Private
             // A service planned here but running elsewhere would move onto
             // every service that runs here today (it is not among them: its
             // own actual port differs), so the lists are simply both sides.
-            QStringList ids, planners, holders, hostIdsOut;
+            QStringList ids, planners;
             for (int p : sortedByRow(planned)) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
@@ -691,20 +780,10 @@ struct Analyzer::Private
                 planners.append(sp.name);
             }
             if (!planners.isEmpty()) {
-                const QString onHost = tr("%1 on %2");
-                for (int h : sortedByRow(actual)) {
-                    const Service &sa = service(h);
-                    ids.append(sa.id);
-                    holders.append(onHost.arg(sa.name, hostName(sa.hostId)));
-                    if (!hostIdsOut.contains(sa.hostId))
-                        hostIdsOut.append(sa.hostId);
-                }
-            }
-            if (!planners.isEmpty()) {
+                describeHolders();
                 add(out, slot, QStringLiteral("latent-collision"),
-                    tr("Port %1 is planned for %2 but used today by %3")
-                        .arg(portLabel(protocol, port), joinNames(planners), joinNames(holders)),
-                    ids, hostIdsOut, {port});
+                    plannedForTemplate.format({portLabel(protocol, port), joinNames(planners), holders}),
+                    ids + holderIds, holderHosts, {port});
             }
         }
     }
