@@ -5,7 +5,9 @@
 #include <QCoreApplication>
 #include <QVarLengthArray>
 
+#include <algorithm>
 #include <numeric>
+#include <span>
 #include <vector>
 
 namespace Portolan {
@@ -39,6 +41,9 @@ constexpr quint64 valueOf(quint64 slot)
 {
     return slot & ((quint64(1) << 56) - 1);
 }
+
+// Keys of (protocol, port): udp ports after the tcp ones.
+constexpr quint64 PortKeys = quint64(1) << 17;
 
 constexpr quint64 portKey(Protocol protocol, int port)
 {
@@ -257,6 +262,39 @@ private:
     std::vector<int> mNext;
 };
 
+// Handles grouped by (protocol, port), each group in row order: what the
+// one-shot analysis has instead of a HandleIndex, made by one counting sort.
+class PortGroups
+{
+public:
+    // keyOf(handle) is the handle's key, or -1 for none.
+    template<typename KeyOf>
+    PortGroups(qsizetype handles, KeyOf keyOf)
+        : mStart(PortKeys + 1, 0)
+    {
+        for (int h = 0; h < handles; ++h) {
+            if (const qint64 key = keyOf(h); key >= 0)
+                ++mStart[size_t(key) + 1];
+        }
+        std::partial_sum(mStart.begin(), mStart.end(), mStart.begin());
+        mHandles.resize(size_t(mStart.back()));
+        std::vector<int> next(mStart.begin(), mStart.end() - 1);
+        for (int h = 0; h < handles; ++h) {
+            if (const qint64 key = keyOf(h); key >= 0)
+                mHandles[size_t(next[size_t(key)]++)] = h;
+        }
+    }
+
+    std::span<const int> at(quint64 key) const
+    {
+        return {mHandles.data() + mStart[size_t(key)], mHandles.data() + mStart[size_t(key) + 1]};
+    }
+
+private:
+    std::vector<int> mStart; // per key, where its group begins in mHandles
+    std::vector<int> mHandles;
+};
+
 // FNV-1a over the UTF-16 units: names are short, and a collision only costs
 // the evaluation a string comparison.
 static quint32 nameHash(const QString &name)
@@ -305,11 +343,12 @@ struct Analyzer::Private
             handleOfBuilt = true;
         }
         const int handle = handleOf.value(id, -1);
-        return handle >= 0 && entries.at(handle).alive ? handle : -1;
+        // A one-shot analysis has every row alive, also rows it has no entry for yet.
+        return handle >= 0 && (!document || entries.at(handle).alive) ? handle : -1;
     }
     QHash<QString, int> hostIds;  // host id → index
     // Planned and actual ports are keyed by (protocol, port) alone: 2^17 keys.
-    HandleIndex byHostPort, byPlanned{quint64(1) << 17}, byActual{quint64(1) << 17}, byName;
+    HandleIndex byHostPort, byPlanned{PortKeys}, byActual{PortKeys}, byName;
     QHash<QString, QList<int>> byCounterpart; // backend id → frontends
     QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
     QList<int> plannedPortUse;                // per port: planned services
@@ -432,17 +471,15 @@ struct Analyzer::Private
             buckets.insert(slotOf(ReferenceSlot, ref));
     }
 
-    void rebuild()
+    // What both the live indexes and the one-shot analysis need: the
+    // schema's hosts, ranges and reservations by port, and the messages.
+    void prepare()
     {
         entries.clear();
         freeHandles.clear();
         handleOf.clear();
         handleOfBuilt = false;
         hostIds.clear();
-        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
-            index->clear(schema->services.size());
-        byCounterpart.clear();
-        referencesOf.clear();
         plannedPortUse.fill(0, 65536);
         reservedPort.fill(false, 65536);
         rangeUsed.fill(0, schema->ranges.size());
@@ -468,8 +505,27 @@ struct Analyzer::Private
                     narrowestRange[p] = qint16(i);
             }
         }
+        entries.reserve(schema->services.size());
+    }
+
+    // A range's use counts a port once, however many services plan it.
+    void countRangeUse()
+    {
+        for (int i = 0; i < schema->ranges.size(); ++i) {
+            const PortRange &r = schema->ranges.at(i);
+            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
+                rangeUsed[i] += reservedPort.at(p) || plannedPortUse.at(p) > 0;
+        }
+    }
+
+    void rebuild()
+    {
+        prepare();
+        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
+            index->clear(schema->services.size());
+        byCounterpart.clear();
+        referencesOf.clear();
         const qsizetype n = schema->services.size();
-        entries.reserve(n);
         byHostPort.reserve(n);
         byPlanned.reserve(n);
         byActual.reserve(n);
@@ -479,11 +535,7 @@ struct Analyzer::Private
             entries.append(entryFor(s));
             index(int(row), nullptr);
         }
-        for (int i = 0; i < schema->ranges.size(); ++i) {
-            const PortRange &r = schema->ranges.at(i);
-            for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
-                rangeUsed[i] += reservedPort.at(p) || plannedPortUse.at(p) > 0;
-        }
+        countRangeUse();
         // A live analyzer's handles drift from rows with inserts and removals,
         // so its id map is made now, while they still agree.
         if (document)
@@ -522,11 +574,93 @@ struct Analyzer::Private
             if (entries.at(h).alive)
                 visit(slotOf(ServiceSlot, h));
         }
+        forEachSchemaSlot(visit);
+    }
+
+    // The buckets of ranges and references, which no index holds.
+    template<typename Visit>
+    void forEachSchemaSlot(Visit visit) const
+    {
         for (int i = 0; i < schema->ranges.size(); ++i)
             visit(slotOf(RangeSlot, i));
         visit(slotOf(OverlapSlot, 0));
         for (int i = 0; i < schema->references.size(); ++i)
             visit(slotOf(ReferenceSlot, i));
+    }
+
+    // The one-shot analysis: the same rules over the same buckets, but with
+    // groups made by sorting once instead of a hash insert per service.
+    void analyzeOnce(QList<Finding> &out)
+    {
+        prepare();
+        const qsizetype n = schema->services.size();
+        // One pass over the services, which are too many to stay in the
+        // cache for a second one.
+        for (int row = 0; row < n; ++row) {
+            entries.append(entryFor(schema->services.at(row)));
+            if (const int planned = entries.last().planned; planned > 0)
+                ++plannedPortUse[planned];
+            evaluateService(slotOf(ServiceSlot, row), out);
+        }
+        countRangeUse();
+
+        const PortGroups actual(n, [this](int h) {
+            const Entry &e = entries.at(h);
+            return e.actual > 0 ? qint64(portKey(e.protocol, e.actual)) : -1;
+        });
+        const PortGroups planned(n, [this](int h) {
+            const Entry &e = entries.at(h);
+            return e.planned > 0 ? qint64(portKey(e.protocol, e.planned)) : -1;
+        });
+        std::vector<int> group;
+        for (quint64 key = 0; key < PortKeys; ++key) {
+            const std::span<const int> a = actual.at(key), p = planned.at(key);
+            if (key + 1 < PortKeys) {
+                prefetch(actual.at(key + 1));
+                prefetch(planned.at(key + 1));
+            }
+            if (p.size() > 1)
+                evaluatePlan(slotOf(PlanSlot, key), p, out);
+            if (a.size() > 1 || (!a.empty() && !p.empty()))
+                evaluateLatent(slotOf(LatentSlot, key), a, p, out);
+            if (a.size() < 2)
+                continue;
+            // A host's share of the port's users is its (host, port) bucket.
+            group.assign(a.begin(), a.end());
+            std::stable_sort(group.begin(), group.end(),
+                             [this](int x, int y) { return entries.at(x).host < entries.at(y).host; });
+            forEachRun(group, [this](int h) { return entries.at(h).host; }, [&](std::span<const int> run) {
+                const Entry &e = entries.at(run.front());
+                evaluateHost(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)), run, out);
+            });
+        }
+
+        std::vector<std::pair<quint64, int>> names;
+        names.reserve(size_t(n));
+        for (int h = 0; h < n; ++h)
+            names.emplace_back(entries.at(h).nameKey, h);
+        std::sort(names.begin(), names.end());
+        std::vector<int> handles(names.size());
+        std::transform(names.cbegin(), names.cend(), handles.begin(), [](const auto &name) { return name.second; });
+        forEachRun(handles, [this](int h) { return entries.at(h).nameKey; }, [&](std::span<const int> run) {
+            evaluateName(slotOf(NameSlot, entries.at(run.front()).nameKey), run, out);
+        });
+
+        forEachSchemaSlot([&](quint64 slot) { evaluate(slot, out); });
+    }
+
+    // Calls visit with each run of two or more handles with equal keyOf.
+    template<typename KeyOf, typename Visit>
+    static void forEachRun(const std::vector<int> &handles, KeyOf keyOf, Visit visit)
+    {
+        for (size_t i = 0; i < handles.size();) {
+            size_t end = i + 1;
+            while (end < handles.size() && keyOf(handles[end]) == keyOf(handles[i]))
+                ++end;
+            if (end - i > 1)
+                visit(std::span<const int>(handles.data() + i, end - i));
+            i = end;
+        }
     }
 
     // Applies the document's rule settings; false when the rule is off.
@@ -612,23 +746,31 @@ struct Analyzer::Private
     QList<Finding> evaluate(quint64 slot) const
     {
         QList<Finding> out;
+        evaluate(slot, out);
+        return out;
+    }
+
+    // The rules of the groups get their group from the live indexes.
+    void evaluate(quint64 slot, QList<Finding> &out) const
+    {
+        const quint64 key = valueOf(slot);
         switch (kindOf(slot)) {
-        case HostSlot: evaluateHost(slot, out); break;
-        case PlanSlot: evaluatePlan(slot, out); break;
-        case LatentSlot: evaluateLatent(slot, out); break;
+        case HostSlot: evaluateHost(slot, group(byHostPort, key), out); break;
+        case PlanSlot: evaluatePlan(slot, group(byPlanned, key), out); break;
+        case LatentSlot: evaluateLatent(slot, group(byActual, key), group(byPlanned, key), out); break;
         case ServiceSlot: evaluateService(slot, out); break;
-        case NameSlot: evaluateName(slot, out); break;
+        case NameSlot: evaluateName(slot, group(byName, key), out); break;
         case RangeSlot: evaluateRange(slot, out); break;
         case OverlapSlot: evaluateOverlap(slot, out); break;
         case ReferenceSlot: evaluateReference(slot, out); break;
         }
-        return out;
     }
 
-    // A group of handles in document order, so messages do not depend on the
+    // An index's group in document order, so messages do not depend on the
     // history of edits. Rows are looked up once per handle.
-    QList<int> sortedByRow(const QList<int> &handles) const
+    QList<int> group(const HandleIndex &index, quint64 key) const
     {
+        const QList<int> handles = index.values(key);
         if (handles.size() < 2 || !document)
             return handles; // one-shot analysis indexes in row order already
         QList<std::pair<int, int>> rows;
@@ -643,28 +785,45 @@ struct Analyzer::Private
         return result;
     }
 
+    // The services of a port's group lie far apart in memory: asking for
+    // them ahead lets their cache misses overlap instead of queue.
+    void prefetch(std::span<const int> group) const
+    {
+        for (int h : group) {
+            const Service &s = service(h);
+            __builtin_prefetch(&s);
+            __builtin_prefetch(&s.hostId);
+            __builtin_prefetch(&entries.at(h));
+        }
+        for (int h : group) {
+            const Service &s = service(h);
+            __builtin_prefetch(s.id.constData());
+            __builtin_prefetch(s.name.constData());
+        }
+    }
+
     // Handles of a group that overlap with at least one other member.
     template<typename Overlaps>
-    QList<int> colliding(const QList<int> &group, Overlaps overlaps) const
+    QList<int> colliding(std::span<const int> group, Overlaps overlaps) const
     {
-        QList<bool> hit(group.size(), false);
-        for (int i = 0; i < group.size(); ++i) {
-            for (int j = i + 1; j < group.size(); ++j) {
-                if (overlaps(group.at(i), group.at(j)))
+        QVarLengthArray<bool, 64> hit(qsizetype(group.size()), false);
+        for (size_t i = 0; i < group.size(); ++i) {
+            for (size_t j = i + 1; j < group.size(); ++j) {
+                if (overlaps(group[i], group[j]))
                     hit[i] = hit[j] = true;
             }
         }
         QList<int> result;
-        for (int i = 0; i < group.size(); ++i) {
+        for (size_t i = 0; i < group.size(); ++i) {
             if (hit.at(i))
-                result.append(group.at(i));
+                result.append(group[i]);
         }
-        return sortedByRow(result);
+        return result;
     }
 
-    void evaluateHost(quint64 slot, QList<Finding> &out) const
+    // The evaluations of groups take them in row order.
+    void evaluateHost(quint64 slot, std::span<const int> group, QList<Finding> &out) const
     {
-        const QList<int> group = byHostPort.values(valueOf(slot));
         if (group.size() < 2)
             return;
         const QList<int> hits = colliding(group, [this](int a, int b) {
@@ -688,9 +847,8 @@ struct Analyzer::Private
             ids, {first.hostId}, {first.actualPort}, origin);
     }
 
-    void evaluatePlan(quint64 slot, QList<Finding> &out) const
+    void evaluatePlan(quint64 slot, std::span<const int> group, QList<Finding> &out) const
     {
-        const QList<int> group = byPlanned.values(valueOf(slot));
         if (group.size() < 2)
             return;
         // A plan scope is the planned host; a service planned for no host
@@ -715,11 +873,10 @@ struct Analyzer::Private
             ids, hosts, {first.plannedPort});
     }
 
-    void evaluateLatent(quint64 slot, QList<Finding> &out) const
+    void evaluateLatent(quint64 slot, std::span<const int> actual, std::span<const int> planned,
+                        QList<Finding> &out) const
     {
         const quint64 key = valueOf(slot);
-        const QList<int> actual = sortedByRow(byActual.values(key));
-        const QList<int> planned = byPlanned.values(key);
         const int port = int(key & 0xffff);
         const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
 
@@ -741,9 +898,9 @@ struct Analyzer::Private
                     holderHosts.append(s.hostId);
                 }
             }
-            holders = joinNames(actual.size(), [&](QString &text, qsizetype i) {
-                const Service &s = service(actual.at(i));
-                onHostTemplate.appendTo(text, {s.name, hostName(entries.at(actual.at(i)).host, s.hostId)});
+            holders = joinNames(qsizetype(actual.size()), [&](QString &text, qsizetype i) {
+                const Service &s = service(actual[i]);
+                onHostTemplate.appendTo(text, {s.name, hostName(entries.at(actual[i]).host, s.hostId)});
             });
         };
 
@@ -751,8 +908,8 @@ struct Analyzer::Private
         // meet on one host. One service deployed on many hosts (an exporter
         // everywhere) is a pattern, not a risk, so it takes two names.
         if (actual.size() > 1) {
-            const Entry &first = entries.at(actual.first());
-            const QString &firstName = service(actual.first()).name;
+            const Entry &first = entries.at(actual.front());
+            const QString &firstName = service(actual.front()).name;
             bool manyHosts = false, manyNames = false;
             for (int h : actual) {
                 manyHosts = manyHosts || entries.at(h).host != first.host;
@@ -767,12 +924,12 @@ struct Analyzer::Private
 
         // One service's actual port is another's planned port: executing the
         // plan would put them on the same port.
-        if (!actual.isEmpty() && !planned.isEmpty()) {
+        if (!actual.empty() && !planned.empty()) {
             // A service planned here but running elsewhere would move onto
             // every service that runs here today (it is not among them: its
             // own actual port differs), so the lists are simply both sides.
             QStringList ids, planners;
-            for (int p : sortedByRow(planned)) {
+            for (int p : planned) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
                 const Service &sp = service(p);
@@ -788,22 +945,20 @@ struct Analyzer::Private
         }
     }
 
-    void evaluateName(quint64 slot, QList<Finding> &out) const
+    void evaluateName(quint64 slot, std::span<const int> sorted, QList<Finding> &out) const
     {
-        const QList<int> group = byName.values(valueOf(slot));
-        if (group.size() < 2)
+        if (sorted.size() < 2)
             return;
         // The bucket holds one host's services whose names hash alike; group
         // them by the name itself.
-        const QList<int> sorted = sortedByRow(group);
         QList<bool> done(sorted.size(), false);
-        for (int i = 0; i < sorted.size(); ++i) {
+        for (qsizetype i = 0; i < qsizetype(sorted.size()); ++i) {
             if (done.at(i))
                 continue;
-            const Service &first = service(sorted.at(i));
+            const Service &first = service(sorted[i]);
             QStringList ids{first.id};
-            for (int j = i + 1; j < sorted.size(); ++j) {
-                const Service &other = service(sorted.at(j));
+            for (qsizetype j = i + 1; j < qsizetype(sorted.size()); ++j) {
+                const Service &other = service(sorted[j]);
                 if (!done.at(j) && other.name == first.name) {
                     done[j] = true;
                     ids.append(other.id);
@@ -1071,9 +1226,8 @@ Analyzer::~Analyzer()
 QList<Finding> Analyzer::analyze(const Schema &schema)
 {
     Analyzer analyzer(&schema);
-    analyzer.d->rebuild();
     QList<Finding> result;
-    analyzer.d->forEachSlot([&](quint64 slot) { result += analyzer.d->evaluate(slot); });
+    analyzer.d->analyzeOnce(result);
     return result;
 }
 
