@@ -262,15 +262,16 @@ private:
     std::vector<int> mNext;
 };
 
-// Handles grouped by (protocol, port), each group in row order: what the
-// one-shot analysis has instead of a HandleIndex, made by one counting sort.
-class PortGroups
+// Handles grouped by a small key, such as (protocol, port), each group in
+// row order: what the one-shot analysis has instead of a HandleIndex, made
+// by one counting sort.
+class Groups
 {
 public:
-    // keyOf(handle) is the handle's key, or -1 for none.
+    // keyOf(handle) is the handle's key below keys, or -1 for none.
     template<typename KeyOf>
-    PortGroups(qsizetype handles, KeyOf keyOf)
-        : mStart(PortKeys + 1, 0)
+    Groups(quint64 keys, qsizetype handles, KeyOf keyOf)
+        : mStart(keys + 1, 0)
     {
         for (int h = 0; h < handles; ++h) {
             if (const qint64 key = keyOf(h); key >= 0)
@@ -604,20 +605,27 @@ struct Analyzer::Private
         }
         countRangeUse();
 
-        const PortGroups actual(n, [this](int h) {
+        const Groups actual(PortKeys, n, [this](int h) {
             const Entry &e = entries.at(h);
             return e.actual > 0 ? qint64(portKey(e.protocol, e.actual)) : -1;
         });
-        const PortGroups planned(n, [this](int h) {
+        const Groups planned(PortKeys, n, [this](int h) {
             const Entry &e = entries.at(h);
             return e.planned > 0 ? qint64(portKey(e.protocol, e.planned)) : -1;
         });
-        std::vector<int> group;
+        std::vector<std::pair<quint64, int>> keyed; // (key, handle)
+        std::vector<int> run;
         for (quint64 key = 0; key < PortKeys; ++key) {
             const std::span<const int> a = actual.at(key), p = planned.at(key);
+            // The services of the next ports lie far apart in memory: asking
+            // for them ahead lets their cache misses overlap.
+            if (key + 2 < PortKeys) {
+                prefetchServices(actual.at(key + 2));
+                prefetchServices(planned.at(key + 2));
+            }
             if (key + 1 < PortKeys) {
-                prefetch(actual.at(key + 1));
-                prefetch(planned.at(key + 1));
+                prefetchTexts(actual.at(key + 1));
+                prefetchTexts(planned.at(key + 1));
             }
             if (p.size() > 1)
                 evaluatePlan(slotOf(PlanSlot, key), p, out);
@@ -626,39 +634,47 @@ struct Analyzer::Private
             if (a.size() < 2)
                 continue;
             // A host's share of the port's users is its (host, port) bucket.
-            group.assign(a.begin(), a.end());
-            std::stable_sort(group.begin(), group.end(),
-                             [this](int x, int y) { return entries.at(x).host < entries.at(y).host; });
-            forEachRun(group, [this](int h) { return entries.at(h).host; }, [&](std::span<const int> run) {
-                const Entry &e = entries.at(run.front());
-                evaluateHost(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)), run, out);
+            keyed.clear();
+            for (int h : a)
+                keyed.emplace_back(quint64(entries.at(h).host), h);
+            forEachRun(keyed, run, [&](std::span<const int> sameHost) {
+                const Entry &e = entries.at(sameHost.front());
+                evaluateHost(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)), sameHost, out);
             });
         }
 
-        std::vector<std::pair<quint64, int>> names;
-        names.reserve(size_t(n));
-        for (int h = 0; h < n; ++h)
-            names.emplace_back(entries.at(h).nameKey, h);
-        std::sort(names.begin(), names.end());
-        std::vector<int> handles(names.size());
-        std::transform(names.cbegin(), names.cend(), handles.begin(), [](const auto &name) { return name.second; });
-        forEachRun(handles, [this](int h) { return entries.at(h).nameKey; }, [&](std::span<const int> run) {
-            evaluateName(slotOf(NameSlot, entries.at(run.front()).nameKey), run, out);
-        });
+        // A host's services by the hash of their names are its name buckets.
+        const Groups byHost(quint64(schema->hosts.size()) + 1, n, [this](int h) { return entries.at(h).host + 1; });
+        for (quint64 host = 0; host <= quint64(schema->hosts.size()); ++host) {
+            keyed.clear();
+            for (int h : byHost.at(host))
+                keyed.emplace_back(entries.at(h).nameKey, h);
+            forEachRun(keyed, run, [&](std::span<const int> sameName) {
+                evaluateName(slotOf(NameSlot, entries.at(sameName.front()).nameKey), sameName, out);
+            });
+        }
 
         forEachSchemaSlot([&](quint64 slot) { evaluate(slot, out); });
     }
 
-    // Calls visit with each run of two or more handles with equal keyOf.
-    template<typename KeyOf, typename Visit>
-    static void forEachRun(const std::vector<int> &handles, KeyOf keyOf, Visit visit)
+    // Sorts (key, handle) pairs and calls visit with the handles, in row
+    // order, of each key that two or more have.
+    template<typename Visit>
+    static void forEachRun(std::vector<std::pair<quint64, int>> &keyed, std::vector<int> &run, Visit visit)
     {
-        for (size_t i = 0; i < handles.size();) {
+        if (keyed.size() < 2)
+            return;
+        std::sort(keyed.begin(), keyed.end());
+        for (size_t i = 0; i < keyed.size();) {
             size_t end = i + 1;
-            while (end < handles.size() && keyOf(handles[end]) == keyOf(handles[i]))
+            while (end < keyed.size() && keyed[end].first == keyed[i].first)
                 ++end;
-            if (end - i > 1)
-                visit(std::span<const int>(handles.data() + i, end - i));
+            if (end - i > 1) {
+                run.clear();
+                for (size_t j = i; j < end; ++j)
+                    run.push_back(keyed[j].second);
+                visit(std::span<const int>(run));
+            }
             i = end;
         }
     }
@@ -785,9 +801,9 @@ struct Analyzer::Private
         return result;
     }
 
-    // The services of a port's group lie far apart in memory: asking for
-    // them ahead lets their cache misses overlap instead of queue.
-    void prefetch(std::span<const int> group) const
+    // The services and entries of a group, then (once those arrived) the
+    // texts the latent-collision rule reads.
+    void prefetchServices(std::span<const int> group) const
     {
         for (int h : group) {
             const Service &s = service(h);
@@ -795,6 +811,9 @@ struct Analyzer::Private
             __builtin_prefetch(&s.hostId);
             __builtin_prefetch(&entries.at(h));
         }
+    }
+    void prefetchTexts(std::span<const int> group) const
+    {
         for (int h : group) {
             const Service &s = service(h);
             __builtin_prefetch(s.id.constData());
@@ -1017,7 +1036,7 @@ struct Analyzer::Private
                 if (isValidPort(port) && reservedPort.at(port) && !reservedPorts.contains(port))
                     reservedPorts.append(port);
             }
-            for (int port : reservedPorts) {
+            for (int port : std::as_const(reservedPorts)) {
                 const Reservation *r = schema->reservationAt(port);
                 add(out, slot, QStringLiteral("reserved"),
                     tr("%1 uses port %2, reserved (%3)").arg(s.name).arg(port).arg(r ? r->label() : QString()), ids(),
@@ -1077,10 +1096,10 @@ struct Analyzer::Private
             if (port >= FirstEphemeralPort && !ephemeral.contains(port))
                 ephemeral.append(port);
         }
-        for (int port : privileged)
+        for (int port : std::as_const(privileged))
             add(out, slot, QStringLiteral("privileged-port"),
                 tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids(), hosts(), {port});
-        for (int port : ephemeral)
+        for (int port : std::as_const(ephemeral))
             add(out, slot, QStringLiteral("ephemeral-port"),
                 tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids(), hosts(),
                 {port});
