@@ -308,10 +308,10 @@ static quint32 nameHash(const QString &name)
     return h;
 }
 
-// What the indexes hold of a service, so that its old keys are known when it changes.
+// What the indexes hold of a service, so that its old keys are known when it
+// changes. Small, as the one-shot analysis reads it in every group.
 struct Entry
 {
-    QString id;
     int host = -1;
     int plannedHost = -1;
     Protocol protocol = Protocol::Tcp;
@@ -319,8 +319,15 @@ struct Entry
     int actual = 0;  // 0 when not occupying a port on a host
     int latentActual = 0; // actual port on any host, for latent collisions
     quint64 nameKey = 0;
-    QString counterpart;
     bool alive = false;
+};
+
+// What only the live analyzer keeps of a service: it finds the service's
+// row and dependants by these.
+struct LiveEntry
+{
+    QString id;
+    QString counterpart;
 };
 
 struct Analyzer::Private
@@ -329,6 +336,7 @@ struct Analyzer::Private
     const SchemaDocument *document = nullptr;
 
     QList<Entry> entries;
+    QList<LiveEntry> liveEntries; // by handle, as entries; none in a one-shot analysis
     QList<int> freeHandles;
     // Service id → handle. A one-shot analysis builds it only when a
     // counterpart or reference needs a lookup.
@@ -367,7 +375,7 @@ struct Analyzer::Private
 
     int rowOf(int handle) const
     {
-        return document ? document->serviceRow(entries.at(handle).id) : handle;
+        return document ? document->serviceRow(liveEntries.at(handle).id) : handle;
     }
     const Service &service(int handle) const { return schema->services.at(rowOf(handle)); }
 
@@ -376,7 +384,6 @@ struct Analyzer::Private
     Entry entryFor(const Service &s)
     {
         Entry e;
-        e.id = s.id;
         e.alive = true;
         e.host = internHost(s.hostId);
         e.plannedHost = s.plannedHostId == s.hostId ? e.host : internHost(s.plannedHostId);
@@ -387,14 +394,20 @@ struct Analyzer::Private
         // Buckets by hash of the name; the evaluation compares the names
         // themselves, so a hash collision costs nothing but a comparison.
         e.nameKey = (quint64(e.host + 1) << 32) | quint64(nameHash(s.name));
-        e.counterpart = s.counterpartId;
         return e;
+    }
+
+    void setEntry(int handle, const Service &s)
+    {
+        entries[handle] = entryFor(s);
+        liveEntries[handle] = LiveEntry{s.id, s.counterpartId};
     }
 
     int newHandle()
     {
         const int handle = int(entries.size());
         entries.append(Entry());
+        liveEntries.append(LiveEntry());
         for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
             index->growTo(entries.size());
         return handle;
@@ -414,8 +427,8 @@ struct Analyzer::Private
                 adjustRangeUse(e.planned, +1, touched);
         }
         byName.insert(e.nameKey, handle);
-        if (!e.counterpart.isEmpty())
-            byCounterpart[e.counterpart].append(handle);
+        if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty())
+            byCounterpart[counterpart].append(handle);
     }
 
     void unindex(int handle, QSet<quint64> *touched)
@@ -431,8 +444,8 @@ struct Analyzer::Private
                 adjustRangeUse(e.planned, -1, touched);
         }
         byName.remove(e.nameKey, handle);
-        if (!e.counterpart.isEmpty()) {
-            auto it = byCounterpart.find(e.counterpart);
+        if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty()) {
+            auto it = byCounterpart.find(counterpart);
             if (it != byCounterpart.end()) {
                 it->removeOne(handle);
                 if (it->isEmpty())
@@ -466,9 +479,10 @@ struct Analyzer::Private
             buckets.insert(slotOf(PlanSlot, portKey(e.protocol, e.planned)));
             buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.planned)));
         }
-        for (int frontend : byCounterpart.value(e.id))
+        const QString &id = liveEntries.at(handle).id;
+        for (int frontend : byCounterpart.value(id))
             buckets.insert(slotOf(ServiceSlot, frontend));
-        for (int ref : referencesOf.value(e.id))
+        for (int ref : referencesOf.value(id))
             buckets.insert(slotOf(ReferenceSlot, ref));
     }
 
@@ -477,6 +491,7 @@ struct Analyzer::Private
     void prepare()
     {
         entries.clear();
+        liveEntries.clear();
         freeHandles.clear();
         handleOf.clear();
         handleOfBuilt = false;
@@ -531,10 +546,11 @@ struct Analyzer::Private
         byPlanned.reserve(n);
         byActual.reserve(n);
         byName.reserve(n);
-        for (qsizetype row = 0; row < n; ++row) {
-            const Service &s = schema->services.at(row);
-            entries.append(entryFor(s));
-            index(int(row), nullptr);
+        entries.resize(n);
+        liveEntries.resize(n);
+        for (int row = 0; row < n; ++row) {
+            setEntry(row, schema->services.at(row));
+            index(row, nullptr);
         }
         countRangeUse();
         // A live analyzer's handles drift from rows with inserts and removals,
@@ -808,7 +824,6 @@ struct Analyzer::Private
         for (int h : group) {
             const Service &s = service(h);
             __builtin_prefetch(&s);
-            __builtin_prefetch(&s.hostId);
             __builtin_prefetch(&entries.at(h));
         }
     }
@@ -911,10 +926,11 @@ struct Analyzer::Private
             for (int h : actual) {
                 const Service &s = service(h);
                 holderIds.append(s.id);
+                // The host's own copy of the id: the same text, but at hand.
                 const int host = entries.at(h).host;
                 if (!hostsSeen.contains(host)) {
                     hostsSeen.append(host);
-                    holderHosts.append(s.hostId);
+                    holderHosts.append(schema->hosts.at(host).id);
                 }
             }
             holders = joinNames(qsizetype(actual.size()), [&](QString &text, qsizetype i) {
@@ -1396,7 +1412,7 @@ void Analyzer::onServiceReplaced(int row)
     QSet<quint64> buckets;
     d->slotsOf(handle, buckets);
     d->unindex(handle, &buckets);
-    d->entries[handle] = d->entryFor(s);
+    d->setEntry(handle, s);
     d->index(handle, &buckets);
     d->slotsOf(handle, buckets);
     commit(buckets);
@@ -1406,7 +1422,7 @@ void Analyzer::onServiceInserted(int row)
 {
     const Service &s = mDocument->service(row);
     const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
-    d->entries[handle] = d->entryFor(s);
+    d->setEntry(handle, s);
     d->handleOf.insert(s.id, handle);
     QSet<quint64> buckets;
     d->index(handle, &buckets);
