@@ -86,6 +86,38 @@ bool plans(const Service &s)
     return s.plannedPort > 0 && s.plannedPort <= 65535 && s.status != ServiceStatus::Retired;
 }
 
+// A text made of many pieces, copied once into a string of its size:
+// appending them one by one to a QString costs more than the copying.
+class TextBuilder
+{
+public:
+    TextBuilder &operator+=(QStringView text)
+    {
+        mParts.append(text);
+        mSize += text.size();
+        return *this;
+    }
+    TextBuilder &operator+=(const TextBuilder &other)
+    {
+        mParts.append(other.mParts.constData(), other.mParts.size());
+        mSize += other.mSize;
+        return *this;
+    }
+
+    QString toString() const
+    {
+        QString result(mSize, Qt::Uninitialized);
+        QChar *at = result.data();
+        for (QStringView part : mParts)
+            at = std::copy(part.begin(), part.end(), at);
+        return result;
+    }
+
+private:
+    QVarLengthArray<QStringView, 128> mParts; // views of strings that outlive the builder
+    qsizetype mSize = 0;
+};
+
 // A translated message whose placeholders are found once, for messages made
 // thousands of times in one analysis. QString::arg itself places a marker
 // for each argument, so appendTo() writes exactly what pattern.arg(a, b, …)
@@ -113,23 +145,34 @@ public:
         mPieces.append(piece);
     }
 
-    void appendTo(QString &out, std::initializer_list<QStringView> arguments) const
+    // Each argument is a text, a builder of one, or a function that adds its
+    // text to a builder.
+    template<typename... Arguments>
+    void appendTo(TextBuilder &out, const Arguments &...arguments) const
     {
         for (const Piece &piece : mPieces) {
             out += piece.text;
             if (piece.argument >= 0)
-                out += arguments.begin()[piece.argument];
+                appendArgument(out, piece.argument, arguments...);
         }
     }
 
-    QString format(std::initializer_list<QStringView> arguments) const
+private:
+    template<typename First, typename... Rest>
+    static void appendArgument(TextBuilder &out, int index, const First &first, const Rest &...rest)
     {
-        QString result;
-        appendTo(result, arguments);
-        return result;
+        if (index > 0) {
+            if constexpr (sizeof...(Rest) > 0)
+                appendArgument(out, index - 1, rest...);
+        } else if constexpr (std::is_invocable_v<const First &, TextBuilder &>) {
+            first(out);
+        } else if constexpr (std::is_same_v<First, TextBuilder>) {
+            out += first;
+        } else {
+            out += QStringView(first);
+        }
     }
 
-private:
     struct Piece
     {
         QString text;      // literal text up to the argument
@@ -754,25 +797,30 @@ struct Analyzer::Private
         return QString::number(port) + QLatin1Char('/') + protocolToString(p);
     }
 
-    // "a, b and c" of count names, each appended by write(text, i), without
-    // a list of them.
-    template<typename Write>
-    QString joinNames(qsizetype count, Write write) const
+    // "a, b and c" of count names, each added by name(text, i).
+    template<typename Name>
+    void appendNames(TextBuilder &text, qsizetype count, Name name) const
     {
-        QString head, last;
-        for (qsizetype i = 0; i + 1 < count; ++i) {
-            if (i > 0)
-                head += QStringLiteral(", ");
-            write(head, i);
+        if (count <= 1) {
+            if (count == 1)
+                name(text, 0);
+            return;
         }
-        if (count > 0)
-            write(last, count - 1);
-        return count <= 1 ? last : andTemplate.format({head, last});
+        const auto head = [&](TextBuilder &out) {
+            for (qsizetype i = 0; i + 1 < count; ++i) {
+                if (i > 0)
+                    out += u", ";
+                name(out, i);
+            }
+        };
+        andTemplate.appendTo(text, head, [&](TextBuilder &out) { name(out, count - 1); });
     }
 
     QString joinNames(const QStringList &names) const
     {
-        return joinNames(names.size(), [&names](QString &text, qsizetype i) { text += names.at(i); });
+        TextBuilder text;
+        appendNames(text, names.size(), [&names](TextBuilder &out, qsizetype i) { out += names.at(i); });
+        return text.toString();
     }
 
     QList<Finding> evaluate(quint64 slot) const
@@ -913,14 +961,15 @@ struct Analyzer::Private
         const quint64 key = valueOf(slot);
         const int port = int(key & 0xffff);
         const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
+        const QString label = portLabel(protocol, port);
 
         // Both kinds of finding name every service that runs on the port
         // today, with its host; made once, when the first finding needs them.
         QStringList holderIds, holderHosts;
-        QString holders;
+        TextBuilder holders;
         const auto describeHolders = [&] {
             if (!holderIds.isEmpty())
-                return;
+                return; // made already
             holderIds.reserve(actual.size());
             QVarLengthArray<int, 32> hostsSeen;
             for (int h : actual) {
@@ -933,9 +982,9 @@ struct Analyzer::Private
                     holderHosts.append(schema->hosts.at(host).id);
                 }
             }
-            holders = joinNames(qsizetype(actual.size()), [&](QString &text, qsizetype i) {
+            appendNames(holders, qsizetype(actual.size()), [&](TextBuilder &text, qsizetype i) {
                 const Service &s = service(actual[i]);
-                onHostTemplate.appendTo(text, {s.name, hostName(entries.at(actual[i]).host, s.hostId)});
+                onHostTemplate.appendTo(text, s.name, hostName(entries.at(actual[i]).host, s.hostId));
             });
         };
 
@@ -952,8 +1001,9 @@ struct Analyzer::Private
             }
             if (manyHosts && manyNames) {
                 describeHolders();
-                add(out, slot, QStringLiteral("latent-collision"),
-                    usedByTemplate.format({portLabel(protocol, port), holders}), holderIds, holderHosts, {port});
+                TextBuilder message;
+                usedByTemplate.appendTo(message, label, holders);
+                add(out, slot, QStringLiteral("latent-collision"), message.toString(), holderIds, holderHosts, {port});
             }
         }
 
@@ -973,9 +1023,13 @@ struct Analyzer::Private
             }
             if (!planners.isEmpty()) {
                 describeHolders();
-                add(out, slot, QStringLiteral("latent-collision"),
-                    plannedForTemplate.format({portLabel(protocol, port), joinNames(planners), holders}),
-                    ids + holderIds, holderHosts, {port});
+                TextBuilder message;
+                const auto plannerNames = [&](TextBuilder &text) {
+                    appendNames(text, planners.size(), [&](TextBuilder &name, qsizetype i) { name += planners.at(i); });
+                };
+                plannedForTemplate.appendTo(message, label, plannerNames, holders);
+                add(out, slot, QStringLiteral("latent-collision"), message.toString(), ids + holderIds, holderHosts,
+                    {port});
             }
         }
     }
