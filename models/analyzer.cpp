@@ -151,7 +151,8 @@ public:
     void appendTo(TextBuilder &out, const Arguments &...arguments) const
     {
         for (const Piece &piece : mPieces) {
-            out += piece.text;
+            if (!piece.text.isEmpty())
+                out += piece.text;
             if (piece.argument >= 0)
                 appendArgument(out, piece.argument, arguments...);
         }
@@ -751,22 +752,23 @@ struct Analyzer::Private
         return true;
     }
 
-    void add(QList<Finding> &out, quint64 slot, const QString &rule, const QString &message,
-             const QStringList &services, const QStringList &hosts, const QList<int> &ports,
-             const SourceLocation &origin = {}) const
+    // Takes its arguments by value, and moves them on: each copy of a
+    // finding costs a reference count per member.
+    void add(QList<Finding> &out, quint64 slot, const QString &rule, QString message, QStringList services,
+             QStringList hosts, QList<int> ports, const SourceLocation &origin = {}) const
     {
         const RuleInfo *info = ruleInfo(rule);
         Finding f;
         f.rule = rule;
         f.severity = info ? info->defaultSeverity : Severity::Warning;
-        f.message = message;
-        f.serviceIds = services;
-        f.hostIds = hosts;
-        f.ports = ports;
+        f.message = std::move(message);
+        f.serviceIds = std::move(services);
+        f.hostIds = std::move(hosts);
+        f.ports = std::move(ports);
         f.origin = origin;
         f.slot = slot;
         if (configure(f))
-            out.append(f);
+            out.append(std::move(f));
     }
 
     QString hostName(const QString &id) const { return hostName(hostIds.value(id, -1), id); }
