@@ -3,8 +3,11 @@
 #include "schemadocument.h"
 
 #include <QCoreApplication>
+#include <QVarLengthArray>
 
+#include <algorithm>
 #include <numeric>
+#include <span>
 #include <vector>
 
 namespace Portolan {
@@ -38,6 +41,9 @@ constexpr quint64 valueOf(quint64 slot)
 {
     return slot & ((quint64(1) << 56) - 1);
 }
+
+// Keys of (protocol, port): udp ports after the tcp ones.
+constexpr quint64 PortKeys = quint64(1) << 17;
 
 constexpr quint64 portKey(Protocol protocol, int port)
 {
@@ -79,6 +85,102 @@ bool plans(const Service &s)
 {
     return s.plannedPort > 0 && s.plannedPort <= 65535 && s.status != ServiceStatus::Retired;
 }
+
+// A text made of many pieces, copied once into a string of its size:
+// appending them one by one to a QString costs more than the copying.
+class TextBuilder
+{
+public:
+    TextBuilder &operator+=(QStringView text)
+    {
+        mParts.append(text);
+        mSize += text.size();
+        return *this;
+    }
+    TextBuilder &operator+=(const TextBuilder &other)
+    {
+        mParts.append(other.mParts.constData(), other.mParts.size());
+        mSize += other.mSize;
+        return *this;
+    }
+
+    QString toString() const
+    {
+        QString result(mSize, Qt::Uninitialized);
+        QChar *at = result.data();
+        for (QStringView part : mParts)
+            at = std::copy(part.begin(), part.end(), at);
+        return result;
+    }
+
+private:
+    QVarLengthArray<QStringView, 128> mParts; // views of strings that outlive the builder
+    qsizetype mSize = 0;
+};
+
+// A translated message whose placeholders are found once, for messages made
+// thousands of times in one analysis. QString::arg itself places a marker
+// for each argument, so appendTo() writes exactly what pattern.arg(a, b, …)
+// gives; the markers are control characters no translation contains.
+class MessageTemplate
+{
+public:
+    MessageTemplate() = default;
+    MessageTemplate(const QString &pattern, int arguments)
+    {
+        Q_ASSERT(arguments == 2 || arguments == 3);
+        static constexpr char16_t markers[] = {1, 2, 3};
+        const auto marker = [](int i) { return QStringView(markers + i, 1); };
+        const QString marked = arguments == 2 ? pattern.arg(marker(0), marker(1))
+                                              : pattern.arg(marker(0), marker(1), marker(2));
+        Piece piece;
+        for (const QChar c : marked) {
+            if (c.unicode() >= 1 && c.unicode() <= 3) {
+                piece.argument = c.unicode() - 1;
+                mPieces.append(std::exchange(piece, {}));
+            } else {
+                piece.text += c;
+            }
+        }
+        mPieces.append(piece);
+    }
+
+    // Each argument is a text, a builder of one, or a function that adds its
+    // text to a builder.
+    template<typename... Arguments>
+    void appendTo(TextBuilder &out, const Arguments &...arguments) const
+    {
+        for (const Piece &piece : mPieces) {
+            if (!piece.text.isEmpty())
+                out += piece.text;
+            if (piece.argument >= 0)
+                appendArgument(out, piece.argument, arguments...);
+        }
+    }
+
+private:
+    template<typename First, typename... Rest>
+    static void appendArgument(TextBuilder &out, int index, const First &first, const Rest &...rest)
+    {
+        if (index > 0) {
+            if constexpr (sizeof...(Rest) > 0)
+                appendArgument(out, index - 1, rest...);
+        } else if constexpr (std::is_invocable_v<const First &, TextBuilder &>) {
+            first(out);
+        } else if constexpr (std::is_same_v<First, TextBuilder>) {
+            out += first;
+        } else {
+            out += QStringView(first);
+        }
+    }
+
+    struct Piece
+    {
+        QString text;      // literal text up to the argument
+        int argument = -1; // index into the arguments, -1 after the last
+    };
+    QList<Piece> mPieces;
+};
 
 // The lowest port of the OS ephemeral ranges (Linux 32768-60999, IANA and
 // Windows 49152-65535): a listener there can lose its port to an outgoing connection.
@@ -204,6 +306,40 @@ private:
     std::vector<int> mNext;
 };
 
+// Handles grouped by a small key, such as (protocol, port), each group in
+// row order: what the one-shot analysis has instead of a HandleIndex, made
+// by one counting sort.
+class Groups
+{
+public:
+    // keyOf(handle) is the handle's key below keys, or -1 for none.
+    template<typename KeyOf>
+    Groups(quint64 keys, qsizetype handles, KeyOf keyOf)
+        : mStart(keys + 1, 0)
+    {
+        for (int h = 0; h < handles; ++h) {
+            if (const qint64 key = keyOf(h); key >= 0)
+                ++mStart[size_t(key) + 1];
+        }
+        std::partial_sum(mStart.begin(), mStart.end(), mStart.begin());
+        mHandles.resize(size_t(mStart.back()));
+        std::vector<int> next(mStart.begin(), mStart.end() - 1);
+        for (int h = 0; h < handles; ++h) {
+            if (const qint64 key = keyOf(h); key >= 0)
+                mHandles[size_t(next[size_t(key)]++)] = h;
+        }
+    }
+
+    std::span<const int> at(quint64 key) const
+    {
+        return {mHandles.data() + mStart[size_t(key)], mHandles.data() + mStart[size_t(key) + 1]};
+    }
+
+private:
+    std::vector<int> mStart; // per key, where its group begins in mHandles
+    std::vector<int> mHandles;
+};
+
 // FNV-1a over the UTF-16 units: names are short, and a collision only costs
 // the evaluation a string comparison.
 static quint32 nameHash(const QString &name)
@@ -216,10 +352,10 @@ static quint32 nameHash(const QString &name)
     return h;
 }
 
-// What the indexes hold of a service, so that its old keys are known when it changes.
+// What the indexes hold of a service, so that its old keys are known when it
+// changes. Small, as the one-shot analysis reads it in every group.
 struct Entry
 {
-    QString id;
     int host = -1;
     int plannedHost = -1;
     Protocol protocol = Protocol::Tcp;
@@ -227,8 +363,15 @@ struct Entry
     int actual = 0;  // 0 when not occupying a port on a host
     int latentActual = 0; // actual port on any host, for latent collisions
     quint64 nameKey = 0;
-    QString counterpart;
     bool alive = false;
+};
+
+// What only the live analyzer keeps of a service: it finds the service's
+// row and dependants by these.
+struct LiveEntry
+{
+    QString id;
+    QString counterpart;
 };
 
 struct Analyzer::Private
@@ -237,6 +380,7 @@ struct Analyzer::Private
     const SchemaDocument *document = nullptr;
 
     QList<Entry> entries;
+    QList<LiveEntry> liveEntries; // by handle, as entries; none in a one-shot analysis
     QList<int> freeHandles;
     // Service id → handle. A one-shot analysis builds it only when a
     // counterpart or reference needs a lookup.
@@ -252,11 +396,12 @@ struct Analyzer::Private
             handleOfBuilt = true;
         }
         const int handle = handleOf.value(id, -1);
-        return handle >= 0 && entries.at(handle).alive ? handle : -1;
+        // A one-shot analysis has every row alive, also rows it has no entry for yet.
+        return handle >= 0 && (!document || entries.at(handle).alive) ? handle : -1;
     }
     QHash<QString, int> hostIds;  // host id → index
     // Planned and actual ports are keyed by (protocol, port) alone: 2^17 keys.
-    HandleIndex byHostPort, byPlanned{quint64(1) << 17}, byActual{quint64(1) << 17}, byName;
+    HandleIndex byHostPort, byPlanned{PortKeys}, byActual{PortKeys}, byName;
     QHash<QString, QList<int>> byCounterpart; // backend id → frontends
     QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
     QList<int> plannedPortUse;                // per port: planned services
@@ -268,9 +413,13 @@ struct Analyzer::Private
     QHash<quint64, QList<Finding>> bySlot;
     QHash<QString, QList<quint64>> slotsOfService;
 
+    // The messages that latent collisions make by the thousand, translated
+    // once per rebuild.
+    MessageTemplate andTemplate, onHostTemplate, usedByTemplate, plannedForTemplate;
+
     int rowOf(int handle) const
     {
-        return document ? document->serviceRow(entries.at(handle).id) : handle;
+        return document ? document->serviceRow(liveEntries.at(handle).id) : handle;
     }
     const Service &service(int handle) const { return schema->services.at(rowOf(handle)); }
 
@@ -279,7 +428,6 @@ struct Analyzer::Private
     Entry entryFor(const Service &s)
     {
         Entry e;
-        e.id = s.id;
         e.alive = true;
         e.host = internHost(s.hostId);
         e.plannedHost = s.plannedHostId == s.hostId ? e.host : internHost(s.plannedHostId);
@@ -290,14 +438,20 @@ struct Analyzer::Private
         // Buckets by hash of the name; the evaluation compares the names
         // themselves, so a hash collision costs nothing but a comparison.
         e.nameKey = (quint64(e.host + 1) << 32) | quint64(nameHash(s.name));
-        e.counterpart = s.counterpartId;
         return e;
+    }
+
+    void setEntry(int handle, const Service &s)
+    {
+        entries[handle] = entryFor(s);
+        liveEntries[handle] = LiveEntry{s.id, s.counterpartId};
     }
 
     int newHandle()
     {
         const int handle = int(entries.size());
         entries.append(Entry());
+        liveEntries.append(LiveEntry());
         for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
             index->growTo(entries.size());
         return handle;
@@ -317,8 +471,8 @@ struct Analyzer::Private
                 adjustRangeUse(e.planned, +1, touched);
         }
         byName.insert(e.nameKey, handle);
-        if (!e.counterpart.isEmpty())
-            byCounterpart[e.counterpart].append(handle);
+        if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty())
+            byCounterpart[counterpart].append(handle);
     }
 
     void unindex(int handle, QSet<quint64> *touched)
@@ -334,8 +488,8 @@ struct Analyzer::Private
                 adjustRangeUse(e.planned, -1, touched);
         }
         byName.remove(e.nameKey, handle);
-        if (!e.counterpart.isEmpty()) {
-            auto it = byCounterpart.find(e.counterpart);
+        if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty()) {
+            auto it = byCounterpart.find(counterpart);
             if (it != byCounterpart.end()) {
                 it->removeOne(handle);
                 if (it->isEmpty())
@@ -369,26 +523,30 @@ struct Analyzer::Private
             buckets.insert(slotOf(PlanSlot, portKey(e.protocol, e.planned)));
             buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.planned)));
         }
-        for (int frontend : byCounterpart.value(e.id))
+        const QString &id = liveEntries.at(handle).id;
+        for (int frontend : byCounterpart.value(id))
             buckets.insert(slotOf(ServiceSlot, frontend));
-        for (int ref : referencesOf.value(e.id))
+        for (int ref : referencesOf.value(id))
             buckets.insert(slotOf(ReferenceSlot, ref));
     }
 
-    void rebuild()
+    // What both the live indexes and the one-shot analysis need: the
+    // schema's hosts, ranges and reservations by port, and the messages.
+    void prepare()
     {
         entries.clear();
+        liveEntries.clear();
         freeHandles.clear();
         handleOf.clear();
         handleOfBuilt = false;
         hostIds.clear();
-        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
-            index->clear(schema->services.size());
-        byCounterpart.clear();
-        referencesOf.clear();
         plannedPortUse.fill(0, 65536);
         reservedPort.fill(false, 65536);
         rangeUsed.fill(0, schema->ranges.size());
+        andTemplate = MessageTemplate(tr("%1 and %2"), 2);
+        onHostTemplate = MessageTemplate(tr("%1 on %2"), 2);
+        usedByTemplate = MessageTemplate(tr("Port %1 is used by %2; they collide if they ever share a host"), 2);
+        plannedForTemplate = MessageTemplate(tr("Port %1 is planned for %2 but used today by %3"), 3);
 
         for (int i = 0; i < schema->hosts.size(); ++i)
             hostIds.insert(schema->hosts.at(i).id, i);
@@ -407,22 +565,38 @@ struct Analyzer::Private
                     narrowestRange[p] = qint16(i);
             }
         }
-        const qsizetype n = schema->services.size();
-        entries.reserve(n);
-        byHostPort.reserve(n);
-        byPlanned.reserve(n);
-        byActual.reserve(n);
-        byName.reserve(n);
-        for (qsizetype row = 0; row < n; ++row) {
-            const Service &s = schema->services.at(row);
-            entries.append(entryFor(s));
-            index(int(row), nullptr);
-        }
+        entries.reserve(schema->services.size());
+    }
+
+    // A range's use counts a port once, however many services plan it.
+    void countRangeUse()
+    {
         for (int i = 0; i < schema->ranges.size(); ++i) {
             const PortRange &r = schema->ranges.at(i);
             for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
                 rangeUsed[i] += reservedPort.at(p) || plannedPortUse.at(p) > 0;
         }
+    }
+
+    void rebuild()
+    {
+        prepare();
+        for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
+            index->clear(schema->services.size());
+        byCounterpart.clear();
+        referencesOf.clear();
+        const qsizetype n = schema->services.size();
+        byHostPort.reserve(n);
+        byPlanned.reserve(n);
+        byActual.reserve(n);
+        byName.reserve(n);
+        entries.resize(n);
+        liveEntries.resize(n);
+        for (int row = 0; row < n; ++row) {
+            setEntry(row, schema->services.at(row));
+            index(row, nullptr);
+        }
+        countRangeUse();
         // A live analyzer's handles drift from rows with inserts and removals,
         // so its id map is made now, while they still agree.
         if (document)
@@ -461,11 +635,109 @@ struct Analyzer::Private
             if (entries.at(h).alive)
                 visit(slotOf(ServiceSlot, h));
         }
+        forEachSchemaSlot(visit);
+    }
+
+    // The buckets of ranges and references, which no index holds.
+    template<typename Visit>
+    void forEachSchemaSlot(Visit visit) const
+    {
         for (int i = 0; i < schema->ranges.size(); ++i)
             visit(slotOf(RangeSlot, i));
         visit(slotOf(OverlapSlot, 0));
         for (int i = 0; i < schema->references.size(); ++i)
             visit(slotOf(ReferenceSlot, i));
+    }
+
+    // The one-shot analysis: the same rules over the same buckets, but with
+    // groups made by sorting once instead of a hash insert per service.
+    void analyzeOnce(QList<Finding> &out)
+    {
+        prepare();
+        const qsizetype n = schema->services.size();
+        // One pass over the services, which are too many to stay in the
+        // cache for a second one.
+        for (int row = 0; row < n; ++row) {
+            entries.append(entryFor(schema->services.at(row)));
+            if (const int planned = entries.last().planned; planned > 0)
+                ++plannedPortUse[planned];
+            evaluateService(slotOf(ServiceSlot, row), out);
+        }
+        countRangeUse();
+
+        const Groups actual(PortKeys, n, [this](int h) {
+            const Entry &e = entries.at(h);
+            return e.actual > 0 ? qint64(portKey(e.protocol, e.actual)) : -1;
+        });
+        const Groups planned(PortKeys, n, [this](int h) {
+            const Entry &e = entries.at(h);
+            return e.planned > 0 ? qint64(portKey(e.protocol, e.planned)) : -1;
+        });
+        std::vector<std::pair<quint64, int>> keyed; // (key, handle)
+        std::vector<int> run;
+        for (quint64 key = 0; key < PortKeys; ++key) {
+            const std::span<const int> a = actual.at(key), p = planned.at(key);
+            // The services of the next ports lie far apart in memory: asking
+            // for them ahead lets their cache misses overlap (a third of the
+            // time of a large analysis).
+            if (key + 2 < PortKeys) {
+                prefetchServices(actual.at(key + 2));
+                prefetchServices(planned.at(key + 2));
+            }
+            if (key + 1 < PortKeys) {
+                prefetchTexts(actual.at(key + 1));
+                prefetchTexts(planned.at(key + 1));
+            }
+            if (p.size() > 1)
+                evaluatePlan(slotOf(PlanSlot, key), p, out);
+            if (a.size() > 1 || (!a.empty() && !p.empty()))
+                evaluateLatent(slotOf(LatentSlot, key), a, p, out);
+            if (a.size() < 2)
+                continue;
+            // A host's share of the port's users is its (host, port) bucket.
+            keyed.clear();
+            for (int h : a)
+                keyed.emplace_back(quint64(entries.at(h).host), h);
+            forEachRun(keyed, run, [&](std::span<const int> sameHost) {
+                const Entry &e = entries.at(sameHost.front());
+                evaluateHost(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)), sameHost, out);
+            });
+        }
+
+        // A host's services by the hash of their names are its name buckets.
+        const Groups byHost(quint64(schema->hosts.size()) + 1, n, [this](int h) { return entries.at(h).host + 1; });
+        for (quint64 host = 0; host <= quint64(schema->hosts.size()); ++host) {
+            keyed.clear();
+            for (int h : byHost.at(host))
+                keyed.emplace_back(entries.at(h).nameKey, h);
+            forEachRun(keyed, run, [&](std::span<const int> sameName) {
+                evaluateName(slotOf(NameSlot, entries.at(sameName.front()).nameKey), sameName, out);
+            });
+        }
+
+        forEachSchemaSlot([&](quint64 slot) { evaluate(slot, out); });
+    }
+
+    // Sorts (key, handle) pairs and calls visit with the handles, in row
+    // order, of each key that two or more have.
+    template<typename Visit>
+    static void forEachRun(std::vector<std::pair<quint64, int>> &keyed, std::vector<int> &run, Visit visit)
+    {
+        if (keyed.size() < 2)
+            return;
+        std::sort(keyed.begin(), keyed.end());
+        for (size_t i = 0; i < keyed.size();) {
+            size_t end = i + 1;
+            while (end < keyed.size() && keyed[end].first == keyed[i].first)
+                ++end;
+            if (end - i > 1) {
+                run.clear();
+                for (size_t j = i; j < end; ++j)
+                    run.push_back(keyed[j].second);
+                visit(std::span<const int>(run));
+            }
+            i = end;
+        }
     }
 
     // Applies the document's rule settings; false when the rule is off.
@@ -481,27 +753,30 @@ struct Analyzer::Private
         return true;
     }
 
-    void add(QList<Finding> &out, quint64 slot, const QString &rule, const QString &message,
-             const QStringList &services, const QStringList &hosts, const QList<int> &ports,
-             const SourceLocation &origin = {}) const
+    // Takes its arguments by value, and moves them on: each copy of a
+    // finding costs a reference count per member.
+    void add(QList<Finding> &out, quint64 slot, const QString &rule, QString message, QStringList services,
+             QStringList hosts, QList<int> ports, const SourceLocation &origin = {}) const
     {
         const RuleInfo *info = ruleInfo(rule);
         Finding f;
         f.rule = rule;
         f.severity = info ? info->defaultSeverity : Severity::Warning;
-        f.message = message;
-        f.serviceIds = services;
-        f.hostIds = hosts;
-        f.ports = ports;
+        f.message = std::move(message);
+        f.serviceIds = std::move(services);
+        f.hostIds = std::move(hosts);
+        f.ports = std::move(ports);
         f.origin = origin;
         f.slot = slot;
         if (configure(f))
-            out.append(f);
+            out.append(std::move(f));
     }
 
-    QString hostName(const QString &id) const
+    QString hostName(const QString &id) const { return hostName(hostIds.value(id, -1), id); }
+
+    // The name of the host at index i (as interned from id), else its id.
+    const QString &hostName(int i, const QString &id) const
     {
-        const int i = hostIds.value(id, -1);
         if (i < 0 || schema->hosts.at(i).name.isEmpty())
             return id;
         return schema->hosts.at(i).name;
@@ -522,39 +797,65 @@ struct Analyzer::Private
 
     static QString portLabel(Protocol p, int port)
     {
-        return QStringLiteral("%1/%2").arg(port).arg(protocolToString(p));
+        return QString::number(port) + QLatin1Char('/') + protocolToString(p);
     }
 
-    static QString joinNames(const QStringList &names)
+    // "a, b and c" of count names, each added by name(text, i).
+    template<typename Name>
+    void appendNames(TextBuilder &text, qsizetype count, Name name) const
     {
-        if (names.size() <= 1)
-            return names.value(0);
-        return tr("%1 and %2").arg(QStringList(names.mid(0, names.size() - 1)).join(QStringLiteral(", ")),
-                                    names.last());
+        if (count <= 1) {
+            if (count == 1)
+                name(text, 0);
+            return;
+        }
+        const auto head = [&](TextBuilder &out) {
+            for (qsizetype i = 0; i + 1 < count; ++i) {
+                if (i > 0)
+                    out += u", ";
+                name(out, i);
+            }
+        };
+        andTemplate.appendTo(text, head, [&](TextBuilder &out) { name(out, count - 1); });
+    }
+
+    QString joinNames(const QStringList &names) const
+    {
+        TextBuilder text;
+        appendNames(text, names.size(), [&names](TextBuilder &out, qsizetype i) { out += names.at(i); });
+        return text.toString();
     }
 
     QList<Finding> evaluate(quint64 slot) const
     {
         QList<Finding> out;
+        evaluate(slot, out);
+        return out;
+    }
+
+    // The rules of the groups get their group from the live indexes.
+    void evaluate(quint64 slot, QList<Finding> &out) const
+    {
+        const quint64 key = valueOf(slot);
         switch (kindOf(slot)) {
-        case HostSlot: evaluateHost(slot, out); break;
-        case PlanSlot: evaluatePlan(slot, out); break;
-        case LatentSlot: evaluateLatent(slot, out); break;
+        case HostSlot: evaluateHost(slot, group(byHostPort, key), out); break;
+        case PlanSlot: evaluatePlan(slot, group(byPlanned, key), out); break;
+        case LatentSlot: evaluateLatent(slot, group(byActual, key), group(byPlanned, key), out); break;
         case ServiceSlot: evaluateService(slot, out); break;
-        case NameSlot: evaluateName(slot, out); break;
+        case NameSlot: evaluateName(slot, group(byName, key), out); break;
         case RangeSlot: evaluateRange(slot, out); break;
         case OverlapSlot: evaluateOverlap(slot, out); break;
         case ReferenceSlot: evaluateReference(slot, out); break;
         }
-        return out;
     }
 
-    // A group of handles in document order, so messages do not depend on the
+    // An index's group in document order, so messages do not depend on the
     // history of edits. Rows are looked up once per handle.
-    QList<int> sortedByRow(const QList<int> &handles) const
+    QList<int> group(const HandleIndex &index, quint64 key) const
     {
-        if (handles.size() < 2 || !document)
-            return handles; // one-shot analysis indexes in row order already
+        const QList<int> handles = index.values(key);
+        if (handles.size() < 2)
+            return handles;
         QList<std::pair<int, int>> rows;
         rows.reserve(handles.size());
         for (int h : handles)
@@ -567,28 +868,47 @@ struct Analyzer::Private
         return result;
     }
 
+    // The services and entries of a group, then (once those arrived) the
+    // texts the latent-collision rule reads.
+    void prefetchServices(std::span<const int> group) const
+    {
+        for (int h : group) {
+            const Service &s = service(h);
+            __builtin_prefetch(&s);
+            __builtin_prefetch(&entries.at(h));
+        }
+    }
+    void prefetchTexts(std::span<const int> group) const
+    {
+        for (int h : group) {
+            const Service &s = service(h);
+            __builtin_prefetch(s.id.constData());
+            __builtin_prefetch(s.name.constData());
+        }
+    }
+
     // Handles of a group that overlap with at least one other member.
     template<typename Overlaps>
-    QList<int> colliding(const QList<int> &group, Overlaps overlaps) const
+    QList<int> colliding(std::span<const int> group, Overlaps overlaps) const
     {
-        QList<bool> hit(group.size(), false);
-        for (int i = 0; i < group.size(); ++i) {
-            for (int j = i + 1; j < group.size(); ++j) {
-                if (overlaps(group.at(i), group.at(j)))
+        QVarLengthArray<bool, 64> hit(qsizetype(group.size()), false);
+        for (size_t i = 0; i < group.size(); ++i) {
+            for (size_t j = i + 1; j < group.size(); ++j) {
+                if (overlaps(group[i], group[j]))
                     hit[i] = hit[j] = true;
             }
         }
         QList<int> result;
-        for (int i = 0; i < group.size(); ++i) {
+        for (size_t i = 0; i < group.size(); ++i) {
             if (hit.at(i))
-                result.append(group.at(i));
+                result.append(group[i]);
         }
-        return sortedByRow(result);
+        return result;
     }
 
-    void evaluateHost(quint64 slot, QList<Finding> &out) const
+    // The evaluations of groups take them in row order.
+    void evaluateHost(quint64 slot, std::span<const int> group, QList<Finding> &out) const
     {
-        const QList<int> group = byHostPort.values(valueOf(slot));
         if (group.size() < 2)
             return;
         const QList<int> hits = colliding(group, [this](int a, int b) {
@@ -612,9 +932,8 @@ struct Analyzer::Private
             ids, {first.hostId}, {first.actualPort}, origin);
     }
 
-    void evaluatePlan(quint64 slot, QList<Finding> &out) const
+    void evaluatePlan(quint64 slot, std::span<const int> group, QList<Finding> &out) const
     {
-        const QList<int> group = byPlanned.values(valueOf(slot));
         if (group.size() < 2)
             return;
         // A plan scope is the planned host; a service planned for no host
@@ -639,51 +958,66 @@ struct Analyzer::Private
             ids, hosts, {first.plannedPort});
     }
 
-    void evaluateLatent(quint64 slot, QList<Finding> &out) const
+    void evaluateLatent(quint64 slot, std::span<const int> actual, std::span<const int> planned,
+                        QList<Finding> &out) const
     {
         const quint64 key = valueOf(slot);
-        const QList<int> actual = byActual.values(key);
-        const QList<int> planned = byPlanned.values(key);
         const int port = int(key & 0xffff);
         const Protocol protocol = (key >> 16) ? Protocol::Udp : Protocol::Tcp;
+        const QString label = portLabel(protocol, port);
+
+        // Both kinds of finding name every service that runs on the port
+        // today, with its host; made once, when the first finding needs them.
+        QStringList holderIds, holderHosts;
+        TextBuilder holders;
+        const auto describeHolders = [&] {
+            if (!holderIds.isEmpty())
+                return; // made already
+            holderIds.reserve(actual.size());
+            QVarLengthArray<int, 32> hostsSeen;
+            for (int h : actual) {
+                const Service &s = service(h);
+                holderIds.append(s.id);
+                // The host's own copy of the id: the same text, but at hand.
+                const int host = entries.at(h).host;
+                if (!hostsSeen.contains(host)) {
+                    hostsSeen.append(host);
+                    holderHosts.append(schema->hosts.at(host).id);
+                }
+            }
+            appendNames(holders, qsizetype(actual.size()), [&](TextBuilder &text, qsizetype i) {
+                const Service &s = service(actual[i]);
+                onHostTemplate.appendTo(text, s.name, hostName(entries.at(actual[i]).host, s.hostId));
+            });
+        };
 
         // Same port on different hosts: fine today, a collision once the two
         // meet on one host. One service deployed on many hosts (an exporter
         // everywhere) is a pattern, not a risk, so it takes two names.
         if (actual.size() > 1) {
-            const QList<int> sorted = sortedByRow(actual);
-            const Entry &first = entries.at(sorted.first());
-            const QString &firstName = service(sorted.first()).name;
+            const Entry &first = entries.at(actual.front());
+            const QString &firstName = service(actual.front()).name;
             bool manyHosts = false, manyNames = false;
-            for (int h : sorted) {
+            for (int h : actual) {
                 manyHosts = manyHosts || entries.at(h).host != first.host;
                 manyNames = manyNames || service(h).name != firstName;
             }
             if (manyHosts && manyNames) {
-                QStringList ids, parts, hostIdsOut;
-                const QString onHost = tr("%1 on %2");
-                for (int h : sorted) {
-                    const Service &s = service(h);
-                    ids.append(s.id);
-                    parts.append(onHost.arg(s.name, hostName(s.hostId)));
-                    if (!hostIdsOut.contains(s.hostId))
-                        hostIdsOut.append(s.hostId);
-                }
-                add(out, slot, QStringLiteral("latent-collision"),
-                    tr("Port %1 is used by %2; they collide if they ever share a host")
-                        .arg(portLabel(protocol, port), joinNames(parts)),
-                    ids, hostIdsOut, {port});
+                describeHolders();
+                TextBuilder message;
+                usedByTemplate.appendTo(message, label, holders);
+                add(out, slot, QStringLiteral("latent-collision"), message.toString(), holderIds, holderHosts, {port});
             }
         }
 
         // One service's actual port is another's planned port: executing the
         // plan would put them on the same port.
-        if (!actual.isEmpty() && !planned.isEmpty()) {
+        if (!actual.empty() && !planned.empty()) {
             // A service planned here but running elsewhere would move onto
             // every service that runs here today (it is not among them: its
             // own actual port differs), so the lists are simply both sides.
-            QStringList ids, planners, holders, hostIdsOut;
-            for (int p : sortedByRow(planned)) {
+            QStringList ids, planners;
+            for (int p : planned) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
                 const Service &sp = service(p);
@@ -691,40 +1025,32 @@ struct Analyzer::Private
                 planners.append(sp.name);
             }
             if (!planners.isEmpty()) {
-                const QString onHost = tr("%1 on %2");
-                for (int h : sortedByRow(actual)) {
-                    const Service &sa = service(h);
-                    ids.append(sa.id);
-                    holders.append(onHost.arg(sa.name, hostName(sa.hostId)));
-                    if (!hostIdsOut.contains(sa.hostId))
-                        hostIdsOut.append(sa.hostId);
-                }
-            }
-            if (!planners.isEmpty()) {
-                add(out, slot, QStringLiteral("latent-collision"),
-                    tr("Port %1 is planned for %2 but used today by %3")
-                        .arg(portLabel(protocol, port), joinNames(planners), joinNames(holders)),
-                    ids, hostIdsOut, {port});
+                describeHolders();
+                TextBuilder message;
+                const auto plannerNames = [&](TextBuilder &text) {
+                    appendNames(text, planners.size(), [&](TextBuilder &name, qsizetype i) { name += planners.at(i); });
+                };
+                plannedForTemplate.appendTo(message, label, plannerNames, holders);
+                add(out, slot, QStringLiteral("latent-collision"), message.toString(), ids + holderIds, holderHosts,
+                    {port});
             }
         }
     }
 
-    void evaluateName(quint64 slot, QList<Finding> &out) const
+    void evaluateName(quint64 slot, std::span<const int> sorted, QList<Finding> &out) const
     {
-        const QList<int> group = byName.values(valueOf(slot));
-        if (group.size() < 2)
+        if (sorted.size() < 2)
             return;
         // The bucket holds one host's services whose names hash alike; group
         // them by the name itself.
-        const QList<int> sorted = sortedByRow(group);
         QList<bool> done(sorted.size(), false);
-        for (int i = 0; i < sorted.size(); ++i) {
+        for (qsizetype i = 0; i < qsizetype(sorted.size()); ++i) {
             if (done.at(i))
                 continue;
-            const Service &first = service(sorted.at(i));
+            const Service &first = service(sorted[i]);
             QStringList ids{first.id};
-            for (int j = i + 1; j < sorted.size(); ++j) {
-                const Service &other = service(sorted.at(j));
+            for (qsizetype j = i + 1; j < qsizetype(sorted.size()); ++j) {
+                const Service &other = service(sorted[j]);
                 if (!done.at(j) && other.name == first.name) {
                     done[j] = true;
                     ids.append(other.id);
@@ -783,7 +1109,7 @@ struct Analyzer::Private
                 if (isValidPort(port) && reservedPort.at(port) && !reservedPorts.contains(port))
                     reservedPorts.append(port);
             }
-            for (int port : reservedPorts) {
+            for (int port : std::as_const(reservedPorts)) {
                 const Reservation *r = schema->reservationAt(port);
                 add(out, slot, QStringLiteral("reserved"),
                     tr("%1 uses port %2, reserved (%3)").arg(s.name).arg(port).arg(r ? r->label() : QString()), ids(),
@@ -843,10 +1169,10 @@ struct Analyzer::Private
             if (port >= FirstEphemeralPort && !ephemeral.contains(port))
                 ephemeral.append(port);
         }
-        for (int port : privileged)
+        for (int port : std::as_const(privileged))
             add(out, slot, QStringLiteral("privileged-port"),
                 tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids(), hosts(), {port});
-        for (int port : ephemeral)
+        for (int port : std::as_const(ephemeral))
             add(out, slot, QStringLiteral("ephemeral-port"),
                 tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids(), hosts(),
                 {port});
@@ -992,9 +1318,8 @@ Analyzer::~Analyzer()
 QList<Finding> Analyzer::analyze(const Schema &schema)
 {
     Analyzer analyzer(&schema);
-    analyzer.d->rebuild();
     QList<Finding> result;
-    analyzer.d->forEachSlot([&](quint64 slot) { result += analyzer.d->evaluate(slot); });
+    analyzer.d->analyzeOnce(result);
     return result;
 }
 
@@ -1144,7 +1469,7 @@ void Analyzer::onServiceReplaced(int row)
     QSet<quint64> buckets;
     d->slotsOf(handle, buckets);
     d->unindex(handle, &buckets);
-    d->entries[handle] = d->entryFor(s);
+    d->setEntry(handle, s);
     d->index(handle, &buckets);
     d->slotsOf(handle, buckets);
     commit(buckets);
@@ -1154,7 +1479,7 @@ void Analyzer::onServiceInserted(int row)
 {
     const Service &s = mDocument->service(row);
     const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
-    d->entries[handle] = d->entryFor(s);
+    d->setEntry(handle, s);
     d->handleOf.insert(s.id, handle);
     QSet<quint64> buckets;
     d->index(handle, &buckets);
