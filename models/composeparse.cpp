@@ -16,18 +16,31 @@ struct Tr
 };
 } // namespace
 
+// Decimal digits only (no sign, no blanks inside); values above 65535 come
+// back as 65536 so they cannot overflow.
+static bool parseDecimal(QStringView text, uint *value)
+{
+    if (text.isEmpty())
+        return false;
+    uint v = 0;
+    for (const QChar c : text) {
+        if (c < QLatin1Char('0') || c > QLatin1Char('9'))
+            return false;
+        v = qMin(v * 10 + (c.unicode() - '0'), 65536u);
+    }
+    *value = v;
+    return true;
+}
+
 bool parsePortRange(QStringView text, int *first, int *last, QString *error)
 {
     const QStringView t = text.trimmed();
     const qsizetype dash = t.indexOf(QLatin1Char('-'));
-    const QStringView a = dash < 0 ? t : t.left(dash);
-    const QStringView b = dash < 0 ? t : t.mid(dash + 1);
-    bool okA = false;
-    bool okB = false;
-    // toUInt rejects signs and blanks, so "-5" and "" fail here.
-    const uint pa = a.toUInt(&okA);
-    const uint pb = b.toUInt(&okB);
-    if (!okA || !okB || a.isEmpty() || b.isEmpty() || a.startsWith(QLatin1Char('+')) || b.startsWith(QLatin1Char('+'))) {
+    const QStringView a = (dash < 0 ? t : t.left(dash)).trimmed();
+    const QStringView b = (dash < 0 ? t : t.mid(dash + 1)).trimmed();
+    uint pa = 0;
+    uint pb = 0;
+    if (!parseDecimal(a, &pa) || !parseDecimal(b, &pb)) {
         *error = Tr::tr("\"%1\" is not a port or a port range.").arg(text.toString());
         return false;
     }
@@ -69,12 +82,19 @@ static bool isDigit(QChar c)
 // one colon and an optional %zone. The engine checks the rest.
 static bool isIpAddress(QStringView ip)
 {
-    const auto parts = ip.split(QLatin1Char('.'));
-    if (parts.size() == 4
-        && std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) {
-               return !p.isEmpty() && p.size() <= 3 && std::all_of(p.cbegin(), p.cend(), isDigit);
-           })) {
-        return std::all_of(parts.cbegin(), parts.cend(), [](QStringView p) { return p.toInt() <= 255; });
+    if (!ip.contains(QLatin1Char(':'))) {
+        int parts = 0;
+        for (qsizetype start = 0; start <= ip.size(); ++parts) {
+            qsizetype end = ip.indexOf(QLatin1Char('.'), start);
+            if (end < 0)
+                end = ip.size();
+            const QStringView part = ip.mid(start, end - start);
+            uint value = 0;
+            if (part.size() > 3 || !parseDecimal(part, &value) || value > 255)
+                return false;
+            start = end + 1;
+        }
+        return parts == 4;
     }
     const qsizetype percent = ip.indexOf(QLatin1Char('%'));
     const QStringView address = percent < 0 ? ip : ip.left(percent);

@@ -84,6 +84,10 @@ void TestComposeParse::shouldRejectBadPortSpecs_data()
     QTest::newRow("reversed range") << "90-80:90-80" << "ends before";
     QTest::newRow("unknown protocol") << "80:80/sctp" << "sctp";
     QTest::newRow("not an ip") << "example.com:80:80" << "example.com";
+    QTest::newRow("ipv4 part too large") << "256.0.0.1:80:80" << "256.0.0.1";
+    QTest::newRow("ipv4 too short") << "10.0.1:80:80" << "10.0.1";
+    QTest::newRow("sign in port") << "+80:80" << "+80";
+    QTest::newRow("blank inside port") << "8 0:80" << "8 0";
     QTest::newRow("unclosed bracket") << "[::1:80:80" << "bracket";
     QTest::newRow("empty") << "" << "empty";
     QTest::newRow("negative") << "-80:80" << "-80";
