@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QMap>
 #include <QRandomGenerator>
 #include <QTextStream>
 #include <QUndoStack>
@@ -53,6 +54,8 @@ static Schema generate(int serviceCount, int hostCount, int rangeCount)
             s.actualPort = s.plannedPort + 1 + random.bounded(5); // drift, sometimes onto a neighbour
         else if (dice < 4)
             s.actualPort = 40000 + random.bounded(100); // unranged
+        else if (dice < 5 && slot > 0)
+            s.actualPort = 20000 + ((slot - 1) * 37 + host) % (rangeCount * 100); // the port of the host's previous service
         s.status = ServiceStatus::Deployed;
         s.rangeId = schema.ranges.at((s.plannedPort - 20000) / 100).id;
         schema.services.append(s);
@@ -95,17 +98,24 @@ int main(int argc, char *argv[])
     QElapsedTimer timer;
 
     QList<double> full;
-    int findingCount = 0;
+    QList<Finding> findings;
     for (int run = 0; run < 5; ++run) {
         timer.start();
-        findingCount = int(Analyzer::analyze(schema).size());
+        findings = Analyzer::analyze(schema);
         full.append(timer.nsecsElapsed() / 1e6);
     }
-    out << QStringLiteral("schema: %1 services, %2 hosts, %3 ranges, %4 findings\n")
+    QMap<QString, int> byRule;
+    for (const Finding &f : std::as_const(findings))
+        ++byRule[f.rule];
+    QStringList perRule;
+    for (auto it = byRule.cbegin(); it != byRule.cend(); ++it)
+        perRule.append(QStringLiteral("%1 %2").arg(it.key()).arg(it.value()));
+    out << QStringLiteral("schema: %1 services, %2 hosts, %3 ranges, %4 findings (%5)\n")
                .arg(services)
                .arg(hosts)
                .arg(ranges)
-               .arg(findingCount);
+               .arg(findings.size())
+               .arg(perRule.join(QStringLiteral(", ")));
     out << QStringLiteral("full analysis (Analyzer::analyze), median of 5: %1 ms\n").arg(median(full), 0, 'f', 1);
     if (args.contains(QStringLiteral("--full-only")))
         return 0;
