@@ -45,6 +45,10 @@ constexpr quint64 valueOf(quint64 slot)
 // Keys of (protocol, port): udp ports after the tcp ones.
 constexpr quint64 PortKeys = quint64(1) << 17;
 
+// A message names at most this many services ("a, b, … and 12 more"); the
+// finding itself lists them all.
+constexpr qsizetype MaxNamed = 8;
+
 constexpr quint64 portKey(Protocol protocol, int port)
 {
     return (quint64(protocol == Protocol::Udp) << 16) | quint64(port);
@@ -97,9 +101,16 @@ public:
         mSize += text.size();
         return *this;
     }
+    // A text made for this message: the builder keeps it alive.
+    TextBuilder &operator+=(QString &&text)
+    {
+        mOwned.append(std::move(text));
+        return *this += QStringView(mOwned.last());
+    }
     TextBuilder &operator+=(const TextBuilder &other)
     {
         mParts.append(other.mParts.constData(), other.mParts.size());
+        mOwned.append(other.mOwned);
         mSize += other.mSize;
         return *this;
     }
@@ -115,6 +126,7 @@ public:
 
 private:
     QVarLengthArray<QStringView, 128> mParts; // views of strings that outlive the builder
+    QList<QString> mOwned; // moving a QString leaves its text where the views point
     qsizetype mSize = 0;
 };
 
@@ -800,7 +812,8 @@ struct Analyzer::Private
         return QString::number(port) + QLatin1Char('/') + protocolToString(p);
     }
 
-    // "a, b and c" of count names, each added by name(text, i).
+    // "a, b and c" of count names, each added by name(text, i); beyond
+    // MaxNamed, "a, b, … and 12 more".
     template<typename Name>
     void appendNames(TextBuilder &text, qsizetype count, Name name) const
     {
@@ -809,14 +822,18 @@ struct Analyzer::Private
                 name(text, 0);
             return;
         }
+        const qsizetype named = count > MaxNamed ? MaxNamed - 1 : count - 1; // before "and"
         const auto head = [&](TextBuilder &out) {
-            for (qsizetype i = 0; i + 1 < count; ++i) {
+            for (qsizetype i = 0; i < named; ++i) {
                 if (i > 0)
                     out += u", ";
                 name(out, i);
             }
         };
-        andTemplate.appendTo(text, head, [&](TextBuilder &out) { name(out, count - 1); });
+        if (count > MaxNamed)
+            andTemplate.appendTo(text, head, [&](TextBuilder &out) { out += tr("%n more", nullptr, int(count - named)); });
+        else
+            andTemplate.appendTo(text, head, [&](TextBuilder &out) { name(out, count - 1); });
     }
 
     QString joinNames(const QStringList &names) const

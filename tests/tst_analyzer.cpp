@@ -23,6 +23,7 @@ class tst_Analyzer : public QObject
 private slots:
     void rule_data();
     void rule();
+    void messagesShouldNameAFewAndCountTheRest();
     void ruleSettingsShouldSwitchAndOverride();
     void sampleShouldShowItsKnownProblems();
     void shouldUpdateLiveAndUndoBack();
@@ -323,6 +324,33 @@ void tst_Analyzer::rule()
     SchemaDocument document(schema);
     Analyzer live(&document);
     QCOMPARE(Test::describe(live.findings()), Test::describe(Analyzer::analyze(schema)));
+}
+
+void tst_Analyzer::messagesShouldNameAFewAndCountTheRest()
+{
+    // Twelve services on port 3023, each on a host of its own.
+    Schema schema;
+    for (int i = 0; i < 12; ++i) {
+        const QString host = QStringLiteral("h%1").arg(i);
+        schema.hosts.append(Host{host, QStringLiteral("Host %1").arg(i), QStringLiteral("127.0.0.%1").arg(i + 1), {}, {}});
+        schema.services.append(service(QStringLiteral("s%1").arg(i), 3023, 3023, host));
+    }
+    const QList<Finding> findings = Analyzer::analyze(schema);
+    const auto latent = std::find_if(findings.cbegin(), findings.cend(),
+                                     [](const Finding &f) { return f.rule == QLatin1String("latent-collision"); });
+    QVERIFY(latent != findings.cend());
+    QCOMPARE(latent->serviceIds.size(), 12); // the finding lists them all
+    QVERIFY2(latent->message.contains(QLatin1String("s0 on Host 0, s1 on Host 1")), qPrintable(latent->message));
+    QVERIFY2(latent->message.contains(QLatin1String("s6 on Host 6 and 5 more")), qPrintable(latent->message));
+    QVERIFY2(!latent->message.contains(QLatin1String("s7")), qPrintable(latent->message));
+
+    // Up to the limit, every name.
+    schema.services.resize(8);
+    const QList<Finding> eight = Analyzer::analyze(schema);
+    const auto all = std::find_if(eight.cbegin(), eight.cend(),
+                                  [](const Finding &f) { return f.rule == QLatin1String("latent-collision"); });
+    QVERIFY(all != eight.cend());
+    QVERIFY2(all->message.contains(QLatin1String("s6 on Host 6 and s7 on Host 7")), qPrintable(all->message));
 }
 
 void tst_Analyzer::ruleSettingsShouldSwitchAndOverride()

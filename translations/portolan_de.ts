@@ -296,6 +296,13 @@
         <source>%1 expects %2 on port %3, but it listens on %4 (%5)</source>
         <translation>%1 erwartet %2 auf Port %3, aber es lauscht auf %4 (%5)</translation>
     </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation>
+            <numerusform>%n weiterer</numerusform>
+            <numerusform>%n weitere</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::CommandLine</name>
