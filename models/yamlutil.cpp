@@ -347,7 +347,9 @@ std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64
 {
     error->file = fileName;
     if (data.size() > maxSize) {
-        error->message = Tr::tr("The file is too large for this format (%1 KB; at most %2 KB are read).")
+        // Where reading stops: usually a sign of what made the file so large.
+        lineColumnAt(data, maxSize, &error->line, &error->column);
+        error->message = Tr::tr("The file is too large for this format (%1 KB; at most the %2 KB up to here are read).")
                              .arg(data.size() / 1024)
                              .arg(maxSize / 1024);
         return std::nullopt;

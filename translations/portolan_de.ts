@@ -3636,10 +3636,6 @@ Wiederherstellen?</translation>
 <context>
     <name>Portolan::Yaml</name>
     <message>
-        <source>The file is too large for this format (%1 KB; at most %2 KB are read).</source>
-        <translation>Die Datei ist für dieses Format zu groß (%1 KB; höchstens %2 KB werden gelesen).</translation>
-    </message>
-    <message>
         <source>The file contains binary data (a NUL byte), not YAML text.</source>
         <translation>Die Datei enthält Binärdaten (ein NUL-Byte), keinen YAML-Text.</translation>
     </message>
@@ -3670,6 +3666,10 @@ Wiederherstellen?</translation>
     <message>
         <source>Out of memory while reading YAML.</source>
         <translation>Nicht genug Speicher beim Lesen von YAML.</translation>
+    </message>
+    <message>
+        <source>The file is too large for this format (%1 KB; at most the %2 KB up to here are read).</source>
+        <translation>Die Datei ist für dieses Format zu groß (%1 KB; gelesen werden höchstens die %2 KB bis hierher).</translation>
     </message>
 </context>
 </TS>
