@@ -3,7 +3,10 @@
 #include <yaml.h>
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QStringDecoder>
+
+#include <algorithm>
 
 namespace Portolan::Yaml {
 
@@ -132,7 +135,7 @@ private:
     };
 
     bool fail(ParseError *error, int line, int column, const QString &message);
-    bool failFromParser(ParseError *error);
+    bool failFromParser(const QByteArray &data, ParseError *error);
     int addNode(Type type, const yaml_mark_t &mark);
     void attach(int node);
     bool checkUniqueKeys(const Tree::Data &map, ParseError *error);
@@ -145,7 +148,6 @@ private:
     std::vector<Open> mOpen;
     std::vector<int> mPending;
     QHash<QByteArray, int> mAnchors;
-    std::vector<QByteArray> mOpenAnchors; // parallel to mOpen: registered when the container ends
     int mRoot = -1;
     bool mDocumentDone = false;
 };
@@ -159,9 +161,20 @@ bool Parser::fail(ParseError *error, int line, int column, const QString &messag
     return false;
 }
 
-bool Parser::failFromParser(ParseError *error)
+bool Parser::failFromParser(const QByteArray &data, ParseError *error)
 {
     const QString problem = QString::fromUtf8(mParser.problem ? mParser.problem : "unknown error");
+    // The reader (control characters and the like) gives a byte offset, not a mark.
+    if (mParser.error == YAML_READER_ERROR) {
+        fail(error, 0, 0, {});
+        lineColumnAt(data, qint64(mParser.problem_offset), &error->line, &error->column);
+        error->message = mParser.problem_value >= 0
+            ? Tr::tr("Invalid YAML: %1 (character U+%2).")
+                  .arg(problem)
+                  .arg(QString::number(mParser.problem_value, 16).toUpper().rightJustified(4, QLatin1Char('0')))
+            : Tr::tr("Invalid YAML: %1").arg(problem);
+        return false;
+    }
     // An unclosed quote runs to the end of the file; where it opened is what
     // the user needs to see.
     if (mParser.context && qstrcmp(mParser.context, "while scanning a quoted scalar") == 0)
@@ -207,6 +220,8 @@ static bool isNullScalar(const yaml_event_t &event)
 bool Parser::checkUniqueKeys(const Tree::Data &map, ParseError *error)
 {
     const int keys = map.count / 2;
+    // A null key reads as "" (as MapView sees it); lists and maps as keys are not compared.
+    auto isTextKey = [](const Tree::Data &k) { return k.type == Type::Scalar || k.type == Type::Null; };
     auto keyAt = [&](int i) -> const Tree::Data & { return mTree->nodes[mTree->children[map.first + 2 * i]]; };
     auto duplicate = [&](const Tree::Data &first, const Tree::Data &second) {
         return fail(error, second.line, second.column,
@@ -217,10 +232,10 @@ bool Parser::checkUniqueKeys(const Tree::Data &map, ParseError *error)
     if (keys <= 16) {
         for (int i = 1; i < keys; ++i) {
             const Tree::Data &k = keyAt(i);
-            if (k.type != Type::Scalar)
+            if (!isTextKey(k))
                 continue;
             for (int j = 0; j < i; ++j) {
-                if (keyAt(j).type == Type::Scalar && keyAt(j).scalar == k.scalar)
+                if (isTextKey(keyAt(j)) && keyAt(j).scalar == k.scalar)
                     return duplicate(keyAt(j), k);
             }
         }
@@ -230,7 +245,7 @@ bool Parser::checkUniqueKeys(const Tree::Data &map, ParseError *error)
     seen.reserve(keys);
     for (int i = 0; i < keys; ++i) {
         const Tree::Data &k = keyAt(i);
-        if (k.type != Type::Scalar)
+        if (!isTextKey(k))
             continue;
         const auto it = seen.constFind(k.scalar);
         if (it != seen.cend())
@@ -264,6 +279,11 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
             return fail(error, int(mark.line) + 1, int(mark.column) + 1,
                         Tr::tr("Invalid YAML: the alias *%1 names no anchor defined before it.")
                             .arg(QString::fromUtf8(anchor)));
+        // A node containing itself would make every walk over it endless.
+        if (std::any_of(mOpen.cbegin(), mOpen.cend(), [&](const Open &open) { return open.node == it.value(); }))
+            return fail(error, int(mark.line) + 1, int(mark.column) + 1,
+                        Tr::tr("Invalid YAML: the alias *%1 refers to the node that contains it.")
+                            .arg(QString::fromUtf8(anchor)));
         attach(it.value());
         return true;
     }
@@ -276,15 +296,16 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         const int node = addNode(sequence ? Type::Sequence : Type::Map, mark);
         const yaml_char_t *anchor = sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
         mOpen.push_back({node, qsizetype(mPending.size())});
-        mOpenAnchors.emplace_back(anchor ? QByteArray(reinterpret_cast<const char *>(anchor)) : QByteArray());
+        // Registered now, as YAML defines it: a redefinition inside the node
+        // replaces it for the aliases that follow.
+        if (anchor)
+            mAnchors.insert(QByteArray(reinterpret_cast<const char *>(anchor)), node);
         return true;
     }
     case YAML_SEQUENCE_END_EVENT:
     case YAML_MAPPING_END_EVENT: {
         const Open open = mOpen.back();
-        const QByteArray anchor = mOpenAnchors.back();
         mOpen.pop_back();
-        mOpenAnchors.pop_back();
         Tree::Data &d = mTree->nodes[open.node];
         d.first = int(mTree->children.size());
         d.count = int(mPending.size() - open.pendingStart);
@@ -292,9 +313,6 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         mPending.resize(open.pendingStart);
         if (event.type == YAML_MAPPING_END_EVENT && !checkUniqueKeys(d, error))
             return false;
-        // Registered only now, so an alias inside its own anchor cannot make a cycle.
-        if (!anchor.isEmpty())
-            mAnchors.insert(anchor, open.node);
         attach(open.node);
         return true;
     }
@@ -321,7 +339,7 @@ std::optional<Node> Parser::parse(const QByteArray &data, ParseError *error)
     while (!mDocumentDone) {
         yaml_event_t event;
         if (!yaml_parser_parse(&mParser, &event)) {
-            failFromParser(error);
+            failFromParser(data, error);
             return std::nullopt;
         }
         const bool streamEnd = event.type == YAML_STREAM_END_EVENT;
@@ -420,7 +438,8 @@ MapView::MapView(const Node &map)
     if (!map.isMap())
         return;
     mValid = true;
-    add(map, 0, true);
+    QSet<int> merged;
+    add(map, 0, true, &merged);
 }
 
 qsizetype MapView::indexOf(const QString &key) const
@@ -434,14 +453,17 @@ qsizetype MapView::indexOf(const QString &key) const
     return -1;
 }
 
-void MapView::add(const Node &map, int depth, bool overrideExisting)
+void MapView::add(const Node &map, int depth, bool overrideExisting, QSet<int> *merged)
 {
-    // Merges nest (an anchored map may itself merge another); aliases cannot
-    // form a cycle, but a depth bound keeps a hostile file harmless.
-    if (depth > 64)
+    // Merges nest (an anchored map may itself merge another). A map merged
+    // once adds nothing the second time, so each is merged at most once:
+    // without that, `<<: [*a, *a]` chains double the work per level.
+    if (depth > 64 || (depth > 0 && merged->contains(map.mIndex)))
         return;
+    if (depth > 0)
+        merged->insert(map.mIndex);
     constexpr qsizetype IndexFrom = 16;
-    QList<Node> merged;
+    QList<Node> toMerge;
     const qsizetype n = map.size();
     for (qsizetype i = 0; i < n; ++i) {
         const Node keyNode = map.key(i);
@@ -449,11 +471,11 @@ void MapView::add(const Node &map, int depth, bool overrideExisting)
         if (key == QLatin1String("<<") && !keyNode.isQuoted()) {
             const Node value = map.value(i);
             if (value.isMap()) {
-                merged.append(value);
+                toMerge.append(value);
             } else if (value.isSequence()) {
                 for (const Node &item : value) {
                     if (item.isMap())
-                        merged.append(item);
+                        toMerge.append(item);
                 }
             }
             continue;
@@ -479,8 +501,8 @@ void MapView::add(const Node &map, int depth, bool overrideExisting)
     }
     // Explicit keys were added first, so merged maps only fill what is missing;
     // earlier maps of a list win because they are added first.
-    for (const Node &m : std::as_const(merged))
-        add(m, depth + 1, false);
+    for (const Node &m : std::as_const(toMerge))
+        add(m, depth + 1, false, merged);
 }
 
 Node MapView::value(const QString &key) const

@@ -4,6 +4,7 @@
 
 #include <QHash>
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <memory>
@@ -64,6 +65,7 @@ public:
 
 private:
     friend class Parser;
+    friend class MapView;
     Node(std::shared_ptr<const Tree> tree, int index) : mTree(std::move(tree)), mIndex(index) { }
     Node child(qsizetype i) const;
 
@@ -97,7 +99,7 @@ public:
     Node keyNode(const QString &key) const;
 
 private:
-    void add(const Node &map, int depth, bool overrideExisting);
+    void add(const Node &map, int depth, bool overrideExisting, QSet<int> *merged);
     qsizetype indexOf(const QString &key) const;
 
     QList<std::pair<QString, Node>> mEntries;

@@ -23,6 +23,8 @@ class TestComposeFormat : public QObject
 
 private slots:
     void shouldApplyAnchorsAndMergeKeys();
+    void shouldMergeEachAnchoredMapOnce();
+    void shouldTakeTheLatestDefinitionOfAnAnchor();
     void shouldGiveProfiledServicesTheirProfiles();
     void shouldTreatHostNetworkPortsAsHostPorts();
     void shouldRejectPortsWithHostNetwork();
@@ -93,6 +95,35 @@ std::optional<ReadResult> TestComposeFormat::readFixture(const QString &path, Pa
     options.baseDir = QFileInfo(path).absolutePath();
     options.extra.insert(QStringLiteral("environment"), environment);
     return ComposeFormat().read(file.readAll(), options, error);
+}
+
+void TestComposeFormat::shouldMergeEachAnchoredMapOnce()
+{
+    // Each level merges the one below twice: 2^40 merges if each were taken
+    // again, a handful when each map is merged once.
+    QByteArray text = "x-m0: &m0 {ports: [\"80:80\"]}\n";
+    for (int i = 1; i <= 40; ++i)
+        text += QStringLiteral("x-m%1: &m%1 {<<: [*m%2, *m%2]}\n").arg(i).arg(i - 1).toUtf8();
+    text += "services:\n  web:\n    <<: *m40\n";
+    ParseError error;
+    const auto result = readText(text, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Service *web = byName(result->schema, QStringLiteral("web"));
+    QVERIFY(web);
+    QCOMPARE(web->actualPort, 80);
+}
+
+void TestComposeFormat::shouldTakeTheLatestDefinitionOfAnAnchor()
+{
+    // YAML lets an anchor be defined again; aliases after that mean the new node.
+    ParseError error;
+    const auto result = readText("x-a: &a\n  inner: &a {ports: [\"81:81\"]}\n  ports: [\"80:80\"]\n"
+                                 "services:\n  web:\n    <<: *a\n",
+                                 &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Service *web = byName(result->schema, QStringLiteral("web"));
+    QVERIFY(web);
+    QCOMPARE(web->actualPort, 81);
 }
 
 void TestComposeFormat::shouldApplyAnchorsAndMergeKeys()
@@ -303,6 +334,10 @@ void TestComposeFormat::shouldRejectDamagedFilesWithPosition_data()
     QTest::newRow("duplicate key") << QByteArray("services:\n  web:\n    ports: [\"1:1\"]\n    ports: [\"2:2\"]\n")
                                    << 4;
     QTest::newRow("alias without anchor") << QByteArray("services:\n  web:\n    <<: *base\n") << 3;
+    QTest::newRow("alias inside its anchor") << QByteArray("services:\n  web: &w\n    labels: *w\n") << 3;
+    QTest::newRow("null key twice") << QByteArray("services:\n  ~: {image: a}\n  null: {image: b}\n") << 3;
+    QTest::newRow("control character") << QByteArray("services:\n  web:\n    image: x\n    labels: {a: \"x\x1b[0m\"}\n")
+                                        << 4;
     QTest::newRow("deep nesting") << QByteArray("services: ") + QByteArray(100000, '[') << 1;
     // 20 MB of valid-looking YAML: refused by size, before it is parsed.
     QByteArray big("services:\n");

@@ -3671,5 +3671,13 @@ Wiederherstellen?</translation>
         <source>The file is too large for this format (%1 KB; at most the %2 KB up to here are read).</source>
         <translation>Die Datei ist für dieses Format zu groß (%1 KB; gelesen werden höchstens die %2 KB bis hierher).</translation>
     </message>
+    <message>
+        <source>Invalid YAML: %1 (character U+%2).</source>
+        <translation>Ungültiges YAML: %1 (Zeichen U+%2).</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: the alias *%1 refers to the node that contains it.</source>
+        <translation>Ungültiges YAML: Der Alias *%1 verweist auf den Knoten, der ihn enthält.</translation>
+    </message>
 </context>
 </TS>
