@@ -594,8 +594,12 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
     QSet<QString> seen;
     auto addReference = [&](const QString &from, const QString &to, int port, bool viaHost, const QString &kind,
                             const QString &text, const SourceLocation &origin) {
-        const QString key = from + QLatin1Char('|') + to + QLatin1Char('|') + QString::number(port) + QLatin1Char('|')
-            + kind + QLatin1Char('|') + text + QLatin1Char('|') + QString::number(origin.line);
+        QString key;
+        key.reserve(from.size() + to.size() + kind.size() + text.size() + 24);
+        for (const QString &part : {from, to, QString::number(port), kind, text, QString::number(origin.line)}) {
+            key += part;
+            key += QLatin1Char('|');
+        }
         if (seen.contains(key))
             return;
         seen.insert(key);

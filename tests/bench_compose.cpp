@@ -3,8 +3,8 @@
 //
 //   bench_compose [SERVICES] [--no-dclint]     (default 5000 services, 2 mappings each)
 //
-// Prints the median of five Portolan runs (read from disk, import, merge,
-// analyze) and of three dclint runs, and the ratio.
+// Prints the medians of five Portolan runs (read from disk, import, merge,
+// analyze) and five dclint runs, alternating, and the ratio.
 
 #include "analyzer.h"
 #include "composeformat.h"
@@ -63,18 +63,17 @@ int main(int argc, char **argv)
         << " KB" << Qt::endl;
 
     // The whole check: read the file from disk, import it as one host's
-    // reality, analyze. Median of five runs.
+    // reality, analyze. Rounds alternate Portolan and dclint, so both meet
+    // the same machine; medians of five.
     struct Run
     {
         double read = 0, merge = 0, analyze = 0;
         double total() const { return read + merge + analyze; }
     };
-    QList<Run> runs;
     qsizetype servicesOut = 0, referencesOut = 0, findingsOut = 0;
-    for (int attempt = 0; attempt < 5; ++attempt) {
+    auto runPortolan = [&](Run *run) {
         QElapsedTimer timer;
         timer.start();
-        Run run;
         FormatOptions options;
         options.fileName = path;
         options.hostId = QStringLiteral("bench");
@@ -85,41 +84,28 @@ int main(int argc, char **argv)
         const auto fragment = bytes ? format.read(*bytes, options, &error) : std::nullopt;
         if (!fragment) {
             out << "import failed: " << error.toString() << Qt::endl;
-            return 1;
+            return false;
         }
-        run.read = timer.nsecsElapsed() / 1e6;
+        run->read = timer.nsecsElapsed() / 1e6;
         timer.restart();
         QStringList summary;
         QString mergeError;
         const auto merged = format.merge(Schema(), *fragment, options, &summary, &mergeError);
         if (!merged)
-            return 1;
-        run.merge = timer.nsecsElapsed() / 1e6;
+            return false;
+        run->merge = timer.nsecsElapsed() / 1e6;
         timer.restart();
         const QList<Finding> findings = Analyzer::analyze(*merged);
-        run.analyze = timer.nsecsElapsed() / 1e6;
-        runs.append(run);
+        run->analyze = timer.nsecsElapsed() / 1e6;
         servicesOut = merged->services.size();
         referencesOut = merged->references.size();
         findingsOut = findings.size();
-    }
-    std::sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.total() < b.total(); });
-    const Run median = runs.at(runs.size() / 2);
-    out << "portolan (median of 5): read " << qRound(median.read) << " ms, merge " << qRound(median.merge)
-        << " ms, analyze " << qRound(median.analyze) << " ms, total " << qRound(median.total()) << " ms ("
-        << servicesOut << " services, " << referencesOut << " references, " << findingsOut << " findings)"
-        << Qt::endl;
+        return true;
+    };
 
-    if (!runDclint)
-        return 0;
-    const QString dclint = QStandardPaths::findExecutable(QStringLiteral("dclint"));
-    if (dclint.isEmpty()) {
-        out << "dclint: not installed (npm install -g dclint)" << Qt::endl;
-        return 0;
-    }
-    QList<qint64> dclintMs;
-    int exitCode = 0;
-    for (int attempt = 0; attempt < 3; ++attempt) {
+    const QString dclint = runDclint ? QStandardPaths::findExecutable(QStringLiteral("dclint")) : QString();
+    int dclintExit = 0;
+    auto runDclintOnce = [&] {
         QProcess process;
         process.setStandardOutputFile(QProcess::nullDevice());
         process.setStandardErrorFile(QProcess::nullDevice());
@@ -127,12 +113,35 @@ int main(int argc, char **argv)
         timer.start();
         process.start(dclint, {path, QStringLiteral("--color"), QStringLiteral("false")});
         process.waitForFinished(600000);
-        dclintMs.append(timer.elapsed());
-        exitCode = process.exitCode();
+        dclintExit = process.exitCode();
+        return double(timer.elapsed());
+    };
+
+    QList<Run> runs;
+    QList<double> dclintMs;
+    for (int round = 0; round < 5; ++round) {
+        Run run;
+        if (!runPortolan(&run))
+            return 1;
+        runs.append(run);
+        if (!dclint.isEmpty())
+            dclintMs.append(runDclintOnce());
+    }
+    std::sort(runs.begin(), runs.end(), [](const Run &a, const Run &b) { return a.total() < b.total(); });
+    const Run median = runs.at(runs.size() / 2);
+    out << "portolan (median of 5): read " << qRound(median.read) << " ms, merge " << qRound(median.merge)
+        << " ms, analyze " << qRound(median.analyze) << " ms, total " << qRound(median.total()) << " ms ("
+        << servicesOut << " services, " << referencesOut << " references, " << findingsOut << " findings)"
+        << Qt::endl;
+    if (!runDclint)
+        return 0;
+    if (dclint.isEmpty()) {
+        out << "dclint: not installed (npm install -g dclint)" << Qt::endl;
+        return 0;
     }
     std::sort(dclintMs.begin(), dclintMs.end());
-    const qint64 dclintMedian = dclintMs.at(1);
-    out << "dclint (median of 3): " << dclintMedian << " ms (exit code " << exitCode << ")" << Qt::endl;
+    const double dclintMedian = dclintMs.at(dclintMs.size() / 2);
+    out << "dclint (median of 5): " << qRound(dclintMedian) << " ms (exit code " << dclintExit << ")" << Qt::endl;
     out << "portolan is " << QString::number(dclintMedian / median.total(), 'f', 1) << "x faster" << Qt::endl;
     return 0;
 }
