@@ -428,6 +428,8 @@ struct Analyzer::Private
     // The messages that latent collisions make by the thousand, translated
     // once per rebuild.
     MessageTemplate andTemplate, onHostTemplate, usedByTemplate, plannedForTemplate;
+    // Rules of single services that fire by the thousand in a large fleet.
+    MessageTemplate runsButPlannedTemplate, ephemeralTemplate;
 
     int rowOf(int handle) const
     {
@@ -556,6 +558,8 @@ struct Analyzer::Private
         reservedPort.fill(false, 65536);
         rangeUsed.fill(0, schema->ranges.size());
         andTemplate = MessageTemplate(tr("%1 and %2"), 2);
+        runsButPlannedTemplate = MessageTemplate(tr("%1 runs on %2 but is planned on %3"), 3);
+        ephemeralTemplate = MessageTemplate(tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)"), 2);
         onHostTemplate = MessageTemplate(tr("%1 on %2"), 2);
         usedByTemplate = MessageTemplate(tr("Port %1 is used by %2; they collide if they ever share a host"), 2);
         plannedForTemplate = MessageTemplate(tr("Port %1 is planned for %2 but used today by %3"), 3);
@@ -836,6 +840,15 @@ struct Analyzer::Private
             andTemplate.appendTo(text, head, [&](TextBuilder &out) { name(out, count - 1); });
     }
 
+    // What pattern.arg(arguments…) gives, from a template split once.
+    template<typename... Arguments>
+    static QString format(const MessageTemplate &pattern, const Arguments &...arguments)
+    {
+        TextBuilder text;
+        pattern.appendTo(text, arguments...);
+        return text.toString();
+    }
+
     QString joinNames(const QStringList &names) const
     {
         TextBuilder text;
@@ -991,6 +1004,7 @@ struct Analyzer::Private
             if (!holderIds.isEmpty())
                 return; // made already
             holderIds.reserve(actual.size());
+            holderHosts.reserve(actual.size());
             QVarLengthArray<int, 32> hostsSeen;
             for (int h : actual) {
                 const Service &s = service(h);
@@ -1037,6 +1051,10 @@ struct Analyzer::Private
             for (int p : planned) {
                 if (entries.at(p).latentActual == port)
                     continue; // already there: nothing would move
+                if (ids.isEmpty()) {
+                    ids.reserve(qsizetype(planned.size() + actual.size())); // the holders join them below
+                    planners.reserve(qsizetype(planned.size()));
+                }
                 const Service &sp = service(p);
                 ids.append(sp.id);
                 planners.append(sp.name);
@@ -1048,7 +1066,8 @@ struct Analyzer::Private
                     appendNames(text, planners.size(), [&](TextBuilder &name, qsizetype i) { name += planners.at(i); });
                 };
                 plannedForTemplate.appendTo(message, label, plannerNames, holders);
-                add(out, slot, QStringLiteral("latent-collision"), message.toString(), ids + holderIds, holderHosts,
+                ids += holderIds;
+                add(out, slot, QStringLiteral("latent-collision"), message.toString(), std::move(ids), holderHosts,
                     {port});
             }
         }
@@ -1136,13 +1155,13 @@ struct Analyzer::Private
 
         if (s.plannedPort > 0 && s.actualPort > 0 && s.plannedPort != s.actualPort) {
             add(out, slot, QStringLiteral("drift"),
-                tr("%1 runs on %2 but is planned on %3").arg(s.name).arg(s.actualPort).arg(s.plannedPort), ids(), hosts(),
-                {s.plannedPort, s.actualPort});
+                format(runsButPlannedTemplate, s.name, QString::number(s.actualPort), QString::number(s.plannedPort)),
+                ids(), hosts(), {s.plannedPort, s.actualPort});
         }
         if (!s.plannedHostId.isEmpty() && !s.hostId.isEmpty() && s.plannedHostId != s.hostId) {
             add(out, slot, QStringLiteral("drift"),
-                tr("%1 runs on %2 but is planned on %3").arg(s.name, hostName(s.hostId), hostName(s.plannedHostId)),
-                ids(), {s.hostId, s.plannedHostId}, {});
+                format(runsButPlannedTemplate, s.name, hostName(s.hostId), hostName(s.plannedHostId)), ids(),
+                {s.hostId, s.plannedHostId}, {});
         }
 
         if (s.undocumented) {
@@ -1190,9 +1209,8 @@ struct Analyzer::Private
             add(out, slot, QStringLiteral("privileged-port"),
                 tr("%1 uses port %2, which needs privileges to bind").arg(s.name).arg(port), ids(), hosts(), {port});
         for (int port : std::as_const(ephemeral))
-            add(out, slot, QStringLiteral("ephemeral-port"),
-                tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)").arg(s.name).arg(port), ids(), hosts(),
-                {port});
+            add(out, slot, QStringLiteral("ephemeral-port"), format(ephemeralTemplate, s.name, QString::number(port)),
+                ids(), hosts(), {port});
     }
 
     void evaluateRange(quint64 slot, QList<Finding> &out) const
