@@ -429,7 +429,7 @@ struct Analyzer::Private
     // once per rebuild.
     MessageTemplate andTemplate, onHostTemplate, usedByTemplate, plannedForTemplate;
     // Rules of single services that fire by the thousand in a large fleet.
-    MessageTemplate runsButPlannedTemplate, ephemeralTemplate;
+    MessageTemplate runsButPlannedTemplate, ephemeralTemplate, unrangedTemplate, undocumentedTemplate;
 
     int rowOf(int handle) const
     {
@@ -560,6 +560,8 @@ struct Analyzer::Private
         andTemplate = MessageTemplate(tr("%1 and %2"), 2);
         runsButPlannedTemplate = MessageTemplate(tr("%1 runs on %2 but is planned on %3"), 3);
         ephemeralTemplate = MessageTemplate(tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)"), 2);
+        unrangedTemplate = MessageTemplate(tr("%1: port %2 is in no range"), 2);
+        undocumentedTemplate = MessageTemplate(tr("%1 runs (%2) but is not in the plan"), 2);
         onHostTemplate = MessageTemplate(tr("%1 on %2"), 2);
         usedByTemplate = MessageTemplate(tr("Port %1 is used by %2; they collide if they ever share a host"), 2);
         plannedForTemplate = MessageTemplate(tr("Port %1 is planned for %2 but used today by %3"), 3);
@@ -1134,8 +1136,8 @@ struct Analyzer::Private
                         .arg(rangePort),
                     ids(), hosts(), {rangePort});
             } else if (!declared && narrowestRange.at(rangePort) < 0) {
-                add(out, slot, QStringLiteral("unranged"), tr("%1: port %2 is in no range").arg(s.name).arg(rangePort),
-                    ids(), hosts(), {rangePort});
+                add(out, slot, QStringLiteral("unranged"),
+                    format(unrangedTemplate, s.name, QString::number(rangePort)), ids(), hosts(), {rangePort});
             }
         }
 
@@ -1166,7 +1168,7 @@ struct Analyzer::Private
 
         if (s.undocumented) {
             add(out, slot, QStringLiteral("undocumented"),
-                s.origin.isValid() ? tr("%1 runs (%2) but is not in the plan").arg(s.name, s.origin.toString())
+                s.origin.isValid() ? format(undocumentedTemplate, s.name, s.origin.toString())
                                    : tr("%1 runs but is not in the plan").arg(s.name),
                 ids(), hosts(), {s.actualPort}, s.origin);
         }
