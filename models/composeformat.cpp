@@ -93,7 +93,7 @@ void Reader::warn(const Yaml::Node &node, const QString &message)
 bool Reader::text(const Yaml::Node &node, QString *value)
 {
     QList<Compose::Interpolator::Problem> problems;
-    *value = mInterpolator.interpolate(Yaml::scalar(node), &problems);
+    *value = mInterpolator.interpolate(node.scalar(), &problems);
     bool unset = false;
     for (const auto &problem : std::as_const(problems)) {
         unset = true;
@@ -134,18 +134,18 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
     }
     const Yaml::MapView def(definition);
 
-    if (Yaml::isScalar(def.value(QStringLiteral("container_name"))))
+    if (def.value(QStringLiteral("container_name")).isScalar())
         text(def.value(QStringLiteral("container_name")), &service->containerName);
     const Yaml::Node profiles = def.value(QStringLiteral("profiles"));
     if (profiles.isSequence()) {
         for (const Yaml::Node &p : profiles) {
             QString name;
-            if (Yaml::isScalar(p) && text(p, &name) && !name.isEmpty())
+            if (p.isScalar() && text(p, &name) && !name.isEmpty())
                 service->profiles.append(name);
         }
     }
     QString networkMode;
-    if (Yaml::isScalar(def.value(QStringLiteral("network_mode"))))
+    if (def.value(QStringLiteral("network_mode")).isScalar())
         text(def.value(QStringLiteral("network_mode")), &networkMode);
     service->hostNetwork = networkMode == QLatin1String("host");
 
@@ -167,7 +167,7 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
     if (expose.isSequence()) {
         for (const Yaml::Node &item : expose) {
             QString spec;
-            if (!Yaml::isScalar(item) || !text(item, &spec))
+            if (!item.isScalar() || !text(item, &spec))
                 continue;
             QList<PortMapping> list;
             QString message;
@@ -208,7 +208,7 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
 
     const Yaml::MapView health(def.value(QStringLiteral("healthcheck")));
     const Yaml::Node test = health.value(QStringLiteral("test"));
-    if (Yaml::isScalar(test)) {
+    if (test.isScalar()) {
         QString value;
         text(test, &value);
         service->healthchecks.append({value, Yaml::location(test, mOptions.fileName)});
@@ -216,7 +216,7 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
         QStringList parts;
         for (const Yaml::Node &part : test) {
             QString value;
-            if (Yaml::isScalar(part)) {
+            if (part.isScalar()) {
                 text(part, &value);
                 parts.append(value);
             }
@@ -231,7 +231,7 @@ void Reader::readKeyValues(const Yaml::Node &node, QList<std::pair<QString, Text
     if (node.isMap()) {
         const Yaml::MapView view(node);
         for (const auto &[key, value] : view.entries()) {
-            if (!Yaml::isScalar(value))
+            if (!value.isScalar())
                 continue;
             QString v;
             text(value, &v);
@@ -239,7 +239,7 @@ void Reader::readKeyValues(const Yaml::Node &node, QList<std::pair<QString, Text
         }
     } else if (node.isSequence()) {
         for (const Yaml::Node &item : node) {
-            if (!Yaml::isScalar(item))
+            if (!item.isScalar())
                 continue;
             QString v;
             text(item, &v);
@@ -264,7 +264,7 @@ bool Reader::readPorts(const ComposeService &service, const Yaml::Node &ports, Q
                 return false;
             continue;
         }
-        if (!Yaml::isScalar(item)) {
+        if (!item.isScalar()) {
             *error = Yaml::errorAt(item, mOptions.fileName,
                                    Tr::tr("Service \"%1\": a port entry must be a string or a mapping.").arg(service.key));
             return false;
@@ -272,7 +272,7 @@ bool Reader::readPorts(const ComposeService &service, const Yaml::Node &ports, Q
         QString spec;
         if (!text(item, &spec)) {
             warn(item, Tr::tr("Service \"%1\": the port \"%2\" depends on an unset variable and was skipped.")
-                           .arg(service.key, Yaml::scalar(item)));
+                           .arg(service.key, item.scalar()));
             continue;
         }
         QList<PortMapping> list;
@@ -299,7 +299,7 @@ bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item,
     };
     const Yaml::Node targetNode = port.value(QStringLiteral("target"));
     QString target;
-    if (!Yaml::isScalar(targetNode))
+    if (!targetNode.isScalar())
         return fail(item, Tr::tr("the long syntax needs a target port."));
     if (!text(targetNode, &target)) {
         warn(targetNode, Tr::tr("Service \"%1\": the port depends on an unset variable and was skipped.").arg(service.key));
@@ -307,7 +307,7 @@ bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item,
     }
     QString spec = target;
     const Yaml::Node publishedNode = port.value(QStringLiteral("published"));
-    if (Yaml::isScalar(publishedNode)) {
+    if (publishedNode.isScalar()) {
         QString published;
         if (!text(publishedNode, &published)) {
             warn(publishedNode,
@@ -319,7 +319,7 @@ bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item,
     }
     QString hostIp;
     const Yaml::Node ipNode = port.value(QStringLiteral("host_ip"));
-    if (Yaml::isScalar(ipNode) && text(ipNode, &hostIp) && !hostIp.isEmpty()) {
+    if (ipNode.isScalar() && text(ipNode, &hostIp) && !hostIp.isEmpty()) {
         if (spec == target)
             spec = QLatin1Char(':') + spec; // IP with an engine-chosen host port
         spec = (hostIp.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(hostIp) : hostIp)
@@ -327,7 +327,7 @@ bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item,
     }
     const Yaml::Node protocolNode = port.value(QStringLiteral("protocol"));
     QString protocol;
-    if (Yaml::isScalar(protocolNode) && text(protocolNode, &protocol) && !protocol.isEmpty())
+    if (protocolNode.isScalar() && text(protocolNode, &protocol) && !protocol.isEmpty())
         spec += QLatin1Char('/') + protocol;
     QList<PortMapping> list;
     QString message;

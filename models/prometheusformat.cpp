@@ -73,7 +73,7 @@ void Reader::addTargets(const Job &job, const Yaml::Node &targets, const QString
     int urls = 0;
     Yaml::Node firstUrl;
     for (const Yaml::Node &t : targets) {
-        const QString text = Yaml::scalar(t);
+        const QString text = t.scalar();
         if (text.contains(QLatin1String("://"))) {
             // Blackbox-style probe URLs reach the exporter through relabelling;
             // they are not scrape targets of a service.
@@ -114,7 +114,7 @@ void Reader::readFileSd(const Job &job, const Yaml::Node &config)
     if (!files.isSequence())
         return;
     for (const Yaml::Node &f : files) {
-        const QString pattern = Yaml::scalar(f);
+        const QString pattern = f.scalar();
         const QFileInfo info(QDir(mOptions.baseDir.isEmpty() ? QDir::currentPath() : mOptions.baseDir), pattern);
         const QDir dir = info.dir();
         const QStringList matches = dir.entryList(QStringList{info.fileName()}, QDir::Files, QDir::Name);
@@ -181,8 +181,8 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
         return std::nullopt;
     }
     const Yaml::MapView top(*root);
-    const QString globalInterval = Yaml::scalar(Yaml::MapView(top.value(QStringLiteral("global"))).value(
-        QStringLiteral("scrape_interval")));
+    const QString globalInterval =
+        Yaml::MapView(top.value(QStringLiteral("global"))).value(QStringLiteral("scrape_interval")).scalar();
     const Yaml::Node configs = top.value(QStringLiteral("scrape_configs"));
     if (configs.isDefined() && !configs.isNull() && !configs.isSequence()) {
         *error = Yaml::errorAt(configs, options.fileName, Tr::tr("scrape_configs must be a list."));
@@ -200,7 +200,7 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
                 return std::nullopt;
             }
             Job job;
-            job.name = Yaml::scalar(c.value(QStringLiteral("job_name")));
+            job.name = c.value(QStringLiteral("job_name")).scalar();
             if (job.name.isEmpty()) {
                 *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config has no job_name."));
                 return std::nullopt;
@@ -209,11 +209,11 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
                 reader.warn(c.value(QStringLiteral("job_name")), options.fileName,
                             Tr::tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
             jobNames.insert(job.name);
-            job.path = Yaml::scalar(c.value(QStringLiteral("metrics_path")));
+            job.path = c.value(QStringLiteral("metrics_path")).scalar();
             if (job.path.isEmpty())
                 job.path = QStringLiteral("/metrics");
-            job.scheme = Yaml::scalar(c.value(QStringLiteral("scheme")));
-            job.interval = Yaml::scalar(c.value(QStringLiteral("scrape_interval")));
+            job.scheme = c.value(QStringLiteral("scheme")).scalar();
+            job.interval = c.value(QStringLiteral("scrape_interval")).scalar();
             if (job.interval.isEmpty())
                 job.interval = globalInterval;
             const Yaml::Node statics = c.value(QStringLiteral("static_configs"));

@@ -404,16 +404,6 @@ std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64
     return parser.parse(data, error);
 }
 
-QString scalar(const Node &node)
-{
-    return node.scalar();
-}
-
-bool isScalar(const Node &node)
-{
-    return node.isScalar();
-}
-
 SourceLocation location(const Node &node, const QString &fileName)
 {
     SourceLocation location;

@@ -78,8 +78,6 @@ private:
 // positioned error. An empty document gives a null root.
 std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64 maxSize, ParseError *error);
 
-QString scalar(const Node &node);
-bool isScalar(const Node &node);
 SourceLocation location(const Node &node, const QString &fileName);
 ParseError errorAt(const Node &node, const QString &fileName, const QString &message);
 
