@@ -1,6 +1,6 @@
 #include "commandline.h"
 
-#include "format.h"
+#include "formatregistry.h"
 #include "jsonformat.h"
 
 #include <QCommandLineParser>

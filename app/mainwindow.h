@@ -89,6 +89,10 @@ protected:
 
 private:
     void createActions();
+    void createFileMenu();
+    void createEditMenu();
+    void createViewMenu();
+    void createToolsMenu();
     void createDocks();
     QWidget *createHostsEditor();
     QWidget *createRangesEditor();

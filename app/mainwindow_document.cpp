@@ -4,7 +4,7 @@
 
 #include "commands.h"
 #include "exportdialog.h"
-#include "format.h"
+#include "formatregistry.h"
 #include "jsonformat.h"
 #include "rangegridpanel.h"
 #include "rangegridview.h"

@@ -4,6 +4,7 @@
 
 #include "commands.h"
 #include "editing.h"
+#include "servicemimedata.h"
 #include "hosttablemodel.h"
 #include "newservicedialog.h"
 #include "schemadocument.h"

@@ -1,7 +1,7 @@
 #include "exportdialog.h"
 
 #include "exportpreview.h"
-#include "format.h"
+#include "formatregistry.h"
 
 #include <QCheckBox>
 #include <QComboBox>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "format.h"
+#include "formatregistry.h"
 #include "gridpainter.h"
 
 #include <QCoreApplication>

@@ -1,13 +1,13 @@
 #include "analyzer.h"
 #include "commands.h"
-#include "format.h"
+#include "formatregistry.h"
 #include "jsonformat.h"
 #include "move.h"
 #include "movereport.h"
 #include "movereview.h"
 #include "schemadocument.h"
 #include "testutil.h"
-#include "whatif.h"
+#include "whatifservicemodel.h"
 
 #include <QTest>
 #include <QUndoStack>

@@ -70,22 +70,6 @@ public:
                                             QString *error) const;
 };
 
-class FormatRegistry
-{
-public:
-    static FormatRegistry &instance();
-
-    void add(std::unique_ptr<Format> format);
-    const Format *format(const QString &id) const;
-    QList<const Format *> readers() const;
-    QList<const Format *> writers() const;
-    QList<const Format *> formats() const;
-
-private:
-    FormatRegistry();
-    std::vector<std::unique_ptr<Format>> mFormats;
-};
-
 // Reads a file through the registry, with file-level errors (missing,
 // unreadable, binary) reported like parse errors.
 std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *error, qint64 maxSize = 256LL << 20);

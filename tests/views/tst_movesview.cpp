@@ -3,7 +3,7 @@
 #include "movesmodel.h"
 #include "movesview.h"
 #include "schemadocument.h"
-#include "whatif.h"
+#include "whatifservicemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QPushButton>

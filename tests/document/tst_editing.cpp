@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "editing.h"
+#include "servicemimedata.h"
 #include "jsonformat.h"
 #include "recovery.h"
 #include "schemadocument.h"

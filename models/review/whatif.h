@@ -1,7 +1,7 @@
 #pragma once
 
 #include "move.h"
-#include "servicetablemodel.h"
+#include "servicefield.h"
 
 #include <QHash>
 #include <QObject>
@@ -62,31 +62,6 @@ private:
     std::optional<QList<Host>> mHosts;
     std::optional<QList<PortRange>> mRanges;
     std::optional<QList<Reservation>> mReservations;
-};
-
-// The services model of the draft document: a finding the drafts introduce
-// is highlighted, and a moved position shows where the service was.
-class WhatIfServiceModel : public ServiceTableModel
-{
-    Q_OBJECT
-
-public:
-    enum Role {
-        GhostRole = Qt::UserRole + 100, // the real (old) value of a changed position cell
-        NewFindingsRole,                // QStringList: findings the drafts introduce
-    };
-
-    WhatIfServiceModel(WhatIfSession *session, Analyzer *draftAnalyzer, Analyzer *realAnalyzer,
-                       QObject *parent = nullptr);
-
-    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-
-private:
-    QStringList newFindings(const QString &serviceId) const;
-    void refreshServices(const QStringList &serviceIds);
-
-    WhatIfSession *mSession;
-    Analyzer *mRealAnalyzer;
 };
 
 } // namespace Portolan

@@ -4,7 +4,6 @@
 
 #include <QStringList>
 
-class QMimeData;
 class QUndoCommand;
 
 namespace Portolan {
@@ -39,11 +38,5 @@ QUndoCommand *duplicateServicesCommand(SchemaDocument *document, const QStringLi
 
 int servicesUsingHost(const Schema &schema, const QString &hostId);
 int servicesInRange(const Schema &schema, const QString &rangeId);
-
-// The clipboard carries services as Portolan JSON and as tab-separated text
-// for spreadsheets.
-QMimeData *servicesToMimeData(const Schema &schema, const QStringList &serviceIds);
-QList<Service> servicesFromMimeData(const QMimeData *mime);
-inline constexpr const char *ServicesMimeType = "application/x-portolan-services+json";
 
 } // namespace Portolan

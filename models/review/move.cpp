@@ -2,7 +2,7 @@
 
 #include "analyzer.h"
 #include "commands.h"
-#include "format.h"
+#include "formatregistry.h"
 #include "schemadocument.h"
 
 #include <QCoreApplication>

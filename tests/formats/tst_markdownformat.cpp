@@ -1,5 +1,5 @@
 #include "analyzer.h"
-#include "format.h"
+#include "formatregistry.h"
 #include "jsonformat.h"
 #include "markdownformat.h"
 

@@ -1,0 +1,498 @@
+#include "analyzer_p.h"
+
+namespace Portolan {
+
+int Analyzer::Private::handleFor(const QString &id) const
+{
+    if (!handleOfBuilt) {
+        handleOf.reserve(schema->services.size());
+        for (qsizetype row = 0; row < schema->services.size(); ++row)
+            handleOf.insert(schema->services.at(row).id, int(row));
+        handleOfBuilt = true;
+    }
+    const int handle = handleOf.value(id, -1);
+    // A one-shot analysis has every row alive, also rows it has no entry for yet.
+    return handle >= 0 && (!document || entries.at(handle).alive) ? handle : -1;
+}
+
+Entry Analyzer::Private::entryFor(const Service &s)
+{
+    Entry e;
+    e.alive = true;
+    e.host = internHost(s.hostId);
+    e.plannedHost = s.plannedHostId == s.hostId ? e.host : internHost(s.plannedHostId);
+    e.protocol = s.protocol;
+    e.planned = plans(s) ? s.plannedPort : 0;
+    e.actual = occupies(s) && e.host >= 0 ? s.actualPort : 0;
+    e.latentActual = e.actual;
+    // Buckets by hash of the name; the evaluation compares the names
+    // themselves, so a hash collision costs nothing but a comparison.
+    e.nameKey = (quint64(e.host + 1) << 32) | quint64(nameHash(s.name));
+    return e;
+}
+
+void Analyzer::Private::index(int handle, QSet<quint64> *touched)
+{
+    const Entry &e = entries.at(handle);
+    if (e.actual > 0) {
+        byHostPort.insert(hostPortKey(e.host, e.protocol, e.actual), handle);
+        byActual.insert(portKey(e.protocol, e.actual), handle);
+    }
+    if (e.planned > 0) {
+        byPlanned.insert(portKey(e.protocol, e.planned), handle);
+        // A rebuild (touched == nullptr) counts range use once at the end.
+        if (plannedPortUse[e.planned]++ == 0 && !reservedPort[e.planned] && touched)
+            adjustRangeUse(e.planned, +1, touched);
+    }
+    byName.insert(e.nameKey, handle);
+    if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty())
+        byCounterpart[counterpart].append(handle);
+}
+
+void Analyzer::Private::unindex(int handle, QSet<quint64> *touched)
+{
+    const Entry &e = entries.at(handle);
+    if (e.actual > 0) {
+        byHostPort.remove(hostPortKey(e.host, e.protocol, e.actual), handle);
+        byActual.remove(portKey(e.protocol, e.actual), handle);
+    }
+    if (e.planned > 0) {
+        byPlanned.remove(portKey(e.protocol, e.planned), handle);
+        if (--plannedPortUse[e.planned] == 0 && !reservedPort[e.planned])
+            adjustRangeUse(e.planned, -1, touched);
+    }
+    byName.remove(e.nameKey, handle);
+    if (const QString &counterpart = liveEntries.at(handle).counterpart; !counterpart.isEmpty()) {
+        auto it = byCounterpart.find(counterpart);
+        if (it != byCounterpart.end()) {
+            it->removeOne(handle);
+            if (it->isEmpty())
+                byCounterpart.erase(it);
+        }
+    }
+}
+
+// The buckets that depend on a service's entry.
+void Analyzer::Private::slotsOf(int handle, QSet<quint64> &buckets) const
+{
+    const Entry &e = entries.at(handle);
+    buckets.insert(slotOf(ServiceSlot, handle));
+    buckets.insert(slotOf(NameSlot, e.nameKey));
+    if (e.actual > 0) {
+        buckets.insert(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)));
+        buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.actual)));
+    }
+    if (e.planned > 0) {
+        buckets.insert(slotOf(PlanSlot, portKey(e.protocol, e.planned)));
+        buckets.insert(slotOf(LatentSlot, portKey(e.protocol, e.planned)));
+    }
+    const QString &id = liveEntries.at(handle).id;
+    for (int frontend : byCounterpart.value(id))
+        buckets.insert(slotOf(ServiceSlot, frontend));
+    for (int ref : referencesOf.value(id))
+        buckets.insert(slotOf(ReferenceSlot, ref));
+}
+
+// What both the live indexes and the one-shot analysis need: the
+// schema's hosts, ranges and reservations by port, and the messages.
+void Analyzer::Private::prepare()
+{
+    entries.clear();
+    liveEntries.clear();
+    freeHandles.clear();
+    handleOf.clear();
+    handleOfBuilt = false;
+    hostIds.clear();
+    plannedPortUse.fill(0, 65536);
+    reservedPort.fill(false, 65536);
+    rangeUsed.fill(0, schema->ranges.size());
+    andTemplate = MessageTemplate(tr("%1 and %2"), 2);
+    runsButPlannedTemplate = MessageTemplate(tr("%1 runs on %2 but is planned on %3"), 3);
+    ephemeralTemplate = MessageTemplate(tr("%1 uses port %2, inside the OS ephemeral range (32768-65535)"), 2);
+    unrangedTemplate = MessageTemplate(tr("%1: port %2 is in no range"), 2);
+    undocumentedTemplate = MessageTemplate(tr("%1 runs (%2) but is not in the plan"), 2);
+    onHostTemplate = MessageTemplate(tr("%1 on %2"), 2);
+    usedByTemplate = MessageTemplate(tr("Port %1 is used by %2; they collide if they ever share a host"), 2);
+    plannedForTemplate = MessageTemplate(tr("Port %1 is planned for %2 but used today by %3"), 3);
+
+    for (int i = 0; i < schema->hosts.size(); ++i)
+        hostIds.insert(schema->hosts.at(i).id, i);
+    for (const Reservation &r : schema->reservations) {
+        for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p)
+            reservedPort[p] = true;
+    }
+    rangeIds.clear();
+    narrowestRange.fill(-1, 65536);
+    for (int i = 0; i < schema->ranges.size(); ++i) {
+        const PortRange &r = schema->ranges.at(i);
+        rangeIds.insert(r.id, i);
+        for (int p = qMax(1, r.first); p <= qMin(65535, r.last); ++p) {
+            const int current = narrowestRange.at(p);
+            if (current < 0 || r.size() < schema->ranges.at(current).size())
+                narrowestRange[p] = qint16(i);
+        }
+    }
+    entries.reserve(schema->services.size());
+}
+
+void Analyzer::Private::rebuild()
+{
+    prepare();
+    for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
+        index->clear(schema->services.size());
+    byCounterpart.clear();
+    referencesOf.clear();
+    const qsizetype n = schema->services.size();
+    byHostPort.reserve(n);
+    byPlanned.reserve(n);
+    byActual.reserve(n);
+    byName.reserve(n);
+    entries.resize(n);
+    liveEntries.resize(n);
+    for (int row = 0; row < n; ++row) {
+        setEntry(row, schema->services.at(row));
+        index(row, nullptr);
+    }
+    countRangeUse();
+    // A live analyzer's handles drift from rows with inserts and removals,
+    // so its id map is made now, while they still agree.
+    if (document)
+        handleFor(QString());
+    for (int i = 0; i < schema->references.size(); ++i) {
+        const Reference &r = schema->references.at(i);
+        referencesOf[r.fromServiceId].append(i);
+        if (r.toServiceId != r.fromServiceId)
+            referencesOf[r.toServiceId].append(i);
+    }
+}
+
+// The one-shot analysis: the same rules over the same buckets, but with
+// groups made by sorting once instead of a hash insert per service.
+void Analyzer::Private::analyzeOnce(QList<Finding> &out)
+{
+    prepare();
+    const qsizetype n = schema->services.size();
+    // One pass over the services, which are too many to stay in the
+    // cache for a second one.
+    for (int row = 0; row < n; ++row) {
+        entries.append(entryFor(schema->services.at(row)));
+        if (const int planned = entries.last().planned; planned > 0)
+            ++plannedPortUse[planned];
+        evaluateService(slotOf(ServiceSlot, row), out);
+    }
+    countRangeUse();
+
+    const Groups actual(PortKeys, n, [this](int h) {
+        const Entry &e = entries.at(h);
+        return e.actual > 0 ? qint64(portKey(e.protocol, e.actual)) : -1;
+    });
+    const Groups planned(PortKeys, n, [this](int h) {
+        const Entry &e = entries.at(h);
+        return e.planned > 0 ? qint64(portKey(e.protocol, e.planned)) : -1;
+    });
+    std::vector<std::pair<quint64, int>> keyed; // (key, handle)
+    std::vector<int> run;
+    for (quint64 key = 0; key < PortKeys; ++key) {
+        const std::span<const int> a = actual.at(key), p = planned.at(key);
+        // The services of the next ports lie far apart in memory: asking
+        // for them ahead lets their cache misses overlap (a third of the
+        // time of a large analysis).
+        if (key + 2 < PortKeys) {
+            prefetchServices(actual.at(key + 2));
+            prefetchServices(planned.at(key + 2));
+        }
+        if (key + 1 < PortKeys) {
+            prefetchTexts(actual.at(key + 1));
+            prefetchTexts(planned.at(key + 1));
+        }
+        if (p.size() > 1)
+            evaluatePlan(slotOf(PlanSlot, key), p, out);
+        if (a.size() > 1 || (!a.empty() && !p.empty()))
+            evaluateLatent(slotOf(LatentSlot, key), a, p, out);
+        if (a.size() < 2)
+            continue;
+        // A host's share of the port's users is its (host, port) bucket.
+        keyed.clear();
+        for (int h : a)
+            keyed.emplace_back(quint64(entries.at(h).host), h);
+        forEachRun(keyed, run, [&](std::span<const int> sameHost) {
+            const Entry &e = entries.at(sameHost.front());
+            evaluateHost(slotOf(HostSlot, hostPortKey(e.host, e.protocol, e.actual)), sameHost, out);
+        });
+    }
+
+    // A host's services by the hash of their names are its name buckets.
+    const Groups byHost(quint64(schema->hosts.size()) + 1, n, [this](int h) { return entries.at(h).host + 1; });
+    for (quint64 host = 0; host <= quint64(schema->hosts.size()); ++host) {
+        keyed.clear();
+        for (int h : byHost.at(host))
+            keyed.emplace_back(entries.at(h).nameKey, h);
+        forEachRun(keyed, run, [&](std::span<const int> sameName) {
+            evaluateName(slotOf(NameSlot, entries.at(sameName.front()).nameKey), sameName, out);
+        });
+    }
+
+    forEachSchemaSlot([&](quint64 slot) { evaluate(slot, out); });
+}
+
+// Applies the document's rule settings; false when the rule is off.
+bool Analyzer::Private::configure(Finding &f) const
+{
+    const auto it = schema->ruleSettings.rules.constFind(f.rule);
+    if (it == schema->ruleSettings.rules.constEnd())
+        return true;
+    if (!it->enabled)
+        return false;
+    if (it->overrideSeverity)
+        f.severity = it->severity;
+    return true;
+}
+
+// Takes its arguments by value, and moves them on: each copy of a
+// finding costs a reference count per member.
+void Analyzer::Private::add(QList<Finding> &out, quint64 slot, const QString &rule, QString message, QStringList services,
+         QStringList hosts, QList<int> ports, const SourceLocation &origin) const
+{
+    const RuleInfo *info = ruleInfo(rule);
+    Finding f;
+    f.rule = rule;
+    f.severity = info ? info->defaultSeverity : Severity::Warning;
+    f.message = std::move(message);
+    f.serviceIds = std::move(services);
+    f.hostIds = std::move(hosts);
+    f.ports = std::move(ports);
+    f.origin = origin;
+    f.slot = slot;
+    if (configure(f))
+        out.append(std::move(f));
+}
+
+
+Analyzer::Analyzer(SchemaDocument *document, QObject *parent)
+    : QObject(parent)
+    , mDocument(document)
+    , d(new Private)
+{
+    d->schema = &document->schema();
+    d->document = document;
+    connect(document, &SchemaDocument::reset, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::serviceFieldChanged, this, &Analyzer::onServiceFieldChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, &Analyzer::onServiceReplaced);
+    connect(document, &SchemaDocument::serviceInserted, this, &Analyzer::onServiceInserted);
+    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this, &Analyzer::onServiceAboutToBeRemoved);
+    connect(document, &SchemaDocument::serviceRemoved, this, &Analyzer::onServiceRemoved);
+    // Hosts, ranges, reservations, references and settings are short lists
+    // that many buckets depend on: a change there re-runs everything.
+    connect(document, &SchemaDocument::hostsChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::rangesChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::reservationsChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::referencesChanged, this, &Analyzer::reanalyze);
+    connect(document, &SchemaDocument::ruleSettingsChanged, this, &Analyzer::reanalyze);
+    reanalyze();
+}
+
+Analyzer::Analyzer(const Schema *schema)
+    : d(new Private)
+{
+    d->schema = schema;
+}
+
+Analyzer::~Analyzer()
+{
+    delete d;
+}
+
+QList<Finding> Analyzer::analyze(const Schema &schema)
+{
+    Analyzer analyzer(&schema);
+    QList<Finding> result;
+    analyzer.d->analyzeOnce(result);
+    return result;
+}
+
+void Analyzer::reanalyze()
+{
+    d->rebuild();
+    d->bySlot.clear();
+    d->slotsOfService.clear();
+    mFindingCount = 0;
+    std::fill(std::begin(mCounts), std::end(mCounts), 0);
+    d->forEachSlot([this](quint64 slot) {
+        QList<Finding> now = d->evaluate(slot);
+        if (now.isEmpty())
+            return;
+        for (const Finding &f : std::as_const(now)) {
+            ++mCounts[int(f.severity)];
+            ++mFindingCount;
+            for (const QString &id : f.serviceIds) {
+                QList<quint64> &serviceSlots = d->slotsOfService[id];
+                if (serviceSlots.isEmpty() || serviceSlots.last() != slot)
+                    serviceSlots.append(slot);
+            }
+        }
+        d->bySlot.insert(slot, now);
+    });
+    emit reanalyzed();
+}
+
+void Analyzer::commit(const QSet<quint64> &buckets)
+{
+    QList<Finding> removed, added;
+    QSet<QString> affected;
+    for (quint64 slot : buckets) {
+        QList<Finding> now = d->evaluate(slot);
+        auto it = d->bySlot.find(slot);
+        if (it == d->bySlot.end()) {
+            if (now.isEmpty())
+                continue;
+            it = d->bySlot.insert(slot, {});
+        }
+        if (*it == now)
+            continue;
+        QSet<QString> before, after;
+        for (const Finding &f : std::as_const(*it)) {
+            removed.append(f);
+            --mCounts[int(f.severity)];
+            --mFindingCount;
+            for (const QString &id : f.serviceIds)
+                before.insert(id);
+        }
+        for (const Finding &f : std::as_const(now)) {
+            added.append(f);
+            ++mCounts[int(f.severity)];
+            ++mFindingCount;
+            for (const QString &id : f.serviceIds)
+                after.insert(id);
+        }
+        for (const QString &id : std::as_const(before)) {
+            if (!after.contains(id)) {
+                auto s = d->slotsOfService.find(id);
+                if (s != d->slotsOfService.end()) {
+                    s->removeOne(slot);
+                    if (s->isEmpty())
+                        d->slotsOfService.erase(s);
+                }
+            }
+        }
+        for (const QString &id : std::as_const(after)) {
+            if (!before.contains(id))
+                d->slotsOfService[id].append(slot);
+        }
+        affected.unite(before).unite(after);
+        if (now.isEmpty())
+            d->bySlot.erase(it);
+        else
+            *it = now;
+    }
+    if (!removed.isEmpty() || !added.isEmpty())
+        emit findingsChanged(removed, added, QStringList(affected.cbegin(), affected.cend()));
+}
+
+QList<Finding> Analyzer::findings() const
+{
+    QList<Finding> result;
+    result.reserve(mFindingCount);
+    for (auto it = d->bySlot.cbegin(); it != d->bySlot.cend(); ++it)
+        result += *it;
+    return result;
+}
+
+QList<Finding> Analyzer::findingsForService(const QString &serviceId) const
+{
+    QList<Finding> result;
+    const QList<quint64> buckets = d->slotsOfService.value(serviceId);
+    for (quint64 slot : buckets) {
+        for (const Finding &f : d->bySlot.value(slot)) {
+            if (f.serviceIds.contains(serviceId))
+                result.append(f);
+        }
+    }
+    sortFindings(result);
+    return result;
+}
+
+bool Analyzer::worstSeverity(const QString &serviceId, Severity *severity) const
+{
+    bool any = false;
+    const auto buckets = d->slotsOfService.constFind(serviceId);
+    if (buckets == d->slotsOfService.constEnd())
+        return false;
+    for (quint64 slot : *buckets) {
+        for (const Finding &f : d->bySlot.value(slot)) {
+            if (f.serviceIds.contains(serviceId) && (!any || f.severity > *severity)) {
+                *severity = f.severity;
+                any = true;
+            }
+        }
+    }
+    return any;
+}
+
+void Analyzer::onServiceFieldChanged(int row, ServiceField field)
+{
+    switch (field) {
+    case ServiceField::Aliases:
+    case ServiceField::Runtime:
+    case ServiceField::Description:
+    case ServiceField::Exposure:
+    case ServiceField::PublicHostname:
+    case ServiceField::Deployment:
+    case ServiceField::Notes:
+    case ServiceField::Profiles:
+        return; // no rule reads these
+    default:
+        onServiceReplaced(row);
+    }
+}
+
+void Analyzer::onServiceReplaced(int row)
+{
+    const Service &s = mDocument->service(row);
+    const int handle = d->handleFor(s.id);
+    if (handle < 0) {
+        reanalyze();
+        return;
+    }
+    QSet<quint64> buckets;
+    d->slotsOf(handle, buckets);
+    d->unindex(handle, &buckets);
+    d->setEntry(handle, s);
+    d->index(handle, &buckets);
+    d->slotsOf(handle, buckets);
+    commit(buckets);
+}
+
+void Analyzer::onServiceInserted(int row)
+{
+    const Service &s = mDocument->service(row);
+    const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
+    d->setEntry(handle, s);
+    d->handleOf.insert(s.id, handle);
+    QSet<quint64> buckets;
+    d->index(handle, &buckets);
+    d->slotsOf(handle, buckets);
+    commit(buckets);
+}
+
+void Analyzer::onServiceAboutToBeRemoved(int row)
+{
+    const QString id = mDocument->service(row).id;
+    const int handle = d->handleFor(id);
+    if (handle < 0)
+        return;
+    QSet<quint64> buckets;
+    d->slotsOf(handle, buckets);
+    d->unindex(handle, &buckets);
+    d->entries[handle].alive = false;
+    d->handleOf.remove(id);
+    d->freeHandles.append(handle);
+    mPendingRemoval = buckets;
+}
+
+void Analyzer::onServiceRemoved(int)
+{
+    // Evaluated after the row is gone, so messages and rows see the new document.
+    commit(std::exchange(mPendingRemoval, {}));
+}
+
+} // namespace Portolan
