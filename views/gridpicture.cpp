@@ -81,14 +81,20 @@ std::optional<QByteArray> renderGridPicture(const Schema &schema, const QString 
     return bytes;
 }
 
-QString GridPictureFormat::displayName() const
+static FormatIdentity pictureIdentity(GridPictureFormat::Kind kind)
 {
-    return mId == QLatin1String("svg") ? tr("Range grid picture (SVG)") : tr("Range grid picture (PNG)");
+    if (kind == GridPictureFormat::Svg)
+        return {"svg", "Portolan::GridPictureFormat",
+                QT_TRANSLATE_NOOP("Portolan::GridPictureFormat", "Range grid picture (SVG)"),
+                QT_TRANSLATE_NOOP("Portolan::GridPictureFormat", "SVG image (*.svg)"), FormatCapability::Write};
+    return {"png", "Portolan::GridPictureFormat",
+            QT_TRANSLATE_NOOP("Portolan::GridPictureFormat", "Range grid picture (PNG)"),
+            QT_TRANSLATE_NOOP("Portolan::GridPictureFormat", "PNG image (*.png)"), FormatCapability::Write};
 }
 
-QString GridPictureFormat::fileFilter() const
+GridPictureFormat::GridPictureFormat(Kind kind)
+    : Format(pictureIdentity(kind))
 {
-    return mId == QLatin1String("svg") ? tr("SVG image (*.svg)") : tr("PNG image (*.png)");
 }
 
 std::optional<QByteArray> GridPictureFormat::write(const Schema &schema, const FormatOptions &options,
@@ -105,15 +111,16 @@ std::optional<QByteArray> GridPictureFormat::write(const Schema &schema, const F
     }
     picture.font = QGuiApplication::font();
     const FindingList findings(Analyzer::analyze(schema));
-    return renderGridPicture(schema, mId, picture, &findings, error);
+    return renderGridPicture(schema, id(), picture, &findings, error);
 }
 
 void registerGridPictureFormats()
 {
     FormatRegistry &registry = FormatRegistry::instance();
-    for (const char *id : {"png", "svg"}) {
-        if (!registry.format(QLatin1String(id)))
-            registry.add(std::make_unique<GridPictureFormat>(QLatin1String(id)));
+    for (const GridPictureFormat::Kind kind : {GridPictureFormat::Png, GridPictureFormat::Svg}) {
+        auto format = std::make_unique<GridPictureFormat>(kind);
+        if (!registry.format(format->id()))
+            registry.add(std::move(format));
     }
 }
 

@@ -34,18 +34,9 @@ class GridPictureFormat : public Format
     Q_DECLARE_TR_FUNCTIONS(Portolan::GridPictureFormat)
 
 public:
-    explicit GridPictureFormat(const QString &id)
-        : mId(id)
-    {
-    }
-    QString id() const override { return mId; }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canWrite() const override { return true; }
+    enum Kind { Png, Svg };
+    explicit GridPictureFormat(Kind kind);
     std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options, QString *error) const override;
-
-private:
-    QString mId;
 };
 
 // Adds "png" and "svg" to FormatRegistry once; the views layer owns them

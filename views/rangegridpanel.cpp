@@ -111,7 +111,7 @@ void RangeGridPanel::goToNextFreePort()
 
 void RangeGridPanel::exportPicture(const QString &format)
 {
-    const GridPictureFormat picture(format);
+    const GridPictureFormat picture(format == QLatin1String("svg") ? GridPictureFormat::Svg : GridPictureFormat::Png);
     const SchemaDocument *document = mModel->document();
     const QString base = document->fileName().isEmpty()
         ? QDir::home().filePath(QStringLiteral("grid"))

@@ -22,10 +22,10 @@ namespace {
 class PortListFormat : public Format
 {
 public:
-    QString id() const override { return QStringLiteral("test-port-list"); }
-    QString displayName() const override { return QStringLiteral("Port list"); }
-    QString fileFilter() const override { return {}; }
-    bool canWrite() const override { return true; }
+    PortListFormat()
+        : Format({"test-port-list", "", "Port list", "", FormatCapability::Write})
+    {
+    }
     std::optional<QByteArray> write(const Schema &schema, const FormatOptions &, QString *) const override
     {
         QByteArray out;

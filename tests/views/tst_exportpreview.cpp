@@ -17,10 +17,10 @@ namespace {
 class BrokenFormat : public Format
 {
 public:
-    QString id() const override { return QStringLiteral("broken"); }
-    QString displayName() const override { return QStringLiteral("Broken"); }
-    QString fileFilter() const override { return {}; }
-    bool canWrite() const override { return true; }
+    BrokenFormat()
+        : Format({"broken", "", "Broken", "", FormatCapability::Write})
+    {
+    }
     std::optional<QByteArray> write(const Schema &, const FormatOptions &, QString *error) const override
     {
         *error = QStringLiteral("no host chosen");

@@ -432,29 +432,21 @@ QList<Endpoint> endpointsIn(const QString &value)
 
 } // namespace
 
-QString ComposeFormat::displayName() const
+ComposeFormat::ComposeFormat()
+    : Format({"compose", "Portolan::ComposeFormat", QT_TRANSLATE_NOOP("Portolan::ComposeFormat", "docker-compose"),
+              QT_TRANSLATE_NOOP("Portolan::ComposeFormat", "Compose files (*.yml *.yaml)"),
+              FormatCapability::Read | FormatCapability::Write | FormatCapability::NeedsHost | FormatCapability::MergesIntoPlan})
 {
-    return Tr::tr("docker-compose");
-}
-
-QString ComposeFormat::fileFilter() const
-{
-    return Tr::tr("Compose files (*.yml *.yaml)");
 }
 
 std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const FormatOptions &options,
                                               ParseError *error) const
 {
     error->file = options.fileName;
-    const std::optional<Yaml::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    const std::optional<Yaml::Node> root = Yaml::loadMapping(
+        data, options.fileName, Tr::tr("A compose file is a mapping with a \"services\" key."), error);
     if (!root)
         return std::nullopt;
-    if (!root->isMap()) {
-        *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A compose file is a mapping with a \"services\" key."));
-        if (error->line == 0)
-            error->line = 1;
-        return std::nullopt;
-    }
     const Yaml::MapView top(*root);
     const Yaml::Node services = top.value(QStringLiteral("services"));
     if (!services.isMap()) {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "format.h"
+#include "yamlutil.h"
 
 namespace Portolan {
 
@@ -16,17 +17,10 @@ namespace Portolan {
 class ComposeFormat : public Format
 {
 public:
-    // Larger files are refused: real compose files are a few KB, and a
-    // multi-megabyte one is a mistake (or an attack), not a compose file.
-    static constexpr qint64 MaxFileSize = 8LL << 20;
+    // Larger files are refused.
+    static constexpr qint64 MaxFileSize = Yaml::MaxFileSize;
 
-    QString id() const override { return QStringLiteral("compose"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canRead() const override { return true; }
-    bool canWrite() const override { return true; }
-    bool needsHost() const override { return true; }
-    bool mergesIntoPlan() const override { return true; }
+    ComposeFormat();
 
     // options.extra: "environment" (QVariantMap) replaces the process
     // environment for interpolation; "envFile" names the .env file

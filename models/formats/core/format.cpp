@@ -20,6 +20,16 @@ QString ParseError::toString() const
     return where.isEmpty() ? message : QStringLiteral("%1: %2").arg(where, message);
 }
 
+QString Format::displayName() const
+{
+    return QCoreApplication::translate(mIdentity.context, mIdentity.displayName);
+}
+
+QString Format::fileFilter() const
+{
+    return QCoreApplication::translate(mIdentity.context, mIdentity.fileFilter);
+}
+
 std::optional<ReadResult> Format::read(const QByteArray &, const FormatOptions &, ParseError *error) const
 {
     error->message = QCoreApplication::translate("Portolan", "The format %1 cannot be read.").arg(displayName());

@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <QByteArray>
+#include <QFlags>
 #include <QList>
 #include <QString>
 #include <QVariantMap>
@@ -41,19 +42,45 @@ struct ReadResult
     QList<Diagnostic> warnings;
 };
 
+// What a format can do.
+enum class FormatCapability {
+    Read = 0x1,
+    Write = 0x2,
+    NeedsHost = 0x4,      // compose, prometheus: the file describes one host
+    MergesIntoPlan = 0x8, // read() gives a fragment that merge() folds into a plan
+};
+Q_DECLARE_FLAGS(FormatCapabilities, FormatCapability)
+Q_DECLARE_OPERATORS_FOR_FLAGS(FormatCapabilities)
+
+// Who a format is. The name and file filter are QT_TRANSLATE_NOOP texts of
+// the format's own translation context, translated when they are asked for.
+struct FormatIdentity
+{
+    const char *id;          // used on the command line: json, markdown, compose, …
+    const char *context;     // translation context of the two texts below
+    const char *displayName;
+    const char *fileFilter;  // for file dialogs
+    FormatCapabilities capabilities;
+};
+
 // One interface for every format; the GUI's menus and the CLI both list
-// formats from FormatRegistry.
+// formats from FormatRegistry. A format overrides only what it does.
 class Format
 {
 public:
+    explicit Format(const FormatIdentity &identity)
+        : mIdentity(identity)
+    {
+    }
     virtual ~Format() = default;
 
-    virtual QString id() const = 0; // used on the command line: json, markdown, compose, …
-    virtual QString displayName() const = 0;
-    virtual QString fileFilter() const = 0; // for file dialogs
-    virtual bool canRead() const { return false; }
-    virtual bool canWrite() const { return false; }
-    virtual bool needsHost() const { return false; }
+    QString id() const { return QString::fromLatin1(mIdentity.id); }
+    QString displayName() const;
+    QString fileFilter() const;
+    bool canRead() const { return mIdentity.capabilities.testFlag(FormatCapability::Read); }
+    bool canWrite() const { return mIdentity.capabilities.testFlag(FormatCapability::Write); }
+    bool needsHost() const { return mIdentity.capabilities.testFlag(FormatCapability::NeedsHost); }
+    bool mergesIntoPlan() const { return mIdentity.capabilities.testFlag(FormatCapability::MergesIntoPlan); }
 
     // Reads bytes into a schema (for compose and prometheus: a fragment to merge).
     virtual std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
@@ -61,13 +88,15 @@ public:
     // Formats that describe one host's reality (compose, prometheus) read into
     // a fragment that is merged into an existing plan. Returns the merged
     // schema and appends a line per change to *summary.
-    virtual bool mergesIntoPlan() const { return false; }
     virtual std::optional<Schema> merge(const Schema &plan, const ReadResult &fragment, const FormatOptions &options,
                                         QStringList *summary, QString *error) const;
 
-    // Writes the schema; on failure returns nothing and sets *error.
+// Writes the schema; on failure returns nothing and sets *error.
     virtual std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
                                             QString *error) const;
+
+private:
+    FormatIdentity mIdentity;
 };
 
 // Reads a file through the registry, with file-level errors (missing,

@@ -413,6 +413,19 @@ SourceLocation location(const Node &node, const QString &fileName)
     return location;
 }
 
+std::optional<Node> loadMapping(const QByteArray &data, const QString &fileName, const QString &notAMapping,
+                                ParseError *error)
+{
+    std::optional<Node> root = load(data, fileName, MaxFileSize, error);
+    if (root && !root->isMap()) {
+        *error = errorAt(*root, fileName, notAMapping);
+        if (error->line == 0)
+            error->line = 1;
+        return std::nullopt;
+    }
+    return root;
+}
+
 ParseError errorAt(const Node &node, const QString &fileName, const QString &message)
 {
     ParseError error;

@@ -78,6 +78,16 @@ private:
 // positioned error. An empty document gives a null root.
 std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64 maxSize, ParseError *error);
 
+// The limit of the YAML configuration files Portolan reads: real compose and
+// Prometheus files are a few KB, and a multi-megabyte one is a mistake (or an
+// attack), not a configuration.
+inline constexpr qint64 MaxFileSize = 8LL << 20;
+
+// load() of a file whose top level must be a mapping; anything else is the
+// error notAMapping, at the root (line 1 for an empty file).
+std::optional<Node> loadMapping(const QByteArray &data, const QString &fileName, const QString &notAMapping,
+                                ParseError *error);
+
 SourceLocation location(const Node &node, const QString &fileName);
 ParseError errorAt(const Node &node, const QString &fileName, const QString &message);
 

@@ -16,14 +16,11 @@ struct Tr
 };
 } // namespace
 
-QString EnvFormat::displayName() const
+EnvFormat::EnvFormat()
+    : Format({"env", "Portolan::EnvFormat", QT_TRANSLATE_NOOP("Portolan::EnvFormat", "Environment file"),
+              QT_TRANSLATE_NOOP("Portolan::EnvFormat", "Environment files (*.env)"),
+              FormatCapability::Write})
 {
-    return Tr::tr("Environment file");
-}
-
-QString EnvFormat::fileFilter() const
-{
-    return Tr::tr("Environment files (*.env)");
 }
 
 QString EnvFormat::variableStem(const QString &name)

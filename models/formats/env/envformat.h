@@ -8,10 +8,7 @@ namespace Portolan {
 class EnvFormat : public Format
 {
 public:
-    QString id() const override { return QStringLiteral("env"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canWrite() const override { return true; }
+    EnvFormat();
 
     // options.hostId limits the lines to one host; options.extra "ports":
     // "planned" (default) or "actual".

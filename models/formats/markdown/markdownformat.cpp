@@ -1786,14 +1786,11 @@ QByteArray Writer::write()
 
 } // namespace
 
-QString MarkdownFormat::displayName() const
+MarkdownFormat::MarkdownFormat()
+    : Format({"markdown", "Portolan::MarkdownFormat", QT_TRANSLATE_NOOP("Portolan::MarkdownFormat", "Markdown port schema"),
+              QT_TRANSLATE_NOOP("Portolan::MarkdownFormat", "Markdown port schema (*.md *.markdown)"),
+              FormatCapability::Read | FormatCapability::Write})
 {
-    return Tr::tr("Markdown port schema");
-}
-
-QString MarkdownFormat::fileFilter() const
-{
-    return Tr::tr("Markdown port schema (*.md *.markdown)");
 }
 
 QString MarkdownFormat::defaultChecklist()

@@ -15,11 +15,7 @@ namespace Portolan {
 class MarkdownFormat : public Format
 {
 public:
-    QString id() const override { return QStringLiteral("markdown"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canRead() const override { return true; }
-    bool canWrite() const override { return true; }
+    MarkdownFormat();
 
     std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
                                    ParseError *error) const override;

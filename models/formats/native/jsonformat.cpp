@@ -537,14 +537,11 @@ std::optional<QJsonObject> parseObject(const QByteArray &data, const QString &fi
 
 } // namespace
 
-QString JsonFormat::displayName() const
+JsonFormat::JsonFormat()
+    : Format({"json", "Portolan::JsonFormat", QT_TRANSLATE_NOOP("Portolan::JsonFormat", "Portolan schema"),
+              QT_TRANSLATE_NOOP("Portolan::JsonFormat", "Portolan schema (*.portolan.json *.json)"),
+              FormatCapability::Read | FormatCapability::Write})
 {
-    return QCoreApplication::translate("Portolan::JsonFormat", "Portolan schema");
-}
-
-QString JsonFormat::fileFilter() const
-{
-    return QCoreApplication::translate("Portolan::JsonFormat", "Portolan schema (*.portolan.json *.json)");
 }
 
 QByteArray JsonFormat::serialize(const Schema &schema)

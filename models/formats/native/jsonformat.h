@@ -11,11 +11,7 @@ class JsonFormat : public Format
 public:
     static constexpr int Version = 1;
 
-    QString id() const override { return QStringLiteral("json"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canRead() const override { return true; }
-    bool canWrite() const override { return true; }
+    JsonFormat();
 
     std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
                                    ParseError *error) const override;

@@ -125,10 +125,10 @@ void Reader::readFileSd(const Job &job, const Yaml::Node &config)
         for (const QString &name : matches) {
             const QString path = dir.filePath(name);
             ParseError error;
-            const std::optional<QByteArray> data = readFileBytes(path, &error, PrometheusFormat::MaxFileSize);
+            const std::optional<QByteArray> data = readFileBytes(path, &error, Yaml::MaxFileSize);
             // JSON is YAML, so one reader serves both file_sd forms.
             const std::optional<Yaml::Node> root =
-                data ? Yaml::load(*data, path, PrometheusFormat::MaxFileSize, &error) : std::nullopt;
+                data ? Yaml::load(*data, path, Yaml::MaxFileSize, &error) : std::nullopt;
             if (!root) {
                 mResult->warnings.append(error);
                 continue;
@@ -158,28 +158,20 @@ bool isDuration(const QString &text)
 
 } // namespace
 
-QString PrometheusFormat::displayName() const
+PrometheusFormat::PrometheusFormat()
+    : Format({"prometheus", "Portolan::PrometheusFormat", QT_TRANSLATE_NOOP("Portolan::PrometheusFormat", "Prometheus scrape configuration"),
+              QT_TRANSLATE_NOOP("Portolan::PrometheusFormat", "Prometheus configuration (*.yml *.yaml)"),
+              FormatCapability::Read | FormatCapability::Write | FormatCapability::MergesIntoPlan})
 {
-    return Tr::tr("Prometheus scrape configuration");
-}
-
-QString PrometheusFormat::fileFilter() const
-{
-    return Tr::tr("Prometheus configuration (*.yml *.yaml)");
 }
 
 std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const FormatOptions &options,
                                                  ParseError *error) const
 {
-    const std::optional<Yaml::Node> root = Yaml::load(data, options.fileName, MaxFileSize, error);
+    const std::optional<Yaml::Node> root =
+        Yaml::loadMapping(data, options.fileName, Tr::tr("A Prometheus configuration is a mapping."), error);
     if (!root)
         return std::nullopt;
-    if (!root->isMap()) {
-        *error = Yaml::errorAt(*root, options.fileName, Tr::tr("A Prometheus configuration is a mapping."));
-        if (error->line == 0)
-            error->line = 1;
-        return std::nullopt;
-    }
     const Yaml::MapView top(*root);
     const QString globalInterval =
         Yaml::MapView(top.value(QStringLiteral("global"))).value(QStringLiteral("scrape_interval")).scalar();
@@ -310,14 +302,11 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
     return out.toUtf8();
 }
 
-QString FileSdFormat::displayName() const
+FileSdFormat::FileSdFormat()
+    : Format({"file-sd", "Portolan::PrometheusFormat", QT_TRANSLATE_NOOP("Portolan::PrometheusFormat", "Prometheus file_sd targets"),
+              QT_TRANSLATE_NOOP("Portolan::PrometheusFormat", "file_sd JSON (*.json)"),
+              FormatCapability::Write})
 {
-    return Tr::tr("Prometheus file_sd targets");
-}
-
-QString FileSdFormat::fileFilter() const
-{
-    return Tr::tr("file_sd JSON (*.json)");
 }
 
 std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const

@@ -13,14 +13,7 @@ namespace Portolan {
 class PrometheusFormat : public Format
 {
 public:
-    static constexpr qint64 MaxFileSize = 8LL << 20;
-
-    QString id() const override { return QStringLiteral("prometheus"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canRead() const override { return true; }
-    bool canWrite() const override { return true; }
-    bool mergesIntoPlan() const override { return true; }
+    PrometheusFormat();
 
     // file_sd_configs files are read relative to options.baseDir.
     std::optional<ReadResult> read(const QByteArray &data, const FormatOptions &options,
@@ -38,10 +31,7 @@ public:
 class FileSdFormat : public Format
 {
 public:
-    QString id() const override { return QStringLiteral("file-sd"); }
-    QString displayName() const override;
-    QString fileFilter() const override;
-    bool canWrite() const override { return true; }
+    FileSdFormat();
 
     std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
                                     QString *error) const override;
