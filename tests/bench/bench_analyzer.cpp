@@ -1,7 +1,10 @@
 // Prints how fast the analyzer is at fleet scale. Not a test: run it by hand,
 // ideally from a release build:  bench_analyzer [services] [hosts] [ranges]
+#include "fleet.h"
+
 #include "analyzer.h"
 #include "commands.h"
+#include "jsonformat.h"
 #include "move.h"
 #include "problemsmodel.h"
 #include "schemadocument.h"
@@ -19,49 +22,6 @@
 #include <algorithm>
 
 using namespace Portolan;
-
-// 200 ranges of 100 ports from 20000 up; services mostly planned on their
-// host, some drifted, some colliding, so every kind of bucket is exercised.
-static Schema generate(int serviceCount, int hostCount, int rangeCount)
-{
-    Schema schema;
-    QRandomGenerator random(42);
-    for (int h = 0; h < hostCount; ++h)
-        schema.hosts.append(Host{QStringLiteral("host-%1").arg(h), QStringLiteral("Host %1").arg(h),
-                                 QStringLiteral("127.0.%1.%2").arg(h / 250).arg(h % 250 + 1), {}, {}});
-    for (int r = 0; r < rangeCount; ++r) {
-        PortRange range;
-        range.id = QStringLiteral("range-%1").arg(r);
-        range.first = 20000 + r * 100;
-        range.last = range.first + 99;
-        range.title = QStringLiteral("Range %1").arg(r);
-        schema.ranges.append(range);
-    }
-    schema.services.reserve(serviceCount);
-    for (int i = 0; i < serviceCount; ++i) {
-        Service s;
-        s.id = QStringLiteral("svc-%1").arg(i);
-        s.name = QStringLiteral("service-%1").arg(i);
-        const int host = i % hostCount;
-        s.hostId = schema.hosts.at(host).id;
-        s.plannedHostId = s.hostId;
-        // Each host gets its services spread over the ranges, one port each.
-        const int slot = i / hostCount;
-        s.plannedPort = 20000 + (slot * 37 + host) % (rangeCount * 100);
-        s.actualPort = s.plannedPort;
-        const int dice = random.bounded(100);
-        if (dice < 3)
-            s.actualPort = s.plannedPort + 1 + random.bounded(5); // drift, sometimes onto a neighbour
-        else if (dice < 4)
-            s.actualPort = 40000 + random.bounded(100); // unranged
-        else if (dice < 5 && slot > 0)
-            s.actualPort = 20000 + ((slot - 1) * 37 + host) % (rangeCount * 100); // the port of the host's previous service
-        s.status = ServiceStatus::Deployed;
-        s.rangeId = schema.ranges.at((s.plannedPort - 20000) / 100).id;
-        schema.services.append(s);
-    }
-    return schema;
-}
 
 // What a rule engine without indexes does: every pair, O(n²).
 static int naiveHostCollisions(const Schema &schema)
@@ -94,7 +54,7 @@ int main(int argc, char *argv[])
     const int ranges = args.size() > 3 ? args.at(3).toInt() : 200;
     QTextStream out(stdout);
 
-    const Schema schema = generate(services, hosts, ranges);
+    const Schema schema = generateFleet(services, hosts, ranges);
     QElapsedTimer timer;
 
     QList<double> full;
@@ -120,6 +80,30 @@ int main(int argc, char *argv[])
     out << QStringLiteral("full analysis (Analyzer::analyze), median of 5: %1 ms\n").arg(median(full), 0, 'f', 1);
     if (args.contains(QStringLiteral("--full-only")))
         return 0;
+
+    // The native file: what File > Save and the autosave write, and File > Open reads.
+    QList<double> saves, loads;
+    QByteArray bytes;
+    for (int run = 0; run < 5; ++run) {
+        timer.start();
+        QByteArray written = JsonFormat::serialize(schema);
+        saves.append(timer.nsecsElapsed() / 1e6);
+        bytes.swap(written);
+    }
+    for (int run = 0; run < 5; ++run) {
+        ParseError error;
+        timer.start();
+        std::optional<Schema> read = JsonFormat::parse(bytes, QStringLiteral("bench"), &error);
+        loads.append(timer.nsecsElapsed() / 1e6);
+        if (!read) {
+            out << "the written file does not read back: " << error.toString() << "\n";
+            return 1;
+        }
+    }
+    out << QStringLiteral("native JSON (%1 MB): serialize %2 ms, parse %3 ms (medians of 5)\n")
+               .arg(bytes.size() / 1e6, 0, 'f', 1)
+               .arg(median(saves), 0, 'f', 0)
+               .arg(median(loads), 0, 'f', 0);
 
     SchemaDocument document(schema);
     timer.start();
@@ -172,7 +156,7 @@ int main(int argc, char *argv[])
     out << QStringLiteral("peak memory (max RSS): %1 MB\n").arg(usage.ru_maxrss / 1024.0, 0, 'f', 0);
 
     const int naiveSize = qMin(services, 10000);
-    const Schema small = generate(naiveSize, qMax(1, hosts / 10), ranges);
+    const Schema small = generateFleet(naiveSize, qMax(1, hosts / 10), ranges);
     timer.start();
     const int naive = naiveHostCollisions(small);
     const double naiveMs = timer.nsecsElapsed() / 1e6;

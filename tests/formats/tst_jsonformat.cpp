@@ -18,6 +18,8 @@ private slots:
     void shouldRoundTripTheSample();
     void shouldRoundTripEveryField();
     void shouldWriteKeysInStableOrder();
+    void shouldEscapeStringsAsQJsonDocumentDoes_data();
+    void shouldEscapeStringsAsQJsonDocumentDoes();
     void shouldRejectMalformedInput_data();
     void shouldRejectMalformedInput();
     void shouldReportMissingAndBinaryFiles();
@@ -124,6 +126,41 @@ void tst_JsonFormat::shouldWriteKeysInStableOrder()
     QVERIFY(bytes.indexOf("\"id\": \"a\"", services) < bytes.indexOf("\"name\": \"Ä service\"", services));
     QVERIFY(bytes.indexOf("\"name\": \"Ä service\"", services) < bytes.indexOf("\"plannedPort\": 5001", services));
     QCOMPARE(JsonFormat::serialize(everyField()), bytes);
+}
+
+void tst_JsonFormat::shouldEscapeStringsAsQJsonDocumentDoes_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("plain") << QStringLiteral("mana-auth");
+    QTest::newRow("quotes and backslash") << QStringLiteral("say \"hi\" \\ there");
+    QTest::newRow("named escapes") << QStringLiteral("a\tb\nc\rd\be\ff");
+    QTest::newRow("control characters") << QString::fromUtf16(u"\u0001\u001f\u007f");
+    QTest::newRow("non-ASCII") << QString::fromUtf16(u"Geprüft am: 漢字 \u2028");
+    QTest::newRow("outside the BMP") << QString::fromUtf16(u"emoji \U0001F600 end");
+    QTest::newRow("slash and markup") << QStringLiteral("</script> & 'x'");
+}
+
+void tst_JsonFormat::shouldEscapeStringsAsQJsonDocumentDoes()
+{
+    QFETCH(QString, text);
+    Schema schema;
+    schema.title = text;
+    Service s;
+    s.id = QStringLiteral("svc");
+    s.name = text;
+    s.aliases = {text};
+    schema.services.append(s);
+    const QByteArray bytes = JsonFormat::serialize(schema);
+    QByteArray quoted = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+    quoted = quoted.mid(1, quoted.size() - 2);
+    QVERIFY2(bytes.contains("\"title\": " + quoted + ",\n"), bytes.constData());
+    QVERIFY2(bytes.contains("\"name\": " + quoted + ",\n"), bytes.constData());
+    QVERIFY2(bytes.contains("\"aliases\": [" + quoted + "]"), bytes.constData());
+    ParseError error;
+    const std::optional<Schema> back = JsonFormat::parse(bytes, QStringLiteral("x"), &error);
+    QVERIFY2(back, qPrintable(error.toString()));
+    QCOMPARE(back->title, text);
+    QCOMPARE(back->services.first().name, text);
 }
 
 void tst_JsonFormat::shouldRejectMalformedInput_data()

@@ -42,13 +42,77 @@ const QStringList &keyOrder()
     return order;
 }
 
+// The position of a key in keyOrder(), or past its end for keys not listed.
+int keyRank(const QString &key)
+{
+    static const QHash<QString, int> ranks = [] {
+        QHash<QString, int> r;
+        const QStringList &order = keyOrder();
+        for (int i = 0; i < order.size(); ++i)
+            r.insert(order.at(i), i);
+        return r;
+    }();
+    return ranks.value(key, int(keyOrder().size()));
+}
+
 void writeValue(QByteArray &out, const QJsonValue &value, int indent);
 
-void writeString(QByteArray &out, const QString &s)
+void appendUtf8(QByteArray &out, char32_t c)
 {
-    // QJsonDocument escapes correctly; reuse it for a single string.
-    QByteArray quoted = QJsonDocument(QJsonArray{s}).toJson(QJsonDocument::Compact);
-    out += quoted.mid(1, quoted.size() - 2);
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xc0 | (c >> 6));
+        out += char(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        out += char(0xe0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    } else {
+        out += char(0xf0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3f));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    }
+}
+
+// A JSON string in UTF-8, escaped as QJsonDocument escapes it: quote,
+// backslash and control characters; a lone surrogate becomes U+FFFD.
+void writeString(QByteArray &out, QStringView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    out += '"';
+    const char16_t *p = s.utf16();
+    const char16_t *end = p + s.size();
+    while (p < end) {
+        const char16_t c = *p++;
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            out += char(c);
+            continue;
+        }
+        switch (c) {
+        case u'"': out += "\\\""; continue;
+        case u'\\': out += "\\\\"; continue;
+        case u'\b': out += "\\b"; continue;
+        case u'\f': out += "\\f"; continue;
+        case u'\n': out += "\\n"; continue;
+        case u'\r': out += "\\r"; continue;
+        case u'\t': out += "\\t"; continue;
+        default: break;
+        }
+        if (c < 0x20) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+            appendUtf8(out, QChar::surrogateToUcs4(c, *p++));
+        } else if (QChar::isSurrogate(c)) {
+            appendUtf8(out, QChar::ReplacementCharacter);
+        } else {
+            appendUtf8(out, c);
+        }
+    }
+    out += '"';
 }
 
 void writeObject(QByteArray &out, const QJsonObject &object, int indent)
@@ -57,21 +121,18 @@ void writeObject(QByteArray &out, const QJsonObject &object, int indent)
         out += "{}";
         return;
     }
-    QStringList keys = object.keys();
-    const QStringList &order = keyOrder();
-    std::stable_sort(keys.begin(), keys.end(), [&order](const QString &a, const QString &b) {
-        const qsizetype ia = order.indexOf(a), ib = order.indexOf(b);
-        if (ia != ib)
-            return (ia < 0 ? order.size() : ia) < (ib < 0 ? order.size() : ib);
-        return a < b;
-    });
+    std::vector<std::pair<int, QString>> keys;
+    keys.reserve(object.size());
+    for (auto it = object.begin(); it != object.end(); ++it)
+        keys.emplace_back(keyRank(it.key()), it.key());
+    std::sort(keys.begin(), keys.end());
     const QByteArray pad(indent + 2, ' ');
     out += "{\n";
-    for (int i = 0; i < keys.size(); ++i) {
+    for (size_t i = 0; i < keys.size(); ++i) {
         out += pad;
-        writeString(out, keys.at(i));
+        writeString(out, keys.at(i).second);
         out += ": ";
-        writeValue(out, object.value(keys.at(i)), indent + 2);
+        writeValue(out, object.value(keys.at(i).second), indent + 2);
         out += i + 1 < keys.size() ? ",\n" : "\n";
     }
     out += QByteArray(indent, ' ') + '}';
@@ -123,15 +184,185 @@ void writeValue(QByteArray &out, const QJsonValue &value, int indent)
     }
 }
 
+// Writes one object straight from the domain types, for the lists that
+// grow with the fleet (services, references): the caller adds the keys in
+// keyOrder(), which is what writeObject() gives for the same object.
+class ObjectWriter
+{
+public:
+    ObjectWriter(QByteArray &out, int indent)
+        : mOut(out)
+        , mIndent(indent)
+    {
+    }
+
+    void key(const char *key)
+    {
+        mOut += mEmpty ? "{\n" : ",\n";
+        mEmpty = false;
+        mOut.append(mIndent + 2, ' ');
+        mOut += '"';
+        mOut += key;
+        mOut += "\": ";
+    }
+    void key(const QString &key)
+    {
+        mOut += mEmpty ? "{\n" : ",\n";
+        mEmpty = false;
+        mOut.append(mIndent + 2, ' ');
+        writeString(mOut, key);
+        mOut += ": ";
+    }
+    void string(const char *k, const QString &value)
+    {
+        key(k);
+        writeString(mOut, value);
+    }
+    void optionalString(const char *k, const QString &value)
+    {
+        if (!value.isEmpty())
+            string(k, value);
+    }
+    void integer(const char *k, int value)
+    {
+        key(k);
+        mOut += QByteArray::number(value);
+    }
+    void optionalInteger(const char *k, int value)
+    {
+        if (value != 0)
+            integer(k, value);
+    }
+    void boolean(const char *k, bool value)
+    {
+        key(k);
+        mOut += value ? "true" : "false";
+    }
+    void optionalList(const char *k, const QStringList &values)
+    {
+        if (values.isEmpty())
+            return;
+        key(k);
+        mOut += '[';
+        for (qsizetype i = 0; i < values.size(); ++i) {
+            if (i)
+                mOut += ", ";
+            writeString(mOut, values.at(i));
+        }
+        mOut += ']';
+    }
+    // Keys not in keyOrder() ("column", "file", "line") sort by name.
+    void origin(const SourceLocation &l)
+    {
+        key("origin");
+        ObjectWriter o(mOut, mIndent + 2);
+        o.optionalInteger("column", l.column);
+        o.string("file", l.file);
+        o.optionalInteger("line", l.line);
+        o.finish();
+    }
+    QByteArray &out() { return mOut; }
+    int indent() const { return mIndent; }
+    void finish()
+    {
+        if (mEmpty) {
+            mOut += "{}";
+            return;
+        }
+        mOut += '\n';
+        mOut.append(mIndent, ' ');
+        mOut += '}';
+    }
+
+private:
+    QByteArray &mOut;
+    int mIndent;
+    bool mEmpty = true;
+};
+
+void writeService(QByteArray &out, const Service &s, int indent)
+{
+    ObjectWriter o(out, indent);
+    o.string("id", s.id);
+    o.string("name", s.name);
+    o.optionalList("aliases", s.aliases);
+    o.optionalString("range", s.rangeId);
+    o.optionalInteger("plannedPort", s.plannedPort);
+    o.optionalInteger("actualPort", s.actualPort);
+    o.optionalString("host", s.hostId);
+    o.optionalString("plannedHost", s.plannedHostId);
+    if (s.protocol != Protocol::Tcp)
+        o.string("protocol", protocolToString(s.protocol));
+    o.optionalString("bindAddress", s.bindAddress);
+    o.optionalInteger("containerPort", s.containerPort);
+    o.optionalString("runtime", s.runtime);
+    o.optionalString("description", s.description);
+    o.string("status", statusToString(s.status));
+    o.optionalString("exposure", exposureToString(s.exposure));
+    o.optionalString("publicHostname", s.publicHostname);
+    o.optionalString("deployment", s.deployment);
+    if (!(s.metrics == Metrics())) {
+        // Listed keys first (port, origin), then the others by name.
+        o.key("metrics");
+        ObjectWriter m(out, indent + 2);
+        m.optionalInteger("port", s.metrics.port);
+        if (s.metrics.origin.isValid())
+            m.origin(s.metrics.origin);
+        m.boolean("enabled", s.metrics.enabled);
+        m.optionalString("interval", s.metrics.interval);
+        m.optionalString("job", s.metrics.job);
+        m.optionalString("path", s.metrics.path);
+        m.finish();
+    }
+    o.optionalString("counterpart", s.counterpartId);
+    o.optionalString("notes", s.notes);
+    o.optionalList("profiles", s.profiles);
+    if (s.undocumented)
+        o.boolean("undocumented", true);
+    if (s.origin.isValid())
+        o.origin(s.origin);
+    o.finish();
+}
+
+void writeReference(QByteArray &out, const Reference &r, int indent)
+{
+    ObjectWriter o(out, indent);
+    o.string("from", r.fromServiceId);
+    o.string("to", r.toServiceId);
+    o.integer("port", r.port);
+    if (r.viaHost)
+        o.boolean("viaHost", true);
+    o.optionalString("kind", r.kind);
+    o.optionalString("text", r.text);
+    if (r.origin.isValid())
+        o.origin(r.origin);
+    o.finish();
+}
+
+// A list of objects, one per line as writeArray() writes it.
+template<typename T, typename Write>
+void writeList(ObjectWriter &parent, const char *key, const QList<T> &items, Write write)
+{
+    parent.key(key);
+    QByteArray &out = parent.out();
+    if (items.isEmpty()) {
+        out += "[]";
+        return;
+    }
+    const int indent = parent.indent() + 2;
+    out += "[\n";
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        out.append(indent + 2, ' ');
+        write(out, items.at(i), indent + 2);
+        out += i + 1 < items.size() ? ",\n" : "\n";
+    }
+    out.append(indent, ' ');
+    out += ']';
+}
+
 void putString(QJsonObject &o, const char *key, const QString &value)
 {
     if (!value.isEmpty())
-        o.insert(QLatin1String(key), value);
-}
-
-void putInt(QJsonObject &o, const char *key, int value)
-{
-    if (value != 0)
         o.insert(QLatin1String(key), value);
 }
 
@@ -141,58 +372,9 @@ void putList(QJsonObject &o, const char *key, const QStringList &value)
         o.insert(QLatin1String(key), QJsonArray::fromStringList(value));
 }
 
-QJsonObject originToJson(const SourceLocation &l)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("file"), l.file);
-    putInt(o, "line", l.line);
-    putInt(o, "column", l.column);
-    return o;
-}
-
-QJsonObject serviceToJson(const Service &s)
-{
-    QJsonObject o;
-    o.insert(QStringLiteral("id"), s.id);
-    o.insert(QStringLiteral("name"), s.name);
-    putList(o, "aliases", s.aliases);
-    putString(o, "range", s.rangeId);
-    putInt(o, "plannedPort", s.plannedPort);
-    putInt(o, "actualPort", s.actualPort);
-    putString(o, "host", s.hostId);
-    putString(o, "plannedHost", s.plannedHostId);
-    if (s.protocol != Protocol::Tcp)
-        o.insert(QStringLiteral("protocol"), protocolToString(s.protocol));
-    putString(o, "bindAddress", s.bindAddress);
-    putInt(o, "containerPort", s.containerPort);
-    putString(o, "runtime", s.runtime);
-    putString(o, "description", s.description);
-    o.insert(QStringLiteral("status"), statusToString(s.status));
-    putString(o, "exposure", exposureToString(s.exposure));
-    putString(o, "publicHostname", s.publicHostname);
-    putString(o, "deployment", s.deployment);
-    if (!(s.metrics == Metrics())) {
-        QJsonObject m;
-        m.insert(QStringLiteral("enabled"), s.metrics.enabled);
-        putString(m, "path", s.metrics.path);
-        putString(m, "interval", s.metrics.interval);
-        putInt(m, "port", s.metrics.port);
-        putString(m, "job", s.metrics.job);
-        if (s.metrics.origin.isValid())
-            m.insert(QStringLiteral("origin"), originToJson(s.metrics.origin));
-        o.insert(QStringLiteral("metrics"), m);
-    }
-    putString(o, "counterpart", s.counterpartId);
-    putString(o, "notes", s.notes);
-    putList(o, "profiles", s.profiles);
-    if (s.undocumented)
-        o.insert(QStringLiteral("undocumented"), true);
-    if (s.origin.isValid())
-        o.insert(QStringLiteral("origin"), originToJson(s.origin));
-    return o;
-}
-
-QJsonObject schemaToJson(const Schema &schema)
+// The schema but its services and references (serialize() streams those)
+// as JSON objects.
+QJsonObject headToJson(const Schema &schema)
 {
     QJsonObject root;
     root.insert(QStringLiteral("format"), JsonFormat::Version);
@@ -249,28 +431,6 @@ QJsonObject schemaToJson(const Schema &schema)
         reservations.append(o);
     }
     root.insert(QStringLiteral("reservations"), reservations);
-
-    QJsonArray services;
-    for (const Service &s : schema.services)
-        services.append(serviceToJson(s));
-    root.insert(QStringLiteral("services"), services);
-
-    QJsonArray references;
-    for (const Reference &r : schema.references) {
-        QJsonObject o;
-        o.insert(QStringLiteral("from"), r.fromServiceId);
-        o.insert(QStringLiteral("to"), r.toServiceId);
-        o.insert(QStringLiteral("port"), r.port);
-        if (r.viaHost)
-            o.insert(QStringLiteral("viaHost"), true);
-        putString(o, "kind", r.kind);
-        putString(o, "text", r.text);
-        if (r.origin.isValid())
-            o.insert(QStringLiteral("origin"), originToJson(r.origin));
-        references.append(o);
-    }
-    if (!references.isEmpty())
-        root.insert(QStringLiteral("references"), references);
 
     const RuleSettings &rs = schema.ruleSettings;
     if (!(rs == RuleSettings())) {
@@ -546,8 +706,31 @@ JsonFormat::JsonFormat()
 
 QByteArray JsonFormat::serialize(const Schema &schema)
 {
+    // The small parts go through QJsonObject; the services and references,
+    // which grow with the fleet, are written straight from the schema.
+    const QJsonObject head = headToJson(schema);
+    std::vector<std::pair<int, QString>> keys;
+    for (auto it = head.begin(); it != head.end(); ++it)
+        keys.emplace_back(keyRank(it.key()), it.key());
+    std::sort(keys.begin(), keys.end());
+    const int servicesRank = keyRank(QStringLiteral("services"));
+
     QByteArray out;
-    writeObject(out, schemaToJson(schema), 0);
+    out.reserve(1024 + schema.services.size() * 256 + schema.references.size() * 128);
+    ObjectWriter root(out, 0);
+    auto key = keys.cbegin();
+    for (; key != keys.cend() && key->first < servicesRank; ++key) {
+        root.key(key->second);
+        writeValue(out, head.value(key->second), 2);
+    }
+    writeList(root, "services", schema.services, writeService);
+    if (!schema.references.isEmpty())
+        writeList(root, "references", schema.references, writeReference);
+    for (; key != keys.cend(); ++key) {
+        root.key(key->second);
+        writeValue(out, head.value(key->second), 2);
+    }
+    root.finish();
     out += '\n';
     return out;
 }
@@ -755,14 +938,11 @@ std::optional<QByteArray> JsonFormat::write(const Schema &schema, const FormatOp
 
 QByteArray servicesToJson(const QList<Service> &services)
 {
-    QJsonArray array;
-    for (const Service &s : services)
-        array.append(serviceToJson(s));
-    QJsonObject root;
-    root.insert(QStringLiteral("format"), JsonFormat::Version);
-    root.insert(QStringLiteral("services"), array);
     QByteArray out;
-    writeObject(out, root, 0);
+    ObjectWriter root(out, 0);
+    root.integer("format", JsonFormat::Version);
+    writeList(root, "services", services, writeService);
+    root.finish();
     return out;
 }
 
