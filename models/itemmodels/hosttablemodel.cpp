@@ -63,17 +63,37 @@ HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
 {
     connect(document, &SchemaDocument::hostsChanged, this, &HostTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &HostTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::syncRows);
+    connect(document, &SchemaDocument::reset, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
-        if (field == ServiceField::Host && rowCount() > 0)
-            emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
-    });
-    connect(document, &SchemaDocument::serviceReplaced, this, [this] {
-        if (rowCount() > 0)
-            emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
+        if (field == ServiceField::Host)
+            servicesChanged();
     });
     syncRows();
+}
+
+void HostTableModel::servicesChanged()
+{
+    // A bulk edit sends thousands of these: one dataChanged until the counts
+    // are asked for again.
+    if (!mCountsValid)
+        return;
+    mCountsValid = false;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, ServicesColumn), index(rowCount() - 1, ServicesColumn));
+}
+
+int HostTableModel::serviceCount(const QString &hostId) const
+{
+    if (!mCountsValid) {
+        mServiceCounts.clear();
+        for (const Service &s : mDocument->schema().services)
+            ++mServiceCounts[s.hostId];
+        mCountsValid = true;
+    }
+    return mServiceCounts.value(hostId);
 }
 
 QString HostTableModel::documentKey(int row) const
@@ -111,12 +131,7 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
     case AddressColumn: return h.address;
     case PlatformColumn: return h.platform;
     case NotesColumn: return h.notes;
-    case ServicesColumn: {
-        int count = 0;
-        for (const Service &s : mDocument->schema().services)
-            count += s.hostId == h.id;
-        return count;
-    }
+    case ServicesColumn: return serviceCount(h.id);
     }
     return {};
 }
@@ -180,17 +195,23 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::rangesChanged, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::reservationsChanged, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &RangeTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::syncRows);
+    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::servicesChanged);
+    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::servicesChanged);
+    connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
-        if (field == ServiceField::PlannedPort || field == ServiceField::Range) {
-            recount();
-            if (rowCount() > 0)
-                emit dataChanged(index(0, UsedColumn), index(rowCount() - 1, UsedColumn));
-        }
+        if (field == ServiceField::PlannedPort || field == ServiceField::Range)
+            servicesChanged();
     });
     syncRows();
+}
+
+void RangeTableModel::servicesChanged()
+{
+    if (!mUsedValid)
+        return;
+    mUsedValid = false;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, UsedColumn), index(rowCount() - 1, UsedColumn));
 }
 
 QString RangeTableModel::documentKey(int row) const
@@ -203,7 +224,7 @@ int RangeTableModel::documentCount() const
     return int(mDocument->schema().ranges.size());
 }
 
-void RangeTableModel::recount()
+void RangeTableModel::recount() const
 {
     // One pass over the services, then one over each range's ports: linear in
     // services plus range sizes, never services times ranges.
@@ -225,12 +246,13 @@ void RangeTableModel::recount()
             used += taken.contains(p);
         mUsed[i] = used;
     }
+    mUsedValid = true;
 }
 
 void RangeTableModel::takeCopy()
 {
     mRanges = mDocument->schema().ranges;
-    recount();
+    mUsedValid = false;
 }
 
 int RangeTableModel::columnCount(const QModelIndex &parent) const
@@ -255,6 +277,8 @@ QVariant RangeTableModel::data(const QModelIndex &index, int role) const
     case TitleColumn: return r.title;
     case PurposeColumn: return r.purpose;
     case UsedColumn:
+        if (!mUsedValid)
+            recount();
         if (role == Qt::EditRole)
             return mUsed.value(index.row());
         return tr("%1/%2").arg(mUsed.value(index.row())).arg(r.size());

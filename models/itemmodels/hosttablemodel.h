@@ -3,6 +3,7 @@
 #include "schema.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace Portolan {
 
@@ -65,8 +66,15 @@ protected:
     void takeCopy() override;
 
 private:
+    int serviceCount(const QString &hostId) const;
+    void servicesChanged();
+
     SchemaDocument *mDocument;
     QList<Host> mHosts;
+    // Services per host id, counted in one pass when first asked for after a
+    // change of the services, not per painted cell.
+    mutable QHash<QString, int> mServiceCounts;
+    mutable bool mCountsValid = false;
 };
 
 // The document's ranges with their use counts.
@@ -98,11 +106,15 @@ protected:
     void takeCopy() override;
 
 private:
-    void recount();
+    void recount() const;
+    void servicesChanged();
 
     SchemaDocument *mDocument;
     QList<PortRange> mRanges;
-    QList<int> mUsed; // per range: planned ports used (services + reserved slots)
+    // Per range: planned ports used (services + reserved slots), counted
+    // when first asked for after a change.
+    mutable QList<int> mUsed;
+    mutable bool mUsedValid = false;
 };
 
 // The document's reservations: slots kept free, per range.

@@ -63,21 +63,33 @@ void MovesModel::onMovesChanged()
         mKeys = keys;
         endResetModel();
     } else {
+        // Each run of rows that go or come is one signal.
+        mSignatures.resize(mKeys.size());
         for (int row = int(mKeys.size()) - 1; row >= 0; --row) {
-            if (!newSet.contains(mKeys.at(row))) {
-                beginRemoveRows(QModelIndex(), row, row);
-                mKeys.removeAt(row);
-                mSignatures.removeAt(row);
-                endRemoveRows();
-            }
+            if (newSet.contains(mKeys.at(row)))
+                continue;
+            int first = row;
+            while (first > 0 && !newSet.contains(mKeys.at(first - 1)))
+                --first;
+            beginRemoveRows(QModelIndex(), first, row);
+            mKeys.remove(first, row - first + 1);
+            mSignatures.remove(first, row - first + 1);
+            endRemoveRows();
+            row = first;
         }
         for (int row = 0; row < keys.size(); ++row) {
-            if (!oldSet.contains(keys.at(row))) {
-                beginInsertRows(QModelIndex(), row, row);
-                mKeys.insert(row, keys.at(row));
-                mSignatures.insert(row, QString());
-                endInsertRows();
+            if (oldSet.contains(keys.at(row)))
+                continue;
+            int last = row;
+            while (last + 1 < keys.size() && !oldSet.contains(keys.at(last + 1)))
+                ++last;
+            beginInsertRows(QModelIndex(), row, last);
+            for (int i = row; i <= last; ++i) {
+                mKeys.insert(i, keys.at(i));
+                mSignatures.insert(i, QString());
             }
+            endInsertRows();
+            row = last;
         }
     }
     mSignatures.resize(mKeys.size());

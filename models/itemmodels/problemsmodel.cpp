@@ -12,6 +12,7 @@ ProblemsModel::ProblemsModel(Analyzer *analyzer, QObject *parent)
     , mFindings(analyzer->findings())
 {
     sortFindings(mFindings);
+    indexRows();
     connect(analyzer, &Analyzer::reanalyzed, this, &ProblemsModel::reload);
     connect(analyzer, &Analyzer::findingsChanged, this,
             [this](const QList<Finding> &removed, const QList<Finding> &added, const QStringList &) {
@@ -28,13 +29,10 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
         return;
     }
     for (const Finding &f : removed) {
-        // Compare the bucket first: a cheap integer test rules out almost every row.
-        for (int row = int(mFindings.size()) - 1; row >= 0; --row) {
-            const Finding &g = mFindings.at(row);
-            if (g.slot == f.slot && g == f) {
-                beginRemoveRows(QModelIndex(), row, row);
-                mFindings.removeAt(row);
-                endRemoveRows();
+        const QList<int> rows = mRowsOfSlot.value(f.slot);
+        for (const int row : rows) {
+            if (mFindings.at(row) == f) {
+                removeRow(row);
                 break;
             }
         }
@@ -43,6 +41,8 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
         const int first = int(mFindings.size());
         beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
         mFindings += added;
+        for (int row = first; row < mFindings.size(); ++row)
+            mRowsOfSlot[mFindings.at(row).slot].append(row);
         endInsertRows();
     }
 }
@@ -61,7 +61,33 @@ void ProblemsModel::reload()
     if (mObservations)
         mFindings += mObservations->findings();
     sortFindings(mFindings);
+    indexRows();
     endResetModel();
+}
+
+void ProblemsModel::indexRows()
+{
+    mRowsOfSlot.clear();
+    for (int row = 0; row < mFindings.size(); ++row)
+        mRowsOfSlot[mFindings.at(row).slot].append(row);
+}
+
+// The last row takes the place of the removed one: the views sort by their
+// proxy, so the order of the rows here does not matter, and a removal costs
+// the same whatever the number of findings.
+void ProblemsModel::removeRow(int row)
+{
+    const int last = int(mFindings.size()) - 1;
+    mRowsOfSlot[mFindings.at(row).slot].removeOne(row);
+    beginRemoveRows(QModelIndex(), last, last);
+    Finding moved = mFindings.takeLast();
+    endRemoveRows();
+    if (row == last)
+        return;
+    QList<int> &rows = mRowsOfSlot[moved.slot];
+    rows[rows.indexOf(last)] = row;
+    mFindings[row] = std::move(moved);
+    emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
 int ProblemsModel::rowCount(const QModelIndex &parent) const

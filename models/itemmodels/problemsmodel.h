@@ -3,6 +3,7 @@
 #include "finding.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 
 namespace Portolan {
 
@@ -42,7 +43,13 @@ private:
 
     Analyzer *mAnalyzer;
     ObservationStore *mObservations = nullptr;
+    void indexRows();
+    void removeRow(int row);
+
     QList<Finding> mFindings;
+    // Rows of each analysis bucket, so that a removed finding is found
+    // without scanning them all.
+    QHash<quint64, QList<int>> mRowsOfSlot;
 };
 
 } // namespace Portolan

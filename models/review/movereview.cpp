@@ -3,8 +3,10 @@
 #include "schemadocument.h"
 #include "whatif.h"
 
+#include <QFutureWatcher>
 #include <QTimer>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Portolan {
 
@@ -22,6 +24,14 @@ MoveReview::MoveReview(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::serviceFieldChanged, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::reset, this, [this] { mDismissed.clear(); });
     refresh();
+}
+
+MoveReview::~MoveReview()
+{
+    // A running computation works on its own snapshot; wait for it, so that
+    // it does not outlive the translations and the application.
+    if (mWatcher)
+        mWatcher->waitForFinished();
 }
 
 void MoveReview::setWhatIf(WhatIfSession *session)
@@ -77,41 +87,93 @@ void MoveReview::setActive(bool active)
 void MoveReview::scheduleRefresh()
 {
     mStale = true;
+    ++mGeneration;
     if (mScheduled || !mActive)
         return;
     mScheduled = true;
-    // Coalesces the many signals of one macro into one recomputation.
+    // Coalesces the many signals of one macro into one computation.
     QTimer::singleShot(0, this, [this] {
         if (mScheduled)
-            refresh();
+            startComputation();
     });
 }
 
 // Impact of the first moves of each list; a fleet's thousands of drifts
-// would otherwise hold up every edit while the panel is open.
+// would otherwise hold up every refresh.
 static constexpr qsizetype MaxMovesWithImpact = 500;
+
+MoveReview::Inputs MoveReview::inputs() const
+{
+    Inputs in;
+    in.schema = mDocument->schema();
+    if (mWhatIf)
+        in.drafts = mWhatIf->drafts();
+    in.hasProposal = mHasProposal;
+    if (mHasProposal) {
+        in.proposal = mProposal;
+        in.proposalFile = mProposalFile;
+        in.dismissed = mDismissed;
+    }
+    return in;
+}
+
+QList<Move> MoveReview::compute(const Inputs &in)
+{
+    QList<Move> drift = driftMoves(in.schema);
+    computeImpacts(in.schema, drift, true, MaxMovesWithImpact);
+    QList<Move> all = drift;
+    if (!in.drafts.isEmpty()) {
+        QList<Move> drafts = in.drafts;
+        computeImpacts(in.schema, drafts, true, MaxMovesWithImpact);
+        all += drafts;
+    }
+    if (in.hasProposal) {
+        QList<Move> proposals = diffSchemas(in.schema, in.proposal, Move::Origin::Proposal, in.proposalFile);
+        proposals.removeIf([&in](const Move &m) { return in.dismissed.contains(m.key()); });
+        computeImpacts(in.schema, proposals, true, MaxMovesWithImpact);
+        all += proposals;
+    }
+    return all;
+}
 
 void MoveReview::refresh()
 {
     mScheduled = false;
-    const Schema &schema = mDocument->schema();
-    QList<Move> drift = driftMoves(schema);
-    computeImpacts(schema, drift, true, MaxMovesWithImpact);
-    QList<Move> all = drift;
-    if (mWhatIf) {
-        QList<Move> drafts = mWhatIf->drafts();
-        computeImpacts(schema, drafts, true, MaxMovesWithImpact);
-        all += drafts;
-    }
-    if (mHasProposal) {
-        QList<Move> proposals = diffSchemas(schema, mProposal, Move::Origin::Proposal, mProposalFile);
-        proposals.removeIf([this](const Move &m) { return mDismissed.contains(m.key()); });
-        computeImpacts(schema, proposals, true, MaxMovesWithImpact);
-        all += proposals;
-    }
-    mMoves = all;
+    mMoves = compute(inputs());
     mStale = false;
     emit movesChanged();
+}
+
+void MoveReview::startComputation()
+{
+    mScheduled = false;
+    if (mComputing)
+        return; // computationFinished() starts the next one
+    if (!mWatcher) {
+        mWatcher = new QFutureWatcher<QList<Move>>(this);
+        connect(mWatcher, &QFutureWatcherBase::finished, this, &MoveReview::computationFinished);
+    }
+    mComputing = true;
+    mComputedGeneration = mGeneration;
+    mWatcher->setFuture(QtConcurrent::run(&MoveReview::compute, inputs()));
+    emit computingChanged(true);
+}
+
+void MoveReview::computationFinished()
+{
+    mComputing = false;
+    if (mComputedGeneration != mGeneration) {
+        // The document changed meanwhile: this result is already old.
+        if (mActive)
+            startComputation();
+        if (mComputing)
+            return;
+    } else {
+        mMoves = mWatcher->result();
+        mStale = false;
+        emit movesChanged();
+    }
+    emit computingChanged(false);
 }
 
 void MoveReview::record(ReviewDecision::Kind kind, const QList<Move> &moves)

@@ -5,6 +5,9 @@
 #include <QObject>
 #include <QSet>
 
+template<typename T>
+class QFutureWatcher;
+
 namespace Portolan {
 
 class SchemaDocument;
@@ -19,6 +22,7 @@ class MoveReview : public QObject
 
 public:
     explicit MoveReview(SchemaDocument *document, QObject *parent = nullptr);
+    ~MoveReview() override;
 
     SchemaDocument *document() const { return mDocument; }
 
@@ -34,9 +38,12 @@ public:
     // Drift, then drafts, then proposals; each group in execution order.
     const QList<Move> &moves() const { return mMoves; }
     const Move *move(const QString &key) const;
-    // Recomputes now; changes schedule a recomputation on the event loop.
+    // Recomputes now. Changes schedule a recomputation in a worker thread,
+    // on a snapshot of the document: the list shown until it is done is the
+    // previous one, and isComputing() says so.
     void refresh();
     bool isStale() const { return mStale; }
+    bool isComputing() const { return mComputing; }
     // While nobody looks at the list (its panel hidden), changes only mark it
     // stale; it is recomputed when it becomes active again. At fleet scale a
     // recomputation takes a second, so it is not done for nothing.
@@ -55,9 +62,25 @@ public:
 
 signals:
     void movesChanged();
+    void computingChanged(bool computing);
 
 private:
+    // What a computation needs, copied on the GUI thread (the schemas share
+    // their data until the worker's scratch document detaches them).
+    struct Inputs
+    {
+        Schema schema;
+        QList<Move> drafts;
+        bool hasProposal = false;
+        Schema proposal;
+        QString proposalFile;
+        QSet<QString> dismissed;
+    };
+    Inputs inputs() const;
+    static QList<Move> compute(const Inputs &inputs);
     void scheduleRefresh();
+    void startComputation();
+    void computationFinished();
     void record(ReviewDecision::Kind kind, const QList<Move> &moves);
 
     SchemaDocument *mDocument;
@@ -71,6 +94,10 @@ private:
     bool mStale = true;
     bool mScheduled = false;
     bool mActive = true;
+    bool mComputing = false;
+    quint64 mGeneration = 0;         // counts the changes of the inputs
+    quint64 mComputedGeneration = 0; // what the running computation sees
+    QFutureWatcher<QList<Move>> *mWatcher = nullptr;
 };
 
 } // namespace Portolan
