@@ -8,11 +8,13 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QSet>
 #include <QTimer>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <csignal>
 #include <unistd.h>
@@ -44,12 +46,13 @@ AutoSaver::AutoSaver(SchemaDocument *document, const QString &directory, QObject
     mMetaFile = QDir(directory).filePath(stem + QStringLiteral(".meta.json"));
     ownFiles().insert(mMetaFile);
     mTimer->setInterval(60 * 1000);
-    connect(mTimer, &QTimer::timeout, this, &AutoSaver::saveNow);
+    connect(mTimer, &QTimer::timeout, this, &AutoSaver::saveInBackground);
     mTimer->start();
 }
 
 AutoSaver::~AutoSaver()
 {
+    waitForWriting();
     ownFiles().remove(mMetaFile);
 }
 
@@ -63,23 +66,68 @@ int AutoSaver::intervalSeconds() const
     return mTimer->interval() / 1000;
 }
 
-bool AutoSaver::saveNow()
+QByteArray AutoSaver::metaData() const
 {
-    if (!mDocument->isModified()) {
-        discard();
-        return true;
-    }
     QJsonObject meta;
     meta.insert(QStringLiteral("originalFile"), mDocument->fileName());
     meta.insert(QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
     meta.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
+    return QJsonDocument(meta).toJson();
+}
+
+bool AutoSaver::saveNow()
+{
+    waitForWriting();
+    if (!mDocument->isModified()) {
+        discard();
+        return true;
+    }
     QString error;
-    return saveSchemaFile(mFile, mDocument->schema(), &error)
-        && writeFileAtomically(mMetaFile, QJsonDocument(meta).toJson(), &error);
+    return saveSchemaFile(mFile, mDocument->schema(), &error) && writeFileAtomically(mMetaFile, metaData(), &error);
+}
+
+void AutoSaver::saveInBackground()
+{
+    if (isWriting())
+        return; // the next tick writes what changed meanwhile
+    if (!mDocument->isModified()) {
+        discard();
+        return;
+    }
+    if (!mWriter) {
+        mWriter = new QFutureWatcher<bool>(this);
+        connect(mWriter, &QFutureWatcherBase::finished, this, [this] {
+            // Saved or closed meanwhile: the copy just written is not needed.
+            if (!mDocument->isModified())
+                discard();
+            emit backgroundSaveFinished(mWriter->result());
+        });
+    }
+    // The copy shares the schema's lists until the document is edited.
+    const Schema snapshot = mDocument->schema();
+    const QByteArray meta = metaData();
+    const QString file = mFile;
+    const QString metaFile = mMetaFile;
+    mWriter->setFuture(QtConcurrent::run([snapshot, meta, file, metaFile] {
+        QString error;
+        return saveSchemaFile(file, snapshot, &error) && writeFileAtomically(metaFile, meta, &error);
+    }));
+}
+
+bool AutoSaver::isWriting() const
+{
+    return mWriter && mWriter->isRunning();
+}
+
+void AutoSaver::waitForWriting()
+{
+    if (mWriter)
+        mWriter->waitForFinished();
 }
 
 void AutoSaver::discard()
 {
+    waitForWriting();
     QFile::remove(mFile);
     QFile::remove(mMetaFile);
 }

@@ -7,6 +7,8 @@
 #include <QString>
 
 class QTimer;
+template<typename T>
+class QFutureWatcher;
 
 namespace Portolan {
 
@@ -29,11 +31,22 @@ public:
 
     // Writes now if the document has unsaved changes; removes the file if not.
     bool saveNow();
+    // What the timer does: the same, written by a worker thread from a copy
+    // of the schema, so that a large plan does not hold up the window.
+    void saveInBackground();
+    bool isWriting() const;
+    void waitForWriting();
     void discard();
 
+signals:
+    void backgroundSaveFinished(bool ok);
+
 private:
+    QByteArray metaData() const;
+
     SchemaDocument *mDocument;
     QTimer *mTimer;
+    QFutureWatcher<bool> *mWriter = nullptr;
     QString mFile;
     QString mMetaFile;
 };
