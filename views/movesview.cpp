@@ -30,7 +30,7 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     , mAcceptAction(new QAction(tr("&Accept Reality"), this))
     , mRejectAction(new QAction(tr("&Reject"), this))
     , mExecute(new QPushButton(tr("E&xecute"), this))
-    , mAccept(new QPushButton(tr("Accept Rea&lity"), this))
+    , mAccept(new QPushButton(tr("Accept Realit&y"), this))
     , mReject(new QPushButton(tr("Re&ject"), this))
 {
     mTable->setModel(mModel);
