@@ -105,6 +105,8 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     layout->addWidget(mDecision);
     layout->addWidget(mTable);
     setFocusProxy(mTable);
+    // Tab goes through the bar, then into the table.
+    setTabOrder(exportButton, mTable);
 
     updateButtons();
     updateSummary();
