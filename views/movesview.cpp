@@ -46,6 +46,8 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ImpactColumn, QHeaderView::Stretch);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ActionsColumn, QHeaderView::Fixed);
     mTable->setColumnWidth(MovesModel::ActionsColumn, mTable->actionsDelegate()->preferredWidth());
+    // Fitted to the rows (a sample of them in a long list); the impact takes the rest.
+    mTable->horizontalHeader()->setResizeContentsPrecision(200);
     mTable->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(mTable, &QWidget::customContextMenuRequested, this, &MovesView::showContextMenu);
     connect(mTable, &MovesTable::actionRequested, this, [this](const QModelIndex &index, int action) {
@@ -87,6 +89,7 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     connect(mModel, &QAbstractItemModel::modelReset, this, &MovesView::updateButtons);
     connect(mModel, &QAbstractItemModel::rowsRemoved, this, &MovesView::updateButtons);
     connect(mReview, &MoveReview::movesChanged, this, &MovesView::updateSummary);
+    connect(mReview, &MoveReview::movesChanged, this, &MovesView::fitColumns);
 
     mDecision->setTextFormat(Qt::PlainText);
     mDecision->setWordWrap(false);
@@ -110,6 +113,13 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
 
     updateButtons();
     updateSummary();
+    fitColumns();
+}
+
+void MovesView::fitColumns()
+{
+    for (int column : {MovesModel::ServiceColumn, MovesModel::ChangeColumn, MovesModel::OriginColumn})
+        mTable->resizeColumnToContents(column);
 }
 
 QTableView *MovesView::tableView() const

@@ -54,6 +54,7 @@ signals:
 private:
     void updateButtons();
     void updateSummary();
+    void fitColumns();
     void act(const QList<Move> &moves, int action);
     void showContextMenu(const QPoint &pos);
 
