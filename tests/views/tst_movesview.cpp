@@ -217,11 +217,14 @@ void tst_MovesView::acceptRealityImpactShouldBeComputedAndShown()
              qPrintable(tip));
     // What was announced is what happens.
     Analyzer analyzer(mDocument);
-    const int before = int(std::count_if(analyzer.findings().cbegin(), analyzer.findings().cend(),
-                                         [](const Finding &f) { return f.rule == QLatin1String("plan-collision"); }));
+    auto planCollisions = [&analyzer] {
+        const QList<Finding> findings = analyzer.findings();
+        return int(std::count_if(findings.cbegin(), findings.cend(),
+                                 [](const Finding &f) { return f.rule == QLatin1String("plan-collision"); }));
+    };
+    const int before = planCollisions();
     QVERIFY(clickRowButton(conflicting, 1));
-    const int after = int(std::count_if(analyzer.findings().cbegin(), analyzer.findings().cend(),
-                                        [](const Finding &f) { return f.rule == QLatin1String("plan-collision"); }));
+    const int after = planCollisions();
     QCOMPARE(after - before, int(std::count_if(accepted.acceptImpact.introduced.cbegin(),
                                                accepted.acceptImpact.introduced.cend(), [](const Finding &f) {
                                                    return f.rule == QLatin1String("plan-collision");
