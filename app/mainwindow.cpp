@@ -11,6 +11,7 @@
 #include "jsonformat.h"
 #include "movereview.h"
 #include "movesview.h"
+#include "whatif.h"
 #include "whatifservicemodel.h"
 #include "observation.h"
 #include "realitycheckdialog.h"
@@ -27,6 +28,10 @@
 #include <QUndoView>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QContextMenuEvent>
+#include <QKeyEvent>
+#include <QMenu>
+#include <QPushButton>
 #include <QDir>
 #include <QDockWidget>
 #include <QFileDialog>
@@ -82,6 +87,13 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
     connect(mAnalyzer, &Analyzer::reanalyzed, this, &MainWindow::updateFindingCounts);
     connect(mProblemsView, &ProblemsView::servicesActivated, mServicesView, &ServicesView::selectServices);
+    // A finding of ranges (an overlap) names ports, not services: show them in the grid.
+    connect(mProblemsView, &ProblemsView::portsActivated, this, [this](const QList<int> &ports) {
+        showGrid();
+        mGridPanel->view()->setCurrentCell(mGridPanel->view()->gridLayout().primaryCell(ports.first()));
+        mGridPanel->view()->setFocus(Qt::OtherFocusReason);
+    });
+    connect(mServicesView, &ServicesView::message, this, &MainWindow::showMessage);
     createActions();
     createDocks();
     createMovesDock();
@@ -103,10 +115,69 @@ MainWindow::MainWindow(QWidget *parent)
         if (!modified)
             mAutoSaver->discard();
     });
+    // Ctrl+E and Shift+F10 reach the window from line edits and views (below).
+    qApp->installEventFilter(this);
     readSettings();
     updateTitle();
     updateStatus();
     updateFindingCounts();
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::ShortcutOverride && qobject_cast<QLineEdit *>(watched)
+        && static_cast<QWidget *>(watched)->window() == this) {
+        // A line edit takes Ctrl+E (end of line on X11) and would swallow File > Export.
+        const auto *key = static_cast<QKeyEvent *>(event);
+        if (key->key() == Qt::Key_E && key->modifiers() == Qt::ControlModifier) {
+            event->ignore();
+            return true;
+        }
+    }
+    if (event->type() == QEvent::KeyPress && watched->isWidgetType()) {
+        // Shift+F10 opens the context menu, as the Menu key does (Qt 6.4 knows only the latter).
+        const auto *key = static_cast<QKeyEvent *>(event);
+        auto *widget = static_cast<QWidget *>(watched);
+        if (key->key() == Qt::Key_F10 && key->modifiers() == Qt::ShiftModifier && widget == QApplication::focusWidget()
+            && widget->window() == this) {
+            const QPoint pos = widget->inputMethodQuery(Qt::ImCursorRectangle).toRect().center();
+            QContextMenuEvent menuEvent(QContextMenuEvent::Keyboard, pos, widget->mapToGlobal(pos));
+            QApplication::sendEvent(widget, &menuEvent);
+            return true;
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::showServicesMenu(const QPoint &pos)
+{
+    QTableView *table = mServicesView->tableView();
+    const QModelIndex index = table->indexAt(pos);
+    if (index.isValid() && !table->selectionModel()->isSelected(index))
+        table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    if (index.isValid()) {
+        menu.addAction(tr("&Edit Cell"), this, [table, index] { table->edit(index); });
+        menu.addAction(tr("Show in Range &Grid"), this, [this] { showGrid(); mGridPanel->view()->setFocus(); });
+        menu.addSeparator();
+    }
+    // The Edit menu's actions, with their shortcuts.
+    for (QAction *action : table->actions())
+        menu.addAction(action);
+    menu.addAction(mDuplicateAction);
+    menu.addSeparator();
+    menu.addAction(tr("&New Service…"), this, &MainWindow::newService);
+    menu.exec(table->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::stepFinding(int step)
+{
+    if (auto *dock = findChild<QDockWidget *>(QStringLiteral("ProblemsDock"))) {
+        dock->show();
+        dock->raise();
+    }
+    if (!mProblemsView->stepFinding(step))
+        showMessage(tr("No findings."));
 }
 
 MainWindow::~MainWindow() = default;
@@ -137,6 +208,9 @@ void MainWindow::createDocks()
     rangesDock->setWidget(createRangesEditor());
     addDockWidget(Qt::RightDockWidgetArea, rangesDock);
 
+    // The bottom docks take the whole width: their tables have the most columns.
+    setCorner(Qt::BottomRightCorner, Qt::BottomDockWidgetArea);
+    setCorner(Qt::BottomLeftCorner, Qt::BottomDockWidgetArea);
     auto *problemsDock = new QDockWidget(tr("Problems"), this);
     problemsDock->setObjectName(QStringLiteral("ProblemsDock"));
     problemsDock->setWidget(mProblemsView);
@@ -203,23 +277,50 @@ void MainWindow::createMovesDock()
     dock->setObjectName(QStringLiteral("MovesDock"));
     dock->setWidget(mMovesView);
     addDockWidget(Qt::BottomDockWidgetArea, dock);
+    if (auto *problems = findChild<QDockWidget *>(QStringLiteral("ProblemsDock"))) {
+        tabifyDockWidget(problems, dock);
+        problems->raise();
+    }
     mViewMenu->addAction(dock->toggleViewAction());
     connect(dock, &QDockWidget::visibilityChanged, mMoveReview, &MoveReview::setActive);
+    connect(mMovesView, &MovesView::message, this, &MainWindow::showMessage);
     connect(mMovesView, &MovesView::servicesActivated, this, [this](const QStringList &ids) {
         (mWhatIfView ? mWhatIfView : mServicesView)->selectServices(ids);
     });
     connect(mMovesView, &MovesView::exportReportRequested, this, &MainWindow::exportReviewReport);
     // A new document ends drafting and any comparison.
     connect(mDocument, &SchemaDocument::reset, this, [this] {
-        mWhatIfAction->setChecked(false);
+        setWhatIfMode(false); // the drafts were of the document that is gone
         mMoveReview->clearProposal();
     });
+}
+
+// Leaving what-if mode drops the draft document: ask while drafts are unapplied.
+bool MainWindow::confirmLeaveWhatIf()
+{
+    if (!mWhatIf || mWhatIf->drafts().isEmpty())
+        return true;
+    const int drafts = int(mWhatIf->drafts().size());
+    QMessageBox box(QMessageBox::Question, tr("Leave What-If Drafting"),
+                    tr("%n draft(s) have not been applied. Leaving drops them; the document stays as it is.",
+                       nullptr, drafts),
+                    QMessageBox::Cancel, this);
+    box.setInformativeText(tr("Apply a draft first with Execute in the Moves panel to keep it."));
+    QPushButton *drop = box.addButton(tr("&Drop Drafts"), QMessageBox::DestructiveRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == drop;
 }
 
 void MainWindow::setWhatIfMode(bool on)
 {
     if (on == (mWhatIf != nullptr))
         return;
+    if (!on && mWhatIfAction->isChecked() == on && !confirmLeaveWhatIf()) {
+        QSignalBlocker blocker(mWhatIfAction);
+        mWhatIfAction->setChecked(true);
+        return;
+    }
     if (on) {
         mWhatIf = new WhatIfSession(mDocument, this);
         mWhatIfAnalyzer = new Analyzer(mWhatIf->draftDocument(), mWhatIf);

@@ -17,6 +17,7 @@ class QUndoGroup;
 namespace Portolan {
 
 class Analyzer;
+class Format;
 class HostTableModel;
 class MoveReview;
 class MovesView;
@@ -32,6 +33,12 @@ class ServiceTableModel;
 class ServicesView;
 class WhatIfServiceModel;
 class WhatIfSession;
+
+// Import: the format a file is in, from its name and content (nullptr:
+// unknown), and the host its name names ("docker-compose.macmini.yml" →
+// mac-mini; empty when none does).
+const Format *detectImportFormat(const QString &fileName, const QByteArray &data);
+QString hostNamedByFile(const Schema &schema, const QString &fileName);
 
 class MainWindow : public QMainWindow
 {
@@ -84,6 +91,7 @@ public:
 
 protected:
     void closeEvent(QCloseEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
     void dragEnterEvent(QDragEnterEvent *event) override;
     void dropEvent(QDropEvent *event) override;
 
@@ -128,6 +136,9 @@ private:
     void createMovesDock();
     void compare();
     void exportReviewReport();
+    void showServicesMenu(const QPoint &pos);
+    void stepFinding(int step);
+    bool confirmLeaveWhatIf();
 
     SchemaDocument *mDocument;
     ServiceTableModel *mServiceModel;
@@ -156,6 +167,7 @@ private:
     MoveReview *mMoveReview;
     MovesView *mMovesView = nullptr;
     QAction *mWhatIfAction = nullptr;
+    QAction *mDuplicateAction = nullptr;
     WhatIfSession *mWhatIf = nullptr;
     Analyzer *mWhatIfAnalyzer = nullptr;
     WhatIfServiceModel *mWhatIfModel = nullptr;

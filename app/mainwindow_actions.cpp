@@ -38,10 +38,10 @@ void MainWindow::createFileMenu()
     fileMenu->addAction(tr("&Close"), this, &MainWindow::closeDocument)->setShortcut(QKeySequence::Close);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("Export Grid as &PNG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("png")); });
-    fileMenu->addAction(tr("Export Grid as S&VG…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("svg")); });
+    fileMenu->addAction(tr("Export Grid as SV&G…"), this, [this] { mGridPanel->exportPicture(QStringLiteral("svg")); });
     fileMenu->addSeparator();
-    fileMenu->addAction(tr("&Compare…"), this, &MainWindow::compare);
-    fileMenu->addAction(tr("Export Review &Report…"), this, &MainWindow::exportReviewReport);
+    fileMenu->addAction(tr("Co&mpare…"), this, &MainWindow::compare);
+    fileMenu->addAction(tr("Export Review Repor&t…"), this, &MainWindow::exportReviewReport);
     fileMenu->addSeparator();
     QAction *quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
     quitAction->setShortcut(QKeySequence::Quit);
@@ -68,13 +68,15 @@ void MainWindow::createEditMenu()
         mServicesView->tableView()->addAction(action);
         return action;
     };
+    mServicesView->tableView()->setContextMenuPolicy(Qt::CustomContextMenu);
     tableAction(tr("Cu&t"), QKeySequence::Cut, &MainWindow::cut);
     tableAction(tr("&Copy"), QKeySequence::Copy, &MainWindow::copy);
     tableAction(tr("&Paste"), QKeySequence::Paste, &MainWindow::paste);
     tableAction(tr("&Delete"), QKeySequence::Delete, &MainWindow::deleteSelected);
     editMenu->addAction(tr("&New Service…"), this, &MainWindow::newService)->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_N);
-    QAction *duplicate = editMenu->addAction(tr("D&uplicate"), this, &MainWindow::duplicateSelected);
+    QAction *duplicate = editMenu->addAction(tr("Duplicat&e"), this, &MainWindow::duplicateSelected);
     duplicate->setShortcut(Qt::CTRL | Qt::Key_D);
+    mDuplicateAction = duplicate;
     QAction *selectAll = editMenu->addAction(tr("Select &All"), this, [this] { mServicesView->tableView()->selectAll(); });
     selectAll->setShortcut(QKeySequence::SelectAll);
     selectAll->setShortcutContext(Qt::WidgetWithChildrenShortcut);
@@ -85,6 +87,7 @@ void MainWindow::createEditMenu()
         mServicesView->filterEdit()->selectAll();
     });
     findAction->setShortcut(QKeySequence::Find);
+    connect(mServicesView->tableView(), &QWidget::customContextMenuRequested, this, &MainWindow::showServicesMenu);
 }
 
 // The View menu; the docks add their toggles to it as they are made.
@@ -96,6 +99,11 @@ void MainWindow::createViewMenu()
         mGridPanel->goToNextFreePort();
     });
     nextFreeAction->setShortcut(Qt::CTRL | Qt::Key_J);
+    // As Qt Creator steps through its issues: F6 and Shift+F6.
+    QAction *nextFinding = mViewMenu->addAction(tr("Ne&xt Finding"), this, [this] { stepFinding(1); });
+    nextFinding->setShortcut(Qt::Key_F6);
+    QAction *previousFinding = mViewMenu->addAction(tr("Pre&vious Finding"), this, [this] { stepFinding(-1); });
+    previousFinding->setShortcut(Qt::SHIFT | Qt::Key_F6);
     mViewMenu->addSeparator();
 }
 

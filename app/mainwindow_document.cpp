@@ -29,6 +29,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QScreen>
 #include <QSettings>
 #include <QTimer>
@@ -238,7 +239,58 @@ void MainWindow::dropEvent(QDropEvent *event)
     QTimer::singleShot(0, this, [this, fileName] { openRecent(fileName); });
 }
 
-// Asks for the host a compose or Prometheus file describes.
+// Letters and digits only, lower case: "docker-compose.macmini.yml" and
+// "Mac Mini" meet as "dockercomposemacminiyml" and "macmini".
+static QString squeezed(const QString &text)
+{
+    QString out;
+    for (const QChar c : text) {
+        if (c.isLetterOrNumber())
+            out.append(c.toLower());
+    }
+    return out;
+}
+
+QString hostNamedByFile(const Schema &schema, const QString &fileName)
+{
+    const QString name = squeezed(QFileInfo(fileName).fileName());
+    QString best;
+    qsizetype bestLength = 0;
+    for (const Host &h : schema.hosts) {
+        for (const QString &candidate : {squeezed(h.id), squeezed(h.name)}) {
+            if (candidate.size() > bestLength && name.contains(candidate)) {
+                best = h.id;
+                bestLength = candidate.size();
+            }
+        }
+    }
+    return best;
+}
+
+const Format *detectImportFormat(const QString &fileName, const QByteArray &data)
+{
+    const FormatRegistry &registry = FormatRegistry::instance();
+    const QString name = QFileInfo(fileName).fileName().toLower();
+    if (name.endsWith(QLatin1String(".md")) || name.endsWith(QLatin1String(".markdown")))
+        return registry.format(QStringLiteral("markdown"));
+    if (name.endsWith(QLatin1String(".env")) || name == QLatin1String(".env"))
+        return registry.format(QStringLiteral("env"));
+    if (name.endsWith(QLatin1String(".yml")) || name.endsWith(QLatin1String(".yaml"))) {
+        // Top-level keys tell the two YAML formats apart.
+        for (const QByteArray &line : data.split('\n')) {
+            if (line.startsWith("scrape_configs:") || line.startsWith("global:"))
+                return registry.format(QStringLiteral("prometheus"));
+            if (line.startsWith("services:"))
+                return registry.format(QStringLiteral("compose"));
+        }
+        return registry.format(name.contains(QLatin1String("prometheus")) ? QStringLiteral("prometheus")
+                                                                          : QStringLiteral("compose"));
+    }
+    return nullptr;
+}
+
+// Asks for the host a compose or Prometheus file describes, proposing the
+// host the file name names.
 static QString askHost(QWidget *parent, const Schema &schema, const QString &fileName)
 {
     QDialog dialog(parent);
@@ -246,6 +298,7 @@ static QString askHost(QWidget *parent, const Schema &schema, const QString &fil
     auto *combo = new QComboBox(&dialog);
     for (const Host &h : schema.hosts)
         combo->addItem(h.name, h.id);
+    combo->setCurrentIndex(qMax(0, combo->findData(hostNamedByFile(schema, fileName))));
     auto *form = new QFormLayout;
     form->addRow(new QLabel(QCoreApplication::translate("Portolan::MainWindow", "Which host does %1 describe?")
                                 .arg(QFileInfo(fileName).fileName()),
@@ -272,13 +325,25 @@ void MainWindow::import()
         readers.append(f);
         filters.append(f->fileFilter());
     }
+    filters.append(tr("All files (*)"));
     QString selectedFilter;
     const QString fileName = QFileDialog::getOpenFileName(this, tr("Import"), QString(),
                                                           filters.join(QStringLiteral(";;")), &selectedFilter);
     if (fileName.isEmpty())
         return;
-    const int index = int(filters.indexOf(selectedFilter));
-    const Format *format = readers.value(qMax(0, index));
+    // The file's name and content decide; the filter only picked the file.
+    ParseError error;
+    const std::optional<QByteArray> data = readFileBytes(fileName, &error);
+    const Format *format = data ? detectImportFormat(fileName, *data) : nullptr;
+    if (!format)
+        format = readers.value(int(filters.indexOf(selectedFilter)));
+    if (!format) {
+        QMessageBox::warning(this, tr("Import"),
+                             tr("Portolan cannot tell which kind of file %1 is. Choose its type in the file "
+                                "dialog's filter.")
+                                 .arg(QDir::toNativeSeparators(fileName)));
+        return;
+    }
     QString hostId;
     if (format->needsHost()) {
         if (mDocument->schema().hosts.isEmpty()) {
@@ -320,10 +385,35 @@ void MainWindow::importFile(const QString &fileName, const QString &formatId, co
         lines.append(tr("warning: %1").arg(warning.toString()));
 
     if (!format->mergesIntoPlan()) {
+        const Schema &imported = result->schema;
+        if (imported.services.isEmpty() && imported.hosts.isEmpty() && imported.ranges.isEmpty()) {
+            QMessageBox::warning(this, tr("Nothing to import"),
+                                 tr("%1 holds no services, hosts or ranges that Portolan can read as %2. "
+                                    "The open schema stays as it is.")
+                                     .arg(QDir::toNativeSeparators(fileName), format->displayName()));
+            return;
+        }
+        const Schema &current = mDocument->schema();
+        if (!current.services.isEmpty() || !current.hosts.isEmpty() || !current.ranges.isEmpty()) {
+            // Say what will happen before it happens.
+            QMessageBox box(QMessageBox::Question, tr("Import as a new schema"),
+                            tr("%1 becomes a new, untitled schema with %n service(s), replacing %2 in this window.",
+                               nullptr, int(imported.services.size()))
+                                .arg(QFileInfo(fileName).fileName(), mDocument->displayName()),
+                            QMessageBox::Cancel, this);
+            box.setInformativeText(mDocument->isModified()
+                                       ? tr("You are asked about the unsaved changes next.")
+                                       : tr("%1 stays on disk as it is.").arg(mDocument->displayName()));
+            QPushButton *replace = box.addButton(tr("&Import"), QMessageBox::AcceptRole);
+            box.setDefaultButton(replace);
+            box.exec();
+            if (box.clickedButton() != replace)
+                return;
+        }
         if (!maybeSave())
             return;
-        openUntitled(result->schema);
-        showMessage(tr("Imported %1 as a new schema.").arg(QFileInfo(fileName).fileName()));
+        openUntitled(imported);
+        showMessage(tr("Imported %1 as a new schema (%2).").arg(QFileInfo(fileName).fileName(), format->displayName()));
     } else {
         QStringList summary;
         QString mergeError;

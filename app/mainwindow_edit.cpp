@@ -109,6 +109,7 @@ static QTableView *makeEditorView(QAbstractItemModel *model, const QString &name
     view->setSelectionMode(QAbstractItemView::SingleSelection);
     view->setAlternatingRowColors(true);
     view->setWordWrap(false);
+    view->setTabKeyNavigation(false); // Tab leaves the table
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
     view->horizontalHeader()->setStretchLastSection(true);
@@ -140,7 +141,7 @@ QWidget *MainWindow::createHostsEditor()
 {
     mHostsView = makeEditorView(mHostModel, tr("Hosts"), this);
     auto *add = new QPushButton(tr("&Add Host…"), this);
-    auto *remove = new QPushButton(tr("&Remove Host…"), this);
+    auto *remove = new QPushButton(tr("Re&move Host…"), this);
     auto *rename = new QPushButton(tr("Change &Id…"), this);
     connect(add, &QPushButton::clicked, this, &MainWindow::addHost);
     connect(remove, &QPushButton::clicked, this, &MainWindow::removeHost);
@@ -153,8 +154,8 @@ QWidget *MainWindow::createRangesEditor()
     mRangesView = makeEditorView(mRangeModel, tr("Ranges"), this);
     mReservationsView = makeEditorView(mReservationModel, tr("Reservations"), this);
     auto *addRange = new QPushButton(tr("Add &Range…"), this);
-    auto *removeRange = new QPushButton(tr("Remove Range…"), this);
-    auto *addReservation = new QPushButton(tr("Add Re&servation…"), this);
+    auto *removeRange = new QPushButton(tr("Remove Ra&nge…"), this);
+    auto *addReservation = new QPushButton(tr("Add Reservati&on…"), this);
     auto *removeReservation = new QPushButton(tr("Remove Reservation"), this);
     connect(addRange, &QPushButton::clicked, this, &MainWindow::addRange);
     connect(removeRange, &QPushButton::clicked, this, &MainWindow::removeRange);

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Not deployed</source>
-        <translation>Außer Betrieb</translation>
+        <translation>Nicht bereitgestellt</translation>
     </message>
     <message>
         <source>Retired</source>
@@ -174,6 +174,20 @@
     <message>
         <source>Undocumented</source>
         <translation>Undokumentiert</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no port</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no value</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>Change %1 of %2 from %3 to %4</source>
+        <translation>%1 von %2 von %3 auf %4 ändern</translation>
     </message>
 </context>
 <context>
@@ -931,7 +945,7 @@ Befehle (laufen ohne Fenster):
     <name>Portolan::GridPainter</name>
     <message>
         <source>Next free ▸</source>
-        <translation>Nächster freier ▸</translation>
+        <translation>Nächster freier Port ▸</translation>
     </message>
     <message>
         <source>Plan: planned ports of all hosts</source>
@@ -1379,18 +1393,6 @@ Befehle (laufen ohne Fenster):
         <translation>Raster als &amp;PNG exportieren…</translation>
     </message>
     <message>
-        <source>Export Grid as S&amp;VG…</source>
-        <translation>Raster als S&amp;VG exportieren…</translation>
-    </message>
-    <message>
-        <source>&amp;Compare…</source>
-        <translation>Ver&amp;gleichen…</translation>
-    </message>
-    <message>
-        <source>Export Review &amp;Report…</source>
-        <translation>Prüfbericht e&amp;xportieren…</translation>
-    </message>
-    <message>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
@@ -1421,10 +1423,6 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
-    </message>
-    <message>
-        <source>D&amp;uplicate</source>
-        <translation>&amp;Duplizieren</translation>
     </message>
     <message>
         <source>Select &amp;All</source>
@@ -1747,10 +1745,6 @@ Wiederherstellen?</translation>
         <translation>Warnung: %1</translation>
     </message>
     <message>
-        <source>Imported %1 as a new schema.</source>
-        <translation>%1 als neues Schema importiert.</translation>
-    </message>
-    <message>
         <source>Import %1 into %2</source>
         <translation>%1 in %2 importieren</translation>
     </message>
@@ -1788,10 +1782,6 @@ Wiederherstellen?</translation>
         <translation>Host hin&amp;zufügen…</translation>
     </message>
     <message>
-        <source>&amp;Remove Host…</source>
-        <translation>Host &amp;entfernen…</translation>
-    </message>
-    <message>
         <source>Change &amp;Id…</source>
         <translation>&amp;ID ändern…</translation>
     </message>
@@ -1802,14 +1792,6 @@ Wiederherstellen?</translation>
     <message>
         <source>Add &amp;Range…</source>
         <translation>Bereich hinzu&amp;fügen…</translation>
-    </message>
-    <message>
-        <source>Remove Range…</source>
-        <translation>Bereich entfernen…</translation>
-    </message>
-    <message>
-        <source>Add Re&amp;servation…</source>
-        <translation>Reser&amp;vierung hinzufügen…</translation>
     </message>
     <message>
         <source>Remove Reservation</source>
@@ -1977,6 +1959,116 @@ Wiederherstellen?</translation>
         <source>Range &amp;Grid (what-if)</source>
         <translation>Bereichs&amp;raster (Was-wäre-wenn)</translation>
     </message>
+    <message>
+        <source>&amp;Edit Cell</source>
+        <translation>Zelle &amp;bearbeiten</translation>
+    </message>
+    <message>
+        <source>Show in Range &amp;Grid</source>
+        <translation>Im Bereichs&amp;raster zeigen</translation>
+    </message>
+    <message>
+        <source>No findings.</source>
+        <translation>Keine Befunde.</translation>
+    </message>
+    <message>
+        <source>Leave What-If Drafting</source>
+        <translation>Was-wäre-wenn-Entwürfe verlassen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n draft(s) have not been applied. Leaving drops them; the document stays as it is.</source>
+        <translation>
+            <numerusform>%n Entwurf wurde nicht angewendet. Beim Verlassen wird er verworfen; das Dokument bleibt, wie es ist.</numerusform>
+            <numerusform>%n Entwürfe wurden nicht angewendet. Beim Verlassen werden sie verworfen; das Dokument bleibt, wie es ist.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Apply a draft first with Execute in the Moves panel to keep it.</source>
+        <translation>Um einen Entwurf zu behalten, wenden Sie ihn zuerst mit „Ausführen“ im Panel „Verschiebungen“ an.</translation>
+    </message>
+    <message>
+        <source>&amp;Drop Drafts</source>
+        <translation>Entwürfe &amp;verwerfen</translation>
+    </message>
+    <message>
+        <source>Export Grid as SV&amp;G…</source>
+        <translation>Raster als SV&amp;G exportieren…</translation>
+    </message>
+    <message>
+        <source>Co&amp;mpare…</source>
+        <translation>Ver&amp;gleichen…</translation>
+    </message>
+    <message>
+        <source>Export Review Repor&amp;t…</source>
+        <translation>Prüfbericht expor&amp;tieren…</translation>
+    </message>
+    <message>
+        <source>Duplicat&amp;e</source>
+        <translation>&amp;Duplizieren</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt Finding</source>
+        <translation>Nä&amp;chster Befund</translation>
+    </message>
+    <message>
+        <source>Pre&amp;vious Finding</source>
+        <translation>&amp;Vorheriger Befund</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Portolan cannot tell which kind of file %1 is. Choose its type in the file dialog&apos;s filter.</source>
+        <translation>Portolan kann nicht erkennen, welche Art Datei %1 ist. Wählen Sie ihren Typ im Filter des Dateidialogs.</translation>
+    </message>
+    <message>
+        <source>Nothing to import</source>
+        <translation>Nichts zu importieren</translation>
+    </message>
+    <message>
+        <source>%1 holds no services, hosts or ranges that Portolan can read as %2. The open schema stays as it is.</source>
+        <translation>%1 enthält keine Dienste, Hosts oder Bereiche, die Portolan als %2 lesen kann. Das geöffnete Schema bleibt, wie es ist.</translation>
+    </message>
+    <message>
+        <source>Import as a new schema</source>
+        <translation>Als neues Schema importieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 becomes a new, untitled schema with %n service(s), replacing %2 in this window.</source>
+        <translation>
+            <numerusform>%1 wird ein neues, unbenanntes Schema mit %n Dienst und ersetzt %2 in diesem Fenster.</numerusform>
+            <numerusform>%1 wird ein neues, unbenanntes Schema mit %n Diensten und ersetzt %2 in diesem Fenster.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You are asked about the unsaved changes next.</source>
+        <translation>Zu den ungespeicherten Änderungen werden Sie danach gefragt.</translation>
+    </message>
+    <message>
+        <source>%1 stays on disk as it is.</source>
+        <translation>%1 bleibt auf der Festplatte, wie es ist.</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Imported %1 as a new schema (%2).</source>
+        <translation>%1 als neues Schema importiert (%2).</translation>
+    </message>
+    <message>
+        <source>Re&amp;move Host…</source>
+        <translation>Host ent&amp;fernen…</translation>
+    </message>
+    <message>
+        <source>Remove Ra&amp;nge…</source>
+        <translation>Bereich entfer&amp;nen…</translation>
+    </message>
+    <message>
+        <source>Add Reservati&amp;on…</source>
+        <translation>Reservierung hinzufügen…</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>
@@ -2102,6 +2194,37 @@ Wiederherstellen?</translation>
     <message>
         <source>- **%1** (%2): %3</source>
         <translation>- **%1** (%2): %3</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::MoveActionsDelegate</name>
+    <message>
+        <source>Execute</source>
+        <translation>Ausführen</translation>
+    </message>
+    <message>
+        <source>Accept</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>Verwerfen</translation>
+    </message>
+    <message>
+        <source>Execute move of %1</source>
+        <translation>Verschiebung von %1 ausführen</translation>
+    </message>
+    <message>
+        <source>Accept reality for %1</source>
+        <translation>Realität für %1 übernehmen</translation>
+    </message>
+    <message>
+        <source>Reject change of %1</source>
+        <translation>Änderung von %1 verwerfen</translation>
+    </message>
+    <message>
+        <source>Actions for %1</source>
+        <translation>Aktionen für %1</translation>
     </message>
 </context>
 <context>
@@ -2552,10 +2675,6 @@ Wiederherstellen?</translation>
         <translation>Nach %1, dessen Port diese Verschiebung übernimmt</translation>
     </message>
     <message>
-        <source>plan: %1</source>
-        <translation>Plan: %1</translation>
-    </message>
-    <message>
         <source>⇄ swap with %1</source>
         <translation>⇄ Tausch mit %1</translation>
     </message>
@@ -2583,6 +2702,76 @@ Wiederherstellen?</translation>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
+    <message>
+        <source>…</source>
+        <comment>impact not computed yet</comment>
+        <translation>…</translation>
+    </message>
+    <message numerus="yes">
+        <source>resolves %n</source>
+        <translation>
+            <numerusform>behebt %n</numerusform>
+            <numerusform>behebt %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>introduces %n</source>
+        <translation>
+            <numerusform>verursacht %n</numerusform>
+            <numerusform>verursacht %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n Verweis</numerusform>
+            <numerusform>%n Verweise</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s)</source>
+        <translation>
+            <numerusform>%n Scrape-Ziel</numerusform>
+            <numerusform>%n Scrape-Ziele</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no new findings</source>
+        <translation>keine neuen Befunde</translation>
+    </message>
+    <message>
+        <source>Execute: %1 | Accept: %2</source>
+        <translation>Ausführen: %1 | Übernehmen: %2</translation>
+    </message>
+    <message>
+        <source>If executed (reality follows the plan):</source>
+        <translation>Beim Ausführen (die Realität folgt dem Plan):</translation>
+    </message>
+    <message>
+        <source>No effect on findings.</source>
+        <translation>Keine Wirkung auf Befunde.</translation>
+    </message>
+    <message>
+        <source>If reality is accepted (the plan follows):</source>
+        <translation>Beim Übernehmen der Realität (der Plan folgt):</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <comment>no port</comment>
+        <translation>keiner</translation>
+    </message>
+    <message>
+        <source>runs on %1, planned %2</source>
+        <translation>läuft auf %1, geplant %2</translation>
+    </message>
+    <message>
+        <source>plan: %1 → %2</source>
+        <translation>Plan: %1 → %2</translation>
+    </message>
+    <message>
+        <source>reality: %1 → %2</source>
+        <translation>Realität: %1 → %2</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MovesView</name>
@@ -2603,48 +2792,8 @@ Wiederherstellen?</translation>
         <translation>Verschiebungen</translation>
     </message>
     <message>
-        <source>Execute</source>
-        <translation>Ausführen</translation>
-    </message>
-    <message>
-        <source>Accept</source>
-        <translation>Übernehmen</translation>
-    </message>
-    <message>
-        <source>Reject</source>
-        <translation>Verwerfen</translation>
-    </message>
-    <message>
-        <source>Reality follows the plan (actual := planned); adopt a draft or a proposal</source>
-        <translation>Die Realität folgt dem Plan (Ist := Plan); einen Entwurf oder Vorschlag übernehmen</translation>
-    </message>
-    <message>
-        <source>The plan follows reality (planned := actual)</source>
-        <translation>Der Plan folgt der Realität (Plan := Ist)</translation>
-    </message>
-    <message>
-        <source>Drop a draft or dismiss a proposal</source>
-        <translation>Einen Entwurf verwerfen oder einen Vorschlag ablehnen</translation>
-    </message>
-    <message>
-        <source>Export &amp;Report…</source>
-        <translation>Bericht e&amp;xportieren…</translation>
-    </message>
-    <message>
         <source>Save the review as Markdown: decisions, impact and the lines to change</source>
         <translation>Die Prüfung als Markdown speichern: Entscheidungen, Auswirkungen und zu ändernde Zeilen</translation>
-    </message>
-    <message>
-        <source>Execute this move</source>
-        <translation>Diese Verschiebung ausführen</translation>
-    </message>
-    <message>
-        <source>Accept reality for this service</source>
-        <translation>Realität für diesen Dienst übernehmen</translation>
-    </message>
-    <message>
-        <source>Reject this draft or proposal</source>
-        <translation>Diesen Entwurf oder Vorschlag verwerfen</translation>
     </message>
     <message numerus="yes">
         <source>%n drift move(s)</source>
@@ -2666,6 +2815,79 @@ Wiederherstellen?</translation>
             <numerusform>%n vorgeschlagene Änderung</numerusform>
             <numerusform>%n vorgeschlagene Änderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>E&amp;xecute</source>
+        <translation>Aus&amp;führen</translation>
+    </message>
+    <message>
+        <source>Accept Realit&amp;y</source>
+        <translation>Realität über&amp;nehmen</translation>
+    </message>
+    <message>
+        <source>Re&amp;ject</source>
+        <translation>Ver&amp;werfen</translation>
+    </message>
+    <message>
+        <source>Reality follows the plan (actual := planned); adopt a draft or a proposal (%1)</source>
+        <translation>Die Realität folgt dem Plan (Ist := Plan); einen Entwurf oder Vorschlag übernehmen (%1)</translation>
+    </message>
+    <message>
+        <source>The plan follows reality (planned := actual) (%1)</source>
+        <translation>Der Plan folgt der Realität (Plan := Ist) (%1)</translation>
+    </message>
+    <message>
+        <source>Drop a draft or dismiss a proposal (%1)</source>
+        <translation>Einen Entwurf verwerfen oder einen Vorschlag ablehnen (%1)</translation>
+    </message>
+    <message>
+        <source>Export Re&amp;port…</source>
+        <translation>Bericht ex&amp;portieren…</translation>
+    </message>
+    <message>
+        <source>Last decision</source>
+        <translation>Letzte Entscheidung</translation>
+    </message>
+    <message>
+        <source>Done: %1. Edit &gt; Undo takes it back.</source>
+        <translation>Erledigt: %1. Bearbeiten &gt; Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed %n move(s). Edit &gt; Undo takes them back.</source>
+        <translation>
+            <numerusform>%n Verschiebung ausgeführt. Bearbeiten &gt; Rückgängig nimmt sie zurück.</numerusform>
+            <numerusform>%n Verschiebungen ausgeführt. Bearbeiten &gt; Rückgängig nimmt sie zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The plan of %1 now follows reality: planned %2 (was %3). Edit &gt; Undo takes it back.</source>
+        <translation>Der Plan von %1 folgt jetzt der Realität: geplant %2 (vorher %3). Bearbeiten &gt; Rückgängig nimmt es zurück.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted reality for %n service(s). Edit &gt; Undo takes it back.</source>
+        <translation>
+            <numerusform>Realität für %n Dienst übernommen. Bearbeiten &gt; Rückgängig nimmt es zurück.</numerusform>
+            <numerusform>Realität für %n Dienste übernommen. Bearbeiten &gt; Rückgängig nimmt es zurück.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Dropped the draft of %1.</source>
+        <translation>Entwurf von %1 verworfen.</translation>
+    </message>
+    <message>
+        <source>Dismissed the proposed change of %1 for this review.</source>
+        <translation>Vorgeschlagene Änderung von %1 für diese Prüfung abgelehnt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n change(s).</source>
+        <translation>
+            <numerusform>%n Änderung verworfen.</numerusform>
+            <numerusform>%n Änderungen verworfen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Show in Services</source>
+        <translation>In &amp;Diensten zeigen</translation>
     </message>
 </context>
 <context>
@@ -2835,6 +3057,82 @@ Wiederherstellen?</translation>
         <source>Location</source>
         <translation>Ort</translation>
     </message>
+    <message>
+        <source>Host collision</source>
+        <translation>Host-Kollision</translation>
+    </message>
+    <message>
+        <source>Plan collision</source>
+        <translation>Plan-Kollision</translation>
+    </message>
+    <message>
+        <source>Invalid port</source>
+        <translation>Ungültiger Port</translation>
+    </message>
+    <message>
+        <source>Duplicate name</source>
+        <translation>Doppelter Name</translation>
+    </message>
+    <message>
+        <source>Broken reference</source>
+        <translation>Defekter Verweis</translation>
+    </message>
+    <message>
+        <source>Metrics port mismatch</source>
+        <translation>Metrik-Port weicht ab</translation>
+    </message>
+    <message>
+        <source>Out of range</source>
+        <translation>Außerhalb des Bereichs</translation>
+    </message>
+    <message>
+        <source>Unranged</source>
+        <translation>Ohne Bereich</translation>
+    </message>
+    <message>
+        <source>Range overlap</source>
+        <translation>Bereichsüberlappung</translation>
+    </message>
+    <message>
+        <source>Reserved slot</source>
+        <translation>Reservierter Platz</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Abweichung</translation>
+    </message>
+    <message>
+        <source>Undocumented</source>
+        <translation>Undokumentiert</translation>
+    </message>
+    <message>
+        <source>Latent collision</source>
+        <translation>Latente Kollision</translation>
+    </message>
+    <message>
+        <source>Range full</source>
+        <translation>Bereich voll</translation>
+    </message>
+    <message>
+        <source>Pairing digits</source>
+        <translation>Paarziffern</translation>
+    </message>
+    <message>
+        <source>Privileged port</source>
+        <translation>Privilegierter Port</translation>
+    </message>
+    <message>
+        <source>Ephemeral port</source>
+        <translation>Ephemerer Port</translation>
+    </message>
+    <message>
+        <source>Unknown listener</source>
+        <translation>Unbekannter Dienst lauscht</translation>
+    </message>
+    <message>
+        <source>Not listening</source>
+        <translation>Antwortet nicht</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ProblemsView</name>
@@ -2861,6 +3159,18 @@ Wiederherstellen?</translation>
     <message>
         <source>Problems</source>
         <translation>Probleme</translation>
+    </message>
+    <message>
+        <source>Metrics port mismatch</source>
+        <translation>Metrik-Port weicht ab</translation>
+    </message>
+    <message>
+        <source>Severity:</source>
+        <translation>Schweregrad:</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regel:</translation>
     </message>
 </context>
 <context>
@@ -3022,6 +3332,10 @@ Wiederherstellen?</translation>
         <source>Exported the grid to %1</source>
         <translation>Raster nach %1 exportiert</translation>
     </message>
+    <message>
+        <source>Colo&amp;urs:</source>
+        <translation>F&amp;arben:</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::RangeGridView</name>
@@ -3164,6 +3478,22 @@ Wiederherstellen?</translation>
     <message>
         <source>%1 is on port %2 outside the drafts</source>
         <translation>%1 liegt außerhalb der Entwürfe auf Port %2</translation>
+    </message>
+    <message>
+        <source>&amp;Move %1 to Port…</source>
+        <translation>%1 auf Port &amp;verschieben…</translation>
+    </message>
+    <message>
+        <source>Move %1</source>
+        <translation>%1 verschieben</translation>
+    </message>
+    <message>
+        <source>New port of %1:</source>
+        <translation>Neuer Port von %1:</translation>
+    </message>
+    <message>
+        <source>Alt+arrow keys move it one cell at a time</source>
+        <translation>Alt+Pfeiltasten verschieben ihn Zelle für Zelle</translation>
     </message>
 </context>
 <context>
@@ -3551,6 +3881,14 @@ Wiederherstellen?</translation>
         <source>(unspecified)</source>
         <translation>(nicht angegeben)</translation>
     </message>
+    <message>
+        <source>A port from 1 to 65535; empty for none</source>
+        <translation>Ein Port von 1 bis 65535; leer für keinen</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port: ports run from 1 to 65535 (empty for none).</source>
+        <translation>„%1“ ist kein Port: Ports reichen von 1 bis 65535 (leer für keinen).</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ServiceTableModel</name>
@@ -3624,6 +3962,17 @@ Wiederherstellen?</translation>
     <message>
         <source>All hosts</source>
         <translation>Alle Hosts</translation>
+    </message>
+    <message>
+        <source>Services shown</source>
+        <translation>Angezeigte Dienste</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <translation>
+            <numerusform>%1 von %n angezeigt</numerusform>
+            <numerusform>%1 von %n angezeigt</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -217,6 +217,20 @@
             <numerusform>%n services are listed under %1 %2. Moving them keeps their ports; left unassigned, their range follows from their port.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n draft(s) have not been applied. Leaving drops them; the document stays as it is.</source>
+        <translation>
+            <numerusform>%n draft has not been applied. Leaving drops it; the document stays as it is.</numerusform>
+            <numerusform>%n drafts have not been applied. Leaving drops them; the document stays as it is.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 becomes a new, untitled schema with %n service(s), replacing %2 in this window.</source>
+        <translation>
+            <numerusform>%1 becomes a new, untitled schema with %n service, replacing %2 in this window.</numerusform>
+            <numerusform>%1 becomes a new, untitled schema with %n services, replacing %2 in this window.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MoveReport</name>
@@ -359,6 +373,34 @@
             <numerusform>%1: %n lines</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>resolves %n</source>
+        <translation>
+            <numerusform>resolves %n</numerusform>
+            <numerusform>resolves %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>introduces %n</source>
+        <translation>
+            <numerusform>introduces %n</numerusform>
+            <numerusform>introduces %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n reference(s)</source>
+        <translation>
+            <numerusform>%n reference</numerusform>
+            <numerusform>%n references</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n scrape target(s)</source>
+        <translation>
+            <numerusform>%n scrape target</numerusform>
+            <numerusform>%n scrape targets</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MovesView</name>
@@ -381,6 +423,27 @@
         <translation>
             <numerusform>%n proposed change</numerusform>
             <numerusform>%n proposed changes</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Executed %n move(s). Edit &gt; Undo takes them back.</source>
+        <translation>
+            <numerusform>Executed %n move. Edit &gt; Undo takes it back.</numerusform>
+            <numerusform>Executed %n moves. Edit &gt; Undo takes them back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Accepted reality for %n service(s). Edit &gt; Undo takes it back.</source>
+        <translation>
+            <numerusform>Accepted reality for %n service. Edit &gt; Undo takes it back.</numerusform>
+            <numerusform>Accepted reality for %n services. Edit &gt; Undo takes it back.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rejected %n change(s).</source>
+        <translation>
+            <numerusform>Rejected %n change.</numerusform>
+            <numerusform>Rejected %n changes.</numerusform>
         </translation>
     </message>
 </context>
@@ -436,6 +499,16 @@
         <translation>
             <numerusform>%n deployed service did not answer.</numerusform>
             <numerusform>%n deployed services did not answer.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::ServicesView</name>
+    <message numerus="yes">
+        <source>%1 of %n shown</source>
+        <translation>
+            <numerusform>%1 of %n shown</numerusform>
+            <numerusform>%1 of %n shown</numerusform>
         </translation>
     </message>
 </context>

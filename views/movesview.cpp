@@ -1,32 +1,37 @@
 #include "movesview.h"
 
+#include "moveactionsdelegate.h"
 #include "movereview.h"
 #include "movesmodel.h"
+#include "movestable.h"
+#include "schemadocument.h"
 
+#include <QAction>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QPushButton>
 #include <QTableView>
-#include <QToolButton>
+#include <QMenu>
+#include <QUndoStack>
 #include <QVBoxLayout>
 
 namespace Portolan {
-
-namespace {
-enum Action { Execute, AcceptReality, Reject };
-} // namespace
 
 MovesView::MovesView(MoveReview *review, QWidget *parent)
     : QWidget(parent)
     , mReview(review)
     , mModel(new MovesModel(review, this))
-    , mTable(new QTableView(this))
+    , mTable(new MovesTable(this))
     , mSummary(new QLabel(this))
-    , mExecute(new QPushButton(tr("&Execute"), this))
-    , mAccept(new QPushButton(tr("&Accept Reality"), this))
-    , mReject(new QPushButton(tr("&Reject"), this))
+    , mDecision(new QLabel(this))
+    , mExecuteAction(new QAction(tr("&Execute"), this))
+    , mAcceptAction(new QAction(tr("&Accept Reality"), this))
+    , mRejectAction(new QAction(tr("&Reject"), this))
+    , mExecute(new QPushButton(tr("E&xecute"), this))
+    , mAccept(new QPushButton(tr("Accept Realit&y"), this))
+    , mReject(new QPushButton(tr("Re&ject"), this))
 {
     mTable->setModel(mModel);
     mTable->setAccessibleName(tr("Moves"));
@@ -36,20 +41,39 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     mTable->setAlternatingRowColors(true);
     mTable->setWordWrap(false);
     mTable->verticalHeader()->hide();
-    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 10);
+    mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 12);
     mTable->horizontalHeader()->setStretchLastSection(false);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ImpactColumn, QHeaderView::Stretch);
-    const QFontMetrics fm = mTable->fontMetrics();
-    mTable->setColumnWidth(MovesModel::ServiceColumn, fm.horizontalAdvance(QStringLiteral("mana-subscriptions")) + 24);
-    mTable->setColumnWidth(MovesModel::ChangeColumn, fm.horizontalAdvance(QStringLiteral("Mac Mini 3061 → Mac Mini 3002")) + 24);
-    mTable->setColumnWidth(MovesModel::OriginColumn, fm.horizontalAdvance(QStringLiteral("proposal (x.portolan.json)")));
-    mTable->setColumnWidth(MovesModel::ActionsColumn,
-                           fm.horizontalAdvance(tr("Execute") + tr("Accept") + tr("Reject")) + 48);
+    mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ActionsColumn, QHeaderView::Fixed);
+    mTable->setColumnWidth(MovesModel::ActionsColumn, mTable->actionsDelegate()->preferredWidth());
+    // Fitted to the rows (a sample of them in a long list); the impact takes the rest.
+    mTable->horizontalHeader()->setResizeContentsPrecision(200);
+    mTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mTable, &QWidget::customContextMenuRequested, this, &MovesView::showContextMenu);
+    connect(mTable, &MovesTable::actionRequested, this, [this](const QModelIndex &index, int action) {
+        if (const Move *m = mModel->moveAt(index.row()))
+            act({*m}, action);
+    });
 
-    mExecute->setToolTip(tr("Reality follows the plan (actual := planned); adopt a draft or a proposal"));
-    mAccept->setToolTip(tr("The plan follows reality (planned := actual)"));
-    mReject->setToolTip(tr("Drop a draft or dismiss a proposal"));
-    auto *exportButton = new QPushButton(tr("Export &Report…"), this);
+    // The keys act on the selected rows, as the bar's buttons do.
+    mExecuteAction->setShortcut(Qt::CTRL | Qt::Key_Return);
+    mAcceptAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Return);
+    mRejectAction->setShortcut(QKeySequence::Delete);
+    for (QAction *action : {mExecuteAction, mAcceptAction, mRejectAction}) {
+        action->setShortcutContext(Qt::WidgetShortcut);
+        mTable->addAction(action);
+    }
+    connect(mExecuteAction, &QAction::triggered, this, &MovesView::executeSelected);
+    connect(mAcceptAction, &QAction::triggered, this, &MovesView::acceptRealitySelected);
+    connect(mRejectAction, &QAction::triggered, this, &MovesView::rejectSelected);
+
+    mExecute->setToolTip(tr("Reality follows the plan (actual := planned); adopt a draft or a proposal (%1)")
+                             .arg(mExecuteAction->shortcut().toString(QKeySequence::NativeText)));
+    mAccept->setToolTip(tr("The plan follows reality (planned := actual) (%1)")
+                            .arg(mAcceptAction->shortcut().toString(QKeySequence::NativeText)));
+    mReject->setToolTip(tr("Drop a draft or dismiss a proposal (%1)")
+                            .arg(mRejectAction->shortcut().toString(QKeySequence::NativeText)));
+    auto *exportButton = new QPushButton(tr("Export Re&port…"), this);
     exportButton->setToolTip(tr("Save the review as Markdown: decisions, impact and the lines to change"));
     connect(mExecute, &QPushButton::clicked, this, &MovesView::executeSelected);
     connect(mAccept, &QPushButton::clicked, this, &MovesView::acceptRealitySelected);
@@ -62,14 +86,15 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
         if (!ids.isEmpty())
             emit servicesActivated(ids);
     });
-    connect(mModel, &QAbstractItemModel::modelReset, this, [this] {
-        installRowButtons(0, mModel->rowCount() - 1);
-        updateButtons();
-    });
-    connect(mModel, &QAbstractItemModel::rowsInserted, this,
-            [this](const QModelIndex &, int first, int last) { installRowButtons(first, last); });
+    connect(mModel, &QAbstractItemModel::modelReset, this, &MovesView::updateButtons);
     connect(mModel, &QAbstractItemModel::rowsRemoved, this, &MovesView::updateButtons);
     connect(mReview, &MoveReview::movesChanged, this, &MovesView::updateSummary);
+    connect(mReview, &MoveReview::movesChanged, this, &MovesView::fitColumns);
+
+    mDecision->setTextFormat(Qt::PlainText);
+    mDecision->setWordWrap(false);
+    mDecision->setAccessibleName(tr("Last decision"));
+    mDecision->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(mSummary, 1);
@@ -80,56 +105,109 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
+    layout->addWidget(mDecision);
     layout->addWidget(mTable);
+    setFocusProxy(mTable);
+    // Tab goes through the bar, then into the table.
+    setTabOrder(exportButton, mTable);
 
-    installRowButtons(0, mModel->rowCount() - 1);
     updateButtons();
     updateSummary();
+    fitColumns();
 }
 
-// Per-row buttons, so that a single move is decided without selecting it first.
-void MovesView::installRowButtons(int first, int last)
+void MovesView::fitColumns()
 {
-    for (int row = first; row <= last; ++row) {
-        const QModelIndex index = mModel->index(row, MovesModel::ActionsColumn);
-        const QString key = index.data(MovesModel::MoveKeyRole).toString();
-        auto *cell = new QWidget;
-        auto *layout = new QHBoxLayout(cell);
-        layout->setContentsMargins(0, 0, 2, 0);
-        layout->setSpacing(2);
-        auto addButton = [&](const QString &text, const QString &tip, int action, bool enabled) {
-            auto *button = new QToolButton(cell);
-            button->setText(text);
-            button->setToolTip(tip);
-            button->setAccessibleName(tip);
-            button->setAutoRaise(true);
-            button->setEnabled(enabled);
-            button->setObjectName(QStringLiteral("rowAction%1").arg(action));
-            connect(button, &QToolButton::clicked, this, [this, key, action] { actOnKey(key, action); });
-            layout->addWidget(button);
-        };
-        addButton(tr("Execute"), tr("Execute this move"), Execute, index.data(MovesModel::CanExecuteRole).toBool());
-        addButton(tr("Accept"), tr("Accept reality for this service"), AcceptReality,
-                  index.data(MovesModel::CanAcceptRealityRole).toBool());
-        addButton(tr("Reject"), tr("Reject this draft or proposal"), Reject,
-                  index.data(MovesModel::CanRejectRole).toBool());
-        cell->setAutoFillBackground(false);
-        cell->setAttribute(Qt::WA_TranslucentBackground);
-        mTable->setIndexWidget(index, cell);
-    }
+    for (int column : {MovesModel::ServiceColumn, MovesModel::ChangeColumn, MovesModel::OriginColumn})
+        mTable->resizeColumnToContents(column);
 }
 
-void MovesView::actOnKey(const QString &key, int action)
+QTableView *MovesView::tableView() const
 {
-    const Move *m = mReview->move(key);
-    if (!m)
-        return;
-    const QList<Move> moves{*m};
+    return mTable;
+}
+
+QString MovesView::lastDecision() const
+{
+    return mDecision->text();
+}
+
+// What a decision did, in words with its values; the row leaves the list.
+static QString decisionText(const QList<Move> &moves, int action, const QString &undoText)
+{
+    const int n = int(moves.size());
+    const Move &first = moves.first();
     switch (action) {
-    case Execute: mReview->execute(moves); break;
-    case AcceptReality: mReview->acceptReality(moves); break;
-    case Reject: mReview->reject(moves); break;
+    case MoveActionsDelegate::Execute:
+        if (n == 1)
+            return MovesView::tr("Done: %1. Edit > Undo takes it back.").arg(undoText);
+        return MovesView::tr("Executed %n move(s). Edit > Undo takes them back.", nullptr, n);
+    case MoveActionsDelegate::AcceptReality:
+        if (n == 1 && first.kind == Move::Kind::Port)
+            return MovesView::tr("The plan of %1 now follows reality: planned %2 (was %3). Edit > Undo takes it back.")
+                .arg(first.name)
+                .arg(first.fromPort)
+                .arg(first.toPort);
+        return MovesView::tr("Accepted reality for %n service(s). Edit > Undo takes it back.", nullptr, n);
+    case MoveActionsDelegate::Reject:
+        if (n == 1)
+            return first.origin == Move::Origin::Draft
+                ? MovesView::tr("Dropped the draft of %1.").arg(first.name)
+                : MovesView::tr("Dismissed the proposed change of %1 for this review.").arg(first.name);
+        return MovesView::tr("Rejected %n change(s).", nullptr, n);
     }
+    return {};
+}
+
+void MovesView::act(const QList<Move> &moves, int action)
+{
+    if (moves.isEmpty())
+        return;
+    // Keep the keyboard on the row that takes the decided one's place.
+    const int row = mTable->currentIndex().row();
+    const int column = mTable->currentIndex().column();
+    bool done = false;
+    QList<Move> decided = moves;
+    switch (action) {
+    case MoveActionsDelegate::Execute: done = mReview->execute(moves); break;
+    case MoveActionsDelegate::AcceptReality:
+        decided.removeIf([](const Move &m) { return !m.canAcceptReality(); });
+        done = mReview->acceptReality(decided);
+        break;
+    case MoveActionsDelegate::Reject:
+        decided.removeIf([](const Move &m) { return m.origin == Move::Origin::Drift; });
+        done = mReview->reject(decided);
+        break;
+    }
+    if (!done || decided.isEmpty())
+        return;
+    const QString text = decisionText(decided, action, mReview->document()->undoStack()->undoText());
+    mDecision->setText(text);
+    mDecision->show();
+    emit message(text);
+    if (mModel->rowCount() > 0 && row >= 0) {
+        const QModelIndex next = mModel->index(qMin(row, mModel->rowCount() - 1), qMax(0, column));
+        mTable->selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+}
+
+void MovesView::showContextMenu(const QPoint &pos)
+{
+    const QModelIndex index = mTable->indexAt(pos);
+    if (!index.isValid())
+        return;
+    if (!mTable->selectionModel()->isSelected(index))
+        mTable->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    QMenu menu(this);
+    menu.addAction(mExecuteAction);
+    menu.addAction(mAcceptAction);
+    menu.addAction(mRejectAction);
+    const QStringList ids = index.data(MovesModel::ServiceIdsRole).toStringList();
+    if (!ids.isEmpty()) {
+        menu.addSeparator();
+        menu.addAction(tr("&Show in Services"), this, [this, ids] { emit servicesActivated(ids); });
+    }
+    menu.exec(mTable->viewport()->mapToGlobal(pos));
 }
 
 QList<Move> MovesView::selectedMoves() const
@@ -156,17 +234,17 @@ void MovesView::selectKeys(const QStringList &keys)
 
 void MovesView::executeSelected()
 {
-    mReview->execute(selectedMoves());
+    act(selectedMoves(), MoveActionsDelegate::Execute);
 }
 
 void MovesView::acceptRealitySelected()
 {
-    mReview->acceptReality(selectedMoves());
+    act(selectedMoves(), MoveActionsDelegate::AcceptReality);
 }
 
 void MovesView::rejectSelected()
 {
-    mReview->reject(selectedMoves());
+    act(selectedMoves(), MoveActionsDelegate::Reject);
 }
 
 void MovesView::updateButtons()
@@ -180,6 +258,9 @@ void MovesView::updateButtons()
     mExecute->setEnabled(execute);
     mAccept->setEnabled(accept);
     mReject->setEnabled(reject);
+    mExecuteAction->setEnabled(execute);
+    mAcceptAction->setEnabled(accept);
+    mRejectAction->setEnabled(reject);
 }
 
 void MovesView::updateSummary()

@@ -2,6 +2,7 @@
 
 #include <QWidget>
 
+class QAction;
 class QLabel;
 class QPushButton;
 class QTableView;
@@ -10,10 +11,12 @@ namespace Portolan {
 
 class MoveReview;
 class MovesModel;
+class MovesTable;
 struct Move;
 
 // The Moves panel: one row per proposed move with its impact, and the
-// actions that decide them — for a row (its buttons) or for the selection.
+// actions that decide them — for a row (its painted buttons, keys and
+// context menu) or for the selection (the bar's buttons).
 class MovesView : public QWidget
 {
     Q_OBJECT
@@ -21,11 +24,18 @@ class MovesView : public QWidget
 public:
     explicit MovesView(MoveReview *review, QWidget *parent = nullptr);
 
-    QTableView *tableView() const { return mTable; }
+    QTableView *tableView() const;
+    MovesTable *movesTable() const { return mTable; }
     MovesModel *model() const { return mModel; }
     QPushButton *executeButton() const { return mExecute; }
     QPushButton *acceptButton() const { return mAccept; }
     QPushButton *rejectButton() const { return mReject; }
+    // Ctrl+Return, Ctrl+Shift+Return and Delete on the table; also in its context menu.
+    QAction *executeAction() const { return mExecuteAction; }
+    QAction *acceptAction() const { return mAcceptAction; }
+    QAction *rejectAction() const { return mRejectAction; }
+    // What the last decision did, shown above the table until the next one.
+    QString lastDecision() const;
 
     QList<Move> selectedMoves() const;
     void selectKeys(const QStringList &keys);
@@ -38,17 +48,24 @@ public:
 signals:
     void servicesActivated(const QStringList &serviceIds);
     void exportReportRequested();
+    // A decision was made: what it did, for the status bar.
+    void message(const QString &text);
 
 private:
     void updateButtons();
     void updateSummary();
-    void installRowButtons(int first, int last);
-    void actOnKey(const QString &key, int action);
+    void fitColumns();
+    void act(const QList<Move> &moves, int action);
+    void showContextMenu(const QPoint &pos);
 
     MoveReview *mReview;
     MovesModel *mModel;
-    QTableView *mTable;
+    MovesTable *mTable;
     QLabel *mSummary;
+    QLabel *mDecision;
+    QAction *mExecuteAction;
+    QAction *mAcceptAction;
+    QAction *mRejectAction;
     QPushButton *mExecute;
     QPushButton *mAccept;
     QPushButton *mReject;

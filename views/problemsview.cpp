@@ -6,6 +6,8 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -79,8 +81,10 @@ ProblemsView::ProblemsView(ProblemsModel *model, QWidget *parent)
 
     mRule->setAccessibleName(tr("Rule filter"));
     mRule->addItem(tr("All rules"), QString());
-    for (const RuleInfo &r : allRules())
-        mRule->addItem(r.id, r.id);
+    for (const RuleInfo &r : allRules()) {
+        mRule->addItem(ProblemsModel::ruleName(r.id), r.id);
+        mRule->setItemData(mRule->count() - 1, r.title, Qt::ToolTipRole);
+    }
     connect(mRule, &QComboBox::currentIndexChanged, this, [this] { mProxy->setRule(mRule->currentData().toString()); });
 
     mText->setPlaceholderText(tr("Filter problems"));
@@ -94,20 +98,31 @@ ProblemsView::ProblemsView(ProblemsModel *model, QWidget *parent)
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
     mTable->setEditTriggers(QAbstractItemView::NoEditTriggers);
     mTable->setWordWrap(false);
+    mTable->setTabKeyNavigation(false); // Tab leaves the table
     mTable->setAlternatingRowColors(true);
     mTable->verticalHeader()->hide();
     mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 8);
-    mTable->horizontalHeader()->setStretchLastSection(true);
     mTable->setAccessibleName(tr("Problems"));
     const QFontMetrics fm = mTable->fontMetrics();
     mTable->setColumnWidth(ProblemsModel::SeverityColumn, fm.horizontalAdvance(QStringLiteral("Warnung")) + 44);
-    mTable->setColumnWidth(ProblemsModel::RuleColumn, fm.horizontalAdvance(QStringLiteral("metrics-port-mismatch")) + 16);
-    mTable->setColumnWidth(ProblemsModel::MessageColumn, fm.averageCharWidth() * 90);
-    mTable->setColumnWidth(ProblemsModel::ServicesColumn, fm.averageCharWidth() * 36);
+    mTable->setColumnWidth(ProblemsModel::RuleColumn, fm.horizontalAdvance(tr("Metrics port mismatch")) + 16);
+    // The message takes the room there is; the full text is in its tooltip.
+    mTable->horizontalHeader()->setStretchLastSection(false);
+    mTable->horizontalHeader()->setSectionResizeMode(ProblemsModel::MessageColumn, QHeaderView::Stretch);
+    mTable->setColumnWidth(ProblemsModel::ServicesColumn, fm.averageCharWidth() * 24);
+    mTable->setColumnWidth(ProblemsModel::LocationColumn, fm.averageCharWidth() * 16);
+    mTable->setTextElideMode(Qt::ElideMiddle);
     connect(mTable, &QTableView::activated, this, &ProblemsView::activate);
 
+    // Labels name the filters for screen readers too (their buddies).
+    auto *severityLabel = new QLabel(tr("Severity:"), this);
+    severityLabel->setBuddy(mSeverity);
+    auto *ruleLabel = new QLabel(tr("Rule:"), this);
+    ruleLabel->setBuddy(mRule);
     auto *bar = new QHBoxLayout;
+    bar->addWidget(severityLabel);
     bar->addWidget(mSeverity);
+    bar->addWidget(ruleLabel);
     bar->addWidget(mRule);
     bar->addWidget(mText, 1);
     auto *layout = new QVBoxLayout(this);
@@ -119,8 +134,27 @@ ProblemsView::ProblemsView(ProblemsModel *model, QWidget *parent)
 void ProblemsView::activate(const QModelIndex &index)
 {
     const QStringList ids = index.data(ProblemsModel::ServiceIdsRole).toStringList();
-    if (!ids.isEmpty())
+    if (!ids.isEmpty()) {
         emit servicesActivated(ids);
+        return;
+    }
+    const QModelIndex source = mProxy->mapToSource(index);
+    if (source.isValid() && !mModel->finding(source.row()).ports.isEmpty())
+        emit portsActivated(mModel->finding(source.row()).ports);
+}
+
+bool ProblemsView::stepFinding(int step)
+{
+    const int rows = mProxy->rowCount();
+    if (rows == 0)
+        return false;
+    const QModelIndex current = mTable->currentIndex();
+    const int row = current.isValid() ? (current.row() + step + rows) % rows : (step > 0 ? 0 : rows - 1);
+    const QModelIndex next = mProxy->index(row, ProblemsModel::MessageColumn);
+    mTable->selectionModel()->setCurrentIndex(next, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mTable->scrollTo(next);
+    activate(next);
+    return true;
 }
 
 } // namespace Portolan

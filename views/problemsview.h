@@ -24,9 +24,13 @@ public:
     QTableView *tableView() const { return mTable; }
     QComboBox *severityFilter() const { return mSeverity; }
     QComboBox *ruleFilter() const { return mRule; }
+    // The next (step 1) or previous (-1) finding after the current one, wrapping; activates it.
+    bool stepFinding(int step);
 
 signals:
     void servicesActivated(const QStringList &serviceIds);
+    // A finding that names no service (two ranges overlap): its ports.
+    void portsActivated(const QList<int> &ports);
 
 private:
     void activate(const QModelIndex &index);

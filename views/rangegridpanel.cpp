@@ -42,6 +42,8 @@ RangeGridPanel::RangeGridPanel(ServiceTableModel *model, QWidget *parent)
     mColouring->addItem(tr("Colour by host"), int(GridColouring::ByHost));
     mColouring->addItem(tr("Colour by status"), int(GridColouring::ByStatus));
     mColouring->setAccessibleName(tr("Cell colours"));
+    auto *colouringLabel = new QLabel(tr("Colo&urs:"), this);
+    colouringLabel->setBuddy(mColouring);
     connect(mColouring, &QComboBox::activated, this,
             [this] { mView->setColouring(GridColouring(mColouring->currentData().toInt())); });
 
@@ -64,6 +66,7 @@ RangeGridPanel::RangeGridPanel(ServiceTableModel *model, QWidget *parent)
     bar->addWidget(layerLabel);
     bar->addWidget(mLayer);
     bar->addSpacing(12);
+    bar->addWidget(colouringLabel);
     bar->addWidget(mColouring);
     bar->addSpacing(12);
     bar->addWidget(zoomOut);

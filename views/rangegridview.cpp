@@ -44,8 +44,10 @@ RangeGridView::RangeGridView(QWidget *parent)
     setMouseTracking(true);
     viewport()->setMouseTracking(true);
     setFocusPolicy(Qt::StrongFocus);
-    setAccessibleName(tr("Range grid"));
+    // The factory first: naming the widget already asks for its interface,
+    // and the one made then is the one kept.
     installRangeGridAccessibility();
+    setAccessibleName(tr("Range grid"));
     // A fixed scroll bar keeps the fitted width from flipping as content grows.
     setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOn);
     updateMetrics();

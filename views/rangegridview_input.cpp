@@ -175,6 +175,17 @@ void RangeGridView::keyPressEvent(QKeyEvent *event)
     }
     bool isMove = false;
     const GridLayout::Move move = moveFor(event->key(), event->modifiers(), &isMove);
+    // Alt+arrow carries the service in the cursor cell along, as a drag would.
+    if (isMove && event->modifiers() == Qt::AltModifier) {
+        const QList<GridEntry> &entries = mContent.entriesAt(mCursor.port);
+        const GridCell next = mLayout.move(mCursor, move, pageRows());
+        if (!entries.isEmpty() && next.isValid() && next.port != mCursor.port) {
+            const GridEntry entry = entries.at(qBound(0, mStackIndex, int(entries.size()) - 1));
+            moveService(entry.row, entry.ghost, next.port);
+            setCurrentCell(next);
+        }
+        return;
+    }
     if (isMove) {
         const GridCell next = mLayout.move(mCursor, move, pageRows());
         setCurrentCell(next, event->modifiers() & Qt::ShiftModifier ? QItemSelectionModel::Select
@@ -237,6 +248,19 @@ void RangeGridView::contextMenuEvent(QContextMenuEvent *event)
     if (index.isValid()) {
         const QString name = mDocument->service(index.row()).name;
         menu.addAction(tr("&Edit %1…").arg(name), this, [this, index] { emit editRequested(index); });
+        const QList<GridEntry> &entries = mContent.entriesAt(port);
+        const GridEntry entry = entries.value(qBound(0, mStackIndex, int(entries.size()) - 1));
+        QAction *moveTo = menu.addAction(tr("&Move %1 to Port…").arg(name), this, [this, entry, port, name] {
+            bool ok = false;
+            const int target = QInputDialog::getInt(this, tr("Move %1").arg(name), tr("New port of %1:").arg(name),
+                                                    port, 1, 65535, 1, &ok);
+            if (ok && target != port) {
+                moveService(entry.row, entry.ghost, target);
+                if (mLayout.hasCell(mLayout.primaryCell(target)))
+                    setCurrentCell(mLayout.primaryCell(target));
+            }
+        });
+        moveTo->setToolTip(tr("Alt+arrow keys move it one cell at a time"));
     }
     if (mContent.isReserved(port))
         menu.addAction(tr("&Release Reservation"), this, [this, port] { setReserved(port, false); });

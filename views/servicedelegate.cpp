@@ -5,8 +5,9 @@
 
 #include <QAbstractProxyModel>
 #include <QComboBox>
-#include <QIntValidator>
+#include <QKeyEvent>
 #include <QLineEdit>
+#include <QToolTip>
 
 namespace Portolan {
 
@@ -30,9 +31,12 @@ QWidget *ServiceDelegate::createEditor(QWidget *parent, const QStyleOptionViewIt
     case ServiceTableModel::PlannedPortColumn:
     case ServiceTableModel::ActualPortColumn:
     case ServiceTableModel::ContainerPortColumn: {
+        // No QIntValidator: it would rewrite 70000 as "70,000" and refuse without a word.
         auto *edit = new QLineEdit(parent);
-        edit->setValidator(new QIntValidator(1, 65535, edit));
+        edit->setObjectName(QStringLiteral("portEditor"));
+        edit->setMaxLength(8);
         edit->setPlaceholderText(tr("none"));
+        edit->setToolTip(tr("A port from 1 to 65535; empty for none"));
         return edit;
     }
     case ServiceTableModel::HostColumn: {
@@ -84,9 +88,9 @@ void ServiceDelegate::setEditorData(QWidget *editor, const QModelIndex &index) c
         combo->setCurrentIndex(qMax(0, i));
         return;
     }
-    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && edit->validator()) {
+    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && edit->objectName() == QLatin1String("portEditor")) {
         const QString text = index.data(Qt::DisplayRole).toString();
-        edit->setText(text);
+        edit->setText(portInputProblem(text).isEmpty() ? text : QString());
         return;
     }
     QStyledItemDelegate::setEditorData(editor, index);
@@ -98,11 +102,42 @@ void ServiceDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, c
         model->setData(index, combo->currentData(), Qt::EditRole);
         return;
     }
-    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && edit->validator()) {
-        model->setData(index, edit->text(), Qt::EditRole);
+    if (auto *edit = qobject_cast<QLineEdit *>(editor); edit && edit->objectName() == QLatin1String("portEditor")) {
+        // The model refuses what is not a port, and says why.
+        model->setData(index, edit->text().trimmed(), Qt::EditRole);
         return;
     }
     QStyledItemDelegate::setModelData(editor, model, index);
+}
+
+QString ServiceDelegate::portInputProblem(const QString &input)
+{
+    const QString text = input.trimmed();
+    if (text.isEmpty())
+        return {};
+    bool ok = false;
+    const int port = text.toInt(&ok);
+    if (ok && port >= 1 && port <= 65535)
+        return {};
+    return tr("\"%1\" is not a port: ports run from 1 to 65535 (empty for none).").arg(text);
+}
+
+bool ServiceDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    auto *edit = qobject_cast<QLineEdit *>(object);
+    if (edit && edit->objectName() == QLatin1String("portEditor") && event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab || key == Qt::Key_Backtab) {
+            const QString problem = portInputProblem(edit->text());
+            if (!problem.isEmpty()) {
+                QToolTip::showText(edit->mapToGlobal(QPoint(0, edit->height())), problem, edit);
+                edit->selectAll();
+                emit inputProblem(problem);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
 }
 
 } // namespace Portolan

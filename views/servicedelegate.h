@@ -17,6 +17,17 @@ public:
                           const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
     void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+
+    // Why a port cell's text is refused; empty when it is a port or empty (none).
+    static QString portInputProblem(const QString &text);
+
+signals:
+    // An editor refused its text: the reason, for the status bar.
+    void inputProblem(const QString &reason);
+
+protected:
+    // A port editor keeps its text and says why when Enter or Tab meets a non-port.
+    bool eventFilter(QObject *object, QEvent *event) override;
 };
 
 } // namespace Portolan

@@ -9,7 +9,22 @@ ServiceFilterProxy::ServiceFilterProxy(QObject *parent)
 {
     setSortRole(ServiceTableModel::SortRole);
     setSortCaseSensitivity(Qt::CaseInsensitive);
-    setSortLocaleAware(true);
+    mCollator.setNumericMode(true);
+    mCollator.setCaseSensitivity(Qt::CaseInsensitive);
+}
+
+bool ServiceFilterProxy::lessThan(const QModelIndex &left, const QModelIndex &right) const
+{
+    const QVariant a = left.data(sortRole());
+    const QVariant b = right.data(sortRole());
+    if (a.typeId() == QMetaType::QString && b.typeId() == QMetaType::QString) {
+        const QString x = a.toString(), y = b.toString();
+        // Empty text last, as empty numbers are.
+        if (x.isEmpty() != y.isEmpty())
+            return y.isEmpty();
+        return mCollator.compare(x, y) < 0;
+    }
+    return QSortFilterProxyModel::lessThan(left, right);
 }
 
 void ServiceFilterProxy::setFilterText(const QString &text)

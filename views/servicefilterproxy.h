@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QCollator>
 #include <QSortFilterProxyModel>
 
 namespace Portolan {
@@ -20,8 +21,11 @@ public:
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;
+    // Text as people read it: case-insensitive, digits as numbers (service-838 before service-8379).
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override;
 
 private:
+    QCollator mCollator;
     QString mText;
     QString mHostId;
 };

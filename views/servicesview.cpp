@@ -22,6 +22,7 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
     , mProxy(new ServiceFilterProxy(this))
     , mFilter(new QLineEdit(this))
     , mHostFilter(new QComboBox(this))
+    , mShown(new QLabel(this))
     , mTable(new QTableView(this))
 {
     mProxy->setSourceModel(model);
@@ -43,7 +44,9 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
     hostLabel->setBuddy(mHostFilter);
 
     mTable->setModel(mProxy);
-    mTable->setItemDelegate(new ServiceDelegate(mTable));
+    auto *delegate = new ServiceDelegate(mTable);
+    mTable->setItemDelegate(delegate);
+    connect(delegate, &ServiceDelegate::inputProblem, this, &ServicesView::message);
     mTable->setSortingEnabled(true);
     mTable->sortByColumn(ServiceTableModel::PlannedPortColumn, Qt::AscendingOrder);
     mTable->setSelectionBehavior(QAbstractItemView::SelectRows);
@@ -52,6 +55,7 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
                             | QAbstractItemView::AnyKeyPressed);
     mTable->setAlternatingRowColors(true);
     mTable->setWordWrap(false);
+    mTable->setTabKeyNavigation(false); // Tab leaves the table
     mTable->verticalHeader()->hide();
     mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 8);
     mTable->horizontalHeader()->setStretchLastSection(true);
@@ -67,8 +71,15 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
         mTable->resizeColumnToContents(c);
     connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServicesView::selectionChanged);
 
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(mProxy, signal, this, &ServicesView::updateShown);
+    connect(mProxy, &QAbstractItemModel::modelReset, this, &ServicesView::updateShown);
+    connect(mProxy, &QAbstractItemModel::layoutChanged, this, &ServicesView::updateShown);
+    mShown->setAccessibleName(tr("Services shown"));
+
     auto *bar = new QHBoxLayout;
     bar->addWidget(mFilter, 1);
+    bar->addWidget(mShown);
     bar->addWidget(hostLabel);
     bar->addWidget(mHostFilter);
 
@@ -76,6 +87,21 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addLayout(bar);
     layout->addWidget(mTable);
+    updateShown();
+}
+
+QString ServicesView::shownText() const
+{
+    const int all = mModel->rowCount();
+    const int shown = mProxy->rowCount();
+    return shown == all ? QString() : tr("%1 of %n shown", nullptr, all).arg(shown);
+}
+
+void ServicesView::updateShown()
+{
+    const QString text = shownText();
+    mShown->setText(text);
+    mShown->setVisible(!text.isEmpty());
 }
 
 void ServicesView::refreshHostFilter()

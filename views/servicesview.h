@@ -3,6 +3,7 @@
 #include <QWidget>
 
 class QComboBox;
+class QLabel;
 class QLineEdit;
 class QTableView;
 
@@ -23,6 +24,8 @@ public:
     QTableView *tableView() const { return mTable; }
     ServiceFilterProxy *proxy() const { return mProxy; }
     QLineEdit *filterEdit() const { return mFilter; }
+    // "13 of 73 shown" while a filter hides rows.
+    QString shownText() const;
 
     // Selects the given services (by id) and scrolls the first into view.
     void selectServices(const QStringList &serviceIds);
@@ -30,14 +33,18 @@ public:
 
 signals:
     void selectionChanged();
+    // A refused input and the like, for the status bar.
+    void message(const QString &text);
 
 private:
     void refreshHostFilter();
+    void updateShown();
 
     ServiceTableModel *mModel;
     ServiceFilterProxy *mProxy;
     QLineEdit *mFilter;
     QComboBox *mHostFilter;
+    QLabel *mShown;
     QTableView *mTable;
 };
 

@@ -1,5 +1,7 @@
 #include "commands.h"
 
+#include <QLocale>
+
 #include "schemadocument.h"
 
 #include <QCoreApplication>
@@ -19,8 +21,48 @@ ChangeServiceFieldCommand::ChangeServiceFieldCommand(SchemaDocument *document, c
     Q_ASSERT(row >= 0);
     const Service &service = document->service(row);
     mOldValue = serviceField(service, field);
-    setText(QCoreApplication::translate("Portolan", "Change %1 of %2")
-                .arg(serviceFieldDisplayName(field), service.name));
+    mServiceName = service.name;
+    updateText();
+}
+
+// A field's value as the undo history shows it; empty when it does not fit
+// on a line (notes, metrics), so the text names only the field.
+static QString valueText(ServiceField field, const QVariant &value)
+{
+    switch (field) {
+    case ServiceField::PlannedPort:
+    case ServiceField::ActualPort:
+    case ServiceField::ContainerPort:
+        return value.toInt() > 0 ? QString::number(value.toInt())
+                                 : QCoreApplication::translate("Portolan", "none", "no port");
+    case ServiceField::Status: return statusDisplayName(ServiceStatus(value.toInt()));
+    case ServiceField::Exposure: return exposureDisplayName(Exposure(value.toInt()));
+    case ServiceField::Metrics:
+    case ServiceField::Notes:
+    case ServiceField::Description:
+    case ServiceField::Origin: return {};
+    default: break;
+    }
+    const QString text = value.typeId() == QMetaType::QStringList ? value.toStringList().join(QStringLiteral(", "))
+                                                                : value.toString();
+    if (text.size() > 40)
+        return {};
+    return text.isEmpty() ? QCoreApplication::translate("Portolan", "none", "no value") : text;
+}
+
+void ChangeServiceFieldCommand::updateText()
+{
+    QString field = serviceFieldDisplayName(mField);
+    // Mid-sentence in English; German nouns keep their capital.
+    if (QLocale().language() != QLocale::German && field.size() > 1 && field.at(1).isLower())
+        field[0] = field.at(0).toLower();
+    const QString from = valueText(mField, mOldValue);
+    const QString to = valueText(mField, mNewValue);
+    if (from.isEmpty() || to.isEmpty())
+        setText(QCoreApplication::translate("Portolan", "Change %1 of %2").arg(field, mServiceName));
+    else
+        setText(QCoreApplication::translate("Portolan", "Change %1 of %2 from %3 to %4")
+                    .arg(field, mServiceName, from, to));
 }
 
 void ChangeServiceFieldCommand::apply(const QVariant &value)
@@ -39,6 +81,7 @@ bool ChangeServiceFieldCommand::mergeWith(const QUndoCommand *other)
     if (o->mDocument != mDocument || o->mServiceId != mServiceId || o->mField != mField)
         return false;
     mNewValue = o->mNewValue;
+    updateText();
     // Typing a value and back again leaves nothing to undo.
     if (mNewValue == mOldValue)
         setObsolete(true);

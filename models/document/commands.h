@@ -34,9 +34,11 @@ public:
 
 private:
     void apply(const QVariant &value);
+    void updateText();
 
     SchemaDocument *mDocument;
     QString mServiceId;
+    QString mServiceName;
     ServiceField mField;
     QVariant mOldValue;
     QVariant mNewValue;

@@ -122,10 +122,39 @@ static QString findingsHtml(const QString &title, const QList<Finding> &findings
     return QStringLiteral("<b>%1</b><br>%2<br>").arg(title.toHtmlEscaped(), lines.join(QStringLiteral("<br>")));
 }
 
+// "resolves 2 · introduces 1 · 3 references": what the cell has room for.
+static QString shortImpact(const MoveImpact &impact, bool withPlaces)
+{
+    if (!impact.computed)
+        return MovesModel::tr("…", "impact not computed yet");
+    QStringList parts;
+    if (!impact.resolved.isEmpty())
+        parts.append(MovesModel::tr("resolves %n", nullptr, int(impact.resolved.size())));
+    if (!impact.introduced.isEmpty())
+        parts.append(MovesModel::tr("introduces %n", nullptr, int(impact.introduced.size())));
+    if (withPlaces && !impact.references.isEmpty())
+        parts.append(MovesModel::tr("%n reference(s)", nullptr, int(impact.references.size())));
+    if (withPlaces && !impact.scrapeTargets.isEmpty())
+        parts.append(MovesModel::tr("%n scrape target(s)", nullptr, int(impact.scrapeTargets.size())));
+    if (parts.isEmpty())
+        return MovesModel::tr("no new findings");
+    return parts.join(QStringLiteral(" · "));
+}
+
+static QString impactText(const Move &m)
+{
+    if (!m.canAcceptReality())
+        return shortImpact(m.impact, true);
+    return MovesModel::tr("Execute: %1 | Accept: %2").arg(shortImpact(m.impact, true), shortImpact(m.acceptImpact, false));
+}
+
 static QString impactTooltip(const Move &m)
 {
     const MoveImpact &impact = m.impact;
-    QString html = findingsHtml(MovesModel::tr("Resolves"), impact.resolved)
+    QString html;
+    if (m.canAcceptReality())
+        html += QStringLiteral("<b>%1</b><br>").arg(MovesModel::tr("If executed (reality follows the plan):").toHtmlEscaped());
+    html += findingsHtml(MovesModel::tr("Resolves"), impact.resolved)
         + findingsHtml(MovesModel::tr("Introduces"), impact.introduced);
     if (!impact.references.isEmpty()) {
         QStringList lines;
@@ -153,7 +182,28 @@ static QString impactTooltip(const Move &m)
         }
         html += QStringLiteral("<b>%1</b><br>%2").arg(MovesModel::tr("Exports that differ"), lines.join(QStringLiteral("<br>")));
     }
-    return html.isEmpty() ? MovesModel::tr("No effect on findings, references or exports.") : html;
+    if (html.isEmpty())
+        html = MovesModel::tr("No effect on findings, references or exports.").toHtmlEscaped();
+    if (m.canAcceptReality()) {
+        const MoveImpact &accept = m.acceptImpact;
+        QString acceptHtml = findingsHtml(MovesModel::tr("Resolves"), accept.resolved)
+            + findingsHtml(MovesModel::tr("Introduces"), accept.introduced);
+        if (acceptHtml.isEmpty())
+            acceptHtml = MovesModel::tr("No effect on findings.").toHtmlEscaped() + QStringLiteral("<br>");
+        html += QStringLiteral("<br><b>%1</b><br>%2")
+                    .arg(MovesModel::tr("If reality is accepted (the plan follows):").toHtmlEscaped(), acceptHtml);
+    }
+    return html;
+}
+
+// "Mac Mini 3061" when the host changes too, else "3061".
+static QString positionText(const Schema &schema, const Move &m, const QString &hostId, int port)
+{
+    const QString portText = port > 0 ? QString::number(port) : MovesModel::tr("none", "no port");
+    if (!m.changesHost())
+        return portText;
+    const Host *h = schema.host(hostId);
+    return QStringLiteral("%1 %2").arg(h ? h->name : hostId, portText);
 }
 
 QVariant MovesModel::data(const QModelIndex &index, int role) const
@@ -191,8 +241,16 @@ QVariant MovesModel::data(const QModelIndex &index, int role) const
         case ServiceColumn: return m->name;
         case ChangeColumn: {
             QString text = m->changeText(schema);
-            if (m->kind == Move::Kind::Port && m->side == Move::Side::Plan)
-                text = tr("plan: %1").arg(text);
+            if (m->kind == Move::Kind::Port) {
+                const QString from = positionText(schema, *m, m->fromHostId, m->fromPort);
+                const QString to = positionText(schema, *m, m->toHostId, m->toPort);
+                if (m->origin == Move::Origin::Drift)
+                    text = tr("runs on %1, planned %2").arg(from, to);
+                else if (m->side == Move::Side::Plan)
+                    text = tr("plan: %1 → %2").arg(from, to);
+                else
+                    text = tr("reality: %1 → %2").arg(from, to);
+            }
             if (m->isSwap())
                 text += QLatin1Char(' ') + tr("⇄ swap with %1").arg(m->cycleWith.join(QStringLiteral(", ")));
             return text;
@@ -201,11 +259,12 @@ QVariant MovesModel::data(const QModelIndex &index, int role) const
             if (m->origin == Move::Origin::Proposal && !m->source.isEmpty())
                 return tr("%1 (%2)").arg(m->originText(), m->source.section(QLatin1Char('/'), -1));
             return m->originText();
-        case ImpactColumn: return impactSummary(m->impact);
+        case ImpactColumn: return impactText(*m);
         }
         break;
     case Qt::ForegroundRole:
-        if (index.column() == ImpactColumn && !m->impact.introduced.isEmpty())
+        if (index.column() == ImpactColumn
+            && (!m->impact.introduced.isEmpty() || !m->acceptImpact.introduced.isEmpty()))
             return QColor(Qt::darkRed);
         break;
     default: break;

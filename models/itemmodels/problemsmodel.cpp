@@ -1,5 +1,7 @@
 #include "problemsmodel.h"
 
+#include <QHash>
+
 #include "analyzer.h"
 #include "observation.h"
 #include "severityicon.h"
@@ -90,6 +92,33 @@ void ProblemsModel::removeRow(int row)
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 
+QString ProblemsModel::ruleName(const QString &ruleId)
+{
+    static const QHash<QString, const char *> names = {
+        {QStringLiteral("host-collision"), QT_TR_NOOP("Host collision")},
+        {QStringLiteral("plan-collision"), QT_TR_NOOP("Plan collision")},
+        {QStringLiteral("invalid-port"), QT_TR_NOOP("Invalid port")},
+        {QStringLiteral("duplicate-name"), QT_TR_NOOP("Duplicate name")},
+        {QStringLiteral("broken-reference"), QT_TR_NOOP("Broken reference")},
+        {QStringLiteral("metrics-port-mismatch"), QT_TR_NOOP("Metrics port mismatch")},
+        {QStringLiteral("out-of-range"), QT_TR_NOOP("Out of range")},
+        {QStringLiteral("unranged"), QT_TR_NOOP("Unranged")},
+        {QStringLiteral("range-overlap"), QT_TR_NOOP("Range overlap")},
+        {QStringLiteral("reserved"), QT_TR_NOOP("Reserved slot")},
+        {QStringLiteral("drift"), QT_TR_NOOP("Drift")},
+        {QStringLiteral("undocumented"), QT_TR_NOOP("Undocumented")},
+        {QStringLiteral("latent-collision"), QT_TR_NOOP("Latent collision")},
+        {QStringLiteral("range-full"), QT_TR_NOOP("Range full")},
+        {QStringLiteral("pairing-digits"), QT_TR_NOOP("Pairing digits")},
+        {QStringLiteral("privileged-port"), QT_TR_NOOP("Privileged port")},
+        {QStringLiteral("ephemeral-port"), QT_TR_NOOP("Ephemeral port")},
+        {QStringLiteral("unknown-listener"), QT_TR_NOOP("Unknown listener")},
+        {QStringLiteral("not-listening"), QT_TR_NOOP("Not listening")},
+    };
+    const char *name = names.value(ruleId);
+    return name ? tr(name) : ruleId;
+}
+
 int ProblemsModel::rowCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : int(mFindings.size());
@@ -114,7 +143,7 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole:
         if (index.column() == RuleColumn) {
             const RuleInfo *info = ruleInfo(f.rule);
-            return info ? info->title : QVariant();
+            return info ? QStringLiteral("%1 (%2)").arg(info->title, f.rule) : QVariant(f.rule);
         }
         return index.column() == MessageColumn ? QVariant(f.message) : QVariant();
     case SortRole:
@@ -124,7 +153,7 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case SeverityColumn: return severityDisplayName(f.severity);
-        case RuleColumn: return f.rule;
+        case RuleColumn: return ruleName(f.rule);
         case MessageColumn: return f.message;
         case ServicesColumn: return f.serviceIds.join(QStringLiteral(", "));
         case LocationColumn: return f.origin.toString();

@@ -27,6 +27,9 @@ public:
 
     explicit ProblemsModel(Analyzer *analyzer, QObject *parent = nullptr);
 
+    // A rule's short, translated name ("Host collision"); the id when unknown.
+    static QString ruleName(const QString &ruleId);
+
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

@@ -702,7 +702,8 @@ static QList<ExportChange> exportChanges(const Schema &before, const Schema &aft
 // Applies one move to a document through its mutators, so that a live
 // analyzer on it updates incrementally. applyMove() does the work on a
 // schema holding just the lists the move touches.
-static void applyToDocument(SchemaDocument &document, const Move &move)
+static void applyToDocument(SchemaDocument &document, const Move &move,
+                            Move::Action action = Move::Action::Execute)
 {
     const Schema &current = document.schema();
     Schema part;
@@ -712,7 +713,7 @@ static void applyToDocument(SchemaDocument &document, const Move &move)
     if (serviceMove) {
         if (row >= 0)
             part.services.append(document.service(row));
-        if (!applyMove(part, move))
+        if (!applyMove(part, move, action))
             return;
         if (row >= 0 && part.services.isEmpty())
             document.removeService(row);
@@ -733,6 +734,45 @@ static void applyToDocument(SchemaDocument &document, const Move &move)
         document.setRanges(part.ranges);
     if (!(part.reservations == current.reservations))
         document.setReservations(part.reservations);
+}
+
+// Accepting reality changes the plan, not what runs, and drift moves are
+// decided one by one: each is judged alone on the base schema, then taken back.
+static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype limit)
+{
+    SchemaDocument scratch(base);
+    Analyzer analyzer(&scratch);
+    QList<Finding> removed, added;
+    QObject::connect(&analyzer, &Analyzer::findingsChanged, &analyzer,
+                     [&](const QList<Finding> &r, const QList<Finding> &a, const QStringList &) {
+                         removed += r;
+                         added += a;
+                     });
+    for (qsizetype i = 0; i < limit; ++i) {
+        Move &m = moves[i];
+        const int row = scratch.serviceRow(m.serviceId);
+        if (!m.canAcceptReality() || row < 0)
+            continue;
+        const Service original = scratch.service(row);
+        const Schema before = withExports ? scratch.schema() : Schema();
+        removed.clear();
+        added.clear();
+        applyToDocument(scratch, m, Move::Action::AcceptReality);
+        MoveImpact &impact = m.acceptImpact;
+        impact.computed = true;
+        impact.resolved = findingsMissingFrom(removed, added);
+        impact.introduced = findingsMissingFrom(added, removed);
+        // References and scrape targets follow what runs, which stays.
+        if (withExports) {
+            QStringList hosts;
+            for (const QString &h : {m.fromHostId, m.toHostId}) {
+                if (!h.isEmpty() && !hosts.contains(h))
+                    hosts.append(h);
+            }
+            impact.exports = exportChanges(before, scratch.schema(), hosts);
+        }
+        scratch.setService(scratch.serviceRow(m.serviceId), original);
+    }
 }
 
 void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype maxMoves)
@@ -819,6 +859,7 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
         }
         i = end;
     }
+    computeAcceptImpacts(base, moves, withExports, limit);
 }
 
 static QString macroText(const QList<Move> &moves, Move::Action action, const Schema &schema)

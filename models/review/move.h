@@ -97,6 +97,9 @@ struct Move
     int cycle = -1;
     QStringList cycleWith; // the other members' service names
     MoveImpact impact;
+    // Drift only: what accepting reality (planned := actual) would do, judged
+    // on the schema as it is, each move alone.
+    MoveImpact acceptImpact;
 
     bool changesPort() const { return kind == Kind::Port && fromPort != toPort; }
     bool changesHost() const { return kind == Kind::Port && fromHostId != toHostId; }

@@ -1,4 +1,7 @@
+#include "analyzer.h"
 #include "jsonformat.h"
+#include "moveactionsdelegate.h"
+#include "movestable.h"
 #include "movereview.h"
 #include "movesmodel.h"
 #include "movesview.h"
@@ -7,6 +10,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QPushButton>
+#include <QStyle>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTest>
@@ -27,10 +31,15 @@ private slots:
     void rowButtonShouldExecuteOneMove();
     void bulkButtonsShouldActOnTheSelectionAsOneStep();
     void rejectShouldOnlyBeOfferedForDraftsAndProposals();
+    void acceptRealityImpactShouldBeComputedAndShown();
+    void rowsShouldHaveNoIndexWidgets();
+    void columnsShouldNotElideAt1280x800();
 
 private:
     int rowOf(const QString &serviceId) const;
-    QToolButton *rowButton(int row, int action) const;
+    // Clicks a row's painted button; false when it is disabled (nothing happens).
+    bool clickRowButton(int row, int action);
+    bool rowButtonEnabled(int row, int action) const;
 
     SchemaDocument *mDocument = nullptr;
     MoveReview *mReview = nullptr;
@@ -63,10 +72,22 @@ int tst_MovesView::rowOf(const QString &serviceId) const
     return -1;
 }
 
-QToolButton *tst_MovesView::rowButton(int row, int action) const
+bool tst_MovesView::rowButtonEnabled(int row, int action) const
 {
-    QWidget *cell = mView->tableView()->indexWidget(mView->model()->index(row, MovesModel::ActionsColumn));
-    return cell ? cell->findChild<QToolButton *>(QStringLiteral("rowAction%1").arg(action)) : nullptr;
+    return MoveActionsDelegate::isEnabled(mView->model()->index(row, MovesModel::ActionsColumn), action);
+}
+
+bool tst_MovesView::clickRowButton(int row, int action)
+{
+    MovesTable *table = mView->movesTable();
+    const QModelIndex index = mView->model()->index(row, MovesModel::ActionsColumn);
+    table->scrollTo(index);
+    const QRect button = table->actionsDelegate()->buttonRect(table->visualRect(index), action);
+    if (button.isEmpty())
+        return false;
+    QSignalSpy spy(table, &MovesTable::actionRequested);
+    QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, button.center());
+    return spy.count() == 1;
 }
 
 void tst_MovesView::shouldShowOneRowPerMoveWithImpact()
@@ -76,11 +97,12 @@ void tst_MovesView::shouldShowOneRowPerMoveWithImpact()
     QCOMPARE(model->rowCount(), 11);
     const int credits = rowOf(QStringLiteral("mana-credits"));
     QVERIFY(credits >= 0);
-    QCOMPARE(model->index(credits, MovesModel::ChangeColumn).data().toString(), QStringLiteral("3061 → 3002"));
+    QCOMPARE(model->index(credits, MovesModel::ChangeColumn).data().toString(),
+             QStringLiteral("runs on 3061, planned 3002"));
     QCOMPARE(model->index(credits, MovesModel::OriginColumn).data().toString(), QStringLiteral("drift"));
     const QString impact = model->index(credits, MovesModel::ImpactColumn).data().toString();
-    QVERIFY2(impact.startsWith(QStringLiteral("✓ resolves ")), qPrintable(impact));
-    QVERIFY(impact.contains(QStringLiteral(" · ✗ introduces ")));
+    QVERIFY2(impact.startsWith(QStringLiteral("Execute: resolves ")), qPrintable(impact));
+    QVERIFY(impact.contains(QStringLiteral(" | Accept: ")));
     QVERIFY(model->index(credits, MovesModel::ImpactColumn).data(Qt::ToolTipRole).toString().contains(
         QStringLiteral("Resolves")));
     // mana-llm waits for mana-stt, which holds its port today.
@@ -93,11 +115,9 @@ void tst_MovesView::shouldShowOneRowPerMoveWithImpact()
 void tst_MovesView::rowButtonShouldExecuteOneMove()
 {
     const int credits = rowOf(QStringLiteral("mana-credits"));
-    QToolButton *execute = rowButton(credits, 0);
-    QVERIFY(execute);
-    QVERIFY(execute->isEnabled());
+    QVERIFY(rowButtonEnabled(credits, 0));
     QSignalSpy removed(mView->model(), &QAbstractItemModel::rowsRemoved);
-    QTest::mouseClick(execute, Qt::LeftButton);
+    QVERIFY(clickRowButton(credits, 0));
     QCOMPARE(mDocument->schema().service(QStringLiteral("mana-credits"))->actualPort, 3002);
     QCOMPARE(mDocument->undoStack()->count(), 1);
     QCOMPARE(mView->model()->rowCount(), 10);
@@ -105,14 +125,14 @@ void tst_MovesView::rowButtonShouldExecuteOneMove()
     QCOMPARE(rowOf(QStringLiteral("mana-credits")), -1);
 
     const int user = rowOf(QStringLiteral("mana-user"));
-    QTest::mouseClick(rowButton(user, 1), Qt::LeftButton);
+    QVERIFY(clickRowButton(user, 1));
     QCOMPARE(mDocument->schema().service(QStringLiteral("mana-user"))->plannedPort, 3062);
     QCOMPARE(mDocument->undoStack()->count(), 2);
 
     mDocument->undoStack()->undo();
     mDocument->undoStack()->undo();
     QTRY_COMPARE(mView->model()->rowCount(), 11);
-    QVERIFY(rowButton(rowOf(QStringLiteral("mana-credits")), 0));
+    QVERIFY(rowButtonEnabled(rowOf(QStringLiteral("mana-credits")), 0));
 }
 
 void tst_MovesView::bulkButtonsShouldActOnTheSelectionAsOneStep()
@@ -147,7 +167,8 @@ void tst_MovesView::bulkButtonsShouldActOnTheSelectionAsOneStep()
 void tst_MovesView::rejectShouldOnlyBeOfferedForDraftsAndProposals()
 {
     const int credits = rowOf(QStringLiteral("mana-credits"));
-    QVERIFY(!rowButton(credits, 2)->isEnabled());
+    QVERIFY(!rowButtonEnabled(credits, 2));
+    QVERIFY(!clickRowButton(credits, 2));
 
     WhatIfSession session(mDocument);
     mReview->setWhatIf(&session);
@@ -159,8 +180,8 @@ void tst_MovesView::rejectShouldOnlyBeOfferedForDraftsAndProposals()
     const int tts = rowOf(QStringLiteral("mana-tts"));
     QCOMPARE(mView->model()->index(tts, MovesModel::OriginColumn).data().toString(), QStringLiteral("draft"));
     QCOMPARE(mView->model()->index(tts, MovesModel::ChangeColumn).data().toString(), QStringLiteral("plan: 3022 → 3026"));
-    QVERIFY(rowButton(tts, 2)->isEnabled());
-    QVERIFY(!rowButton(tts, 1)->isEnabled());
+    QVERIFY(rowButtonEnabled(tts, 2));
+    QVERIFY(!rowButtonEnabled(tts, 1));
     mView->selectKeys({mView->model()->moveAt(tts)->key()});
     QVERIFY(mView->rejectButton()->isEnabled());
     QVERIFY(!mView->acceptButton()->isEnabled());
@@ -169,6 +190,80 @@ void tst_MovesView::rejectShouldOnlyBeOfferedForDraftsAndProposals()
     QCOMPARE(session.draftDocument()->schema().service(QStringLiteral("mana-tts"))->plannedPort, 3022);
     QCOMPARE(mDocument->undoStack()->count(), 0);
     mReview->setWhatIf(nullptr);
+}
+
+// Accepting mana-media's reality puts its plan on a port another service
+// plans: the impact says so before the decision, as Execute's does.
+void tst_MovesView::acceptRealityImpactShouldBeComputedAndShown()
+{
+    MovesModel *model = mView->model();
+    int conflicting = -1;
+    for (int row = 0; row < model->rowCount() && conflicting < 0; ++row) {
+        const Move *m = model->moveAt(row);
+        QVERIFY(m->acceptImpact.computed);
+        for (const Finding &f : m->acceptImpact.introduced) {
+            if (f.rule == QLatin1String("plan-collision"))
+                conflicting = row;
+        }
+    }
+    QVERIFY(conflicting >= 0);
+    const Move accepted = *model->moveAt(conflicting);
+    const QString impact = model->index(conflicting, MovesModel::ImpactColumn).data().toString();
+    QVERIFY2(impact.section(QStringLiteral("Accept: "), 1).contains(QStringLiteral("introduces 1")), qPrintable(impact));
+    QCOMPARE(model->index(conflicting, MovesModel::ImpactColumn).data(Qt::ForegroundRole).value<QColor>(),
+             QColor(Qt::darkRed));
+    const QString tip = model->index(conflicting, MovesModel::ImpactColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tip.contains(QStringLiteral("If reality is accepted")) && tip.contains(QStringLiteral("plan-collision")),
+             qPrintable(tip));
+    // What was announced is what happens.
+    Analyzer analyzer(mDocument);
+    auto planCollisions = [&analyzer] {
+        const QList<Finding> findings = analyzer.findings();
+        return int(std::count_if(findings.cbegin(), findings.cend(),
+                                 [](const Finding &f) { return f.rule == QLatin1String("plan-collision"); }));
+    };
+    const int before = planCollisions();
+    QVERIFY(clickRowButton(conflicting, 1));
+    const int after = planCollisions();
+    QCOMPARE(after - before, int(std::count_if(accepted.acceptImpact.introduced.cbegin(),
+                                               accepted.acceptImpact.introduced.cend(), [](const Finding &f) {
+                                                   return f.rule == QLatin1String("plan-collision");
+                                               })));
+    QVERIFY(mView->lastDecision().contains(accepted.name));
+}
+
+// The rows' actions are painted: a fleet's moves make no widget per row.
+void tst_MovesView::rowsShouldHaveNoIndexWidgets()
+{
+    for (int row = 0; row < mView->model()->rowCount(); ++row) {
+        for (int column = 0; column < MovesModel::ColumnCount; ++column)
+            QVERIFY(!mView->tableView()->indexWidget(mView->model()->index(row, column)));
+    }
+    QVERIFY(mView->tableView()->findChildren<QToolButton *>().isEmpty());
+}
+
+// At the window's 1280×800 the Moves dock spans the bottom; no column's text is cut.
+void tst_MovesView::columnsShouldNotElideAt1280x800()
+{
+    mView->resize(1280 - 16, 260);
+    QTest::qWait(0);
+    QTableView *table = mView->tableView();
+    const QFontMetrics fm = table->fontMetrics();
+    const int padding = 2 * (table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, table) + 1);
+    for (int row = 0; row < mView->model()->rowCount(); ++row) {
+        for (int column : {MovesModel::ServiceColumn, MovesModel::ChangeColumn, MovesModel::OriginColumn,
+                           MovesModel::ImpactColumn}) {
+            const QString text = mView->model()->index(row, column).data().toString();
+            QVERIFY2(fm.horizontalAdvance(text) + padding <= table->columnWidth(column),
+                     qPrintable(QStringLiteral("%1 (%2 px in %3)").arg(text).arg(fm.horizontalAdvance(text))
+                                    .arg(table->columnWidth(column))));
+        }
+    }
+    // The three buttons fit their column.
+    MovesTable *moves = mView->movesTable();
+    QVERIFY(moves->actionsDelegate()->preferredWidth() <= table->columnWidth(MovesModel::ActionsColumn));
+    const QString header = mView->model()->headerData(MovesModel::ImpactColumn, Qt::Horizontal).toString();
+    QVERIFY(fm.horizontalAdvance(header) < table->columnWidth(MovesModel::ImpactColumn));
 }
 
 QTEST_MAIN(tst_MovesView)
