@@ -156,8 +156,10 @@ void Analyzer::Private::rebuild()
     countRangeUse();
     // A live analyzer's handles drift from rows with inserts and removals,
     // so its id map is made now, while they still agree.
-    if (document)
+    if (document) {
         handleFor(QString());
+        resetRows(n);
+    }
     for (int i = 0; i < schema->references.size(); ++i) {
         const Reference &r = schema->references.at(i);
         referencesOf[r.fromServiceId].append(i);
@@ -468,6 +470,7 @@ void Analyzer::onServiceInserted(int row)
     const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
     d->setEntry(handle, s);
     d->handleOf.insert(s.id, handle);
+    d->insertRow(row, handle);
     QSet<quint64> buckets;
     d->index(handle, &buckets);
     d->slotsOf(handle, buckets);
@@ -489,8 +492,9 @@ void Analyzer::onServiceAboutToBeRemoved(int row)
     mPendingRemoval = buckets;
 }
 
-void Analyzer::onServiceRemoved(int)
+void Analyzer::onServiceRemoved(int row)
 {
+    d->removeRow(row);
     // Evaluated after the row is gone, so messages and rows see the new document.
     commit(std::exchange(mPendingRemoval, {}));
 }

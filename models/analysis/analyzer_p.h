@@ -424,9 +424,37 @@ struct Analyzer::Private
     // Rules of single services that fire by the thousand in a large fleet.
     MessageTemplate runsButPlannedTemplate, ephemeralTemplate, unrangedTemplate, undocumentedTemplate;
 
-    int rowOf(int handle) const
+    // The live analyzer's handles drift from rows with inserts and removals:
+    // both directions are kept here, so that evaluating a bucket finds its
+    // services' rows without a lookup by id.
+    QList<int> rowOfHandle; // -1 for a free handle
+    QList<int> handleOfRow;
+
+    int rowOf(int handle) const { return document ? rowOfHandle.at(handle) : handle; }
+    void resetRows(qsizetype n)
     {
-        return document ? document->serviceRow(liveEntries.at(handle).id) : handle;
+        handleOfRow.resize(n);
+        std::iota(handleOfRow.begin(), handleOfRow.end(), 0);
+        rowOfHandle = handleOfRow;
+    }
+    // Rows from `from` on moved: what a row insert or removal costs the
+    // document's own id map too.
+    void renumberRows(int from)
+    {
+        for (int row = from; row < handleOfRow.size(); ++row)
+            rowOfHandle[handleOfRow.at(row)] = row;
+    }
+    void insertRow(int row, int handle)
+    {
+        if (rowOfHandle.size() <= handle)
+            rowOfHandle.resize(handle + 1, -1);
+        handleOfRow.insert(row, handle);
+        renumberRows(row);
+    }
+    void removeRow(int row)
+    {
+        rowOfHandle[handleOfRow.takeAt(row)] = -1;
+        renumberRows(row);
     }
     const Service &service(int handle) const { return schema->services.at(rowOf(handle)); }
 

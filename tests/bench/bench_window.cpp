@@ -1,0 +1,250 @@
+// Times the real main window at fleet scale, as a user pays for it: every
+// dock shown (offscreen), each step measured until the event loop is idle
+// and the Moves panel has its result. Not a test: run it by hand, ideally
+// from a release build:
+//
+//   bench_window [SERVICES HOSTS RANGES] [--edits N]
+//
+// Prints min / median / max of each step and the longest single task the
+// GUI thread ran (from waking up to blocking again) during it: what decides
+// whether the window stutters.
+#include "fleet.h"
+
+#include "jsonformat.h"
+#include "mainwindow.h"
+#include "movereview.h"
+#include "movesview.h"
+#include "schemadocument.h"
+#include "servicesview.h"
+#include "servicetablemodel.h"
+
+#include <QApplication>
+#include <QDockWidget>
+#include <QElapsedTimer>
+#include <QRandomGenerator>
+#include <QSortFilterProxyModel>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QThread>
+#include <QUndoStack>
+
+#include <algorithm>
+
+using namespace Portolan;
+
+namespace {
+
+// The longest stretch the GUI thread ran without returning to the event
+// loop: each pass of the loop (a batch of pending events) and each direct
+// call counts as one task, so a figure is an upper bound of the real task.
+class TaskMonitor
+{
+public:
+    void reset() { mLongest = 0; }
+    void addTask(double ms) { mLongest = std::max(mLongest, ms); }
+    double longest() const { return mLongest; }
+
+private:
+    double mLongest = 0;
+};
+
+// Runs the event loop until nothing is pending and no computation runs.
+void waitUntilIdle(MainWindow &window, TaskMonitor &monitor)
+{
+    QElapsedTimer quiet;
+    for (;;) {
+        QElapsedTimer pass;
+        pass.start();
+        QCoreApplication::processEvents(QEventLoop::AllEvents);
+        monitor.addTask(pass.nsecsElapsed() / 1e6);
+        const bool busy = window.moveReview()->isComputing() || window.autoSaver()->isWriting();
+        if (busy) {
+            QThread::msleep(1);
+            quiet.invalidate();
+            continue;
+        }
+        // Idle for a few passes: timers of zero (coalesced refreshes) have run.
+        if (!quiet.isValid())
+            quiet.start();
+        else if (quiet.elapsed() >= 20)
+            return;
+        QThread::msleep(1);
+    }
+}
+
+QString stats(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    if (values.isEmpty())
+        return QStringLiteral("-");
+    return QStringLiteral("%1 / %2 / %3 ms")
+        .arg(values.first(), 0, 'f', 2)
+        .arg(values.at(values.size() / 2), 0, 'f', 2)
+        .arg(values.last(), 0, 'f', 2);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QStandardPaths::setTestModeEnabled(true); // settings and recovery files of their own
+    QTextStream out(stdout);
+    const QStringList args = app.arguments();
+    QStringList numbers;
+    int edits = 200;
+    for (int i = 1; i < args.size(); ++i) {
+        if (args.at(i) == QLatin1String("--edits") && i + 1 < args.size())
+            edits = args.at(++i).toInt();
+        else
+            numbers.append(args.at(i));
+    }
+    const int services = numbers.size() > 0 ? numbers.at(0).toInt() : 100000;
+    const int hosts = numbers.size() > 1 ? numbers.at(1).toInt() : 1000;
+    const int ranges = numbers.size() > 2 ? numbers.at(2).toInt() : 200;
+
+    QTemporaryDir dir;
+    const Schema schema = generateFleet(services, hosts, ranges, true);
+    Schema other = schema;
+    for (qsizetype i = 0; i < other.services.size(); i += 100)
+        other.services[i].plannedPort += 1;
+    const QString first = dir.filePath(QStringLiteral("a.portolan.json"));
+    const QString second = dir.filePath(QStringLiteral("b.portolan.json"));
+    QString error;
+    if (!saveSchemaFile(first, schema, &error) || !saveSchemaFile(second, other, &error)) {
+        out << "cannot write the generated plans: " << error << "\n";
+        return 2;
+    }
+    out << QStringLiteral("%1 services, %2 hosts, %3 ranges; window 1400x900 offscreen, every dock shown\n")
+               .arg(services)
+               .arg(hosts)
+               .arg(ranges);
+
+    MainWindow window;
+    window.resize(1400, 900);
+    window.show();
+    // Docks that share a tab show one at a time: the Moves panel is raised
+    // last, since it is the one that costs when visible.
+    QDockWidget *moves = nullptr;
+    for (QDockWidget *dock : window.findChildren<QDockWidget *>()) {
+        dock->show();
+        dock->raise();
+        if (dock->isAncestorOf(window.movesView()))
+            moves = dock;
+    }
+    if (moves)
+        moves->raise();
+    TaskMonitor monitor;
+    waitUntilIdle(window, monitor);
+
+    const auto open = [&](const QString &fileName, const QString &label) {
+        monitor.reset();
+        QElapsedTimer timer;
+        timer.start();
+        QString why;
+        if (!window.openFile(fileName, &why)) {
+            out << "cannot open: " << why << "\n";
+            return false;
+        }
+        const double interactive = timer.nsecsElapsed() / 1e6;
+        monitor.addTask(interactive);
+        waitUntilIdle(window, monitor);
+        out << QStringLiteral("%1: window shows the plan after %2 ms, idle (Moves computed) after %3 ms; "
+                              "longest GUI task %4 ms\n")
+                   .arg(label)
+                   .arg(interactive, 0, 'f', 0)
+                   .arg(timer.nsecsElapsed() / 1e6, 0, 'f', 0)
+                   .arg(monitor.longest(), 0, 'f', 0);
+        out.flush();
+        return true;
+    };
+    if (!open(first, QStringLiteral("File > Open")))
+        return 1;
+
+    // Edits through the window's own table model, as typing into a cell does.
+    ServiceTableModel *model = nullptr;
+    auto *proxy = qobject_cast<QSortFilterProxyModel *>(window.servicesView()->tableView()->model());
+    while (proxy && !model) {
+        model = qobject_cast<ServiceTableModel *>(proxy->sourceModel());
+        proxy = qobject_cast<QSortFilterProxyModel *>(proxy->sourceModel());
+    }
+    if (!model) {
+        out << "no services model\n";
+        return 1;
+    }
+    QRandomGenerator random(7);
+    QList<double> setData, untilIdle;
+    monitor.reset();
+    for (int i = 0; i < edits; ++i) {
+        const int row = random.bounded(model->rowCount());
+        const QModelIndex cell = model->index(row, ServiceTableModel::ActualPortColumn);
+        const int port = 20000 + random.bounded(ranges * 100);
+        QElapsedTimer timer;
+        timer.start();
+        model->setData(cell, port);
+        const double direct = timer.nsecsElapsed() / 1e6;
+        monitor.addTask(direct);
+        setData.append(direct);
+        waitUntilIdle(window, monitor);
+        untilIdle.append(timer.nsecsElapsed() / 1e6);
+    }
+    out << QStringLiteral("%1 table edits: the edit itself %2; until idle (Moves recomputed) %3; "
+                          "longest GUI task %4 ms\n")
+               .arg(edits)
+               .arg(stats(setData), stats(untilIdle))
+               .arg(monitor.longest(), 0, 'f', 1);
+
+    QList<double> undos, undosIdle;
+    monitor.reset();
+    for (int i = 0; i < edits && window.document()->undoStack()->canUndo(); ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        window.document()->undoStack()->undo();
+        const double direct = timer.nsecsElapsed() / 1e6;
+        monitor.addTask(direct);
+        undos.append(direct);
+        waitUntilIdle(window, monitor);
+        undosIdle.append(timer.nsecsElapsed() / 1e6);
+    }
+    out << QStringLiteral("%1 undos: the undo itself %2; until idle %3; longest GUI task %4 ms\n")
+               .arg(undos.size())
+               .arg(stats(undos), stats(undosIdle))
+               .arg(monitor.longest(), 0, 'f', 1);
+
+    // An edit makes the document modified, so that save and autosave write.
+    model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20001);
+    waitUntilIdle(window, monitor);
+    QList<double> saves;
+    for (int i = 0; i < 3; ++i) {
+        QElapsedTimer timer;
+        timer.start();
+        window.save();
+        saves.append(timer.nsecsElapsed() / 1e6);
+        model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20002 + i);
+        waitUntilIdle(window, monitor);
+    }
+    out << QStringLiteral("File > Save (on the GUI thread): %1\n").arg(stats(saves));
+
+    QList<double> autosaveGui, autosaveTotal;
+    for (int i = 0; i < 3; ++i) {
+        model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20010 + i);
+        waitUntilIdle(window, monitor);
+        QElapsedTimer timer;
+        timer.start();
+        window.autoSaver()->saveInBackground();
+        autosaveGui.append(timer.nsecsElapsed() / 1e6);
+        window.autoSaver()->waitForWriting();
+        autosaveTotal.append(timer.nsecsElapsed() / 1e6);
+        waitUntilIdle(window, monitor);
+    }
+    out << QStringLiteral("autosave: GUI thread %1; written by the worker after %2\n")
+               .arg(stats(autosaveGui), stats(autosaveTotal));
+
+    window.document()->undoStack()->setClean(); // no "save changes?" question
+    open(second, QStringLiteral("File > Open of a second plan"));
+    return 0;
+}
