@@ -89,7 +89,7 @@ void tst_Cli::shouldRejectBadUsage_data()
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x")}
                                      << QStringLiteral("unknown command");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << QStringLiteral("expected one FILE");
+    QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << QStringLiteral("expected at least one FILE");
     QTest::newRow("check bad format") << QStringList{QStringLiteral("check"), QStringLiteral("x"), QStringLiteral("--format"),
                                                      QStringLiteral("xml")}
                                       << QStringLiteral("unknown format");
