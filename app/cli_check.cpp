@@ -149,6 +149,11 @@ bool checkFile(const QString &fileName, const QString &hostId, Checked *checked,
     for (Finding &f : findings) {
         ++checked->counts[int(f.severity)];
         SourceLocation location = f.origin;
+        // Read from a compose or Markdown file: where its first service is.
+        for (qsizetype i = 0; kind != InputKind::Plan && !location.isValid() && i < f.serviceIds.size(); ++i) {
+            if (const Service *service = schema->service(f.serviceIds.at(i)))
+                location = service->origin;
+        }
         if (!location.isValid()) {
             location.file = fileName;
             for (const QString &id : std::as_const(f.serviceIds)) {

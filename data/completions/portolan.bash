@@ -57,7 +57,7 @@ _portolan()
                 --screenshot) _portolan_files '@(png|PNG)'; return ;;
                 --grid-layer) COMPREPLY=($(compgen -W 'plan' -- "$cur")); return ;;
             esac
-            options='--screenshot --grid-layer --lang --help --version'
+            options='--screenshot --grid-layer --lang -h --help -v --version'
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$options" -- "$cur"))
             else
@@ -73,7 +73,7 @@ _portolan()
                 --format) COMPREPLY=($(compgen -W 'text json github sarif' -- "$cur")); return ;;
                 --host) return ;;
             esac
-            options='--format --host --lang --help'
+            options='--format --host --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json|yml|yaml|md|markdown)'; return; }
             ;;
         import)
@@ -83,7 +83,7 @@ _portolan()
                 --into) _portolan_files '@(json)'; return ;;
                 -o | --output) _portolan_files '@(json)'; return ;;
             esac
-            options='--from --host --into -o --output --lang --help'
+            options='--from --host --into -o --output --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files ''; return; }
             ;;
         export)
@@ -92,14 +92,14 @@ _portolan()
                 --host | --set) return ;;
                 -o | --output) _portolan_files ''; return ;;
             esac
-            options='--to --host -o --output --set --lang --help'
+            options='--to --host -o --output --set --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
             ;;
         diff)
             case $prev in
                 --format) COMPREPLY=($(compgen -W 'text json markdown' -- "$cur")); return ;;
             esac
-            options='--format --lang --help'
+            options='--format --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
             ;;
         probe)
@@ -107,7 +107,7 @@ _portolan()
                 --format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
                 --host | --range | --timeout | --concurrency | --health | --prometheus) return ;;
             esac
-            options='--host --range --timeout --concurrency --health --prometheus --format --lang --help'
+            options='--host --range --timeout --concurrency --health --prometheus --format --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
             ;;
     esac
