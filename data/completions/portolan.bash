@@ -5,12 +5,13 @@
 
 _portolan_files()
 {
-    # $1: an extglob of suffixes, e.g. '@(json|yml)'; empty: any file.
+    # Adds the files matching $1, an extglob of suffixes such as
+    # '@(json|yml)' (empty: any file), to COMPREPLY.
     if declare -F _filedir >/dev/null; then
         _filedir "$1"
     else
         local IFS=$'\n'
-        COMPREPLY=($(compgen -f -- "$cur"))
+        COMPREPLY+=($(compgen -f -- "$cur"))
     fi
 }
 
@@ -61,10 +62,9 @@ _portolan()
             if [[ $cur == -* ]]; then
                 COMPREPLY=($(compgen -W "$options" -- "$cur"))
             else
-                COMPREPLY=($(compgen -W "$commands" -- "$cur"))
-                local reply=("${COMPREPLY[@]}")
+                COMPREPLY=()
                 _portolan_files '@(portolan.json)'
-                COMPREPLY=("${reply[@]}" "${COMPREPLY[@]}")
+                COMPREPLY+=($(compgen -W "$commands" -- "$cur"))
             fi
             return
             ;;

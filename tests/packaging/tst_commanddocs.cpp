@@ -285,7 +285,8 @@ void tst_CommandDocs::bashShouldCompleteEveryCommandAndOption()
 {
     QFETCH(QString, command);
     if (command.isEmpty()) {
-        const QStringList commands = complete({QStringLiteral("portolan"), QString()});
+        QStringList commands = complete({QStringLiteral("portolan"), QString()});
+        QCOMPARE(commands.removeDuplicates(), 0);
         for (const QString &c : std::as_const(mCommands))
             QVERIFY2(commands.contains(c), qPrintable(c + QLatin1String(" not in ") + commands.join(QLatin1Char(' '))));
     }
@@ -293,7 +294,8 @@ void tst_CommandDocs::bashShouldCompleteEveryCommandAndOption()
     if (!command.isEmpty())
         words.append(command);
     words.append(QStringLiteral("-"));
-    const QStringList offered = complete(words);
+    QStringList offered = complete(words);
+    QCOMPARE(offered.removeDuplicates(), 0);
     for (const Option &option : mHelp.value(command).options) {
         for (const QString &name : option.names)
             QVERIFY2(offered.contains(name), qPrintable(QStringLiteral("%1 %2 not in %3").arg(command, name, offered.join(QLatin1Char(' ')))));
