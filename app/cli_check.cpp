@@ -114,9 +114,10 @@ bool checkFile(const QString &fileName, const QString &hostId, Checked *checked,
     const InputKind kind = inputKind(fileName);
     if (kind == InputKind::Plan) {
         const std::optional<QByteArray> data = readFileBytes(fileName, &error);
-        if (data)
+        if (data) {
             lines = idLines(*data);
-        schema = loadSchemaFile(fileName, &error);
+            schema = JsonFormat::parse(*data, fileName, &error);
+        }
     } else {
         const Format *format =
             FormatRegistry::instance().format(kind == InputKind::Compose ? QStringLiteral("compose") : QStringLiteral("markdown"));

@@ -16,6 +16,7 @@
 
 #include <cerrno>
 #include <cstdio>
+#include <memory>
 
 #include <sys/stat.h>
 #include <unistd.h>
@@ -175,18 +176,17 @@ int runCommand(int argc, char *argv[], const QStringList &arguments, const QStri
     // Only pictures need fonts and a paint device, hence a GUI application;
     // the offscreen platform keeps them independent of any display (a
     // QT_QPA_PLATFORM=xcb left in a CI environment included).
+    std::unique_ptr<QCoreApplication> app;
     if (subcommandPaints(name, rest)) {
         qputenv("QT_QPA_PLATFORM", "offscreen");
-        QGuiApplication app(argc, argv);
-        setApplicationMetadata();
-        installTranslators(app, language);
-        registerGridPictureFormats();
-        return runSubcommand(name, rest);
+        app = std::make_unique<QGuiApplication>(argc, argv);
+    } else {
+        app = std::make_unique<QCoreApplication>(argc, argv);
     }
-    QCoreApplication app(argc, argv);
     setApplicationMetadata();
-    installTranslators(app, language);
-    // Listed for --help and error messages; writing them goes the other path.
+    installTranslators(*app, language);
+    // Without a GUI application the picture formats are still listed, for
+    // --help and error messages.
     registerGridPictureFormats();
     return runSubcommand(name, rest);
 }
