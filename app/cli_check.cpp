@@ -1,13 +1,18 @@
 #include "commandline.h"
 
 #include "analyzer.h"
+#include "formatregistry.h"
 #include "jsonformat.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QUrl>
 
 namespace Portolan {
 
@@ -18,10 +23,161 @@ struct Tr
 {
     Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
 };
-} // namespace
+
+// What `check` makes of a file, by its name: a pre-commit hook hands over
+// plans and compose files alike.
+enum class InputKind { Plan, Compose, Markdown };
+
+InputKind inputKind(const QString &fileName)
+{
+    const QString suffix = QFileInfo(fileName).suffix().toLower();
+    if (suffix == QLatin1String("yml") || suffix == QLatin1String("yaml"))
+        return InputKind::Compose;
+    if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
+        return InputKind::Markdown;
+    return InputKind::Plan;
+}
+
+// The line of each service's and host's "id" in a native file, so that
+// findings without an origin still point at a line (GitHub annotations and
+// SARIF show them in the diff). A small scan of the JSON structure: the ids
+// are the "id" members of the objects in the root's "services" and "hosts".
+struct IdLines
+{
+    QHash<QString, int> services;
+    QHash<QString, int> hosts;
+};
+
+IdLines idLines(const QByteArray &data)
+{
+    IdLines lines;
+    QHash<QString, int> *section = nullptr;
+    int depth = 0;
+    int line = 1;
+    QByteArray key;
+    int keyDepth = -1;
+    int keyLine = 0;
+    const qsizetype size = data.size();
+    for (qsizetype i = 0; i < size; ++i) {
+        const char c = data.at(i);
+        if (c == '\n') {
+            ++line;
+        } else if (c == '"') {
+            qsizetype end = i + 1;
+            while (end < size && data.at(end) != '"')
+                end += data.at(end) == '\\' ? 2 : 1;
+            const QByteArray text = data.mid(i + 1, end - i - 1);
+            i = end;
+            qsizetype next = end + 1;
+            while (next < size && (data.at(next) == ' ' || data.at(next) == '\t' || data.at(next) == '\r' || data.at(next) == '\n'))
+                ++next;
+            if (next < size && data.at(next) == ':') {
+                key = text;
+                keyDepth = depth;
+                keyLine = line;
+            } else if (section && depth == 3 && keyDepth == 3 && key == "id") {
+                if (!section->contains(QString::fromUtf8(text)))
+                    section->insert(QString::fromUtf8(text), keyLine);
+            }
+        } else if (c == '{' || c == '[') {
+            if (depth == 1 && c == '[')
+                section = key == "services" ? &lines.services : key == "hosts" ? &lines.hosts : nullptr;
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 1)
+                section = nullptr;
+        }
+    }
+    return lines;
+}
+
+// A finding as reported: where it is (its origin, else the checked file) and
+// which file was checked.
+struct Located
+{
+    Finding finding;
+    QString input;
+    SourceLocation location;
+};
+
+struct Checked
+{
+    QList<Located> findings;
+    int counts[3] = {0, 0, 0};
+};
+
+bool checkFile(const QString &fileName, const QString &hostId, Checked *checked, CommandContext &context)
+{
+    ParseError error;
+    std::optional<Schema> schema;
+    IdLines lines;
+    const InputKind kind = inputKind(fileName);
+    if (kind == InputKind::Plan) {
+        const std::optional<QByteArray> data = readFileBytes(fileName, &error);
+        if (data) {
+            lines = idLines(*data);
+            schema = JsonFormat::parse(*data, fileName, &error);
+        }
+    } else {
+        const Format *format =
+            FormatRegistry::instance().format(kind == InputKind::Compose ? QStringLiteral("compose") : QStringLiteral("markdown"));
+        FormatOptions options;
+        options.fileName = fileName;
+        options.hostId = hostId;
+        options.baseDir = QFileInfo(fileName).absolutePath();
+        const std::optional<QByteArray> data = readFileBytes(fileName, &error);
+        std::optional<ReadResult> result;
+        if (data) {
+            error.file = fileName;
+            result = format->read(*data, options, &error);
+        }
+        if (result) {
+            for (const Diagnostic &warning : result->warnings)
+                context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
+            schema = result->schema;
+            // A compose file alone has no ranges: every port would be "unranged".
+            if (kind == InputKind::Compose)
+                schema->ruleSettings.rules[QStringLiteral("unranged")].enabled = false;
+        }
+    }
+    if (!schema) {
+        context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
+        return false;
+    }
+
+    QList<Finding> findings = Analyzer::analyze(*schema);
+    sortFindings(findings);
+    for (Finding &f : findings) {
+        ++checked->counts[int(f.severity)];
+        SourceLocation location = f.origin;
+        // Read from a compose or Markdown file: where its first service is.
+        for (qsizetype i = 0; kind != InputKind::Plan && !location.isValid() && i < f.serviceIds.size(); ++i) {
+            if (const Service *service = schema->service(f.serviceIds.at(i)))
+                location = service->origin;
+        }
+        if (!location.isValid()) {
+            location.file = fileName;
+            for (const QString &id : std::as_const(f.serviceIds)) {
+                if ((location.line = lines.services.value(id)) > 0)
+                    break;
+            }
+            for (qsizetype i = 0; location.line == 0 && i < f.hostIds.size(); ++i)
+                location.line = lines.hosts.value(f.hostIds.at(i));
+        }
+        checked->findings.append(Located{std::move(f), fileName, location});
+    }
+    return true;
+}
+
+// GitHub and SARIF want paths relative to the repository, which is where CI runs.
+QString relativePath(const QString &fileName)
+{
+    const QString relative = QDir::current().relativeFilePath(QFileInfo(fileName).absoluteFilePath());
+    return relative.startsWith(QLatin1String("../")) ? QFileInfo(fileName).absoluteFilePath() : relative;
+}
 
 // GitHub workflow commands end at a newline and treat % specially.
-static QString githubEscape(QString text)
+QString githubEscape(QString text)
 {
     text.replace(QLatin1Char('%'), QLatin1String("%25"));
     text.replace(QLatin1Char('\r'), QLatin1String("%0D"));
@@ -29,7 +185,7 @@ static QString githubEscape(QString text)
     return text;
 }
 
-static QString githubProperty(QString text)
+QString githubProperty(QString text)
 {
     text = githubEscape(text);
     text.replace(QLatin1Char(':'), QLatin1String("%3A"));
@@ -37,43 +193,125 @@ static QString githubProperty(QString text)
     return text;
 }
 
+QString sarifLevel(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error:
+        return QStringLiteral("error");
+    case Severity::Warning:
+        return QStringLiteral("warning");
+    case Severity::Info:
+        break;
+    }
+    return QStringLiteral("note");
+}
+
+QString sarifUri(const QString &fileName)
+{
+    const QString path = relativePath(fileName);
+    if (QDir::isAbsolutePath(path))
+        return QUrl::fromLocalFile(path).toString(QUrl::FullyEncoded);
+    return QString::fromLatin1(QUrl::toPercentEncoding(path, "/"));
+}
+
+// SARIF 2.1.0, as GitHub code scanning reads it: one run, every rule in the
+// driver (so ruleIndex is stable), one physical location per result.
+QJsonObject sarifLog(const Checked &checked)
+{
+    QJsonArray rules;
+    QHash<QString, int> ruleIndex;
+    for (const RuleInfo &rule : allRules()) {
+        ruleIndex.insert(rule.id, int(rules.size()));
+        rules.append(QJsonObject{
+            {QStringLiteral("id"), rule.id},
+            {QStringLiteral("shortDescription"), QJsonObject{{QStringLiteral("text"), rule.title}}},
+            {QStringLiteral("defaultConfiguration"),
+             QJsonObject{{QStringLiteral("level"), sarifLevel(rule.defaultSeverity)}}},
+        });
+    }
+    QJsonArray results;
+    for (const Located &l : checked.findings) {
+        QJsonObject region{{QStringLiteral("startLine"), qMax(1, l.location.line)}};
+        if (l.location.line > 0 && l.location.column > 0)
+            region.insert(QStringLiteral("startColumn"), l.location.column);
+        QJsonObject result{
+            {QStringLiteral("ruleId"), l.finding.rule},
+            {QStringLiteral("level"), sarifLevel(l.finding.severity)},
+            {QStringLiteral("message"), QJsonObject{{QStringLiteral("text"), l.finding.message}}},
+            {QStringLiteral("locations"),
+             QJsonArray{QJsonObject{{QStringLiteral("physicalLocation"),
+                                     QJsonObject{{QStringLiteral("artifactLocation"),
+                                                  QJsonObject{{QStringLiteral("uri"), sarifUri(l.location.file)}}},
+                                                 {QStringLiteral("region"), region}}}}}},
+        };
+        if (ruleIndex.contains(l.finding.rule))
+            result.insert(QStringLiteral("ruleIndex"), ruleIndex.value(l.finding.rule));
+        results.append(result);
+    }
+    const QJsonObject driver{
+        {QStringLiteral("name"), QStringLiteral("Portolan")},
+        {QStringLiteral("version"), QCoreApplication::applicationVersion()},
+        {QStringLiteral("informationUri"), QStringLiteral(PORTOLAN_HOMEPAGE)},
+        {QStringLiteral("rules"), rules},
+    };
+    return QJsonObject{
+        {QStringLiteral("$schema"),
+         QStringLiteral("https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json")},
+        {QStringLiteral("version"), QStringLiteral("2.1.0")},
+        {QStringLiteral("runs"),
+         QJsonArray{QJsonObject{{QStringLiteral("tool"), QJsonObject{{QStringLiteral("driver"), driver}}},
+                                {QStringLiteral("results"), results}}}},
+    };
+}
+
+} // namespace
+
 int runCheck(CommandContext &context)
 {
     QCommandLineParser parser;
-    const QCommandLineOption formatOption(QStringLiteral("format"), Tr::tr("Output: text (default), json or github."),
-                                          Tr::tr("FORMAT"), QStringLiteral("text"));
-    parser.addOption(formatOption);
-    parser.addPositionalArgument(QStringLiteral("FILE"), Tr::tr("The schema to check."));
+    const QCommandLineOption formatOption(QStringLiteral("format"),
+                                          Tr::tr("Output: text (default), json, github or sarif."), Tr::tr("FORMAT"),
+                                          QStringLiteral("text"));
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+                                        Tr::tr("The host a compose file runs on, in messages (default: localhost)."),
+                                        Tr::tr("ID"), QStringLiteral("localhost"));
+    parser.addOptions({formatOption, hostOption});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        Tr::tr("A schema (*.portolan.json, or a Markdown schema *.md) or a compose file (*.yml, *.yaml)."),
+        QStringLiteral("FILE..."));
     if (!parseArguments(parser, QStringLiteral("check"), context))
         return 2;
-    const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 1) {
-        context.err << Tr::tr("portolan check: expected one FILE") << Qt::endl;
+    const QStringList files = parser.positionalArguments();
+    if (files.isEmpty()) {
+        context.err << Tr::tr("portolan check: expected at least one FILE") << Qt::endl;
         return 2;
     }
     const QString format = parser.value(formatOption);
-    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("github")) {
-        context.err << Tr::tr("portolan check: unknown format \"%1\" (text, json or github)").arg(format) << Qt::endl;
-        return 2;
-    }
-    const QString fileName = positional.first();
-    ParseError error;
-    const std::optional<Schema> schema = loadSchemaFile(fileName, &error);
-    if (!schema) {
-        context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
+    if (format != QLatin1String("text") && format != QLatin1String("json") && format != QLatin1String("github")
+        && format != QLatin1String("sarif")) {
+        context.err << Tr::tr("portolan check: unknown format \"%1\" (text, json, github or sarif)").arg(format)
+                    << Qt::endl;
         return 2;
     }
 
-    QList<Finding> findings = Analyzer::analyze(*schema);
-    sortFindings(findings);
-    int counts[3] = {0, 0, 0};
-    for (const Finding &f : findings)
-        ++counts[int(f.severity)];
+    // Every file is checked even when one cannot be read, as linters do.
+    Checked checked;
+    bool unreadable = false;
+    for (const QString &file : files) {
+        if (!checkFile(file, parser.value(hostOption), &checked, context))
+            unreadable = true;
+    }
+    const int *counts = checked.counts;
 
     if (format == QLatin1String("json")) {
         QJsonArray array;
-        for (const Finding &f : findings)
-            array.append(findingToJson(f));
+        for (const Located &l : std::as_const(checked.findings)) {
+            QJsonObject o = findingToJson(l.finding);
+            o.insert(QStringLiteral("file"), l.location.file);
+            o.insert(QStringLiteral("line"), l.location.line > 0 ? QJsonValue(l.location.line) : QJsonValue());
+            array.append(o);
+        }
         QJsonObject summary;
         summary.insert(QStringLiteral("errors"), counts[int(Severity::Error)]);
         summary.insert(QStringLiteral("warnings"), counts[int(Severity::Warning)]);
@@ -82,27 +320,36 @@ int runCheck(CommandContext &context)
         root.insert(QStringLiteral("findings"), array);
         root.insert(QStringLiteral("summary"), summary);
         context.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+    } else if (format == QLatin1String("sarif")) {
+        context.out << QString::fromUtf8(QJsonDocument(sarifLog(checked)).toJson(QJsonDocument::Indented));
     } else if (format == QLatin1String("github")) {
-        for (const Finding &f : findings) {
+        for (const Located &l : std::as_const(checked.findings)) {
+            const Finding &f = l.finding;
             const char *command = f.severity == Severity::Error ? "error"
                 : f.severity == Severity::Warning               ? "warning"
                                                                 : "notice";
-            // Findings from an imported file point there; the rest at the schema.
-            const QString file = f.origin.isValid() ? f.origin.file : fileName;
-            QString properties = QStringLiteral("file=%1").arg(githubProperty(file));
-            if (f.origin.isValid() && f.origin.line > 0)
-                properties += QStringLiteral(",line=%1").arg(f.origin.line);
+            QString properties = QStringLiteral("file=%1").arg(githubProperty(relativePath(l.location.file)));
+            if (l.location.line > 0)
+                properties += QStringLiteral(",line=%1").arg(l.location.line);
             properties += QStringLiteral(",title=%1").arg(githubProperty(f.rule));
             context.out << QStringLiteral("::%1 %2::%3").arg(QLatin1String(command), properties, githubEscape(f.message))
                         << Qt::endl;
         }
     } else {
-        for (const Finding &f : findings)
+        // One file: as before; several: each line names the file it concerns.
+        for (const Located &l : std::as_const(checked.findings)) {
+            const Finding &f = l.finding;
+            if (files.size() > 1)
+                context.out << l.input << QStringLiteral(": ");
             context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << Qt::endl;
+        }
         context.out << Tr::tr("%n error(s)", nullptr, counts[int(Severity::Error)]) << QStringLiteral(", ")
                     << Tr::tr("%n warning(s)", nullptr, counts[int(Severity::Warning)]) << QStringLiteral(", ")
                     << Tr::tr("%n info(s)", nullptr, counts[int(Severity::Info)]) << Qt::endl;
     }
+    context.out.flush();
+    if (unreadable)
+        return 2;
     return counts[int(Severity::Error)] > 0 ? 1 : 0;
 }
 

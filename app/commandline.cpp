@@ -34,6 +34,21 @@ bool isSubcommand(const QString &name)
     return false;
 }
 
+bool subcommandPaints(const QString &name, const QStringList &arguments)
+{
+    if (name != QLatin1String("export"))
+        return false;
+    QString format;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &a = arguments.at(i);
+        if (a == QLatin1String("--to") && i + 1 < arguments.size())
+            format = arguments.at(++i);
+        else if (a.startsWith(QLatin1String("--to=")))
+            format = a.mid(5);
+    }
+    return format == QLatin1String("png") || format == QLatin1String("svg");
+}
+
 int runSubcommand(const QString &name, const QStringList &arguments)
 {
     QTextStream out(stdout);
@@ -48,9 +63,31 @@ int runSubcommand(const QString &name, const QStringList &arguments)
     return 2;
 }
 
+void addHelpOption(QCommandLineParser &parser)
+{
+    // Not QCommandLineParser::addHelpOption(): its --help-all lists Qt's GUI
+    // options, which no subcommand and no parser here accepts.
+    parser.addOption(QCommandLineOption(
+        {QStringLiteral("h"), QStringLiteral("help")},
+        QCoreApplication::translate("Portolan::CommandLine", "Show this help and exit.")));
+}
+
+QString helpText(const QCommandLineParser &parser, const QString &command)
+{
+    // The usage line names the program as it was started (build/app/portolan);
+    // name it as users type it, with the subcommand.
+    QString text = parser.helpText();
+    const QString program = QCoreApplication::arguments().value(0);
+    const qsizetype endOfLine = text.indexOf(QLatin1Char('\n'));
+    const qsizetype at = program.isEmpty() ? -1 : text.indexOf(program);
+    if (at >= 0 && (endOfLine < 0 || at < endOfLine))
+        text.replace(at, program.size(), command);
+    return text;
+}
+
 bool parseArguments(QCommandLineParser &parser, const QString &subcommand, CommandContext &context)
 {
-    parser.addHelpOption();
+    addHelpOption(parser);
     QStringList args = context.arguments;
     args.prepend(QStringLiteral("portolan %1").arg(subcommand));
     if (!parser.parse(args)) {
@@ -58,7 +95,7 @@ bool parseArguments(QCommandLineParser &parser, const QString &subcommand, Comma
         return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
-        context.out << parser.helpText();
+        context.out << helpText(parser, QStringLiteral("portolan %1").arg(subcommand));
         context.out.flush();
         ::exit(0);
     }

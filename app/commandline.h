@@ -17,6 +17,9 @@ struct CommandContext
 };
 
 bool isSubcommand(const QString &name);
+// Whether the subcommand paints (export --to png|svg) and so needs a GUI
+// application; every other one runs on QCoreApplication.
+bool subcommandPaints(const QString &name, const QStringList &arguments);
 int runSubcommand(const QString &name, const QStringList &arguments);
 
 int runCheck(CommandContext &context);
@@ -24,6 +27,11 @@ int runImport(CommandContext &context);
 int runExport(CommandContext &context);
 int runDiff(CommandContext &context);
 int runProbe(CommandContext &context);
+
+// -h, --help, and the help text with the usage line naming `command`
+// ("portolan check") rather than the path the binary was started from.
+void addHelpOption(QCommandLineParser &parser);
+QString helpText(const QCommandLineParser &parser, const QString &command);
 
 // Shared by the subcommands: parses without QCommandLineParser::process()'s
 // exit() on errors; prints the reason and returns false (exit code 2).

@@ -325,26 +325,6 @@
         <translation>portolan: unbekannter Befehl „%1“</translation>
     </message>
     <message>
-        <source>Portolan, an editor for port schemas.
-
-Commands (run without a window):
-  check FILE [--format text|json|github]
-  import INPUT --from markdown|compose|prometheus [--host ID] [--into FILE] -o OUT
-  export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT]
-  diff OLD NEW [--format text|json|markdown]
-  probe FILE [--host ID] [--range FIRST-LAST] [--timeout MS] [--concurrency N] [--health PATH]
-        [--prometheus URL] [--format text|json]</source>
-        <translation>Portolan, ein Editor für Portschemata.
-
-Befehle (laufen ohne Fenster):
-  check DATEI [--format text|json|github]
-  import EINGABE --from markdown|compose|prometheus [--host ID] [--into DATEI] -o AUSGABE
-  export DATEI --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o AUSGABE]
-  diff ALT NEU [--format text|json|markdown]
-  probe DATEI [--host ID] [--range ERSTER-LETZTER] [--timeout MS] [--concurrency N] [--health PFAD]
-        [--prometheus URL] [--format text|json]</translation>
-    </message>
-    <message>
         <source>Render the main window (1400×900) to a PNG and exit.</source>
         <translation>Das Hauptfenster (1400×900) als PNG speichern und beenden.</translation>
     </message>
@@ -385,24 +365,8 @@ Befehle (laufen ohne Fenster):
         <translation>portolan: %1 kann nicht geschrieben werden</translation>
     </message>
     <message>
-        <source>Output: text (default), json or github.</source>
-        <translation>Ausgabe: text (Standard), json oder github.</translation>
-    </message>
-    <message>
         <source>FORMAT</source>
         <translation>FORMAT</translation>
-    </message>
-    <message>
-        <source>The schema to check.</source>
-        <translation>Das zu prüfende Schema.</translation>
-    </message>
-    <message>
-        <source>portolan check: expected one FILE</source>
-        <translation>portolan check: genau eine DATEI erwartet</translation>
-    </message>
-    <message>
-        <source>portolan check: unknown format &quot;%1&quot; (text, json or github)</source>
-        <translation>portolan check: unbekanntes Format „%1“ (text, json oder github)</translation>
     </message>
     <message>
         <source>Output: text (default), json or markdown.</source>
@@ -632,6 +596,64 @@ Befehle (laufen ohne Fenster):
     <message>
         <source>warning: %1</source>
         <translation>Warnung: %1</translation>
+    </message>
+    <message>
+        <source>Output: text (default), json, github or sarif.</source>
+        <translation>Ausgabe: text (Standard), json, github oder sarif.</translation>
+    </message>
+    <message>
+        <source>The host a compose file runs on, in messages (default: localhost).</source>
+        <translation>Der Host, auf dem eine Compose-Datei läuft, in Meldungen (Standard: localhost).</translation>
+    </message>
+    <message>
+        <source>A schema (*.portolan.json, or a Markdown schema *.md) or a compose file (*.yml, *.yaml).</source>
+        <translation>Ein Schema (*.portolan.json oder ein Markdown-Schema *.md) oder eine Compose-Datei (*.yml, *.yaml).</translation>
+    </message>
+    <message>
+        <source>portolan check: expected at least one FILE</source>
+        <translation>portolan check: mindestens eine DATEI erwartet</translation>
+    </message>
+    <message>
+        <source>portolan check: unknown format &quot;%1&quot; (text, json, github or sarif)</source>
+        <translation>portolan check: unbekanntes Format „%1“ (text, json, github oder sarif)</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>Diese Hilfe zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Show the version and exit.</source>
+        <translation>Die Version zeigen und beenden.</translation>
+    </message>
+    <message>
+        <source>Portolan, an editor for port schemas.
+
+Commands (run without a window; &quot;portolan COMMAND --help&quot; for their options):
+  check FILE... [--format text|json|github|sarif] [--host ID]
+  import INPUT --from markdown|compose|prometheus [--host ID] [--into FILE] -o OUT
+  export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT] [--set KEY=VALUE]
+  diff OLD NEW [--format text|json|markdown]
+  probe FILE [--host ID] [--range FIRST-LAST] [--timeout MS] [--concurrency N] [--health PATH]
+        [--prometheus URL] [--format text|json]
+
+Exit status: 0 fine, 1 check or probe found a problem, 2 bad usage or unreadable input.</source>
+        <translation>Portolan, ein Editor für Portschemata.
+
+Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
+  check DATEI... [--format text|json|github|sarif] [--host ID]
+  import EINGABE --from markdown|compose|prometheus [--host ID] [--into DATEI] -o AUSGABE
+  export DATEI --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o AUSGABE] [--set SCHLÜSSEL=WERT]
+  diff ALT NEU [--format text|json|markdown]
+  probe DATEI [--host ID] [--range ERSTER-LETZTER] [--timeout MS] [--concurrency N] [--health PFAD]
+        [--prometheus URL] [--format text|json]
+
+Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden, 2 falscher Aufruf oder unlesbare Eingabe.</translation>
+    </message>
+    <message>
+        <source>portolan: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).
+Commands such as &quot;portolan check FILE&quot; and --screenshot need none; see &quot;portolan --help&quot;.</source>
+        <translation>portolan: keine Anzeige, auf der sich das Fenster öffnen ließe (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).
+Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe „portolan --help“.</translation>
     </message>
 </context>
 <context>

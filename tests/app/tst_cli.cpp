@@ -1,6 +1,7 @@
 #include "jsonformat.h"
 #include "testutil.h"
 
+#include <QFile>
 #include <QImage>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -25,6 +26,9 @@ private slots:
     void checkShouldExitByWorstSeverity();
     void checkShouldPrintEveryFormat();
     void checkShouldRejectUnreadableInput();
+    void checkShouldPointAtTheServiceLine();
+    void checkShouldWriteSarif();
+    void checkShouldCheckComposeFilesAndSeveralFiles();
 
 private:
     struct Result
@@ -33,7 +37,8 @@ private:
         QString out;
         QString err;
     };
-    Result run(const QStringList &arguments);
+    Result run(const QStringList &arguments, const QString &workingDirectory = {});
+    QString brokenSample(const QString &name);
     QString writeSchema(const Schema &schema, const QString &name);
 
     QTemporaryDir mDir;
@@ -44,9 +49,10 @@ void tst_Cli::initTestCase()
     QVERIFY(mDir.isValid());
 }
 
-tst_Cli::Result tst_Cli::run(const QStringList &arguments)
+tst_Cli::Result tst_Cli::run(const QStringList &arguments, const QString &workingDirectory)
 {
     QProcess process;
+    process.setWorkingDirectory(workingDirectory);
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
@@ -89,7 +95,7 @@ void tst_Cli::shouldRejectBadUsage_data()
     QTest::newRow("unknown command") << QStringList{QStringLiteral("frobnicate"), QStringLiteral("x")}
                                      << QStringLiteral("unknown command");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")} << QStringLiteral("frobnicate");
-    QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << QStringLiteral("expected one FILE");
+    QTest::newRow("check without file") << QStringList{QStringLiteral("check")} << QStringLiteral("expected at least one FILE");
     QTest::newRow("check bad format") << QStringList{QStringLiteral("check"), QStringLiteral("x"), QStringLiteral("--format"),
                                                      QStringLiteral("xml")}
                                       << QStringLiteral("unknown format");
@@ -204,6 +210,166 @@ void tst_Cli::checkShouldRejectUnreadableInput()
              qPrintable(r.err));
     const Result missing = run({QStringLiteral("check"), mDir.filePath(QStringLiteral("missing.json"))});
     QCOMPARE(missing.exitCode, 2);
+}
+
+// The sample with mana-tts moved onto mana-image-gen's port (a host
+// collision, no origin) and mana-crawler as if imported from a compose file
+// and absent from the plan (undocumented, with its origin).
+QString tst_Cli::brokenSample(const QString &name)
+{
+    Schema broken = builtInSample();
+    for (Service &s : broken.services) {
+        if (s.id == QLatin1String("mana-tts"))
+            s.actualPort = 3023;
+        if (s.id == QLatin1String("mana-crawler")) {
+            s.undocumented = true;
+            s.origin = SourceLocation{QStringLiteral("docker-compose.yml"), 42, 7};
+        }
+    }
+    return writeSchema(broken, name);
+}
+
+static int lineOf(const QString &fileName, const QString &text)
+{
+    QFile file(fileName);
+    if (!file.open(QIODevice::ReadOnly))
+        return 0;
+    const QStringList lines = QString::fromUtf8(file.readAll()).split(QLatin1Char('\n'));
+    for (int i = 0; i < lines.size(); ++i) {
+        if (lines.at(i).contains(text))
+            return i + 1;
+    }
+    return 0;
+}
+
+void tst_Cli::checkShouldPointAtTheServiceLine()
+{
+    // Findings of the plan itself point at the line of their first service,
+    // so that GitHub shows the annotation there.
+    const QString file = brokenSample(QStringLiteral("lines.portolan.json"));
+    const int line = lineOf(file, QStringLiteral("\"id\": \"mana-tts\""));
+    QVERIFY(line > 0);
+    const Result github = run({QStringLiteral("check"), QStringLiteral("lines.portolan.json"), QStringLiteral("--format"),
+                               QStringLiteral("github")},
+                              mDir.path());
+    QCOMPARE(github.exitCode, 1);
+    QVERIFY2(github.out.startsWith(
+                 QStringLiteral("::error file=lines.portolan.json,line=%1,title=host-collision::Port 3023/tcp").arg(line)),
+             qPrintable(github.out));
+    // Every annotation of the plan has a line: each finding names a service or a host.
+    for (const QString &l : github.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        if (!l.contains(QLatin1String("title=range-overlap")) && !l.contains(QLatin1String("title=range-full")))
+            QVERIFY2(l.contains(QLatin1String(",line=")), qPrintable(l));
+    }
+    // A finding read from a compose file points there.
+    QVERIFY2(github.out.contains(QStringLiteral("::warning file=docker-compose.yml,line=42,title=undocumented::")),
+             qPrintable(github.out));
+}
+
+void tst_Cli::checkShouldWriteSarif()
+{
+    const QString file = brokenSample(QStringLiteral("sarif.portolan.json"));
+    const Result json = run({QStringLiteral("check"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    const QJsonArray findings = QJsonDocument::fromJson(json.out.toUtf8()).object().value(QStringLiteral("findings")).toArray();
+    const Result r = run({QStringLiteral("check"), QStringLiteral("sarif.portolan.json"), QStringLiteral("--format"),
+                          QStringLiteral("sarif")},
+                         mDir.path());
+    QCOMPARE(r.exitCode, 1);
+    QJsonParseError error;
+    const QJsonObject log = QJsonDocument::fromJson(r.out.toUtf8(), &error).object();
+    QCOMPARE(error.error, QJsonParseError::NoError);
+
+    // SARIF 2.1.0 (OASIS): version and schema, one run, the tool's driver.
+    QCOMPARE(log.value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
+    QVERIFY(log.value(QStringLiteral("$schema")).toString().endsWith(QStringLiteral("/sarif-schema-2.1.0.json")));
+    const QJsonArray runs = log.value(QStringLiteral("runs")).toArray();
+    QCOMPARE(runs.size(), 1);
+    const QJsonObject run = runs.first().toObject();
+    const QJsonObject driver = run.value(QStringLiteral("tool")).toObject().value(QStringLiteral("driver")).toObject();
+    QCOMPARE(driver.value(QStringLiteral("name")).toString(), QStringLiteral("Portolan"));
+    QCOMPARE(driver.value(QStringLiteral("version")).toString(), QStringLiteral(PORTOLAN_VERSION));
+    QVERIFY(driver.value(QStringLiteral("informationUri")).toString().startsWith(QStringLiteral("https://")));
+    const QSet<QString> levels{QStringLiteral("error"), QStringLiteral("warning"), QStringLiteral("note")};
+    const QJsonArray rules = driver.value(QStringLiteral("rules")).toArray();
+    QCOMPARE(rules.size(), allRules().size());
+    for (qsizetype i = 0; i < rules.size(); ++i) {
+        const QJsonObject rule = rules.at(i).toObject();
+        QCOMPARE(rule.value(QStringLiteral("id")).toString(), allRules().at(i).id);
+        QVERIFY(!rule.value(QStringLiteral("shortDescription")).toObject().value(QStringLiteral("text")).toString().isEmpty());
+        QVERIFY(levels.contains(
+            rule.value(QStringLiteral("defaultConfiguration")).toObject().value(QStringLiteral("level")).toString()));
+    }
+
+    // One result per finding, in the same order, each with its rule, level and place.
+    const QJsonArray results = run.value(QStringLiteral("results")).toArray();
+    QCOMPARE(results.size(), findings.size());
+    const QHash<QString, QString> levelOf{{QStringLiteral("error"), QStringLiteral("error")},
+                                          {QStringLiteral("warning"), QStringLiteral("warning")},
+                                          {QStringLiteral("info"), QStringLiteral("note")}};
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const QJsonObject result = results.at(i).toObject();
+        const QJsonObject finding = findings.at(i).toObject();
+        QCOMPARE(result.value(QStringLiteral("ruleId")).toString(), finding.value(QStringLiteral("rule")).toString());
+        const int index = result.value(QStringLiteral("ruleIndex")).toInt(-1);
+        QCOMPARE(rules.at(index).toObject().value(QStringLiteral("id")).toString(),
+                 result.value(QStringLiteral("ruleId")).toString());
+        QCOMPARE(result.value(QStringLiteral("level")).toString(),
+                 levelOf.value(finding.value(QStringLiteral("severity")).toString()));
+        QCOMPARE(result.value(QStringLiteral("message")).toObject().value(QStringLiteral("text")).toString(),
+                 finding.value(QStringLiteral("message")).toString());
+        const QJsonArray locations = result.value(QStringLiteral("locations")).toArray();
+        QCOMPARE(locations.size(), 1);
+        const QJsonObject physical = locations.first().toObject().value(QStringLiteral("physicalLocation")).toObject();
+        const QString uri = physical.value(QStringLiteral("artifactLocation")).toObject().value(QStringLiteral("uri")).toString();
+        QVERIFY2(uri == QLatin1String("sarif.portolan.json") || uri == QLatin1String("docker-compose.yml"), qPrintable(uri));
+        QVERIFY(physical.value(QStringLiteral("region")).toObject().value(QStringLiteral("startLine")).toInt() >= 1);
+    }
+    const QJsonObject first = results.first().toObject();
+    QCOMPARE(first.value(QStringLiteral("ruleId")).toString(), QStringLiteral("host-collision"));
+    const QJsonObject region = first.value(QStringLiteral("locations")).toArray().first().toObject()
+                                   .value(QStringLiteral("physicalLocation")).toObject()
+                                   .value(QStringLiteral("region")).toObject();
+    QCOMPARE(region.value(QStringLiteral("startLine")).toInt(),
+             lineOf(mDir.filePath(QStringLiteral("sarif.portolan.json")), QStringLiteral("\"id\": \"mana-tts\"")));
+}
+
+void tst_Cli::checkShouldCheckComposeFilesAndSeveralFiles()
+{
+    // The real compose file of 2026-04-17 on its own: its two host
+    // collisions and its broken references, none of the plan-only rules.
+    const QString compose = QStringLiteral(PORTOLAN_REALWORLD_DIR "/docker-compose.macmini.yml");
+    const Result alone = run({QStringLiteral("check"), compose, QStringLiteral("--host"), QStringLiteral("mac-mini"),
+                              QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(alone.exitCode, 1);
+    const QJsonObject root = QJsonDocument::fromJson(alone.out.toUtf8()).object();
+    QStringList collisions;
+    for (const QJsonValue &v : root.value(QStringLiteral("findings")).toArray()) {
+        const QJsonObject f = v.toObject();
+        QVERIFY2(f.value(QStringLiteral("rule")).toString() != QLatin1String("unranged"), "a compose file has no ranges");
+        QCOMPARE(f.value(QStringLiteral("file")).toString(), compose);
+        QVERIFY(f.value(QStringLiteral("line")).toInt() > 0);
+        if (f.value(QStringLiteral("rule")).toString() == QLatin1String("host-collision"))
+            collisions.append(QString::number(f.value(QStringLiteral("ports")).toArray().first().toInt()));
+    }
+    QCOMPARE(collisions, (QStringList{QStringLiteral("3015"), QStringLiteral("3016")}));
+    QVERIFY(alone.out.contains(QStringLiteral("memoro-server expects mana-credits on port 3006, but it listens on 3002")));
+    QVERIFY(alone.out.contains(QStringLiteral("on mac-mini is used by")));
+
+    // A clean plan, the compose file and a missing file: every readable file
+    // is checked and named, and the missing one makes it exit 2.
+    const QString plan = writeSchema(builtInSample(), QStringLiteral("clean.portolan.json"));
+    const QString missing = mDir.filePath(QStringLiteral("missing.portolan.json"));
+    const Result several = run({QStringLiteral("check"), plan, compose, missing});
+    QCOMPARE(several.exitCode, 2);
+    QVERIFY2(several.err.contains(QStringLiteral("missing.portolan.json")), qPrintable(several.err));
+    QVERIFY(several.out.contains(plan + QStringLiteral(": warning drift mana-credits runs on 3061 but is planned on 3002\n")));
+    QVERIFY(several.out.contains(compose + QStringLiteral(": error host-collision Port 3015/tcp on localhost")));
+    const Result both = run({QStringLiteral("check"), plan, compose});
+    QCOMPARE(both.exitCode, 1);
+    // One count over both: the plan's 21 warnings and 17 infos, the compose
+    // file's 6 errors (2 collisions, 4 broken references) and 4 infos (privileged ports).
+    QVERIFY2(both.out.endsWith(QStringLiteral("\n6 error(s), 21 warning(s), 21 info(s)\n")), qPrintable(both.out.right(200)));
+    QCOMPARE(run({QStringLiteral("check"), plan, plan}).exitCode, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Cli)
