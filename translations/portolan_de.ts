@@ -1308,14 +1308,6 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>Liste von Zeichenketten erwartet, %1 gefunden</translation>
     </message>
     <message>
-        <source>expected a list, found %1</source>
-        <translation>Liste erwartet, %1 gefunden</translation>
-    </message>
-    <message>
-        <source>expected an object, found %1</source>
-        <translation>Objekt erwartet, %1 gefunden</translation>
-    </message>
-    <message>
         <source>null</source>
         <translation>null</translation>
     </message>
@@ -1366,6 +1358,70 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>expected a JSON object at the top level</source>
         <translation>auf oberster Ebene wird ein JSON-Objekt erwartet</translation>
+    </message>
+    <message>
+        <source>garbage at the end of the document</source>
+        <translation>überzählige Zeichen am Ende des Dokuments</translation>
+    </message>
+    <message>
+        <source>illegal value</source>
+        <translation>ungültiger Wert</translation>
+    </message>
+    <message>
+        <source>unexpected end of the document</source>
+        <translation>unerwartetes Ende des Dokuments</translation>
+    </message>
+    <message>
+        <source>illegal number</source>
+        <translation>ungültige Zahl</translation>
+    </message>
+    <message>
+        <source>number out of range</source>
+        <translation>Zahl außerhalb des gültigen Bereichs</translation>
+    </message>
+    <message>
+        <source>unterminated string</source>
+        <translation>nicht abgeschlossene Zeichenkette</translation>
+    </message>
+    <message>
+        <source>control character in a string</source>
+        <translation>Steuerzeichen in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in a string</source>
+        <translation>ungültiges UTF-8 in einer Zeichenkette</translation>
+    </message>
+    <message>
+        <source>illegal escape sequence</source>
+        <translation>ungültige Escape-Sequenz</translation>
+    </message>
+    <message>
+        <source>too deeply nested</source>
+        <translation>zu tief verschachtelt</translation>
+    </message>
+    <message>
+        <source>missing value separator</source>
+        <translation>fehlendes Trennzeichen zwischen Werten</translation>
+    </message>
+    <message>
+        <source>unterminated array</source>
+        <translation>nicht abgeschlossene Liste</translation>
+    </message>
+    <message>
+        <source>unterminated object</source>
+        <translation>nicht abgeschlossenes Objekt</translation>
+    </message>
+    <message>
+        <source>missing name separator</source>
+        <translation>fehlender Doppelpunkt nach dem Namen</translation>
+    </message>
+    <message>
+        <source>expected a list, found %1</source>
+        <translation>Liste erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>Objekt erwartet, %1 gefunden</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,7 @@
 #include "jsonformat.h"
 
+#include "jsonreader.h"
+
 #include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -450,6 +452,11 @@ QJsonObject headToJson(const Schema &schema)
     return root;
 }
 
+// The reader's JSON types (plain names keep lupdate's contexts right).
+using JsonObject = Json::Object;
+using JsonArray = Json::Array;
+using JsonValue = Json::Value;
+
 // Reads typed values out of JSON objects and remembers the first error with
 // its JSON path.
 class Reader
@@ -471,12 +478,13 @@ public:
         mError->message = message;
     }
 
-    void checkKeys(const QJsonObject &o, const QString &path, std::initializer_list<const char *> allowed)
+    void checkKeys(const JsonObject &o, const QString &path, std::initializer_list<const char *> allowed)
     {
         for (auto it = o.begin(); it != o.end(); ++it) {
+            const QByteArrayView key = it.keyBytes();
             bool known = false;
             for (const char *k : allowed)
-                known = known || it.key() == QLatin1String(k);
+                known = known || key == QByteArrayView(k);
             if (!known)
                 fail(join(path, it.key()), Tr::tr("unknown key \"%1\"").arg(it.key()));
         }
@@ -487,9 +495,9 @@ public:
         return path.isEmpty() ? key : path + QLatin1Char('.') + key;
     }
 
-    QString string(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    QString string(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const JsonValue v = o.value(key);
         if (v.isUndefined()) {
             if (required)
                 fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
@@ -502,9 +510,9 @@ public:
         return v.toString();
     }
 
-    int integer(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    int integer(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const JsonValue v = o.value(key);
         if (v.isUndefined()) {
             if (required)
                 fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
@@ -518,17 +526,17 @@ public:
         return int(d);
     }
 
-    int port(const QJsonObject &o, const QString &path, const char *key, bool required = false)
+    int port(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
         const int p = integer(o, path, key, required);
-        if (!mFailed && o.contains(QLatin1String(key)) && !isValidPort(p))
+        if (!mFailed && o.contains(key) && !isValidPort(p))
             fail(join(path, QLatin1String(key)), Tr::tr("%1 is not a port number (1-65535)").arg(p));
         return p;
     }
 
-    bool boolean(const QJsonObject &o, const QString &path, const char *key, bool defaultValue = false)
+    bool boolean(const JsonObject &o, const QString &path, const char *key, bool defaultValue = false)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const JsonValue v = o.value(key);
         if (v.isUndefined())
             return defaultValue;
         if (!v.isBool()) {
@@ -538,9 +546,9 @@ public:
         return v.toBool();
     }
 
-    QStringList stringList(const QJsonObject &o, const QString &path, const char *key)
+    QStringList stringList(const JsonObject &o, const QString &path, const char *key)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const JsonValue v = o.value(key);
         if (v.isUndefined())
             return {};
         if (!v.isArray()) {
@@ -548,7 +556,7 @@ public:
             return {};
         }
         QStringList result;
-        const QJsonArray a = v.toArray();
+        const JsonArray a = v.toArray();
         for (int i = 0; i < a.size(); ++i) {
             if (!a.at(i).isString()) {
                 fail(QStringLiteral("%1[%2]").arg(join(path, QLatin1String(key))).arg(i),
@@ -560,9 +568,9 @@ public:
         return result;
     }
 
-    QJsonArray array(const QJsonObject &o, const QString &path, const char *key)
+    JsonArray array(const JsonObject &o, const QString &path, const char *key)
     {
-        const QJsonValue v = o.value(QLatin1String(key));
+        const JsonValue v = o.value(key);
         if (v.isUndefined())
             return {};
         if (!v.isArray()) {
@@ -572,7 +580,7 @@ public:
         return v.toArray();
     }
 
-    QJsonObject object(const QJsonValue &v, const QString &path)
+    JsonObject object(const JsonValue &v, const QString &path)
     {
         if (!v.isObject()) {
             fail(path, Tr::tr("expected an object, found %1").arg(typeName(v)));
@@ -581,13 +589,13 @@ public:
         return v.toObject();
     }
 
-    SourceLocation origin(const QJsonObject &o, const QString &path)
+    SourceLocation origin(const JsonObject &o, const QString &path)
     {
         SourceLocation l;
-        if (!o.contains(QLatin1String("origin")))
+        if (!o.contains("origin"))
             return l;
         const QString p = join(path, QStringLiteral("origin"));
-        const QJsonObject oo = object(o.value(QLatin1String("origin")), p);
+        const JsonObject oo = object(o.value("origin"), p);
         checkKeys(oo, p, {"file", "line", "column"});
         l.file = string(oo, p, "file", true);
         l.line = integer(oo, p, "line");
@@ -595,16 +603,16 @@ public:
         return l;
     }
 
-    static QString typeName(const QJsonValue &v)
+    static QString typeName(const JsonValue &v)
     {
         switch (v.type()) {
-        case QJsonValue::Null: return Tr::tr("null");
-        case QJsonValue::Bool: return Tr::tr("a boolean");
-        case QJsonValue::Double: return Tr::tr("a number");
-        case QJsonValue::String: return Tr::tr("a string");
-        case QJsonValue::Array: return Tr::tr("a list");
-        case QJsonValue::Object: return Tr::tr("an object");
-        case QJsonValue::Undefined: return Tr::tr("nothing");
+        case Json::Type::Null: return Tr::tr("null");
+        case Json::Type::Bool: return Tr::tr("a boolean");
+        case Json::Type::Number: return Tr::tr("a number");
+        case Json::Type::String: return Tr::tr("a string");
+        case Json::Type::Array: return Tr::tr("a list");
+        case Json::Type::Object: return Tr::tr("an object");
+        case Json::Type::Undefined: return Tr::tr("nothing");
         }
         return {};
     }
@@ -614,10 +622,10 @@ private:
     bool mFailed = false;
 };
 
-Service readService(Reader &r, const QJsonValue &value, const QString &path)
+Service readService(Reader &r, const JsonValue &value, const QString &path)
 {
     Service s;
-    const QJsonObject o = r.object(value, path);
+    const JsonObject o = r.object(value, path);
     r.checkKeys(o, path,
                 {"id", "name", "aliases", "range", "plannedPort", "actualPort", "host", "plannedHost", "protocol",
                  "bindAddress", "containerPort", "runtime", "description", "status", "exposure", "publicHostname",
@@ -632,7 +640,7 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
     s.actualPort = r.port(o, path, "actualPort");
     s.hostId = r.string(o, path, "host");
     s.plannedHostId = r.string(o, path, "plannedHost");
-    if (o.contains(QLatin1String("protocol"))) {
+    if (o.contains("protocol")) {
         const QString p = r.string(o, path, "protocol");
         if (!r.failed() && !protocolFromString(p, &s.protocol))
             r.fail(Reader::join(path, QStringLiteral("protocol")), Tr::tr("\"%1\" is not tcp or udp").arg(p));
@@ -651,9 +659,9 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
                Tr::tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
     s.publicHostname = r.string(o, path, "publicHostname");
     s.deployment = r.string(o, path, "deployment");
-    if (o.contains(QLatin1String("metrics"))) {
+    if (o.contains("metrics")) {
         const QString mp = Reader::join(path, QStringLiteral("metrics"));
-        const QJsonObject m = r.object(o.value(QLatin1String("metrics")), mp);
+        const JsonObject m = r.object(o.value("metrics"), mp);
         r.checkKeys(m, mp, {"enabled", "path", "interval", "port", "job", "origin"});
         s.metrics.enabled = r.boolean(m, mp, "enabled", true);
         s.metrics.path = r.string(m, mp, "path");
@@ -670,29 +678,30 @@ Service readService(Reader &r, const QJsonValue &value, const QString &path)
     return s;
 }
 
-std::optional<QJsonObject> parseObject(const QByteArray &data, const QString &fileName, ParseError *error)
+// Reads the text into document; its root must be an object.
+bool parseDocument(const QByteArray &data, const QString &fileName, Json::Document *document, ParseError *error)
 {
     error->file = fileName;
     if (data.trimmed().isEmpty()) {
         error->line = 1;
         error->column = 1;
         error->message = Tr::tr("the file is empty");
-        return std::nullopt;
+        return false;
     }
-    QJsonParseError jsonError;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &jsonError);
-    if (jsonError.error != QJsonParseError::NoError) {
-        lineColumnAt(data, jsonError.offset, &error->line, &error->column);
-        error->message = Tr::tr("not valid JSON: %1").arg(jsonError.errorString());
-        return std::nullopt;
+    qsizetype offset = 0;
+    QString reason;
+    if (!document->parse(data, &offset, &reason)) {
+        lineColumnAt(data, offset, &error->line, &error->column);
+        error->message = Tr::tr("not valid JSON: %1").arg(reason);
+        return false;
     }
-    if (!doc.isObject()) {
+    if (!document->root().isObject()) {
         error->line = 1;
         error->column = 1;
         error->message = Tr::tr("expected a JSON object at the top level");
-        return std::nullopt;
+        return false;
     }
-    return doc.object();
+    return true;
 }
 
 } // namespace
@@ -737,14 +746,14 @@ QByteArray JsonFormat::serialize(const Schema &schema)
 
 std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &fileName, ParseError *error)
 {
-    const std::optional<QJsonObject> parsed = parseObject(data, fileName, error);
-    if (!parsed)
+    Json::Document document;
+    if (!parseDocument(data, fileName, &document, error))
         return std::nullopt;
-    const QJsonObject &root = *parsed;
+    const JsonObject root = document.root().toObject();
     Reader r(error);
     Schema schema;
 
-    if (!root.contains(QLatin1String("format"))) {
+    if (!root.contains("format")) {
         r.fail(QStringLiteral("format"), Tr::tr("the format version is missing; this is not a Portolan schema"));
         return std::nullopt;
     }
@@ -758,24 +767,24 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     schema.title = r.string(root, QString(), "title");
     schema.principles = r.stringList(root, QString(), "principles");
     schema.notes = r.string(root, QString(), "notes");
-    if (root.contains(QLatin1String("dates"))) {
-        const QJsonObject dates = r.object(root.value(QLatin1String("dates")), QStringLiteral("dates"));
+    if (root.contains("dates")) {
+        const JsonObject dates = r.object(root.value("dates"), QStringLiteral("dates"));
         for (auto it = dates.begin(); it != dates.end(); ++it)
             schema.dates.insert(it.key(), r.string(dates, QStringLiteral("dates"), it.key().toUtf8().constData()));
     }
-    const QJsonArray sections = r.array(root, QString(), "sections");
+    const JsonArray sections = r.array(root, QString(), "sections");
     for (int i = 0; i < sections.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("sections[%1]").arg(i);
-        const QJsonObject o = r.object(sections.at(i), path);
+        const JsonObject o = r.object(sections.at(i), path);
         r.checkKeys(o, path, {"title", "text"});
         schema.sections.append({r.string(o, path, "title"), r.string(o, path, "text")});
     }
 
     QSet<QString> hostIds;
-    const QJsonArray hosts = r.array(root, QString(), "hosts");
+    const JsonArray hosts = r.array(root, QString(), "hosts");
     for (int i = 0; i < hosts.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("hosts[%1]").arg(i);
-        const QJsonObject o = r.object(hosts.at(i), path);
+        const JsonObject o = r.object(hosts.at(i), path);
         r.checkKeys(o, path, {"id", "name", "address", "platform", "notes"});
         Host h;
         h.id = r.string(o, path, "id", true);
@@ -791,10 +800,10 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     }
 
     QSet<QString> rangeIds;
-    const QJsonArray ranges = r.array(root, QString(), "ranges");
+    const JsonArray ranges = r.array(root, QString(), "ranges");
     for (int i = 0; i < ranges.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("ranges[%1]").arg(i);
-        const QJsonObject o = r.object(ranges.at(i), path);
+        const JsonObject o = r.object(ranges.at(i), path);
         r.checkKeys(o, path, {"id", "first", "last", "title", "purpose", "colour", "parent"});
         PortRange range;
         range.id = r.string(o, path, "id", true);
@@ -823,10 +832,10 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
             r.fail(QStringLiteral("ranges[%1].parent").arg(i), Tr::tr("no range has the id \"%1\"").arg(parent));
     }
 
-    const QJsonArray reservations = r.array(root, QString(), "reservations");
+    const JsonArray reservations = r.array(root, QString(), "reservations");
     for (int i = 0; i < reservations.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("reservations[%1]").arg(i);
-        const QJsonObject o = r.object(reservations.at(i), path);
+        const JsonObject o = r.object(reservations.at(i), path);
         r.checkKeys(o, path, {"first", "last", "range", "note"});
         Reservation res;
         res.first = r.port(o, path, "first", true);
@@ -841,7 +850,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     }
 
     QHash<QString, int> serviceIds;
-    const QJsonArray services = r.array(root, QString(), "services");
+    const JsonArray services = r.array(root, QString(), "services");
     schema.services.reserve(services.size());
     for (int i = 0; i < services.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("services[%1]").arg(i);
@@ -869,10 +878,10 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
             r.fail(QStringLiteral("services[%1].counterpart").arg(i), Tr::tr("no service has the id \"%1\"").arg(c));
     }
 
-    const QJsonArray references = r.array(root, QString(), "references");
+    const JsonArray references = r.array(root, QString(), "references");
     for (int i = 0; i < references.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("references[%1]").arg(i);
-        const QJsonObject o = r.object(references.at(i), path);
+        const JsonObject o = r.object(references.at(i), path);
         r.checkKeys(o, path, {"from", "to", "port", "viaHost", "kind", "text", "origin"});
         Reference ref;
         ref.fromServiceId = r.string(o, path, "from", true);
@@ -889,23 +898,23 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         schema.references.append(ref);
     }
 
-    if (root.contains(QLatin1String("rules")) && !r.failed()) {
-        const QJsonObject rules = r.object(root.value(QLatin1String("rules")), QStringLiteral("rules"));
+    if (root.contains("rules") && !r.failed()) {
+        const JsonObject rules = r.object(root.value("rules"), QStringLiteral("rules"));
         r.checkKeys(rules, QStringLiteral("rules"), {"rangeFullPercent", "settings"});
-        if (rules.contains(QLatin1String("rangeFullPercent"))) {
+        if (rules.contains("rangeFullPercent")) {
             schema.ruleSettings.rangeFullPercent = r.integer(rules, QStringLiteral("rules"), "rangeFullPercent");
             if (!r.failed() && (schema.ruleSettings.rangeFullPercent < 1 || schema.ruleSettings.rangeFullPercent > 100))
                 r.fail(QStringLiteral("rules.rangeFullPercent"), Tr::tr("expected a percentage from 1 to 100"));
         }
-        if (rules.contains(QLatin1String("settings"))) {
-            const QJsonObject settings = r.object(rules.value(QLatin1String("settings")), QStringLiteral("rules.settings"));
+        if (rules.contains("settings")) {
+            const JsonObject settings = r.object(rules.value("settings"), QStringLiteral("rules.settings"));
             for (auto it = settings.begin(); it != settings.end() && !r.failed(); ++it) {
                 const QString path = QStringLiteral("rules.settings.%1").arg(it.key());
-                const QJsonObject o = r.object(it.value(), path);
+                const JsonObject o = r.object(it.value(), path);
                 r.checkKeys(o, path, {"enabled", "severity"});
                 RuleSetting setting;
                 setting.enabled = r.boolean(o, path, "enabled", true);
-                if (o.contains(QLatin1String("severity"))) {
+                if (o.contains("severity")) {
                     const QString sev = r.string(o, path, "severity");
                     setting.overrideSeverity = true;
                     if (!r.failed() && !severityFromString(sev, &setting.severity))
@@ -948,12 +957,13 @@ QByteArray servicesToJson(const QList<Service> &services)
 
 std::optional<QList<Service>> servicesFromJson(const QByteArray &data, ParseError *error)
 {
-    const std::optional<QJsonObject> parsed = parseObject(data, QString(), error);
-    if (!parsed)
+    Json::Document document;
+    if (!parseDocument(data, QString(), &document, error))
         return std::nullopt;
+    const JsonObject root = document.root().toObject();
     Reader r(error);
-    r.checkKeys(*parsed, QString(), {"format", "services"});
-    const QJsonArray array = r.array(*parsed, QString(), "services");
+    r.checkKeys(root, QString(), {"format", "services"});
+    const JsonArray array = r.array(root, QString(), "services");
     QList<Service> services;
     for (int i = 0; i < array.size() && !r.failed(); ++i)
         services.append(readService(r, array.at(i), QStringLiteral("services[%1]").arg(i)));
