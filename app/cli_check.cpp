@@ -54,30 +54,32 @@ IdLines idLines(const QByteArray &data)
     QHash<QString, int> *section = nullptr;
     int depth = 0;
     int line = 1;
-    QByteArray key;
+    QByteArrayView key;
     int keyDepth = -1;
     int keyLine = 0;
+    const char *text = data.constData();
     const qsizetype size = data.size();
     for (qsizetype i = 0; i < size; ++i) {
-        const char c = data.at(i);
+        const char c = text[i];
         if (c == '\n') {
             ++line;
         } else if (c == '"') {
             qsizetype end = i + 1;
-            while (end < size && data.at(end) != '"')
-                end += data.at(end) == '\\' ? 2 : 1;
-            const QByteArray text = data.mid(i + 1, end - i - 1);
+            while (end < size && text[end] != '"')
+                end += text[end] == '\\' ? 2 : 1;
+            const QByteArrayView string(text + i + 1, qMin(end, size) - i - 1);
             i = end;
             qsizetype next = end + 1;
-            while (next < size && (data.at(next) == ' ' || data.at(next) == '\t' || data.at(next) == '\r' || data.at(next) == '\n'))
+            while (next < size && (text[next] == ' ' || text[next] == '\t' || text[next] == '\r' || text[next] == '\n'))
                 ++next;
-            if (next < size && data.at(next) == ':') {
-                key = text;
+            if (next < size && text[next] == ':') {
+                key = string;
                 keyDepth = depth;
                 keyLine = line;
             } else if (section && depth == 3 && keyDepth == 3 && key == "id") {
-                if (!section->contains(QString::fromUtf8(text)))
-                    section->insert(QString::fromUtf8(text), keyLine);
+                const QString id = QString::fromUtf8(string);
+                if (!section->contains(id)) // the first one stays
+                    section->insert(id, keyLine);
             }
         } else if (c == '{' || c == '[') {
             if (depth == 1 && c == '[')
@@ -333,7 +335,7 @@ int runCheck(CommandContext &context)
                 properties += QStringLiteral(",line=%1").arg(l.location.line);
             properties += QStringLiteral(",title=%1").arg(githubProperty(f.rule));
             context.out << QStringLiteral("::%1 %2::%3").arg(QLatin1String(command), properties, githubEscape(f.message))
-                        << Qt::endl;
+                        << '\n'; // one flush at the end, not one per line
         }
     } else {
         // One file: as before; several: each line names the file it concerns.
@@ -341,7 +343,7 @@ int runCheck(CommandContext &context)
             const Finding &f = l.finding;
             if (files.size() > 1)
                 context.out << l.input << QStringLiteral(": ");
-            context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << Qt::endl;
+            context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << '\n';
         }
         context.out << Tr::tr("%n error(s)", nullptr, counts[int(Severity::Error)]) << QStringLiteral(", ")
                     << Tr::tr("%n warning(s)", nullptr, counts[int(Severity::Warning)]) << QStringLiteral(", ")

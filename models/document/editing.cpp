@@ -144,24 +144,39 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
     const Schema &schema = document->schema();
     auto *macro = new QUndoCommand(text);
     QSet<QString> taken;
+    taken.reserve(schema.services.size() + services.size());
     for (const Service &s : schema.services)
         taken.insert(s.id);
+    QSet<QString> hostIds, rangeIds;
+    for (const Host &h : schema.hosts)
+        hostIds.insert(h.id);
+    for (const PortRange &r : schema.ranges)
+        rangeIds.insert(r.id);
+    QHash<QString, int> nextSuffix; // per id stem: the number to try next
     QHash<QString, QString> renamed;
     for (Service &s : services) {
         QString id = s.id.isEmpty() ? slugify(s.name) : s.id;
         if (id.isEmpty())
             id = QStringLiteral("service");
-        const QString stem = id;
-        for (int n = 2; taken.contains(id); ++n)
-            id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        if (taken.contains(id)) {
+            // Counting on from the last number given to this stem keeps
+            // thousands of copies of one name linear.
+            const QString stem = id;
+            int &n = nextSuffix[stem];
+            if (n < 2)
+                n = 2;
+            do
+                id = stem + QLatin1Char('-') + QString::number(n++);
+            while (taken.contains(id));
+        }
         renamed.insert(s.id, id);
         s.id = id;
         taken.insert(id);
-        if (!s.hostId.isEmpty() && !schema.host(s.hostId))
+        if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
             s.hostId.clear();
-        if (!s.plannedHostId.isEmpty() && !schema.host(s.plannedHostId))
+        if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
             s.plannedHostId.clear();
-        if (!s.rangeId.isEmpty() && !schema.range(s.rangeId))
+        if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
             s.rangeId.clear();
     }
     const int firstChild = macro->childCount();
@@ -171,7 +186,7 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
         if (!s.counterpartId.isEmpty()) {
             if (renamed.contains(s.counterpartId))
                 s.counterpartId = renamed.value(s.counterpartId);
-            else if (!schema.service(s.counterpartId))
+            else if (document->serviceRow(s.counterpartId) < 0)
                 s.counterpartId.clear();
         }
         // Rows counted here: the commands run only once the macro is pushed.
@@ -184,7 +199,8 @@ QUndoCommand *duplicateServicesCommand(SchemaDocument *document, const QStringLi
 {
     QList<Service> copies;
     for (const QString &id : serviceIds) {
-        if (const Service *s = document->schema().service(id)) {
+        if (const int row = document->serviceRow(id); row >= 0) {
+            const Service *s = &document->service(row);
             Service copy = *s;
             copy.name = Tr::tr("%1 (copy)").arg(s->name);
             copy.id = slugify(copy.name);

@@ -234,11 +234,16 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
 {
     QList<ScrapeTarget> result;
     QSet<QString> jobs;
+    QHash<QString, int> nextSuffix; // per job name: the number to try next
+    QHash<QString, const Host *> hosts;
+    hosts.reserve(schema.hosts.size());
+    for (const Host &h : schema.hosts)
+        hosts.insert(h.id, &h);
     for (const Service &s : schema.services) {
         if (!s.metrics.enabled || s.status == ServiceStatus::Retired)
             continue;
         const QString hostId = s.hostId.isEmpty() ? s.plannedHostId : s.hostId;
-        const Host *host = schema.host(hostId);
+        const Host *host = hosts.value(hostId);
         // Beside the scraper (or with no scraper named) a container is reached by
         // name and container port on the compose network; elsewhere by address.
         const bool local = scraperHostId.isEmpty() || hostId.isEmpty() || hostId == scraperHostId;
@@ -262,9 +267,17 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
         QString job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
         if (jobs.contains(job) && !hostId.isEmpty())
             job += QLatin1Char('-') + hostId;
-        const QString base = job;
-        for (int n = 2; jobs.contains(job); ++n)
-            job = QStringLiteral("%1-%2").arg(base).arg(n);
+        if (jobs.contains(job)) {
+            // Counting on from the last number given to this name keeps one
+            // job of thousands of targets linear.
+            const QString base = job;
+            int &n = nextSuffix[base];
+            if (n < 2)
+                n = 2;
+            do
+                job = base + QLatin1Char('-') + QString::number(n++);
+            while (jobs.contains(job));
+        }
         jobs.insert(job);
         t.job = job;
         t.path = s.metrics.path.isEmpty() ? QStringLiteral("/metrics") : s.metrics.path;
