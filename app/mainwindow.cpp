@@ -458,6 +458,11 @@ void MainWindow::openUntitled(const Schema &schema)
 {
     mDocument->resetSchema(schema);
     mDocument->setFileName(QString());
+    // The built-in sample is named as such; Save still asks where to write it.
+    mDocument->setUntitledName(schema == builtInSample()
+                                   ? tr("%1 (built-in sample)").arg(schema.title.isEmpty() ? tr("Port Schema")
+                                                                                           : schema.title)
+                                   : QString());
     mStamp = FileStamp();
     watchFile();
     updateTitle();

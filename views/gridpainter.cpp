@@ -94,7 +94,11 @@ QString GridPainter::headerText(int block) const
         return tr("%1 — %n port(s) in use outside every range", nullptr, used).arg(b.title);
     const int size = b.last - b.first + 1;
     const QString span = b.first == b.last ? QString::number(b.first) : QStringLiteral("%1–%2").arg(b.first).arg(b.last);
-    return tr("%1 — %2/%3 used (%4)").arg(b.title).arg(used).arg(size).arg(span);
+    // Used counts services and reservations, as the Ranges dock does.
+    const int reserved = mContent.reservedCount(b.first, b.last);
+    if (reserved > 0)
+        return tr("%1 (%2) — %3/%4 used (%n reserved)", nullptr, reserved).arg(b.title, span).arg(used).arg(size);
+    return tr("%1 (%2) — %3/%4 used").arg(b.title, span).arg(used).arg(size);
 }
 
 QRect GridPainter::nextFreeRect(int block) const

@@ -74,6 +74,8 @@ public:
     // What tooltips and accessibility tools say about a cell.
     QString toolTipFor(const GridCell &cell) const;
     QString accessibleTextFor(const GridCell &cell) const;
+    // The header of a block: the range, its span and how many ports are used.
+    QString headerText(int block) const;
 
     // Moves the cursor to the range's next free port for this layer; returns it (0: full).
     int goToNextFreePort(const QString &rangeId);

@@ -130,4 +130,11 @@ void RangeGridView::paintEvent(QPaintEvent *event)
         .paint(&painter, event->rect().translated(contentOffset()), state);
 }
 
+QString RangeGridView::headerText(int block) const
+{
+    if (!mDocument || block < 0 || block >= mLayout.blockCount())
+        return {};
+    return GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style()).headerText(block);
+}
+
 } // namespace Portolan

@@ -1,5 +1,6 @@
 #include "analyzer.h"
 #include "findinglookup.h"
+#include "hosttablemodel.h"
 #include "jsonformat.h"
 #include "observation.h"
 #include "rangegridview.h"
@@ -9,6 +10,7 @@
 
 #include <QAccessible>
 #include <QItemSelectionModel>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -323,6 +325,36 @@ private slots:
         mDocument->undoStack()->undo();
         mDocument->undoStack()->undo();
         QCOMPARE(mDocument->schema().reservations, builtInSample().reservations);
+    }
+
+    void shouldCountUsedPortsAsTheRangesDockDoes()
+    {
+        // Both count planned ports and reservations, and both say how many are reserved.
+        RangeTableModel ranges(mDocument);
+        const QRegularExpression used(QStringLiteral("(\\d+)/(\\d+)"));
+        const QRegularExpression reserved(QStringLiteral("\\((\\d+) reserved\\)"));
+        int withReservations = 0;
+        for (int row = 0; row < ranges.rowCount(); ++row) {
+            const QModelIndex cell = ranges.index(row, RangeTableModel::UsedColumn);
+            const QString dock = cell.data().toString();
+            const QString id = cell.data(RangeTableModel::RangeIdRole).toString();
+            int block = -1;
+            for (int b = 0; b < mView->gridLayout().blockCount(); ++b) {
+                if (mView->gridLayout().blocks().at(b).rangeId == id)
+                    block = b;
+            }
+            QVERIFY2(block >= 0, qPrintable(id));
+            const QString header = mView->headerText(block);
+            QCOMPARE(used.match(header.section(QStringLiteral(" — "), 1)).captured(0), used.match(dock).captured(0));
+            QCOMPARE(reserved.match(header).captured(1), reserved.match(dock).captured(1));
+            withReservations += reserved.match(dock).hasMatch();
+        }
+        QVERIFY(withReservations > 0);
+
+        // A new reservation counts in both at once.
+        mView->setReserved(3000, true);
+        QVERIFY(mView->headerText(mView->gridLayout().primaryBlock(3000)).contains(QStringLiteral("reserved")));
+        mDocument->undoStack()->undo();
     }
 
     void shouldGoToTheNextFreePort()
