@@ -226,11 +226,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(problemsDock, historyDock);
     problemsDock->raise();
 
-    connect(mDocument, &SchemaDocument::reset, this, [this] {
-        mHostsView->resizeColumnsToContents();
-        mRangesView->resizeColumnsToContents();
-        mReservationsView->resizeColumnsToContents();
-    });
     for (QDockWidget *dock : {hostsDock, rangesDock, problemsDock, historyDock})
         mViewMenu->addAction(dock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);

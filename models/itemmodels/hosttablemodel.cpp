@@ -123,6 +123,14 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
     const Host &h = mHosts.at(index.row());
     if (role == HostIdRole)
         return h.id;
+    if (role == Qt::ToolTipRole) {
+        // The notes are elided in narrow docks; the id column may be hidden.
+        if (index.column() == NotesColumn && !h.notes.isEmpty())
+            return h.notes;
+        if (index.column() == NameColumn)
+            return tr("%1 (id %2)").arg(h.name, h.id);
+        return {};
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
