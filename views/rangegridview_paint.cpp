@@ -137,4 +137,11 @@ QString RangeGridView::headerText(int block) const
     return GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style()).headerText(block);
 }
 
+QStringList RangeGridView::legendTexts() const
+{
+    if (!mDocument)
+        return {};
+    return GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style()).legendTexts();
+}
+
 } // namespace Portolan
