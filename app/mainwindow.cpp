@@ -9,6 +9,7 @@
 #include "rangegridview.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
+#include "locator.h"
 #include "movereview.h"
 #include "movesview.h"
 #include "whatif.h"
@@ -93,6 +94,7 @@ MainWindow::MainWindow(QWidget *parent)
         mGridPanel->view()->setCurrentCell(mGridPanel->view()->gridLayout().primaryCell(ports.first()));
         mGridPanel->view()->setFocus(Qt::OtherFocusReason);
     });
+    connect(mProblemsView, &ProblemsView::showInGridRequested, this, &MainWindow::showInGrid);
     connect(mServicesView, &ServicesView::message, this, &MainWindow::showMessage);
     createActions();
     createDocks();
@@ -226,11 +228,6 @@ void MainWindow::createDocks()
     tabifyDockWidget(problemsDock, historyDock);
     problemsDock->raise();
 
-    connect(mDocument, &SchemaDocument::reset, this, [this] {
-        mHostsView->resizeColumnsToContents();
-        mRangesView->resizeColumnsToContents();
-        mReservationsView->resizeColumnsToContents();
-    });
     for (QDockWidget *dock : {hostsDock, rangesDock, problemsDock, historyDock})
         mViewMenu->addAction(dock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);
@@ -449,6 +446,67 @@ RealityCheckDialog *MainWindow::showRealityCheck()
     return mRealityCheckDialog;
 }
 
+void MainWindow::showInGrid(const QStringList &serviceIds, const QList<int> &ports)
+{
+    showGrid();
+    RangeGridView *grid = mGridPanel->view();
+    int port = ports.isEmpty() ? 0 : ports.first();
+    if (!serviceIds.isEmpty()) {
+        const int row = mDocument->serviceRow(serviceIds.first());
+        if (row >= 0)
+            port = grid->gridContent().portOfRow(row);
+    }
+    if (port > 0)
+        grid->setCurrentCell(grid->gridLayout().primaryCell(port));
+    // The cell's service became current; select all of them as the table does.
+    if (!serviceIds.isEmpty())
+        mServicesView->selectServices(serviceIds);
+    grid->setFocus(Qt::OtherFocusReason);
+}
+
+Locator *MainWindow::showLocator()
+{
+    if (!mLocator) {
+        mLocator = new Locator(this);
+        connect(mLocator, &Locator::serviceChosen, this, [this](const QString &id) {
+            if (mWhatIfView) {
+                mWhatIfView->selectServices({id});
+            } else if (mCentralTabs->currentWidget() == mGridPanel) {
+                showInGrid({id}, {});
+            } else {
+                mServicesView->selectServices({id});
+                mServicesView->tableView()->setFocus(Qt::OtherFocusReason);
+            }
+        });
+        connect(mLocator, &Locator::portChosen, this, [this](int port) {
+            if (!mWhatIfView) {
+                showInGrid({}, {port});
+                return;
+            }
+            QStringList ids; // drafting: the draft's services on that port
+            for (const Service &s : mWhatIf->draftDocument()->schema().services) {
+                if (s.plannedPort == port || s.actualPort == port)
+                    ids.append(s.id);
+            }
+            mWhatIfView->selectServices(ids);
+        });
+        connect(mLocator, &Locator::hostChosen, this, [this](const QString &id) {
+            if (auto *dock = findChild<QDockWidget *>(QStringLiteral("HostsDock"))) {
+                dock->show();
+                dock->raise();
+            }
+            const int row = mDocument->schema().hostIndex(id);
+            if (row >= 0) {
+                mHostsView->selectRow(row);
+                mHostsView->setFocus(Qt::OtherFocusReason);
+            }
+        });
+    }
+    // While drafting, the draft's services are the ones in view.
+    mLocator->open(mWhatIf ? mWhatIf->draftDocument()->schema() : mDocument->schema());
+    return mLocator;
+}
+
 void MainWindow::showMessage(const QString &message)
 {
     statusBar()->showMessage(message, 8000);
@@ -458,6 +516,11 @@ void MainWindow::openUntitled(const Schema &schema)
 {
     mDocument->resetSchema(schema);
     mDocument->setFileName(QString());
+    // The built-in sample is named as such; Save still asks where to write it.
+    mDocument->setUntitledName(schema == builtInSample()
+                                   ? tr("%1 (built-in sample)").arg(schema.title.isEmpty() ? tr("Port Schema")
+                                                                                           : schema.title)
+                                   : QString());
     mStamp = FileStamp();
     watchFile();
     updateTitle();

@@ -19,6 +19,7 @@ namespace Portolan {
 class Analyzer;
 class Format;
 class HostTableModel;
+class Locator;
 class MoveReview;
 class MovesView;
 class ProblemsModel;
@@ -68,6 +69,9 @@ public:
     ObservationStore *observations() const { return mObservations; }
     // Tools > Reality Check…: opens (or raises) the modeless dialog.
     RealityCheckDialog *showRealityCheck();
+    // Edit > Go to… (Ctrl+K): the locator over services, ports and hosts.
+    Locator *showLocator();
+    Locator *locator() const { return mLocator; }
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
@@ -99,6 +103,7 @@ private:
     void createActions();
     void createFileMenu();
     void createEditMenu();
+    void showInGrid(const QStringList &serviceIds, const QList<int> &ports);
     void createViewMenu();
     void createToolsMenu();
     void createDocks();
@@ -175,6 +180,7 @@ private:
     QTabWidget *mWhatIfTabs = nullptr;
     ObservationStore *mObservations;
     RealityCheckDialog *mRealityCheckDialog = nullptr;
+    Locator *mLocator = nullptr;
 };
 
 } // namespace Portolan

@@ -87,6 +87,8 @@ void MainWindow::createEditMenu()
         mServicesView->filterEdit()->selectAll();
     });
     findAction->setShortcut(QKeySequence::Find);
+    QAction *goTo = editMenu->addAction(tr("&Go to Service, Port or Host…"), this, &MainWindow::showLocator);
+    goTo->setShortcut(Qt::CTRL | Qt::Key_K);
     connect(mServicesView->tableView(), &QWidget::customContextMenuRequested, this, &MainWindow::showServicesMenu);
 }
 

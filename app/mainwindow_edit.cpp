@@ -23,6 +23,7 @@
 #include <QItemSelectionModel>
 #include <QLineEdit>
 #include <QLabel>
+#include <QMenu>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPushButton>
@@ -112,8 +113,25 @@ static QTableView *makeEditorView(QAbstractItemModel *model, const QString &name
     view->setTabKeyNavigation(false); // Tab leaves the table
     view->verticalHeader()->hide();
     view->verticalHeader()->setDefaultSectionSize(view->fontMetrics().height() + 8);
-    view->horizontalHeader()->setStretchLastSection(true);
-    view->resizeColumnsToContents();
+    // Every column as wide as its content; only the last (notes, purpose)
+    // takes the rest of the width and elides.
+    QHeaderView *header = view->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(model->columnCount() - 1, QHeaderView::Stretch);
+    header->setMinimumSectionSize(view->fontMetrics().horizontalAdvance(QLatin1Char('M')) * 3);
+    view->setTextElideMode(Qt::ElideRight);
+    // Hidden columns come back from the header's context menu.
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    QObject::connect(header, &QWidget::customContextMenuRequested, view, [view, model, header](const QPoint &pos) {
+        QMenu menu(view);
+        for (int column = 0; column < model->columnCount(); ++column) {
+            QAction *action = menu.addAction(model->headerData(column, Qt::Horizontal).toString());
+            action->setCheckable(true);
+            action->setChecked(!header->isSectionHidden(column));
+            QObject::connect(action, &QAction::toggled, view, [header, column](bool on) { header->setSectionHidden(column, !on); });
+        }
+        menu.exec(header->mapToGlobal(pos));
+    });
     return view;
 }
 
@@ -140,6 +158,9 @@ static QString currentId(QTableView *view, int role)
 QWidget *MainWindow::createHostsEditor()
 {
     mHostsView = makeEditorView(mHostModel, tr("Hosts"), this);
+    // The id is in the name's tooltip and behind Change Id; the dock is
+    // too narrow for both at once (the header's context menu shows it).
+    mHostsView->horizontalHeader()->hideSection(HostTableModel::IdColumn);
     auto *add = new QPushButton(tr("&Add Host…"), this);
     auto *remove = new QPushButton(tr("Re&move Host…"), this);
     auto *rename = new QPushButton(tr("Change &Id…"), this);

@@ -985,10 +985,6 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         </translation>
     </message>
     <message>
-        <source>%1 — %2/%3 used (%4)</source>
-        <translation>%1 — %2/%3 belegt (%4)</translation>
-    </message>
-    <message>
         <source>no host</source>
         <translation>kein Host</translation>
     </message>
@@ -1001,16 +997,30 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>hier geplant, läuft woanders</translation>
     </message>
     <message>
-        <source>finding</source>
-        <translation>Befund</translation>
-    </message>
-    <message>
         <source>%1 (actual)</source>
         <translation>%1 (Ist)</translation>
     </message>
     <message>
         <source>+%1</source>
         <translation>+%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%2) — %3/%4 used (%n reserved)</source>
+        <translation>
+            <numerusform>%1 (%2) — %3/%4 belegt (%n reserviert)</numerusform>
+            <numerusform>%1 (%2) — %3/%4 belegt (%n reserviert)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (%2) — %3/%4 used</source>
+        <translation>%1 (%2) — %3/%4 belegt</translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n weiterer</numerusform>
+            <numerusform>+%n weitere</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1089,6 +1099,10 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>Edit host %1</source>
         <translation>Host %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1 (ID %2)</translation>
     </message>
 </context>
 <context>
@@ -1422,6 +1436,49 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>expected an object, found %1</source>
         <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::Locator</name>
+    <message>
+        <source>Locator</source>
+        <translation>Schnellsuche</translation>
+    </message>
+    <message>
+        <source>Go to service, port or host</source>
+        <translation>Zu Dienst, Port oder Host springen</translation>
+    </message>
+    <message>
+        <source>Service, port or host — Return jumps, Escape closes</source>
+        <translation>Dienst, Port oder Host — Eingabe springt, Escape schließt</translation>
+    </message>
+    <message>
+        <source>Matches</source>
+        <translation>Treffer</translation>
+    </message>
+    <message>
+        <source>&amp;Go to:</source>
+        <translation>&amp;Springen zu:</translation>
+    </message>
+    <message>
+        <source>%1 — port %2 on %3</source>
+        <translation>%1 — Port %2 auf %3</translation>
+    </message>
+    <message>
+        <source>%1 — port %2</source>
+        <translation>%1 — Port %2</translation>
+    </message>
+    <message>
+        <source>%1 — on %2</source>
+        <translation>%1 — auf %2</translation>
+    </message>
+    <message>
+        <source>(runs on %1)</source>
+        <translation>(läuft auf %1)</translation>
+    </message>
+    <message>
+        <source>%1 — host</source>
+        <translation>%1 — Host</translation>
     </message>
 </context>
 <context>
@@ -2082,7 +2139,7 @@ Wiederherstellen?</translation>
     </message>
     <message>
         <source>Duplicat&amp;e</source>
-        <translation>&amp;Duplizieren</translation>
+        <translation>Dupli&amp;zieren</translation>
     </message>
     <message>
         <source>Ne&amp;xt Finding</source>
@@ -2146,6 +2203,22 @@ Wiederherstellen?</translation>
     <message>
         <source>Add Reservati&amp;on…</source>
         <translation>Reservierung hinzufügen…</translation>
+    </message>
+    <message>
+        <source>%1 (built-in sample)</source>
+        <translation>%1 (eingebautes Beispiel)</translation>
+    </message>
+    <message>
+        <source>Port Schema</source>
+        <translation>Portschema</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Service, Port or Host…</source>
+        <translation>Zu Dienst, Port oder Host &amp;gehen…</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Exportiert nach %1</translation>
     </message>
 </context>
 <context>
@@ -3250,6 +3323,18 @@ Wiederherstellen?</translation>
         <source>Rule:</source>
         <translation>Regel:</translation>
     </message>
+    <message>
+        <source>&amp;Select Services</source>
+        <translation>Dienste &amp;auswählen</translation>
+    </message>
+    <message>
+        <source>Show in Range &amp;Grid</source>
+        <translation>Im Bereichs&amp;raster zeigen</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Message</source>
+        <translation>Meldung &amp;kopieren</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::PrometheusClient</name>
@@ -3573,6 +3658,26 @@ Wiederherstellen?</translation>
         <source>Alt+arrow keys move it one cell at a time</source>
         <translation>Alt+Pfeiltasten verschieben ihn Zelle für Zelle</translation>
     </message>
+    <message>
+        <source>Port %1 is reserved</source>
+        <translation>Port %1 ist reserviert</translation>
+    </message>
+    <message>
+        <source>Port %1 is reserved: it is kept free on purpose. Move %2 there anyway?</source>
+        <translation>Port %1 ist reserviert: Er wird absichtlich freigehalten. %2 trotzdem dorthin verschieben?</translation>
+    </message>
+    <message>
+        <source>Reservation note: %1</source>
+        <translation>Notiz der Reservierung: %1</translation>
+    </message>
+    <message>
+        <source>The reservation stays; Portolan will report the service on a reserved port.</source>
+        <translation>Die Reservierung bleibt bestehen; Portolan meldet den Dienst auf einem reservierten Port.</translation>
+    </message>
+    <message>
+        <source>&amp;Move Anyway</source>
+        <translation>&amp;Trotzdem verschieben</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::RangeTableModel</name>
@@ -3607,6 +3712,17 @@ Wiederherstellen?</translation>
     <message>
         <source>Edit range %1</source>
         <translation>Bereich %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>%1 of %2 ports used: %3 planned for a service, %4 reserved</source>
+        <translation>%1 von %2 Ports belegt: %3 für einen Dienst geplant, %4 reserviert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1/%2 (%n reserved)</source>
+        <translation>
+            <numerusform>%1/%2 (%n reserviert)</numerusform>
+            <numerusform>%1/%2 (%n reserviert)</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4013,6 +4129,10 @@ Wiederherstellen?</translation>
     <message>
         <source>&quot;%1&quot; is not an exposure.</source>
         <translation>„%1“ ist keine Sichtbarkeit.</translation>
+    </message>
+    <message>
+        <source>%1: ports %2–%3</source>
+        <translation>%1: Ports %2–%3</translation>
     </message>
 </context>
 <context>

@@ -85,6 +85,20 @@
             <numerusform>%1 — %n ports in use outside every range</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (%2) — %3/%4 used (%n reserved)</source>
+        <translation>
+            <numerusform>%1 (%2) — %3/%4 used (%n reserved)</numerusform>
+            <numerusform>%1 (%2) — %3/%4 used (%n reserved)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation>
+            <numerusform>+%n more</numerusform>
+            <numerusform>+%n more</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Import</name>
@@ -454,6 +468,16 @@
         <translation>
             <numerusform>Job %1: %n target is a probe URL, not a service; skipped.</numerusform>
             <numerusform>Job %1: %n targets are probe URLs, not services; skipped.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::RangeTableModel</name>
+    <message numerus="yes">
+        <source>%1/%2 (%n reserved)</source>
+        <translation>
+            <numerusform>%1/%2 (%n reserved)</numerusform>
+            <numerusform>%1/%2 (%n reserved)</numerusform>
         </translation>
     </message>
 </context>

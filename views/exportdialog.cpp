@@ -110,16 +110,45 @@ void ExportDialog::save()
     if (!format || mBytes.isEmpty())
         return;
     const QString suggested = QFileInfo(mDocumentName).completeBaseName().section(QLatin1Char('.'), 0, 0);
-    const QString fileName = QFileDialog::getSaveFileName(this, tr("Export %1").arg(format->displayName()), suggested,
-                                                          format->fileFilter());
-    if (fileName.isEmpty())
+    // The dialog adds the suffix itself, so its overwrite question sees the
+    // name that is really written.
+    QFileDialog dialog(this, tr("Export %1").arg(format->displayName()), suggested, format->fileFilter());
+    dialog.setAcceptMode(QFileDialog::AcceptSave);
+    const QString suffix = withDefaultSuffix(QStringLiteral("x"), format->fileFilter()).mid(2);
+    if (!suffix.isEmpty())
+        dialog.setDefaultSuffix(suffix);
+    if (dialog.exec() != QDialog::Accepted || dialog.selectedFiles().isEmpty())
         return;
+    const QString fileName = withDefaultSuffix(dialog.selectedFiles().constFirst(), format->fileFilter());
     QString error;
     if (!writeFileAtomically(fileName, mBytes, &error)) {
         QMessageBox::critical(this, tr("Export failed"), error);
         return;
     }
+    mSavedFileName = fileName;
     accept();
+}
+
+QString ExportDialog::withDefaultSuffix(const QString &fileName, const QString &filter)
+{
+    // The patterns between the parentheses: "*.md *.markdown".
+    const qsizetype open = filter.lastIndexOf(QLatin1Char('('));
+    const qsizetype close = filter.lastIndexOf(QLatin1Char(')'));
+    if (open < 0 || close <= open)
+        return fileName;
+    const QStringList patterns = filter.mid(open + 1, close - open - 1).split(QLatin1Char(' '), Qt::SkipEmptyParts);
+    const QString name = QFileInfo(fileName).fileName();
+    QString first;
+    for (const QString &pattern : patterns) {
+        if (!pattern.startsWith(QLatin1String("*.")))
+            continue;
+        const QString suffix = pattern.mid(1); // ".md"
+        if (name.endsWith(suffix, Qt::CaseInsensitive))
+            return fileName;
+        if (first.isEmpty())
+            first = suffix;
+    }
+    return first.isEmpty() || name.isEmpty() ? fileName : fileName + first;
 }
 
 } // namespace Portolan

@@ -25,6 +25,11 @@ public:
 
     void selectFormat(const QString &formatId);
     ExportPreview *preview() const { return mPreview; }
+    // Where Save wrote the export; empty until it did.
+    QString savedFileName() const { return mSavedFileName; }
+    // The file name with the filter's first suffix ("Markdown (*.md)": .md)
+    // when it has no suffix of the filter yet.
+    static QString withDefaultSuffix(const QString &fileName, const QString &filter);
 
 private:
     const Format *currentFormat() const;
@@ -33,6 +38,7 @@ private:
 
     Schema mSchema;
     QString mDocumentName;
+    QString mSavedFileName;
     QComboBox *mFormat;
     QComboBox *mHost;
     QCheckBox *mStatus;

@@ -198,10 +198,20 @@ int GridContent::usedCount(int first, int last) const
 {
     int used = 0;
     for (int p = qMax(1, first); p <= qMin(PortSlots - 1, last); ++p) {
-        if (isOccupied(p))
-            ++used;
+        bool taken = isReserved(p);
+        for (const GridEntry &e : entriesAt(p))
+            taken = taken || (!e.ghost && !e.unplanned);
+        used += taken;
     }
     return used;
+}
+
+int GridContent::reservedCount(int first, int last) const
+{
+    int reserved = 0;
+    for (int p = qMax(1, first); p <= qMin(PortSlots - 1, last); ++p)
+        reserved += isReserved(p);
+    return reserved;
 }
 
 } // namespace Portolan

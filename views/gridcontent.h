@@ -57,8 +57,12 @@ public:
 
     // Ports with a service or ghost outside every range, ascending.
     QList<int> unrangedPorts() const;
-    // Ports of [first, last] that hold a service in this layer.
+    // Ports of [first, last] that are used in this layer: they hold a
+    // service (the plan layer: at its planned port) or are reserved. Counted
+    // as the Ranges dock counts them.
     int usedCount(int first, int last) const;
+    // Ports of [first, last] that are reserved.
+    int reservedCount(int first, int last) const;
 
 private:
     struct Placement

@@ -6,6 +6,7 @@
 
 #include <QFontMetrics>
 #include <QPainter>
+#include <QPicture>
 #include <QPainterPath>
 
 #include <cmath>
@@ -94,7 +95,11 @@ QString GridPainter::headerText(int block) const
         return tr("%1 — %n port(s) in use outside every range", nullptr, used).arg(b.title);
     const int size = b.last - b.first + 1;
     const QString span = b.first == b.last ? QString::number(b.first) : QStringLiteral("%1–%2").arg(b.first).arg(b.last);
-    return tr("%1 — %2/%3 used (%4)").arg(b.title).arg(used).arg(size).arg(span);
+    // Used counts services and reservations, as the Ranges dock does.
+    const int reserved = mContent.reservedCount(b.first, b.last);
+    if (reserved > 0)
+        return tr("%1 (%2) — %3/%4 used (%n reserved)", nullptr, reserved).arg(b.title, span).arg(used).arg(size);
+    return tr("%1 (%2) — %3/%4 used").arg(b.title, span).arg(used).arg(size);
 }
 
 QRect GridPainter::nextFreeRect(int block) const
@@ -207,7 +212,17 @@ void GridPainter::paint(QPainter *p, const QRect &exposed, const GridPaintState 
     p->restore();
 }
 
-void GridPainter::paintLegend(QPainter *p) const
+QStringList GridPainter::legendTexts() const
+{
+    QStringList shown;
+    QPicture picture; // records the painting, no pixels
+    QPainter painter(&picture);
+    painter.setFont(mStyle.font);
+    paintLegend(&painter, &shown);
+    return shown;
+}
+
+void GridPainter::paintLegend(QPainter *p, QStringList *shown) const
 {
     const GridMetrics &m = mLayout.metrics();
     const QFontMetrics fm(mStyle.font);
@@ -232,6 +247,8 @@ void GridPainter::paintLegend(QPainter *p) const
         p->setPen(mText);
         p->drawText(QRect(x + box + 4, y, width, lineHeight), Qt::AlignLeft | Qt::AlignVCenter, text);
         x += width;
+        if (shown)
+            shown->append(text);
         return true;
     };
     auto filled = [&](const QColor &c) {
@@ -241,40 +258,70 @@ void GridPainter::paintLegend(QPainter *p) const
             p->drawRect(r.adjusted(0, 0, -1, -1));
         };
     };
-    bool room = true;
+    // What is always explained comes first in width, the hosts get the rest
+    // and a "+N more" when they do not all fit.
+    struct Entry
+    {
+        QString text;
+        std::function<void(const QRect &)> swatch;
+    };
+    QList<Entry> tail;
+    tail.append({tr("reserved"), [this, p](const QRect &r) {
+                     p->fillRect(r, mBase);
+                     paintHatch(p, r);
+                     p->setPen(mLine);
+                     p->drawRect(r.adjusted(0, 0, -1, -1));
+                 }});
+    if (!mContent.isPlanLayer()) {
+        tail.append({tr("planned here, runs elsewhere"), [this, p](const QRect &r) {
+                         p->setPen(QPen(mText, 1, Qt::DashLine));
+                         p->setBrush(Qt::NoBrush);
+                         p->drawRect(r.adjusted(0, 0, -1, -1));
+                     }});
+    }
+    for (Severity s : {Severity::Error, Severity::Warning, Severity::Info}) {
+        tail.append({severityDisplayName(s), [this, p, s](const QRect &r) {
+                         paintSeverityIcon(p, QRectF(r), s, severityColour(s));
+                     }});
+    }
+    auto widthOf = [&](const QString &text) { return box + 4 + fm.horizontalAdvance(text) + lineHeight; };
+    int tailWidth = 0;
+    for (const Entry &e : tail)
+        tailWidth += widthOf(e.text);
+
+    QList<Entry> colours;
     if (mStyle.colouring == GridColouring::ByHost) {
-        for (const Host &h : mSchema.hosts) {
-            if (!(room = item(h.name, filled(hostColour(h.id)))))
-                break;
-        }
-        if (room)
-            room = item(tr("no host"), filled(hostColour(QString())));
+        for (const Host &h : mSchema.hosts)
+            colours.append({h.name, filled(hostColour(h.id))});
+        colours.append({tr("no host"), filled(hostColour(QString()))});
     } else {
         for (ServiceStatus s : {ServiceStatus::Deployed, ServiceStatus::Planned, ServiceStatus::NotDeployed,
                                 ServiceStatus::Retired}) {
-            if (!(room = item(statusDisplayName(s), filled(statusColour(s)))))
-                break;
+            colours.append({statusDisplayName(s), [this, p, s, filled](const QRect &r) {
+                                filled(statusColour(s))(r);
+                                paintStatusMark(p, QRectF(r).adjusted(2, 2, -2, -2), s, mText);
+                            }});
         }
     }
-    if (room) {
-        room = item(tr("reserved"), [this, p](const QRect &r) {
-            p->fillRect(r, mBase);
-            paintHatch(p, r);
-            p->setPen(mLine);
-            p->drawRect(r.adjusted(0, 0, -1, -1));
-        });
+    const int count = int(colours.size());
+    for (int i = 0; i < count; ++i) {
+        const int rest = count - i - 1;
+        const int more = rest > 0 ? fm.horizontalAdvance(tr("+%n more", nullptr, count)) + lineHeight : 0;
+        if (x + widthOf(colours.at(i).text) + more + tailWidth > right) {
+            const QString text = tr("+%n more", nullptr, count - i);
+            p->setPen(mText);
+            p->drawText(QRect(x, y, fm.horizontalAdvance(text) + lineHeight, lineHeight), Qt::AlignLeft | Qt::AlignVCenter,
+                        text);
+            if (shown)
+                shown->append(text);
+            x += fm.horizontalAdvance(text) + lineHeight;
+            break;
+        }
+        item(colours.at(i).text, colours.at(i).swatch);
     }
-    if (room && !mContent.isPlanLayer()) {
-        room = item(tr("planned here, runs elsewhere"), [this, p](const QRect &r) {
-            p->setPen(QPen(mText, 1, Qt::DashLine));
-            p->setBrush(Qt::NoBrush);
-            p->drawRect(r.adjusted(0, 0, -1, -1));
-        });
-    }
-    if (room) {
-        item(tr("finding"), [this, p](const QRect &r) {
-            paintSeverityIcon(p, QRectF(r), Severity::Warning, severityColour(Severity::Warning));
-        });
+    for (const Entry &e : tail) {
+        if (!item(e.text, e.swatch))
+            break;
     }
 }
 
@@ -384,6 +431,14 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
     QRect portTextRect = portLine;
     if (hasFinding)
         portTextRect.setRight(portLine.right() - iconSize - 2);
+    // Colour by status also marks the status with a shape, so it reads without colour.
+    const bool statusMark = mStyle.colouring == GridColouring::ByStatus && service && !ghostOnly;
+    QRectF markRect;
+    if (statusMark) {
+        const int mark = qMax(6, iconSize - 4);
+        markRect = QRectF(portTextRect.right() - mark + 1, portLine.top() + (portLine.height() - mark) / 2.0, mark, mark);
+        portTextRect.setRight(portTextRect.right() - mark - 3);
+    }
     if (others > 0) {
         // A stack: more than one service (or a service and a ghost) on this port.
         const QString more = tr("+%1").arg(others);
@@ -394,6 +449,8 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
     }
     p->drawText(portTextRect, Qt::AlignLeft | Qt::AlignVCenter,
                 QFontMetrics(mPortFont).elidedText(portText, Qt::ElideRight, portTextRect.width()));
+    if (statusMark)
+        paintStatusMark(p, markRect, service->status, textColour);
     if (hasFinding) {
         paintSeverityIcon(p, QRectF(portLine.right() - iconSize + 1, portLine.top() + (portLine.height() - iconSize) / 2.0,
                                     iconSize, iconSize),
@@ -427,7 +484,14 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
 
     // Interaction marks on top.
     const QColor accent = selected ? pal.color(QPalette::HighlightedText) : pal.color(QPalette::Highlight);
-    if (state.dropTarget == cell) {
+    if (state.dropTarget == cell && reserved) {
+        // A reservation: a solid warning frame and a cross, unlike a free cell's dashes; the drop asks first.
+        p->setPen(QPen(severityColour(Severity::Warning), 3, Qt::SolidLine, Qt::SquareCap, Qt::MiterJoin));
+        p->drawRect(QRectF(outer).adjusted(1.5, 1.5, -1.5, -1.5));
+        p->setPen(QPen(severityColour(Severity::Warning), 1.5));
+        p->drawLine(r.topLeft() + QPoint(3, 3), r.bottomRight() - QPoint(3, 3));
+        p->drawLine(r.bottomLeft() + QPoint(3, -3), r.topRight() + QPoint(-3, 3));
+    } else if (state.dropTarget == cell) {
         p->setPen(QPen(pal.color(QPalette::Highlight), 3, Qt::DashLine));
         p->drawRect(QRectF(outer).adjusted(1.5, 1.5, -1.5, -1.5));
     } else if (state.focused && state.cursor == cell) {
@@ -437,6 +501,38 @@ void GridPainter::paintCell(QPainter *p, const GridCell &cell, const GridPaintSt
         p->setPen(QPen(accent, 1, state.cursor == cell ? Qt::DotLine : Qt::SolidLine));
         p->drawRect(r.adjusted(2, 2, -3, -3));
     }
+}
+
+void GridPainter::paintStatusMark(QPainter *p, const QRectF &r, ServiceStatus status, const QColor &colour)
+{
+    // Deployed ●, planned ○, not deployed ⊘, retired ×.
+    p->save();
+    p->setRenderHint(QPainter::Antialiasing);
+    QPen pen(colour, qMax(1.2, r.width() / 6));
+    pen.setCapStyle(Qt::RoundCap);
+    p->setPen(pen);
+    const QRectF inner = r.adjusted(pen.widthF() / 2, pen.widthF() / 2, -pen.widthF() / 2, -pen.widthF() / 2);
+    switch (status) {
+    case ServiceStatus::Deployed:
+        p->setBrush(colour);
+        p->drawEllipse(inner);
+        break;
+    case ServiceStatus::Planned:
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(inner);
+        break;
+    case ServiceStatus::NotDeployed:
+        p->setBrush(Qt::NoBrush);
+        p->drawEllipse(inner);
+        p->drawLine(QPointF(inner.left() + inner.width() * 0.15, inner.bottom() - inner.height() * 0.15),
+                    QPointF(inner.right() - inner.width() * 0.15, inner.top() + inner.height() * 0.15));
+        break;
+    case ServiceStatus::Retired:
+        p->drawLine(inner.topLeft(), inner.bottomRight());
+        p->drawLine(inner.bottomLeft(), inner.topRight());
+        break;
+    }
+    p->restore();
 }
 
 void GridPainter::paintLiveBadge(QPainter *p, const QRectF &rect, int probeState)

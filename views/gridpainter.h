@@ -61,6 +61,8 @@ public:
 
     QString headerText(int block) const;
     QString layerTitle() const;
+    // The entries of the legend's second line as painted, a "+N more" included.
+    QStringList legendTexts() const;
     static QString nextFreeText();
     // The clickable "Next free" part of a block header.
     QRect nextFreeRect(int block) const;
@@ -73,10 +75,12 @@ public:
     static void paintSeverityIcon(QPainter *painter, const QRectF &rect, Severity severity, const QColor &colour);
     // The reality-check badge: ✓ answered, ✗ did not, – not probed; a glyph
     // each, so that it never rests on colour alone.
+    // Colour by status: a shape per status, so that it never rests on colour alone.
+    static void paintStatusMark(QPainter *painter, const QRectF &rect, ServiceStatus status, const QColor &colour);
     static void paintLiveBadge(QPainter *painter, const QRectF &rect, int probeState);
 
 private:
-    void paintLegend(QPainter *painter) const;
+    void paintLegend(QPainter *painter, QStringList *shown = nullptr) const;
     void paintHeader(QPainter *painter, int block) const;
     void paintCell(QPainter *painter, const GridCell &cell, const GridPaintState &state) const;
     void paintHatch(QPainter *painter, const QRect &rect) const;

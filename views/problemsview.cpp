@@ -5,13 +5,18 @@
 
 #include <QComboBox>
 #include <QHBoxLayout>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
+#include <QMenu>
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Portolan {
 
@@ -113,6 +118,15 @@ ProblemsView::ProblemsView(ProblemsModel *model, QWidget *parent)
     mTable->setColumnWidth(ProblemsModel::LocationColumn, fm.averageCharWidth() * 16);
     mTable->setTextElideMode(Qt::ElideMiddle);
     connect(mTable, &QTableView::activated, this, &ProblemsView::activate);
+    mTable->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(mTable, &QWidget::customContextMenuRequested, this, [this](const QPoint &pos) {
+        const QModelIndex index = mTable->indexAt(pos);
+        if (index.isValid() && !mTable->selectionModel()->isSelected(index))
+            mTable->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QMenu menu(this);
+        fillContextMenu(&menu);
+        menu.exec(mTable->viewport()->mapToGlobal(pos));
+    });
 
     // Labels name the filters for screen readers too (their buddies).
     auto *severityLabel = new QLabel(tr("Severity:"), this);
@@ -155,6 +169,47 @@ bool ProblemsView::stepFinding(int step)
     mTable->scrollTo(next);
     activate(next);
     return true;
+}
+
+QModelIndexList ProblemsView::selectedSourceRows() const
+{
+    QModelIndexList rows;
+    for (const QModelIndex &index : mTable->selectionModel()->selectedRows())
+        rows.append(mProxy->mapToSource(index));
+    if (rows.isEmpty() && mTable->currentIndex().isValid())
+        rows.append(mProxy->mapToSource(mTable->currentIndex()));
+    // In the table's order, which the sorted proxy gives.
+    std::sort(rows.begin(), rows.end(), [this](const QModelIndex &a, const QModelIndex &b) {
+        return mProxy->mapFromSource(a).row() < mProxy->mapFromSource(b).row();
+    });
+    return rows;
+}
+
+void ProblemsView::fillContextMenu(QMenu *menu)
+{
+    const QModelIndexList rows = selectedSourceRows();
+    QStringList ids;
+    QList<int> ports;
+    QStringList messages;
+    for (const QModelIndex &source : rows) {
+        const Finding &f = mModel->finding(source.row());
+        for (const QString &id : f.serviceIds) {
+            if (!ids.contains(id))
+                ids.append(id);
+        }
+        ports.append(f.ports);
+        messages.append(f.message);
+    }
+    QAction *select = menu->addAction(tr("&Select Services"), this, [this, ids] { emit servicesActivated(ids); });
+    select->setEnabled(!ids.isEmpty());
+    QAction *grid = menu->addAction(tr("Show in Range &Grid"), this,
+                                    [this, ids, ports] { emit showInGridRequested(ids, ports); });
+    grid->setEnabled(!ids.isEmpty() || !ports.isEmpty());
+    menu->addSeparator();
+    QAction *copy = menu->addAction(tr("&Copy Message"), this, [messages] {
+        QGuiApplication::clipboard()->setText(messages.join(QLatin1Char('\n')));
+    });
+    copy->setEnabled(!messages.isEmpty());
 }
 
 } // namespace Portolan

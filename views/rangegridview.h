@@ -32,6 +32,9 @@ public:
     // Asked when a drop lands on an occupied cell; the default asks the user.
     using DropResolver = std::function<DropChoice(const Service &moving, const Service &occupant, int port)>;
 
+    // Asked when a drop lands on a reserved free port: true moves it there anyway.
+    using ReservedDropResolver = std::function<bool(const Service &moving, int port, const QString &note)>;
+
     explicit RangeGridView(QWidget *parent = nullptr);
     ~RangeGridView() override;
 
@@ -74,6 +77,10 @@ public:
     // What tooltips and accessibility tools say about a cell.
     QString toolTipFor(const GridCell &cell) const;
     QString accessibleTextFor(const GridCell &cell) const;
+    // The header of a block: the range, its span and how many ports are used.
+    QString headerText(int block) const;
+    // The legend's entries as painted.
+    QStringList legendTexts() const;
 
     // Moves the cursor to the range's next free port for this layer; returns it (0: full).
     int goToNextFreePort(const QString &rangeId);
@@ -85,6 +92,7 @@ public:
     void setReserved(int port, bool reserved);
 
     void setDropResolver(const DropResolver &resolver) { mDropResolver = resolver; }
+    void setReservedDropResolver(const ReservedDropResolver &resolver) { mReservedDropResolver = resolver; }
 
     // The findings of these services changed: repaint their cells only.
     void findingsChanged(const QStringList &serviceIds);
@@ -149,6 +157,7 @@ private:
     GridLayout::Move moveFor(int key, Qt::KeyboardModifiers modifiers, bool *ok) const;
     int pageRows() const;
     DropChoice askDropChoice(const Service &moving, const Service &occupant, int port);
+    bool askReservedDrop(const Service &moving, int port, const QString &note);
 
     ServiceTableModel *mModel = nullptr;
     SchemaDocument *mDocument = nullptr;
@@ -171,6 +180,7 @@ private:
     GridCell mDropCell;
 
     DropResolver mDropResolver;
+    ReservedDropResolver mReservedDropResolver;
     bool mTrackUpdates = false;
     QList<QRect> mUpdatedRects;
     bool mMovingCursor = false;

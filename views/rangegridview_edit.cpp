@@ -74,6 +74,18 @@ void RangeGridView::moveService(int row, bool ghost, int port)
             break;
         }
     }
+    if (!occupant && mContent.isReserved(port)) {
+        // A reservation keeps the port free on purpose: say so before using it.
+        QString note;
+        for (const Reservation &r : mDocument->schema().reservations) {
+            if (r.contains(port) && !r.note.isEmpty())
+                note = r.note;
+        }
+        const bool go = mReservedDropResolver ? mReservedDropResolver(moving, port, note)
+                                              : askReservedDrop(moving, port, note);
+        if (!go)
+            return;
+    }
     QUndoStack *stack = mDocument->undoStack();
     if (occupant) {
         const DropChoice choice = mDropResolver ? mDropResolver(moving, *occupant, port)
@@ -112,6 +124,21 @@ RangeGridView::DropChoice RangeGridView::askDropChoice(const Service &moving, co
     if (box.clickedButton() == stack)
         return DropChoice::Stack;
     return DropChoice::Cancel;
+}
+
+bool RangeGridView::askReservedDrop(const Service &moving, int port, const QString &note)
+{
+    QMessageBox box(QMessageBox::Question, tr("Port %1 is reserved").arg(port),
+                    tr("Port %1 is reserved: it is kept free on purpose. Move %2 there anyway?").arg(port).arg(moving.name),
+                    QMessageBox::Cancel, this);
+    if (!note.isEmpty())
+        box.setInformativeText(tr("Reservation note: %1").arg(note));
+    else
+        box.setInformativeText(tr("The reservation stays; Portolan will report the service on a reserved port."));
+    QPushButton *move = box.addButton(tr("&Move Anyway"), QMessageBox::AcceptRole);
+    box.setDefaultButton(QMessageBox::Cancel);
+    box.exec();
+    return box.clickedButton() == move;
 }
 
 bool RangeGridView::addServiceAt(int port, const QString &name)

@@ -130,4 +130,18 @@ void RangeGridView::paintEvent(QPaintEvent *event)
         .paint(&painter, event->rect().translated(contentOffset()), state);
 }
 
+QString RangeGridView::headerText(int block) const
+{
+    if (!mDocument || block < 0 || block >= mLayout.blockCount())
+        return {};
+    return GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style()).headerText(block);
+}
+
+QStringList RangeGridView::legendTexts() const
+{
+    if (!mDocument)
+        return {};
+    return GridPainter(mDocument->schema(), mLayout, mContent, mFindings, style()).legendTexts();
+}
+
 } // namespace Portolan

@@ -33,7 +33,9 @@ void SchemaDocument::setFileName(const QString &fileName)
 
 QString SchemaDocument::displayName() const
 {
-    return mFileName.isEmpty() ? tr("Untitled") : QFileInfo(mFileName).fileName();
+    if (!mFileName.isEmpty())
+        return QFileInfo(mFileName).fileName();
+    return mUntitledName.isEmpty() ? tr("Untitled") : mUntitledName;
 }
 
 bool SchemaDocument::isModified() const

@@ -28,6 +28,8 @@ public:
     QString fileName() const { return mFileName; }
     void setFileName(const QString &fileName);
     QString displayName() const;
+    // What an untitled document is called ("Untitled" when empty); a file name wins.
+    void setUntitledName(const QString &name) { mUntitledName = name; }
     bool isModified() const;
     void setClean();
 
@@ -77,6 +79,7 @@ private:
     Schema mSchema;
     QUndoStack *mUndoStack;
     QString mFileName;
+    QString mUntitledName;
     QHash<QString, int> mServiceRows;
 };
 

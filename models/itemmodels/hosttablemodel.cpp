@@ -123,6 +123,14 @@ QVariant HostTableModel::data(const QModelIndex &index, int role) const
     const Host &h = mHosts.at(index.row());
     if (role == HostIdRole)
         return h.id;
+    if (role == Qt::ToolTipRole) {
+        // The notes are elided in narrow docks; the id column may be hidden.
+        if (index.column() == NotesColumn && !h.notes.isEmpty())
+            return h.notes;
+        if (index.column() == NameColumn)
+            return tr("%1 (id %2)").arg(h.name, h.id);
+        return {};
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
@@ -230,21 +238,28 @@ void RangeTableModel::recount() const
     // services plus range sizes, never services times ranges.
     const Schema &schema = mDocument->schema();
     QSet<int> taken;
+    QSet<int> reserved;
     for (const Service &s : schema.services) {
         if (s.plannedPort > 0)
             taken.insert(s.plannedPort);
     }
     for (const Reservation &res : schema.reservations) {
         for (int p = res.first; p <= res.last; ++p)
-            taken.insert(p);
+            reserved.insert(p);
     }
+    taken.unite(reserved);
     mUsed.fill(0, mRanges.size());
+    mReserved.fill(0, mRanges.size());
     for (int i = 0; i < mRanges.size(); ++i) {
         const PortRange &r = mRanges.at(i);
         int used = 0;
-        for (int p = r.first; p <= r.last; ++p)
+        int kept = 0;
+        for (int p = r.first; p <= r.last; ++p) {
             used += taken.contains(p);
+            kept += reserved.contains(p);
+        }
         mUsed[i] = used;
+        mReserved[i] = kept;
     }
     mUsedValid = true;
 }
@@ -269,6 +284,17 @@ QVariant RangeTableModel::data(const QModelIndex &index, int role) const
         return r.id;
     if (role == Qt::TextAlignmentRole && index.column() != TitleColumn && index.column() != PurposeColumn)
         return QVariant(Qt::AlignRight | Qt::AlignVCenter);
+    if (role == Qt::ToolTipRole && index.column() == UsedColumn) {
+        if (!mUsedValid)
+            recount();
+        const int used = mUsed.value(index.row());
+        const int reserved = mReserved.value(index.row());
+        return tr("%1 of %2 ports used: %3 planned for a service, %4 reserved")
+            .arg(used)
+            .arg(r.size())
+            .arg(used - reserved)
+            .arg(reserved);
+    }
     if (role != Qt::DisplayRole && role != Qt::EditRole)
         return {};
     switch (index.column()) {
@@ -281,6 +307,9 @@ QVariant RangeTableModel::data(const QModelIndex &index, int role) const
             recount();
         if (role == Qt::EditRole)
             return mUsed.value(index.row());
+        // Used counts planned ports and reservations, as the grid's header does.
+        if (mReserved.value(index.row()) > 0)
+            return tr("%1/%2 (%n reserved)", nullptr, mReserved.value(index.row())).arg(mUsed.value(index.row())).arg(r.size());
         return tr("%1/%2").arg(mUsed.value(index.row())).arg(r.size());
     }
     return {};

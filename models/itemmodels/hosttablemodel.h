@@ -113,7 +113,8 @@ private:
     QList<PortRange> mRanges;
     // Per range: planned ports used (services + reserved slots), counted
     // when first asked for after a change.
-    mutable QList<int> mUsed;
+    mutable QList<int> mUsed;     // ports planned or reserved, per range
+    mutable QList<int> mReserved; // ports reserved, per range
     mutable bool mUsedValid = false;
 };
 

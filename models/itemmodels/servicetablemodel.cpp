@@ -140,7 +140,12 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         if (index.column() == LiveColumn)
             return liveData(s.id, role);
         const QStringList findings = data(index, FindingsRole).toStringList();
-        const QString text = data(index, Qt::DisplayRole).toString();
+        QString text = data(index, Qt::DisplayRole).toString();
+        if (index.column() == RangeColumn) {
+            // The cell names the range; its span is here.
+            if (const PortRange *r = mDocument->schema().rangeOf(s))
+                text = tr("%1: ports %2–%3").arg(r->title).arg(r->first).arg(r->last);
+        }
         if (findings.isEmpty())
             return text.isEmpty() ? QVariant() : QVariant(text);
         QStringList html;
@@ -184,7 +189,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
             return s.rangeId;
         if (role == SortRole)
             return r ? r->first : 1 << 20;
-        return r ? QStringLiteral("%1 %2").arg(r->label(), r->title) : QString();
+        return r ? (r->title.isEmpty() ? r->label() : r->title) : QString();
     }
     case StatusColumn:
         if (role == SortRole || edit)

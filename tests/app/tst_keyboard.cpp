@@ -1,11 +1,14 @@
 #include "jsonformat.h"
+#include "locator.h"
 #include "mainwindow.h"
 #include "move.h"
 #include "moveactionsdelegate.h"
 #include "movesmodel.h"
 #include "movestable.h"
 #include "movesview.h"
+#include "problemsmodel.h"
 #include "problemsview.h"
+#include "servicetablemodel.h"
 #include "rangegridpanel.h"
 #include "rangegridview.h"
 #include "schemadocument.h"
@@ -13,6 +16,8 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QClipboard>
+#include <QCompleter>
 #include <QDockWidget>
 #include <QLabel>
 #include <QLineEdit>
@@ -24,6 +29,7 @@
 #include <QTableView>
 #include <QTest>
 #include <QTimer>
+#include <QSignalSpy>
 #include <QUndoStack>
 
 using namespace Portolan;
@@ -44,6 +50,8 @@ private slots:
     void movesRowActionsShouldBeReachableByKeyboard();
     void shiftF10ShouldOpenTheGridsContextMenu();
     void ctrlEShouldExportFromTheFilter();
+    void ctrlKShouldJumpToAServiceAPortOrAHost();
+    void problemsContextMenuShouldSelectShowAndCopy();
 
 private:
     static QChar mnemonic(const QString &text);
@@ -275,7 +283,9 @@ void tst_Keyboard::shiftF10ShouldOpenTheGridsContextMenu()
         const GridCell next = grid->gridLayout().primaryCell(s.plannedPort + 1);
         const bool free = std::none_of(schema.services.cbegin(), schema.services.cend(),
                                        [&](const Service &o) { return o.plannedPort == s.plannedPort + 1; });
+        // Not a reserved port: moving onto one asks first.
         if (cell.isValid() && next.isValid() && next.block == cell.block && free
+            && !grid->gridContent().isReserved(s.plannedPort + 1)
             && grid->gridContent().entriesAt(s.plannedPort).size() == 1) {
             id = s.id;
             break;
@@ -305,6 +315,102 @@ void tst_Keyboard::ctrlEShouldExportFromTheFilter()
     });
     QTest::keyClick(filter, Qt::Key_E, Qt::ControlModifier);
     QTRY_VERIFY(dialogShown);
+}
+
+void tst_Keyboard::ctrlKShouldJumpToAServiceAPortOrAHost()
+{
+    QTableView *table = mWindow->servicesView()->tableView();
+    auto selectedIds = [table] {
+        QStringList ids;
+        for (const QModelIndex &row : table->selectionModel()->selectedRows())
+            ids.append(row.data(ServiceTableModel::ServiceIdRole).toString());
+        return ids;
+    };
+    // A service, by typing part of its name and Return.
+    QTest::keyClick(mWindow->servicesView()->filterEdit(), Qt::Key_K, Qt::ControlModifier);
+    Locator *locator = mWindow->locator();
+    QVERIFY(locator);
+    QTRY_VERIFY(locator->isVisible());
+    QTRY_VERIFY(locator->lineEdit()->hasFocus());
+    QVERIFY(!locator->lineEdit()->accessibleName().isEmpty());
+    QTest::keyClicks(locator->lineEdit(), QStringLiteral("mana-sync"));
+    QTRY_VERIFY(locator->completer()->popup()->isVisible());
+    QTest::keyClick(locator->completer()->popup(), Qt::Key_Down);
+    QTest::keyClick(locator->completer()->popup(), Qt::Key_Return);
+    QTRY_VERIFY(!locator->isVisible());
+    QCOMPARE(selectedIds(), QStringList{QStringLiteral("mana-sync")});
+
+    // A port: the grid with that cell current.
+    mWindow->showLocator();
+    QTRY_VERIFY(locator->isVisible());
+    QVERIFY(locator->accept(QStringLiteral("3042")));
+    QCOMPARE(mWindow->gridPanel()->view()->currentPort(), 3042);
+    QVERIFY(mWindow->gridPanel()->isVisible());
+    locator->close();
+
+    // A host: the Hosts dock with its row selected.
+    mWindow->showLocator();
+    QTRY_VERIFY(locator->isVisible());
+    QSignalSpy host(locator, &Locator::hostChosen);
+    QVERIFY(locator->accept(QStringLiteral("Mac Mini — host")));
+    QCOMPARE(host.size(), 1);
+    QCOMPARE(host.first().first().toString(), QStringLiteral("mac-mini"));
+
+    // Escape closes it, without a jump.
+    mWindow->showLocator();
+    QTRY_VERIFY(locator->isVisible());
+    QTest::keyClick(locator->lineEdit(), Qt::Key_Escape);
+    QTRY_VERIFY(!locator->isVisible());
+}
+
+void tst_Keyboard::problemsContextMenuShouldSelectShowAndCopy()
+{
+    ProblemsView *problems = mWindow->problemsView();
+    QTableView *table = problems->tableView();
+    QVERIFY(table->model()->rowCount() > 0);
+    // The first finding that names a service.
+    int row = 0;
+    while (row < table->model()->rowCount()
+           && table->model()->index(row, 0).data(ProblemsModel::ServiceIdsRole).toStringList().isEmpty())
+        ++row;
+    QVERIFY(row < table->model()->rowCount());
+    const QModelIndex index = table->model()->index(row, 0);
+    table->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QStringList ids = index.data(ProblemsModel::ServiceIdsRole).toStringList();
+
+    auto action = [problems](const QString &text) {
+        auto *menu = new QMenu;
+        problems->fillContextMenu(menu);
+        for (QAction *a : menu->actions()) {
+            if (a->text() == text) {
+                a->setParent(problems); // outlives the menu
+                delete menu;
+                return a;
+            }
+        }
+        delete menu;
+        return static_cast<QAction *>(nullptr);
+    };
+    QAction *copy = action(QStringLiteral("&Copy Message"));
+    QVERIFY(copy && copy->isEnabled());
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             table->model()->index(row, ProblemsModel::MessageColumn).data().toString());
+
+    QAction *grid = action(QStringLiteral("Show in Range &Grid"));
+    QVERIFY(grid && grid->isEnabled());
+    grid->trigger();
+    QVERIFY(mWindow->gridPanel()->isVisible());
+    const Service *first = mWindow->document()->schema().service(ids.first());
+    QVERIFY(first);
+    QCOMPARE(mWindow->gridPanel()->view()->currentPort(), first->plannedPort);
+
+    QAction *select = action(QStringLiteral("&Select Services"));
+    QVERIFY(select && select->isEnabled());
+    QSignalSpy selected(problems, &ProblemsView::servicesActivated);
+    select->trigger();
+    QCOMPARE(selected.size(), 1);
+    QCOMPARE(selected.first().first().toStringList(), ids);
 }
 
 QTEST_MAIN(tst_Keyboard)

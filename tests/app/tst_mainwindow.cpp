@@ -10,6 +10,9 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDockWidget>
+#include <QHeaderView>
+#include <QTableView>
 #include <QMessageBox>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -30,6 +33,8 @@ private slots:
     void shouldOfferToReloadAnExternalChange();
     void shouldNotOverwriteAnExternalChangeWithoutConsent();
     void whatIfShouldShowTheDraftInTableAndGrid();
+    void shouldNameTheBuiltInSampleButSaveItAsNew();
+    void shouldFitTheHostsColumnsAt1280x800();
 
 private:
     // Answers the next message box with the given button once it is shown.
@@ -166,6 +171,52 @@ void tst_MainWindow::whatIfShouldShowTheDraftInTableAndGrid()
     window.setWhatIfMode(false); // leaving drops the drafts; only closing asks
     QCOMPARE(window.findChildren<RangeGridView *>().size(), 1);
     QCOMPARE(JsonFormat::serialize(window.document()->schema()), before);
+}
+
+void tst_MainWindow::shouldNameTheBuiltInSampleButSaveItAsNew()
+{
+    MainWindow window;
+    window.openUntitled(builtInSample());
+    QVERIFY2(window.windowTitle().contains(QStringLiteral("(built-in sample)")), qPrintable(window.windowTitle()));
+    QVERIFY(window.windowTitle().contains(builtInSample().title));
+    QVERIFY(window.document()->fileName().isEmpty()); // Save asks where
+    window.openUntitled(Schema());
+    QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled")), qPrintable(window.windowTitle()));
+}
+
+void tst_MainWindow::shouldFitTheHostsColumnsAt1280x800()
+{
+    MainWindow window;
+    window.openUntitled(builtInSample());
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    for (const char *dockName : {"HostsDock", "RangesDock"}) {
+        auto *dock = window.findChild<QDockWidget *>(QLatin1String(dockName));
+        QVERIFY(dock);
+        const auto *table = dock->widget()->findChild<QTableView *>();
+        QVERIFY(table);
+        const QHeaderView *header = table->horizontalHeader();
+        const int last = table->model()->columnCount() - 1;
+        int width = 0;
+        for (int column = 0; column < last; ++column) {
+            if (header->isSectionHidden(column))
+                continue;
+            // Every column but the notes shows its whole content and title.
+            const int needed = qMax(static_cast<const QAbstractItemView *>(table)->sizeHintForColumn(column), header->sectionSizeHint(column));
+            QVERIFY2(header->sectionSize(column) >= needed,
+                     qPrintable(QStringLiteral("%1 column %2: %3 < %4")
+                                    .arg(QLatin1String(dockName))
+                                    .arg(column)
+                                    .arg(header->sectionSize(column))
+                                    .arg(needed)));
+            width += header->sectionSize(column);
+        }
+        // ... and the notes keep some room instead of being pushed out of sight.
+        QVERIFY2(width + header->minimumSectionSize() <= table->viewport()->width(),
+                 qPrintable(QStringLiteral("%1: %2 of %3").arg(QLatin1String(dockName)).arg(width).arg(table->viewport()->width())));
+    }
+    window.document()->setClean();
 }
 
 QTEST_MAIN(tst_MainWindow)

@@ -1,5 +1,6 @@
 #include "analyzer.h"
 #include "findinglookup.h"
+#include "hosttablemodel.h"
 #include "jsonformat.h"
 #include "observation.h"
 #include "rangegridview.h"
@@ -9,6 +10,7 @@
 
 #include <QAccessible>
 #include <QItemSelectionModel>
+#include <QRegularExpression>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -174,6 +176,38 @@ private slots:
         QCOMPARE(service("mana-credits").plannedPort, 3002);
     }
 
+    void shouldAskBeforeDroppingOnAReservedCell_data()
+    {
+        QTest::addColumn<bool>("moveAnyway");
+        QTest::newRow("move anyway") << true;
+        QTest::newRow("cancel") << false;
+    }
+
+    void shouldAskBeforeDroppingOnAReservedCell()
+    {
+        QFETCH(bool, moveAnyway);
+        QVERIFY(mView->gridContent().isReserved(3006) && mView->gridContent().entriesAt(3006).isEmpty());
+        QString asked;
+        mView->setReservedDropResolver([&](const Service &moving, int port, const QString &) {
+            asked = QStringLiteral("%1@%2").arg(moving.id).arg(port);
+            return moveAnyway;
+        });
+        // While dragging, the reserved cell's drop mark is a solid warning frame, not a free cell's dashes.
+        const QPoint start = centreOf(3001);
+        QTest::mousePress(mView->viewport(), Qt::LeftButton, {}, start);
+        QTest::mouseMove(mView->viewport(), start + QPoint(12, 0));
+        const QRect target = mView->portViewportRect(3006);
+        QTest::mouseMove(mView->viewport(), target.center());
+        const QImage image = mView->viewport()->grab().toImage();
+        const QColor warning(0xa8, 0x5d, 0x00);
+        QCOMPARE(image.pixelColor(target.left() + 2, target.center().y()), warning);
+        QTest::mouseRelease(mView->viewport(), Qt::LeftButton, {}, target.center());
+
+        QCOMPARE(asked, QStringLiteral("mana-auth@3006"));
+        QCOMPARE(service("mana-auth").plannedPort, moveAnyway ? 3006 : 3001);
+        QCOMPARE(mDocument->undoStack()->count(), moveAnyway ? 1 : 0);
+    }
+
     void shouldMoveTheCurrentCellWithKeys()
     {
         mView->setFocus();
@@ -323,6 +357,67 @@ private slots:
         mDocument->undoStack()->undo();
         mDocument->undoStack()->undo();
         QCOMPARE(mDocument->schema().reservations, builtInSample().reservations);
+    }
+
+    void shouldCountUsedPortsAsTheRangesDockDoes()
+    {
+        // Both count planned ports and reservations, and both say how many are reserved.
+        RangeTableModel ranges(mDocument);
+        const QRegularExpression used(QStringLiteral("(\\d+)/(\\d+)"));
+        const QRegularExpression reserved(QStringLiteral("\\((\\d+) reserved\\)"));
+        int withReservations = 0;
+        for (int row = 0; row < ranges.rowCount(); ++row) {
+            const QModelIndex cell = ranges.index(row, RangeTableModel::UsedColumn);
+            const QString dock = cell.data().toString();
+            const QString id = cell.data(RangeTableModel::RangeIdRole).toString();
+            int block = -1;
+            for (int b = 0; b < mView->gridLayout().blockCount(); ++b) {
+                if (mView->gridLayout().blocks().at(b).rangeId == id)
+                    block = b;
+            }
+            QVERIFY2(block >= 0, qPrintable(id));
+            const QString header = mView->headerText(block);
+            QCOMPARE(used.match(header.section(QStringLiteral(" — "), 1)).captured(0), used.match(dock).captured(0));
+            QCOMPARE(reserved.match(header).captured(1), reserved.match(dock).captured(1));
+            withReservations += reserved.match(dock).hasMatch();
+        }
+        QVERIFY(withReservations > 0);
+
+        // A new reservation counts in both at once.
+        mView->setReserved(3000, true);
+        QVERIFY(mView->headerText(mView->gridLayout().primaryBlock(3000)).contains(QStringLiteral("reserved")));
+        mDocument->undoStack()->undo();
+    }
+
+    void shouldExplainEverySeverityAndCountTheHostsItLeavesOut()
+    {
+        QStringList legend = mView->legendTexts();
+        for (Severity s : {Severity::Error, Severity::Warning, Severity::Info})
+            QVERIFY2(legend.contains(severityDisplayName(s)), qPrintable(legend.join(QLatin1Char('|'))));
+        for (const Host &h : mDocument->schema().hosts)
+            QVERIFY(legend.contains(h.name));
+
+        Schema many = builtInSample();
+        for (int i = 0; i < 200; ++i)
+            many.hosts.append(Host{QStringLiteral("host-%1").arg(i), QStringLiteral("Host %1").arg(i), {}, {}, {}});
+        mDocument->resetSchema(many);
+        legend = mView->legendTexts();
+        const QRegularExpression more(QStringLiteral("^\\+(\\d+) more$"));
+        const QStringList mores = legend.filter(more);
+        QCOMPARE(mores.size(), 1);
+        int hostsShown = 0;
+        for (const Host &h : many.hosts)
+            hostsShown += legend.contains(h.name);
+        QVERIFY(hostsShown > 0);
+        // Every host (and "no host") is either shown or counted.
+        QCOMPARE(hostsShown + more.match(mores.first()).captured(1).toInt(), int(many.hosts.size()) + 1);
+        QVERIFY(legend.contains(severityDisplayName(Severity::Error)));
+
+        mView->setColouring(GridColouring::ByStatus);
+        legend = mView->legendTexts();
+        for (ServiceStatus s : {ServiceStatus::Deployed, ServiceStatus::Planned, ServiceStatus::NotDeployed,
+                                ServiceStatus::Retired})
+            QVERIFY(legend.contains(statusDisplayName(s)));
     }
 
     void shouldGoToTheNextFreePort()
