@@ -3720,8 +3720,8 @@ Wiederherstellen?</translation>
     <message numerus="yes">
         <source>%1/%2 (%n reserved)</source>
         <translation>
-            <numerusform>%1/%2 (%n reserviert)</numerusform>
-            <numerusform>%1/%2 (%n reserviert)</numerusform>
+            <numerusform>%1/%2 (%n res.)</numerusform>
+            <numerusform>%1/%2 (%n res.)</numerusform>
         </translation>
     </message>
 </context>
