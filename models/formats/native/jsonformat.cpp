@@ -59,25 +59,6 @@ int keyRank(const QString &key)
 
 void writeValue(QByteArray &out, const QJsonValue &value, int indent);
 
-void appendUtf8(QByteArray &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xc0 | (c >> 6));
-        out += char(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-        out += char(0xe0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
-    } else {
-        out += char(0xf0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3f));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
-    }
-}
-
 // A JSON string in UTF-8, escaped as QJsonDocument escapes it: quote,
 // backslash and control characters; a lone surrogate becomes U+FFFD.
 void writeString(QByteArray &out, QStringView s)
@@ -107,11 +88,11 @@ void writeString(QByteArray &out, QStringView s)
             out += hex[c >> 4];
             out += hex[c & 0xf];
         } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
-            appendUtf8(out, QChar::surrogateToUcs4(c, *p++));
+            Json::appendUtf8(out, QChar::surrogateToUcs4(c, *p++));
         } else if (QChar::isSurrogate(c)) {
-            appendUtf8(out, QChar::ReplacementCharacter);
+            Json::appendUtf8(out, QChar::ReplacementCharacter);
         } else {
-            appendUtf8(out, c);
+            Json::appendUtf8(out, c);
         }
     }
     out += '"';

@@ -14,25 +14,6 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Portolan::JsonFormat)
 };
 
-void appendUtf8(QByteArray &out, char32_t c)
-{
-    if (c < 0x80) {
-        out += char(c);
-    } else if (c < 0x800) {
-        out += char(0xc0 | (c >> 6));
-        out += char(0x80 | (c & 0x3f));
-    } else if (c < 0x10000) {
-        out += char(0xe0 | (c >> 12));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
-    } else {
-        out += char(0xf0 | (c >> 18));
-        out += char(0x80 | ((c >> 12) & 0x3f));
-        out += char(0x80 | ((c >> 6) & 0x3f));
-        out += char(0x80 | (c & 0x3f));
-    }
-}
-
 // Length of the well-formed UTF-8 sequence at p (at most end), 0 if none.
 int utf8Length(const uchar *p, const uchar *end)
 {
@@ -317,21 +298,22 @@ private:
         mStack.resize(from);
     }
 
-    bool array(int depth)
+    // The elements of an array or the members of an object, up to `end`
+    // and separated by commas; element() reads one.
+    template<typename Element>
+    bool elements(int node, int depth, uchar end, Element element)
     {
-        const int node = newNode(Type::Array);
         if (!enter(depth))
             return false;
         const size_t from = mStack.size();
         int size = 0;
-        if (p < mEnd && *p == ']') {
+        if (p < mEnd && *p == end) {
             ++p;
             close(node, from, 0);
             return true;
         }
         while (true) {
-            mStack.push_back(int(d->mNodes.size()));
-            if (!value(depth))
+            if (!element())
                 return false;
             ++size;
             skipSpace();
@@ -340,29 +322,29 @@ private:
                 skipSpace();
                 continue;
             }
-            if (p < mEnd && *p == ']') {
+            if (p < mEnd && *p == end) {
                 ++p;
                 break;
             }
-            return fail(p < mEnd ? Tr::tr("missing value separator") : Tr::tr("unterminated array"));
+            if (p < mEnd)
+                return fail(Tr::tr("missing value separator"));
+            return fail(end == ']' ? Tr::tr("unterminated array") : Tr::tr("unterminated object"));
         }
         close(node, from, size);
         return true;
     }
 
+    bool array(int depth)
+    {
+        return elements(newNode(Type::Array), depth, ']', [this, depth] {
+            mStack.push_back(int(d->mNodes.size()));
+            return value(depth);
+        });
+    }
+
     bool object(int depth)
     {
-        const int node = newNode(Type::Object);
-        if (!enter(depth))
-            return false;
-        const size_t from = mStack.size();
-        int size = 0;
-        if (p < mEnd && *p == '}') {
-            ++p;
-            close(node, from, 0);
-            return true;
-        }
-        while (true) {
+        return elements(newNode(Type::Object), depth, '}', [this, depth] {
             if (p >= mEnd || *p != '"')
                 return fail(p < mEnd ? Tr::tr("illegal value") : Tr::tr("unterminated object"));
             mStack.push_back(int(d->mNodes.size()));
@@ -374,23 +356,8 @@ private:
             ++p;
             skipSpace();
             mStack.push_back(int(d->mNodes.size()));
-            if (!value(depth))
-                return false;
-            ++size;
-            skipSpace();
-            if (p < mEnd && *p == ',') {
-                ++p;
-                skipSpace();
-                continue;
-            }
-            if (p < mEnd && *p == '}') {
-                ++p;
-                break;
-            }
-            return fail(p < mEnd ? Tr::tr("missing value separator") : Tr::tr("unterminated object"));
-        }
-        close(node, from, size);
-        return true;
+            return value(depth);
+        });
     }
 
     Document *d;
@@ -401,6 +368,25 @@ private:
     qsizetype mErrorOffset = 0;
     QString mErrorMessage;
 };
+
+void appendUtf8(QByteArray &out, char32_t c)
+{
+    if (c < 0x80) {
+        out += char(c);
+    } else if (c < 0x800) {
+        out += char(0xc0 | (c >> 6));
+        out += char(0x80 | (c & 0x3f));
+    } else if (c < 0x10000) {
+        out += char(0xe0 | (c >> 12));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    } else {
+        out += char(0xf0 | (c >> 18));
+        out += char(0x80 | ((c >> 12) & 0x3f));
+        out += char(0x80 | ((c >> 6) & 0x3f));
+        out += char(0x80 | (c & 0x3f));
+    }
+}
 
 bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *errorMessage)
 {

@@ -123,6 +123,9 @@ private:
     int mNode = -1;
 };
 
+// Appends the UTF-8 form of a code point (not a surrogate).
+void appendUtf8(QByteArray &out, char32_t c);
+
 class Document
 {
 public:
