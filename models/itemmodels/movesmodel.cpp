@@ -14,8 +14,12 @@ MovesModel::MovesModel(MoveReview *review, QObject *parent)
     for (const Move &m : review->moves())
         mKeys.append(m.key());
     for (int row = 0; row < mKeys.size(); ++row)
-        mSignatures.append(rowSignature(row));
+        mStates.append(rowState(row));
     connect(review, &MoveReview::movesChanged, this, &MovesModel::onMovesChanged);
+    connect(review->document(), &SchemaDocument::hostsChanged, this, [this] {
+        if (rowCount() > 0)
+            emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+    });
 }
 
 const Move *MovesModel::moveAt(int row) const
@@ -30,13 +34,23 @@ QModelIndex MovesModel::indexForKey(const QString &key, int column) const
     return row < 0 ? QModelIndex() : index(row, column);
 }
 
-QString MovesModel::rowSignature(int row) const
+MovesModel::RowState MovesModel::rowState(int row) const
 {
     const Move *m = moveAt(row);
     if (!m)
         return {};
-    return m->changeText(mReview->document()->schema()) + QLatin1Char('\n') + impactSummary(m->impact)
-        + QLatin1Char('\n') + m->cycleWith.join(QLatin1Char(','));
+    const auto counts = [](const MoveImpact &i, int *out) {
+        out[0] = i.computed;
+        out[1] = int(i.resolved.size());
+        out[2] = int(i.introduced.size());
+        out[3] = int(i.references.size());
+        out[4] = int(i.scrapeTargets.size());
+        out[5] = int(i.exports.size());
+    };
+    RowState state{m->fromPort, m->toPort, m->fromHostId, m->toHostId, m->name, {}, m->cycleWith};
+    counts(m->impact, state.counts);
+    counts(m->acceptImpact, state.counts + 6);
+    return state;
 }
 
 // Rows follow the review with the smallest change: rows that stay keep
@@ -64,7 +78,7 @@ void MovesModel::onMovesChanged()
         endResetModel();
     } else {
         // Each run of rows that go or come is one signal.
-        mSignatures.resize(mKeys.size());
+        mStates.resize(mKeys.size());
         for (int row = int(mKeys.size()) - 1; row >= 0; --row) {
             if (newSet.contains(mKeys.at(row)))
                 continue;
@@ -73,7 +87,7 @@ void MovesModel::onMovesChanged()
                 --first;
             beginRemoveRows(QModelIndex(), first, row);
             mKeys.remove(first, row - first + 1);
-            mSignatures.remove(first, row - first + 1);
+            mStates.remove(first, row - first + 1);
             endRemoveRows();
             row = first;
         }
@@ -86,17 +100,17 @@ void MovesModel::onMovesChanged()
             beginInsertRows(QModelIndex(), row, last);
             for (int i = row; i <= last; ++i) {
                 mKeys.insert(i, keys.at(i));
-                mSignatures.insert(i, QString());
+                mStates.insert(i, RowState());
             }
             endInsertRows();
             row = last;
         }
     }
-    mSignatures.resize(mKeys.size());
+    mStates.resize(mKeys.size());
     for (int row = 0; row < mKeys.size(); ++row) {
-        const QString signature = rowSignature(row);
-        if (signature != mSignatures.at(row)) {
-            mSignatures[row] = signature;
+        RowState state = rowState(row);
+        if (!(state == mStates.at(row))) {
+            mStates[row] = std::move(state);
             emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
         }
     }

@@ -39,12 +39,26 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
+    // What a row shows, compared to tell whether it must repaint: cheap to
+    // make and compare for thousands of rows. Host names come from the
+    // document; a change of them repaints every row.
+    struct RowState
+    {
+        int fromPort = 0;
+        int toPort = 0;
+        QString fromHostId;
+        QString toHostId;
+        QString name;
+        int counts[12] = {};
+        QStringList cycleWith;
+        friend bool operator==(const RowState &, const RowState &) = default;
+    };
     void onMovesChanged();
-    QString rowSignature(int row) const;
+    RowState rowState(int row) const;
 
     MoveReview *mReview;
     QStringList mKeys;
-    QStringList mSignatures;
+    QList<RowState> mStates;
 };
 
 } // namespace Portolan
