@@ -93,6 +93,16 @@ IdLines idLines(const QByteArray &data)
     return lines;
 }
 
+// UTF-8 output as it is, without a round trip through QString.
+void writeBytes(QTextStream &out, const QByteArray &bytes)
+{
+    out.flush();
+    if (QIODevice *device = out.device())
+        device->write(bytes);
+    else
+        out << QString::fromUtf8(bytes);
+}
+
 // A finding as reported: where it is (its origin, else the checked file) and
 // which file was checked.
 struct Located
@@ -321,9 +331,9 @@ int runCheck(CommandContext &context)
         QJsonObject root;
         root.insert(QStringLiteral("findings"), array);
         root.insert(QStringLiteral("summary"), summary);
-        context.out << QString::fromUtf8(QJsonDocument(root).toJson(QJsonDocument::Indented));
+        writeBytes(context.out, QJsonDocument(root).toJson(QJsonDocument::Indented));
     } else if (format == QLatin1String("sarif")) {
-        context.out << QString::fromUtf8(QJsonDocument(sarifLog(checked)).toJson(QJsonDocument::Indented));
+        writeBytes(context.out, QJsonDocument(sarifLog(checked)).toJson(QJsonDocument::Indented));
     } else if (format == QLatin1String("github")) {
         for (const Located &l : std::as_const(checked.findings)) {
             const Finding &f = l.finding;
