@@ -27,6 +27,7 @@ private slots:
     void removingAUsedRangeShouldLeaveNoDanglingId();
     void renamingAHostIdShouldFollowEveryService();
     void removingServicesShouldDropTheirReferences();
+    void removingOneServiceNamedTwiceShouldRemoveItOnce();
     void clipboardShouldRoundTripThreeServices();
     void pasteIntoAnotherDocumentShouldDropUnknownIds();
     void duplicateShouldGiveFreshIds();
@@ -115,6 +116,20 @@ void tst_Editing::removingServicesShouldDropTheirReferences()
     QVERIFY(document.schema().service(QStringLiteral("chat-web"))->counterpartId.isEmpty());
     document.undoStack()->undo();
     QCOMPARE(document.schema(), schema);
+}
+
+void tst_Editing::removingOneServiceNamedTwiceShouldRemoveItOnce()
+{
+    const Schema schema = builtInSample();
+    SchemaDocument document(schema);
+    document.undoStack()->push(
+        removeServicesCommand(&document, {QStringLiteral("mana-credits"), QStringLiteral("mana-credits")}));
+    QCOMPARE(document.schema().services.size(), schema.services.size() - 1);
+    QVERIFY(!document.schema().service(QStringLiteral("mana-credits")));
+    document.undoStack()->undo();
+    QCOMPARE(document.schema(), schema);
+    document.undoStack()->redo();
+    QCOMPARE(document.schema().services.size(), schema.services.size() - 1);
 }
 
 void tst_Editing::clipboardShouldRoundTripThreeServices()
