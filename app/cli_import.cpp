@@ -108,8 +108,18 @@ int runImport(CommandContext &context)
         schema = *merged;
     }
 
+    // What is written must open again; a reader that let a bad value through
+    // must not cost the user the plan given with --into.
+    const QByteArray bytes = JsonFormat::serialize(schema);
+    ParseError reopenError;
+    if (!JsonFormat::parse(bytes, parser.value(outOption), &reopenError)) {
+        context.err << Tr::tr("portolan import: the result would not open again, so nothing was written: %1")
+                           .arg(reopenError.toString())
+                    << Qt::endl;
+        return 2;
+    }
     QString writeError;
-    if (!saveSchemaFile(parser.value(outOption), schema, &writeError)) {
+    if (!writeFileAtomically(parser.value(outOption), bytes, &writeError)) {
         context.err << QStringLiteral("portolan import: %1").arg(writeError) << Qt::endl;
         return 2;
     }

@@ -147,4 +147,64 @@ private:
     QHash<QTcpSocket *, QByteArray> mBuffers;
 };
 
+// A hostile HTTP server: after the request it either trickles a complete
+// 200 answer one byte every 300 ms (never idle long enough for an inactivity
+// timeout), or floods an endless body as fast as the client reads.
+class HostileResponder : public QTcpServer
+{
+public:
+    enum class Mode { Trickle, Flood };
+
+    explicit HostileResponder(Mode mode, QObject *parent = nullptr)
+        : QTcpServer(parent)
+        , mMode(mode)
+    {
+        connect(this, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [this, socket] { onReadyRead(socket); });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+    }
+
+    qint64 bytesSent = 0;
+
+private:
+    void onReadyRead(QTcpSocket *socket)
+    {
+        if (socket->property("answering").toBool() || !socket->readAll().contains("\r\n"))
+            return;
+        socket->setProperty("answering", true);
+        if (mMode == Mode::Trickle) {
+            const QByteArray answer("HTTP/1.1 200 OK\r\nContent-Length: 40\r\nConnection: close\r\n\r\n"
+                                    "{\"status\": \"success\", \"data\": {}}     ");
+            auto *timer = new QTimer(socket);
+            connect(timer, &QTimer::timeout, socket, [this, socket, answer, timer] {
+                const qint64 at = socket->property("at").toLongLong();
+                if (at >= answer.size()) {
+                    timer->stop();
+                    return;
+                }
+                socket->write(answer.mid(at, 1));
+                ++bytesSent;
+                socket->setProperty("at", at + 1);
+            });
+            timer->start(300);
+            return;
+        }
+        socket->write("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n");
+        const QByteArray chunk(64 * 1024, ' ');
+        auto more = [this, socket, chunk] {
+            while (socket->state() == QAbstractSocket::ConnectedState && socket->bytesToWrite() < 4 * chunk.size()) {
+                socket->write(chunk);
+                bytesSent += chunk.size();
+            }
+        };
+        connect(socket, &QTcpSocket::bytesWritten, socket, more);
+        more();
+    }
+
+    Mode mMode;
+};
+
 } // namespace Portolan::Test

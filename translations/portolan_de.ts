@@ -655,6 +655,10 @@ Commands such as &quot;portolan check FILE&quot; and --screenshot need none; see
         <translation>portolan: keine Anzeige, auf der sich das Fenster öffnen ließe (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).
 Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe „portolan --help“.</translation>
     </message>
+    <message>
+        <source>portolan import: the result would not open again, so nothing was written: %1</source>
+        <translation>portolan import: Das Ergebnis ließe sich nicht wieder öffnen, daher wurde nichts geschrieben: %1</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Compose</name>
@@ -729,6 +733,10 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>The published range %1 is for the one container port %2: the engine would pick any free port of the range, and a port plan needs the one in use. Publish one port, e.g. &quot;%3:%2&quot;.</source>
         <translation>Der veröffentlichte Bereich %1 gilt für den einen Container-Port %2: Die Engine würde irgendeinen freien Port des Bereichs wählen, ein Portplan braucht aber den tatsächlich genutzten. Veröffentlichen Sie einen Port, z. B. „%3:%2“.</translation>
+    </message>
+    <message>
+        <source>The value nests &quot;${&quot; more than %1 levels deep.</source>
+        <translation>Der Wert verschachtelt „${“ mehr als %1 Ebenen tief.</translation>
     </message>
 </context>
 <context>
@@ -808,6 +816,18 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>Service &quot;%1&quot;: the port depends on an unset variable and was skipped.</source>
         <translation>Dienst „%1“: Der Port hängt von einer nicht gesetzten Variablen ab und wurde übersprungen.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: the file lists more than %L2 port mappings; no host has that many ports.</source>
+        <translation>Dienst „%1“: Die Datei enthält mehr als %L2 Port-Zuordnungen; so viele Ports hat kein Host.</translation>
+    </message>
+    <message>
+        <source>The .env file is too large (%1 KB; at most %2 KB are read).</source>
+        <translation>Die .env-Datei ist zu groß (%1 KB; gelesen werden höchstens %2 KB).</translation>
+    </message>
+    <message>
+        <source>The port %1 in &quot;%2&quot; is outside 1–65535; it is not read as a reference.</source>
+        <translation>Der Port %1 in „%2“ liegt außerhalb von 1–65535; er wird nicht als Verweis gelesen.</translation>
     </message>
 </context>
 <context>
@@ -3174,16 +3194,28 @@ Wiederherstellen?</translation>
         <translation>keine Antwort innerhalb von %1 ms</translation>
     </message>
     <message>
-        <source>no HTTP answer within %1 ms</source>
-        <translation>keine HTTP-Antwort innerhalb von %1 ms</translation>
-    </message>
-    <message>
         <source>A probe is already running.</source>
         <translation>Eine Prüfung läuft bereits.</translation>
     </message>
     <message>
         <source>%1 connection attempts requested; at most %2 are allowed per run.</source>
         <translation>%1 Verbindungsversuche angefordert; höchstens %2 sind je Durchlauf erlaubt.</translation>
+    </message>
+    <message>
+        <source>the run&apos;s deadline of %1 ms passed</source>
+        <translation>die Frist des Durchlaufs von %1 ms ist abgelaufen</translation>
+    </message>
+    <message>
+        <source>no complete HTTP answer within %1 ms</source>
+        <translation>keine vollständige HTTP-Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 KB</source>
+        <translation>die Antwort ist größer als %1 KB</translation>
+    </message>
+    <message>
+        <source>not probed: the run&apos;s deadline of %1 ms passed</source>
+        <translation>nicht geprüft: die Frist des Durchlaufs von %1 ms ist abgelaufen</translation>
     </message>
 </context>
 <context>
@@ -3366,6 +3398,14 @@ Wiederherstellen?</translation>
         <source>the answer has no data.activeTargets list</source>
         <translation>die Antwort enthält keine Liste data.activeTargets</translation>
     </message>
+    <message>
+        <source>no complete answer within %1 ms</source>
+        <translation>keine vollständige Antwort innerhalb von %1 ms</translation>
+    </message>
+    <message>
+        <source>the answer is larger than %1 MB</source>
+        <translation>die Antwort ist größer als %1 MB</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::PrometheusFormat</name>
@@ -3427,6 +3467,10 @@ Wiederherstellen?</translation>
     <message>
         <source>file_sd JSON (*.json)</source>
         <translation>file_sd-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Job %1: the file_sd files are listed so often that their targets repeat more than %L2 times.</source>
+        <translation>Job %1: Die file_sd-Dateien sind so oft aufgeführt, dass sich ihre Ziele mehr als %L2-mal wiederholen.</translation>
     </message>
 </context>
 <context>
@@ -4225,6 +4269,10 @@ Wiederherstellen?</translation>
     <message>
         <source>Invalid YAML: the alias *%1 refers to the node that contains it.</source>
         <translation>Ungültiges YAML: Der Alias *%1 verweist auf den Knoten, der ihn enthält.</translation>
+    </message>
+    <message>
+        <source>Invalid YAML: the aliases expand to more than %L1 nodes.</source>
+        <translation>Ungültiges YAML: Die Aliase erweitern sich auf mehr als %L1 Knoten.</translation>
     </message>
 </context>
 </TS>

@@ -131,7 +131,9 @@ void RemoveServiceCommand::undo() { mDocument->insertService(mRow, mService); }
 void RemoveServiceCommand::redo()
 {
     mRow = mDocument->serviceRow(mService.id);
-    mDocument->removeService(mRow);
+    // Row -1 would remove whatever QList::at(-1) reaches: never.
+    if (mRow >= 0)
+        mDocument->removeService(mRow);
 }
 
 ReplaceSchemaCommand::ReplaceSchemaCommand(SchemaDocument *document, const Schema &schema, const QString &text,

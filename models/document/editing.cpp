@@ -132,9 +132,13 @@ QUndoCommand *removeServicesCommand(SchemaDocument *document, const QStringList 
         if (!s.counterpartId.isEmpty() && ids.contains(s.counterpartId) && !ids.contains(s.id))
             new ChangeServiceFieldCommand(document, s.id, ServiceField::Counterpart, QString(), macro);
     }
+    // Each id once: a second command for the same id would find no row.
+    QSet<QString> removed;
     for (const QString &id : serviceIds) {
-        if (document->serviceRow(id) >= 0)
+        if (document->serviceRow(id) >= 0 && !removed.contains(id)) {
+            removed.insert(id);
             new RemoveServiceCommand(document, id, macro);
+        }
     }
     return macro;
 }

@@ -12,6 +12,7 @@
 #include <QTimer>
 #include <QUrl>
 
+#include <limits>
 #include <utility>
 
 namespace Portolan {
@@ -46,6 +47,26 @@ public:
         }
         mTimer->start(mProber->timeout());
         mSocket->connectToHost(mResult.target.address, quint16(mResult.target.port));
+    }
+
+    // Ends now as timed out by the run's deadline, with a result.
+    void expire(int runDeadlineMs)
+    {
+        if (mDone)
+            return;
+        const QString message = Prober::tr("the run's deadline of %1 ms passed").arg(runDeadlineMs);
+        if (mReply) {
+            mReply->disconnect(this);
+            mReply->abort();
+            mReply->deleteLater();
+            mReply = nullptr;
+            mResult.health.error = message;
+            finish();
+            return;
+        }
+        mSocket->disconnect(this);
+        mSocket->abort();
+        finish(ProbeState::TimedOut, message);
     }
 
     // Stops without a result (cancel); safe to call at any point.
@@ -98,6 +119,12 @@ private:
     {
         if (mDone)
             return;
+        if (mReply) {
+            // The whole answer is due within the timeout, not just some byte:
+            // a server trickling one byte at a time never trips an inactivity timeout.
+            failHealth(Prober::tr("no complete HTTP answer within %1 ms").arg(mProber->timeout()));
+            return;
+        }
         mSocket->disconnect(this);
         mSocket->abort();
         finish(ProbeState::TimedOut, Prober::tr("no answer within %1 ms").arg(mProber->timeout()));
@@ -123,7 +150,36 @@ private:
         mResult.health.checked = true;
         mHealthClock.start();
         mReply = mProber->network()->get(request);
+        mReply->setReadBufferSize(64 * 1024);
         connect(mReply, &QNetworkReply::finished, this, &ProbeAttempt::onReplyFinished);
+        connect(mReply, &QIODevice::readyRead, this, &ProbeAttempt::onReplyData);
+        mTimer->start(mProber->timeout());
+    }
+
+    // The body is not needed, only its size: read and dropped as it comes.
+    void onReplyData()
+    {
+        if (mDone || !mReply)
+            return;
+        char buffer[16 * 1024];
+        qint64 n = 0;
+        while ((n = mReply->read(buffer, sizeof buffer)) > 0)
+            mBodyBytes += n;
+        if (mBodyBytes > Prober::MaxHealthBodyBytes)
+            failHealth(Prober::tr("the answer is larger than %1 KB").arg(Prober::MaxHealthBodyBytes / 1024));
+    }
+
+    void failHealth(const QString &error)
+    {
+        HealthResult &health = mResult.health;
+        health.latencyMs = int(mHealthClock.elapsed());
+        health.httpStatus = 0;
+        health.error = error;
+        mReply->disconnect(this);
+        mReply->abort();
+        mReply->deleteLater();
+        mReply = nullptr;
+        finish();
     }
 
     void onReplyFinished()
@@ -135,7 +191,7 @@ private:
         health.httpStatus = mReply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (health.httpStatus == 0) {
             health.error = mReply->error() == QNetworkReply::OperationCanceledError
-                ? Prober::tr("no HTTP answer within %1 ms").arg(mProber->timeout())
+                ? Prober::tr("no complete HTTP answer within %1 ms").arg(mProber->timeout())
                 : mReply->errorString();
         }
         mReply->disconnect(this);
@@ -163,6 +219,7 @@ private:
     QTcpSocket *mSocket;
     QTimer *mTimer;
     QNetworkReply *mReply = nullptr;
+    qint64 mBodyBytes = 0;
     QElapsedTimer mClock;
     QElapsedTimer mHealthClock;
     ProbeResult mResult;
@@ -171,8 +228,54 @@ private:
 
 Prober::Prober(QObject *parent)
     : QObject(parent)
+    , mRunTimer(new QTimer(this))
 {
     qRegisterMetaType<Portolan::ProbeResult>();
+    mRunTimer->setSingleShot(true);
+    mRunTimer->setTimerType(Qt::PreciseTimer);
+    connect(mRunTimer, &QTimer::timeout, this, &Prober::onRunDeadline);
+}
+
+int Prober::runDeadline() const
+{
+    if (mRunDeadlineMs > 0)
+        return mRunDeadlineMs;
+    const qint64 rounds = (qMax<qint64>(1, mTargets.size()) + mConcurrency - 1) / mConcurrency;
+    return int(qMin<qint64>((2 * rounds + 1) * mTimeoutMs, std::numeric_limits<int>::max()));
+}
+
+void Prober::setRunDeadline(int milliseconds)
+{
+    mRunDeadlineMs = qMax(0, milliseconds);
+}
+
+void Prober::onRunDeadline()
+{
+    if (!mRunning)
+        return;
+    const int deadline = runDeadline();
+    // Queued targets end unprobed; attempts in flight end as timed out.
+    mFilling = true; // complete() must not start queued attempts now
+    const QList<ProbeAttempt *> active = mActive;
+    for (ProbeAttempt *attempt : active) {
+        if (!mRunning)
+            break;
+        attempt->expire(deadline);
+    }
+    while (mRunning && mNext < mTargets.size()) {
+        ProbeResult result;
+        result.target = mTargets.at(mNext++);
+        result.state = ProbeState::NotProbed;
+        result.error = tr("not probed: the run's deadline of %1 ms passed").arg(deadline);
+        ++mFinished;
+        emit resultReady(result);
+    }
+    mFilling = false;
+    if (mRunning) {
+        emit progress(mFinished, totalCount());
+        mRunning = false;
+        emit finished(false);
+    }
 }
 
 Prober::~Prober()
@@ -228,6 +331,7 @@ bool Prober::start(const QList<ProbeTarget> &targets, QString *error)
     mFinished = 0;
     mListening = 0;
     mRunning = true;
+    mRunTimer->start(runDeadline());
     emit progress(0, totalCount());
     // Start from the event loop, so that callers can connect and show progress first.
     QMetaObject::invokeMethod(this, &Prober::fill, Qt::QueuedConnection);
@@ -239,6 +343,7 @@ void Prober::cancel()
     if (!mRunning)
         return;
     mRunning = false;
+    mRunTimer->stop();
     const QList<ProbeAttempt *> active = std::exchange(mActive, {});
     for (ProbeAttempt *attempt : active) {
         attempt->abort();
@@ -257,6 +362,7 @@ void Prober::fill()
     mFilling = false;
     if (mRunning && mFinished == mTargets.size()) {
         mRunning = false;
+        mRunTimer->stop();
         emit finished(false);
     }
 }

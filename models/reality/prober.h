@@ -6,6 +6,7 @@
 #include <QObject>
 
 class QNetworkAccessManager;
+class QTimer;
 
 namespace Portolan {
 
@@ -25,12 +26,19 @@ public:
     static constexpr int MaxAttempts = 70000;    // one run never sweeps more than a host's ports
     static constexpr int MinTimeoutMs = 10;
     static constexpr int MaxTimeoutMs = 60000;
+    // A health answer is read and dropped; one larger than this is not a health check.
+    static constexpr qint64 MaxHealthBodyBytes = 1 << 20;
 
     explicit Prober(QObject *parent = nullptr);
     ~Prober() override;
 
     int timeout() const { return mTimeoutMs; }
     void setTimeout(int milliseconds); // clamped to MinTimeoutMs..MaxTimeoutMs
+    // Every attempt ends within two timeouts (connect, then the whole health
+    // answer); a run ends within its deadline, by default the time its
+    // attempts can take at the concurrency, plus one timeout.
+    int runDeadline() const;
+    void setRunDeadline(int milliseconds); // 0: the default
     int concurrency() const { return mConcurrency; }
     void setConcurrency(int attempts); // clamped to 1..MaxConcurrency
 
@@ -57,11 +65,14 @@ private:
     void fill();
     void startAttempt(int index);
     void complete(ProbeAttempt *attempt, const ProbeResult &result);
+    void onRunDeadline();
     QNetworkAccessManager *network();
 
     QList<ProbeTarget> mTargets;
     QList<ProbeAttempt *> mActive;
     QNetworkAccessManager *mNetwork = nullptr;
+    QTimer *mRunTimer = nullptr;
+    int mRunDeadlineMs = 0;
     int mTimeoutMs = DefaultTimeoutMs;
     int mConcurrency = DefaultConcurrency;
     int mNext = 0;

@@ -8,6 +8,7 @@
 #include <QNetworkProxy>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QTimer>
 #include <QUrlQuery>
 
 #include <utility>
@@ -17,8 +18,15 @@ namespace Portolan {
 PrometheusClient::PrometheusClient(QObject *parent)
     : QObject(parent)
     , mNetwork(new QNetworkAccessManager(this))
+    , mDeadline(new QTimer(this))
 {
     mNetwork->setProxy(QNetworkProxy::NoProxy);
+    mDeadline->setSingleShot(true);
+    mDeadline->setTimerType(Qt::PreciseTimer);
+    connect(mDeadline, &QTimer::timeout, this, [this] {
+        if (mReply)
+            fail(tr("no complete answer within %1 ms").arg(mTimeoutMs));
+    });
 }
 
 PrometheusClient::~PrometheusClient()
@@ -59,15 +67,38 @@ bool PrometheusClient::fetch(const QUrl &baseUrl, QString *error)
     // Stay on the server the user named.
     request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::ManualRedirectPolicy);
     request.setTransferTimeout(mTimeoutMs);
+    mBody.clear();
     mReply = mNetwork->get(request);
+    mReply->setReadBufferSize(256 * 1024);
     connect(mReply, &QNetworkReply::finished, this, &PrometheusClient::onFinished);
+    connect(mReply, &QIODevice::readyRead, this, &PrometheusClient::onData);
+    mDeadline->start(mTimeoutMs);
     return true;
+}
+
+// Collects the answer as it comes, so its size is known before it is all in memory.
+void PrometheusClient::onData()
+{
+    if (!mReply)
+        return;
+    mBody += mReply->readAll();
+    if (mBody.size() > mMaxBodyBytes)
+        fail(tr("the answer is larger than %1 MB").arg(mMaxBodyBytes >> 20));
+}
+
+void PrometheusClient::fail(const QString &reason)
+{
+    const QString url = mReply->url().toDisplayString();
+    cancel();
+    mBody.clear();
+    emit finished({}, tr("Prometheus at %1: %2").arg(url, reason));
 }
 
 void PrometheusClient::cancel()
 {
     if (!mReply)
         return;
+    mDeadline->stop();
     QNetworkReply *reply = std::exchange(mReply, nullptr);
     reply->disconnect(this);
     reply->abort();
@@ -76,9 +107,19 @@ void PrometheusClient::cancel()
 
 void PrometheusClient::onFinished()
 {
+    onData();
+    if (!mReply)
+        return; // too large: already reported
+    mDeadline->stop();
     QNetworkReply *reply = std::exchange(mReply, nullptr);
     reply->deleteLater();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() == QNetworkReply::OperationCanceledError && status == 0) {
+        // The transfer timeout, which fires with the same deadline.
+        emit finished({}, tr("Prometheus at %1: %2")
+                              .arg(reply->url().toDisplayString(), tr("no complete answer within %1 ms").arg(mTimeoutMs)));
+        return;
+    }
     if (reply->error() != QNetworkReply::NoError && status == 0) {
         emit finished({}, tr("Prometheus at %1: %2").arg(reply->url().toDisplayString(), reply->errorString()));
         return;
@@ -88,7 +129,7 @@ void PrometheusClient::onFinished()
         return;
     }
     QString error;
-    const std::optional<QList<PrometheusTarget>> targets = parseTargets(reply->readAll(), &error);
+    const std::optional<QList<PrometheusTarget>> targets = parseTargets(std::exchange(mBody, {}), &error);
     if (!targets) {
         emit finished({}, tr("Prometheus at %1: %2").arg(reply->url().toDisplayString(), error));
         return;

@@ -10,6 +10,7 @@
 
 class QNetworkAccessManager;
 class QNetworkReply;
+class QTimer;
 
 namespace Portolan {
 
@@ -23,7 +24,11 @@ public:
     explicit PrometheusClient(QObject *parent = nullptr);
     ~PrometheusClient() override;
 
+    // The whole answer is due within the timeout (not only the next byte).
     void setTimeout(int milliseconds) { mTimeoutMs = milliseconds; }
+    // A larger answer is refused: the targets of a big server are a few MB.
+    static constexpr qint64 DefaultMaxBodyBytes = 64LL << 20;
+    void setMaxBodySize(qint64 bytes) { mMaxBodyBytes = bytes; }
 
     // The targets endpoint of a server's base URL ("http://127.0.0.1:9090",
     // also below a path prefix); invalid with a reason for anything but http(s).
@@ -45,10 +50,15 @@ signals:
 
 private:
     void onFinished();
+    void onData();
+    void fail(const QString &reason);
 
     QNetworkAccessManager *mNetwork;
     QNetworkReply *mReply = nullptr;
     int mTimeoutMs = 5000;
+    qint64 mMaxBodyBytes = DefaultMaxBodyBytes;
+    QByteArray mBody;
+    QTimer *mDeadline;
 };
 
 } // namespace Portolan

@@ -29,6 +29,7 @@ private slots:
     void checkShouldPointAtTheServiceLine();
     void checkShouldWriteSarif();
     void checkShouldCheckComposeFilesAndSeveralFiles();
+    void importIntoThePlanItselfShouldWriteAPlanThatOpensAgain();
 
 private:
     struct Result
@@ -331,6 +332,27 @@ void tst_Cli::checkShouldWriteSarif()
                                    .value(QStringLiteral("region")).toObject();
     QCOMPARE(region.value(QStringLiteral("startLine")).toInt(),
              lineOf(mDir.filePath(QStringLiteral("sarif.portolan.json")), QStringLiteral("\"id\": \"mana-tts\"")));
+}
+
+void tst_Cli::importIntoThePlanItselfShouldWriteAPlanThatOpensAgain()
+{
+    // Ports 99999, 0 and -5 in references were stored, and the plan then
+    // refused to open.
+    Schema schema;
+    schema.hosts.append(Host{QStringLiteral("box"), QStringLiteral("box"), QStringLiteral("127.0.0.1"), {}, {}});
+    const QString plan = writeSchema(schema, QStringLiteral("reimport.portolan.json"));
+    const QString compose =
+        QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions/compose-invalid-reference-ports.yml");
+    const Result imported = run({QStringLiteral("import"), compose, QStringLiteral("--from"), QStringLiteral("compose"),
+                                 QStringLiteral("--host"), QStringLiteral("box"), QStringLiteral("--into"), plan,
+                                 QStringLiteral("-o"), plan});
+    QCOMPARE(imported.exitCode, 0);
+    QVERIFY2(imported.err.contains(QLatin1String("compose-invalid-reference-ports.yml:11:")), qPrintable(imported.err));
+    QVERIFY2(imported.err.contains(QLatin1String("99999")), qPrintable(imported.err));
+    const Result checked = run({QStringLiteral("check"), plan});
+    QVERIFY2(checked.exitCode == 0 || checked.exitCode == 1, qPrintable(checked.err));
+    ParseError error;
+    QVERIFY2(loadSchemaFile(plan, &error), qPrintable(error.toString()));
 }
 
 void tst_Cli::checkShouldCheckComposeFilesAndSeveralFiles()

@@ -6,6 +6,10 @@
 #include "schemadocument.h"
 #include "testutil.h"
 
+#include <QDir>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QMimeData>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -27,10 +31,13 @@ private slots:
     void removingAUsedRangeShouldLeaveNoDanglingId();
     void renamingAHostIdShouldFollowEveryService();
     void removingServicesShouldDropTheirReferences();
+    void removingOneServiceNamedTwiceShouldRemoveItOnce();
     void clipboardShouldRoundTripThreeServices();
     void pasteIntoAnotherDocumentShouldDropUnknownIds();
     void duplicateShouldGiveFreshIds();
     void recoveryShouldSurviveACrash();
+    void recoveryShouldLeaveAPairOrNothingAtEveryCrashPoint();
+    void recoveryShouldSeeThroughAReusedPid();
     void fileStampShouldNoticeAnExternalChange();
 };
 
@@ -115,6 +122,20 @@ void tst_Editing::removingServicesShouldDropTheirReferences()
     QVERIFY(document.schema().service(QStringLiteral("chat-web"))->counterpartId.isEmpty());
     document.undoStack()->undo();
     QCOMPARE(document.schema(), schema);
+}
+
+void tst_Editing::removingOneServiceNamedTwiceShouldRemoveItOnce()
+{
+    const Schema schema = builtInSample();
+    SchemaDocument document(schema);
+    document.undoStack()->push(
+        removeServicesCommand(&document, {QStringLiteral("mana-credits"), QStringLiteral("mana-credits")}));
+    QCOMPARE(document.schema().services.size(), schema.services.size() - 1);
+    QVERIFY(!document.schema().service(QStringLiteral("mana-credits")));
+    document.undoStack()->undo();
+    QCOMPARE(document.schema(), schema);
+    document.undoStack()->redo();
+    QCOMPARE(document.schema().services.size(), schema.services.size() - 1);
 }
 
 void tst_Editing::clipboardShouldRoundTripThreeServices()
@@ -218,6 +239,79 @@ void tst_Editing::recoveryShouldSurviveACrash()
     mine.setClean();
     QVERIFY(ownSaver.saveNow());
     QVERIFY(!QFile::exists(ownSaver.recoveryFile()));
+}
+
+static QString metaFileIn(const QString &directory)
+{
+    const QStringList metas = QDir(directory).entryList({QStringLiteral("recovery-*.meta.json")}, QDir::Files);
+    return metas.size() == 1 ? QDir(directory).filePath(metas.first()) : QString();
+}
+
+void tst_Editing::recoveryShouldLeaveAPairOrNothingAtEveryCrashPoint()
+{
+    // A child writes the meta file and dies before the recovery file exists,
+    // as under kill -9 between the two writes.
+    QTemporaryDir dir;
+    const pid_t child = fork();
+    QVERIFY(child >= 0);
+    if (child == 0) {
+        SchemaDocument document(builtInSample());
+        AutoSaver saver(&document, dir.path());
+        document.undoStack()->push(new ChangeServiceFieldCommand(&document, QStringLiteral("mana-auth"),
+                                                                 ServiceField::Notes, QStringLiteral("lost")));
+        const bool ok = saver.saveNow();
+        QFile::remove(saver.recoveryFile()); // the state just before the second write
+        _exit(ok ? 0 : 1);
+    }
+    int status = 0;
+    QCOMPARE(waitpid(child, &status, 0), child);
+    QVERIFY(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    const QString meta = metaFileIn(dir.path());
+    QVERIFY(!meta.isEmpty());
+    QFile metaFile(meta);
+    QVERIFY(metaFile.open(QIODevice::ReadOnly));
+    const QJsonObject json = QJsonDocument::fromJson(metaFile.readAll()).object();
+    metaFile.close();
+    QVERIFY(json.value(QStringLiteral("recoveryFile")).toString().endsWith(QLatin1String(".portolan.json")));
+    QVERIFY(json.value(QStringLiteral("started")).toInteger() > 0);
+
+    // Nothing to offer, and the meta file is not kept forever.
+    QVERIFY(orphanedRecoveryFiles(dir.path()).isEmpty());
+    QVERIFY(!QFile::exists(meta));
+    QVERIFY(QDir(dir.path()).isEmpty());
+}
+
+void tst_Editing::recoveryShouldSeeThroughAReusedPid()
+{
+    // A crashed process's pid now belongs to a running process (here the
+    // test's parent) that started at another time: the file is an orphan.
+    QTemporaryDir dir;
+    const QString recovery = dir.filePath(QStringLiteral("recovery-1-1.portolan.json"));
+    QString error;
+    QVERIFY(saveSchemaFile(recovery, builtInSample(), &error));
+    auto writeMeta = [&](qint64 started) {
+        QJsonObject json;
+        json.insert(QStringLiteral("recoveryFile"), QFileInfo(recovery).fileName());
+        json.insert(QStringLiteral("originalFile"), QStringLiteral("/plans/a.portolan.json"));
+        json.insert(QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
+        json.insert(QStringLiteral("pid"), qint64(getppid()));
+        json.insert(QStringLiteral("started"), started);
+        QFile file(dir.filePath(QStringLiteral("recovery-1-1.meta.json")));
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(QJsonDocument(json).toJson());
+    };
+    writeMeta(1); // the parent surely did not start one tick after boot
+    const QList<RecoveryEntry> entries = orphanedRecoveryFiles(dir.path());
+    QCOMPARE(entries.size(), 1);
+    QCOMPARE(entries.first().originalFile, QStringLiteral("/plans/a.portolan.json"));
+
+    // The same pid and its real start time: a running owner, not an orphan.
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(getppid()));
+    QVERIFY(stat.open(QIODevice::ReadOnly));
+    const QByteArray text = stat.readAll();
+    const qint64 started = text.mid(text.lastIndexOf(')') + 2).split(' ').at(19).toLongLong();
+    writeMeta(started);
+    QVERIFY(orphanedRecoveryFiles(dir.path()).isEmpty());
 }
 
 void tst_Editing::fileStampShouldNoticeAnExternalChange()

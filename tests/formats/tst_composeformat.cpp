@@ -5,6 +5,7 @@
 #include "schemadocument.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QStandardPaths>
@@ -34,6 +35,12 @@ private slots:
     void shouldReportBadPortsWithPositionAndService();
     void shouldRejectDamagedFilesWithPosition_data();
     void shouldRejectDamagedFilesWithPosition();
+    void shouldRejectHostileFilesWithinBounds_data();
+    void shouldRejectHostileFilesWithinBounds();
+    void shouldReadOnlyValidPortsAsReferences();
+    void shouldWriteAPlanThatOpensAgainAfterInvalidPorts();
+    void shouldGiveThousandsOfKeysOfOneSlugIdsInLinearTime();
+    void uniqueIdsShouldCountOnPerStem();
     void shouldMatchByNameAliasPrefixAndPort();
     void shouldListPlanServicesMissingFromTheFile();
     void shouldBeStableWhenImportedTwice();
@@ -47,6 +54,11 @@ private:
     static std::optional<ReadResult> readFixture(const QString &path, ParseError *error,
                                                  const QVariantMap &environment = {});
 };
+
+static QString regression(const QString &name)
+{
+    return QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions/") + name;
+}
 
 static QString fixture(const QString &name)
 {
@@ -360,6 +372,122 @@ void TestComposeFormat::shouldRejectDamagedFilesWithPosition()
         QVERIFY(error.column > 0);
     QVERIFY(!error.message.isEmpty());
     QVERIFY(error.toString().startsWith(QLatin1String("test.yml:")));
+}
+
+void TestComposeFormat::shouldRejectHostileFilesWithinBounds_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("errorFile"); // empty: the compose file itself
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+
+    QTest::newRow("${A:-${A:-…}} 20,000 deep in a value")
+        << regression(QStringLiteral("interpolation-nested-20k.yml")) << QString() << 5 << "more than 32 levels";
+    QTest::newRow("${A:-${A:-…}} 20,000 deep in the .env beside it")
+        << regression(QStringLiteral("env-nested-20k/docker-compose.yml"))
+        << regression(QStringLiteral("env-nested-20k/.env")) << 3 << "more than 32 levels";
+    QTest::newRow("a port range through an aliased list")
+        << regression(QStringLiteral("compose-alias-port-ranges.yml")) << QString() << 259 << "port mappings";
+    QTest::newRow("an environment aliased into every service")
+        << regression(QStringLiteral("compose-alias-environment.yml")) << QString() << -1 << "aliases expand";
+}
+
+void TestComposeFormat::shouldRejectHostileFilesWithinBounds()
+{
+    QFETCH(QString, path);
+    QFETCH(QString, errorFile);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    QElapsedTimer clock;
+    clock.start();
+    ParseError error;
+    QVERIFY(!readFixture(path, &error));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(error.file, errorFile.isEmpty() ? path : errorFile);
+    if (line >= 0)
+        QCOMPARE(error.line, line);
+    else
+        QVERIFY(error.line > 1);
+    QVERIFY(error.column > 0);
+    QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
+}
+
+void TestComposeFormat::shouldReadOnlyValidPortsAsReferences()
+{
+    ParseError error;
+    const auto result = readFixture(regression(QStringLiteral("compose-invalid-reference-ports.yml")), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Service *api = byName(result->schema, QStringLiteral("api"));
+    QVERIFY(api);
+    const QList<Reference> references = referencesFrom(result->schema, api->id);
+    QCOMPARE(references.size(), 1);
+    QCOMPARE(references.first().port, 5432);
+    QHash<int, QString> warnings; // line → message
+    for (const Diagnostic &d : result->warnings)
+        warnings.insert(d.line, d.message);
+    QVERIFY2(warnings.value(11).contains(QLatin1String("99999")), qPrintable(warnings.value(11)));
+    QVERIFY2(warnings.value(12).contains(QLatin1String("port 0")), qPrintable(warnings.value(12)));
+    QVERIFY2(warnings.value(15).contains(QLatin1String("-5")), qPrintable(warnings.value(15)));
+}
+
+void TestComposeFormat::shouldWriteAPlanThatOpensAgainAfterInvalidPorts()
+{
+    ParseError error;
+    const auto fragment = readFixture(regression(QStringLiteral("compose-invalid-reference-ports.yml")), &error);
+    QVERIFY2(fragment, qPrintable(error.toString()));
+    Schema plan;
+    plan.hosts.append(Host{QStringLiteral("box"), QStringLiteral("box"), QStringLiteral("127.0.0.1"), {}, {}});
+    QStringList summary;
+    QString mergeError;
+    const std::optional<Schema> merged =
+        mergeHostReality(plan, fragment->schema, QStringLiteral("box"), &summary, &mergeError);
+    QVERIFY2(merged, qPrintable(mergeError));
+    const QByteArray bytes = JsonFormat::serialize(*merged);
+    QVERIFY2(JsonFormat::parse(bytes, QStringLiteral("plan.portolan.json"), &error), qPrintable(error.toString()));
+}
+
+void TestComposeFormat::shouldGiveThousandsOfKeysOfOneSlugIdsInLinearTime()
+{
+    // 8,192 keys that all slugify to "web": "web_", "web.-", …
+    const char alphabet[] = {'_', '.', '-', '+'};
+    QByteArray text("services:\n");
+    for (int i = 0; i < 8192; ++i) {
+        QByteArray key("web");
+        for (int n = i + 1; n > 0; n /= 4)
+            key += alphabet[n % 4];
+        text += "  \"" + key + "\": {}\n";
+    }
+    QElapsedTimer clock;
+    clock.start();
+    ParseError error;
+    const auto result = readText(text, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(result->schema.services.size(), 8192);
+    QSet<QString> ids;
+    for (const Service &s : result->schema.services)
+        ids.insert(s.id);
+    QCOMPARE(ids.size(), 8192);
+    QVERIFY(ids.contains(QStringLiteral("web")));
+    QVERIFY(ids.contains(QStringLiteral("web-8192")));
+}
+
+void TestComposeFormat::uniqueIdsShouldCountOnPerStem()
+{
+    UniqueIds ids;
+    ids.insert(QStringLiteral("web-3"));
+    QCOMPARE(ids.take(QStringLiteral("Web")), QStringLiteral("web"));
+    QCOMPARE(ids.take(QStringLiteral("web")), QStringLiteral("web-2"));
+    QCOMPARE(ids.take(QStringLiteral("web")), QStringLiteral("web-4"));
+    QCOMPARE(ids.take(QStringLiteral("db")), QStringLiteral("db"));
+    QCOMPARE(ids.take(QStringLiteral("web 2")), QStringLiteral("web-2-2"));
+    QCOMPARE(ids.take(QStringLiteral("!!")), QStringLiteral("service"));
+    QElapsedTimer clock;
+    clock.start();
+    for (int i = 0; i < 50000; ++i)
+        ids.take(QStringLiteral("api"));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY(ids.contains(QStringLiteral("api-50000")));
 }
 
 void TestComposeFormat::shouldMatchByNameAliasPrefixAndPort()

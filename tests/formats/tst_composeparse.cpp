@@ -2,6 +2,8 @@
 
 #include <QTest>
 
+#include <algorithm>
+
 using namespace Portolan;
 using namespace Portolan::Compose;
 
@@ -21,6 +23,7 @@ private slots:
     void shouldInterpolate_data();
     void shouldInterpolate();
     void shouldReadDotEnvFiles();
+    void shouldRefuseNestingDeeperThanTheLimit();
 };
 
 void TestComposeParse::shouldParsePortSpecs_data()
@@ -186,6 +189,30 @@ void TestComposeParse::shouldReadDotEnvFiles()
     QCOMPARE(values.value(QStringLiteral("DERIVED")), QStringLiteral("80801"));
     QCOMPARE(values.value(QStringLiteral("FROM_ENV")), QStringLiteral("sh"));
     QCOMPARE(values.size(), 6);
+}
+
+static QString nested(int depth)
+{
+    return QStringLiteral("${A:-").repeated(depth) + QLatin1Char('x') + QStringLiteral("}").repeated(depth);
+}
+
+void TestComposeParse::shouldRefuseNestingDeeperThanTheLimit()
+{
+    const Interpolator interpolator;
+    QList<Interpolator::Problem> problems;
+    QCOMPARE(interpolator.interpolate(nested(Interpolator::MaxDepth), &problems), QStringLiteral("x"));
+    QVERIFY(std::none_of(problems.cbegin(), problems.cend(), [](const auto &p) { return p.fatal; }));
+
+    // 20,000 levels overflowed the stack; now one fatal problem, at once.
+    problems.clear();
+    interpolator.interpolate(nested(20000), &problems);
+    QCOMPARE(std::count_if(problems.cbegin(), problems.cend(), [](const auto &p) { return p.fatal; }), 1);
+
+    problems.clear();
+    parseDotEnv(QStringLiteral("A=1\n\nDEEP=") + nested(20000) + QStringLiteral("\n"), {}, &problems);
+    QCOMPARE(problems.size(), 1);
+    QVERIFY(problems.first().fatal);
+    QCOMPARE(problems.first().line, 3);
 }
 
 QTEST_GUILESS_MAIN(TestComposeParse)

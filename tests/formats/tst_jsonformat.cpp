@@ -188,6 +188,10 @@ void tst_JsonFormat::shouldRejectMalformedInput_data()
     QTest::newRow("fractional port")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 30.5}]}") << 0
         << "services[0].actualPort" << "expected an integer";
+    QTest::newRow("port 1e300")
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 1e300}]}") << 0
+        << "services[0].actualPort" << "expected an integer";
+    QTest::newRow("format -1e300") << QByteArray("{\"format\": -1e300}") << 0 << "format" << "expected an integer";
     QTest::newRow("name as number")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": 5}]}") << 0 << "services[0].name"
         << "expected a string, found a number";

@@ -3,6 +3,7 @@
 #include "prometheusformat.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -26,6 +27,8 @@ private slots:
     void shouldSkipProbeUrlsWithAWarning();
     void shouldRejectDamagedConfigsWithPosition_data();
     void shouldRejectDamagedConfigsWithPosition();
+    void shouldStopAliasAmplificationWithinBounds_data();
+    void shouldStopAliasAmplificationWithinBounds();
     void shouldSetMetricsOfMatchingServices();
     void shouldWriteUniqueJobsWithContainerTargets();
     void shouldWriteConfigsPromtoolAccepts();
@@ -142,6 +145,40 @@ void TestPrometheusFormat::shouldRejectDamagedConfigsWithPosition()
     QCOMPARE(error.file, QStringLiteral("prometheus.yml"));
     QCOMPARE(error.line, line);
     QVERIFY(!error.message.isEmpty());
+}
+
+void TestPrometheusFormat::shouldStopAliasAmplificationWithinBounds_data()
+{
+    QTest::addColumn<QString>("dir");
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+    const QString regressions = QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions/");
+    // 474 bytes that expanded to 9^8 targets.
+    QTest::newRow("aliases through nested lists") << regressions << "prometheus-alias-nested-lists.yml" << 9
+                                                 << "aliases expand to more than";
+    QTest::newRow("a file_sd file listed by alias")
+        << regressions + QStringLiteral("prometheus-file-sd-by-alias/") << "prometheus.yml" << -1
+        << "file_sd files are listed so often";
+}
+
+void TestPrometheusFormat::shouldStopAliasAmplificationWithinBounds()
+{
+    QFETCH(QString, dir);
+    QFETCH(QString, file);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    QElapsedTimer clock;
+    clock.start();
+    ParseError error;
+    QVERIFY(!readConfig(fileBytes(dir + file), &error, dir));
+    qInfo("refused in %lld ms", qint64(clock.elapsed()));
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(error.file, QStringLiteral("prometheus.yml"));
+    if (line >= 0)
+        QCOMPARE(error.line, line);
+    QVERIFY(error.line > 0 && error.column > 0);
+    QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
 }
 
 static Schema scrapedPlan()

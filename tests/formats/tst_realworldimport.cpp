@@ -136,8 +136,10 @@ void TestRealWorldImport::shouldFindTheCollisionsOnPorts3015And3016()
 
 void TestRealWorldImport::shouldFindTheBrokenCreditsReference()
 {
+    // The list is kept: a pointer into a temporary would dangle after the loop.
+    const QList<Finding> broken = findings(QStringLiteral("broken-reference"));
     const Finding *finding = nullptr;
-    for (const Finding &f : findings(QStringLiteral("broken-reference"))) {
+    for (const Finding &f : broken) {
         if (f.ports.contains(3006))
             finding = &f;
     }

@@ -22,6 +22,8 @@ private slots:
     void shouldStopWithin100msWhenCancelled();
     void shouldRefuseTooManyAttempts();
     void shouldCheckHttpHealth();
+    void shouldEndAHealthCheckThatTricklesOrFloodsWithinTheDeadline();
+    void shouldEndTheRunAtItsDeadline();
 
 private:
     static ProbeTarget target(const QString &address, int port, const QString &healthPath = {})
@@ -223,6 +225,66 @@ void tst_Prober::shouldCheckHttpHealth()
     QCOMPARE(byPath.value(QStringLiteral("/slow")).httpStatus, 0);
     QVERIFY(!byPath.value(QStringLiteral("/slow")).error.isEmpty());
     QCOMPARE(byPath.value(QStringLiteral("/health?full=1")).httpStatus, 200);
+}
+
+void tst_Prober::shouldEndAHealthCheckThatTricklesOrFloodsWithinTheDeadline()
+{
+    HostileResponder trickle(HostileResponder::Mode::Trickle);
+    HostileResponder flood(HostileResponder::Mode::Flood);
+    QVERIFY(trickle.listen(QHostAddress::LocalHost, 0));
+    QVERIFY(flood.listen(QHostAddress::LocalHost, 0));
+    Prober prober;
+    prober.setTimeout(500);
+    const QString lo = QStringLiteral("127.0.0.1");
+    QElapsedTimer clock;
+    clock.start();
+    const QList<ProbeResult> results = run(prober, {target(lo, trickle.serverPort(), QStringLiteral("/health")),
+                                                    target(lo, flood.serverPort(), QStringLiteral("/health"))});
+    const qint64 elapsed = clock.elapsed();
+    qInfo("trickle and flood ended after %lld ms; the flood sent %lld KB", elapsed, flood.bytesSent / 1024);
+    // One timeout for the connect, one for the whole answer.
+    QVERIFY2(elapsed < 1500, qPrintable(QString::number(elapsed)));
+    QCOMPARE(results.size(), 2);
+    for (const ProbeResult &r : results) {
+        QCOMPARE(r.state, ProbeState::Listening);
+        QVERIFY(r.health.checked);
+        QCOMPARE(r.health.httpStatus, 0);
+        QVERIFY(!r.health.isHealthy());
+        if (r.target.port == trickle.serverPort())
+            QVERIFY2(r.health.error.contains(QLatin1String("no complete HTTP answer")), qPrintable(r.health.error));
+        else
+            QVERIFY2(r.health.error.contains(QLatin1String("larger than")), qPrintable(r.health.error));
+    }
+    QVERIFY(trickle.bytesSent < 10);
+    QVERIFY(flood.bytesSent < 64 * 1024 * 1024);
+}
+
+void tst_Prober::shouldEndTheRunAtItsDeadline()
+{
+    HostileResponder trickle(HostileResponder::Mode::Trickle);
+    QVERIFY(trickle.listen(QHostAddress::LocalHost, 0));
+    Prober prober;
+    prober.setTimeout(5000);
+    prober.setConcurrency(1);
+    prober.setRunDeadline(800);
+    const QString lo = QStringLiteral("127.0.0.1");
+    QElapsedTimer clock;
+    clock.start();
+    const QList<ProbeResult> results = run(prober, {target(lo, trickle.serverPort(), QStringLiteral("/health")),
+                                                    target(lo, trickle.serverPort(), QStringLiteral("/health"))});
+    const qint64 elapsed = clock.elapsed();
+    QVERIFY2(elapsed >= 700 && elapsed < 1500, qPrintable(QString::number(elapsed)));
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(0).state, ProbeState::Listening);
+    QVERIFY2(results.at(0).health.error.contains(QLatin1String("deadline")), qPrintable(results.at(0).health.error));
+    QCOMPARE(results.at(1).state, ProbeState::NotProbed);
+    QVERIFY(!prober.isRunning());
+
+    // Without a deadline set, the run's bound follows from the timeout and concurrency.
+    Prober defaults;
+    defaults.setTimeout(1000);
+    defaults.setConcurrency(10);
+    QCOMPARE(defaults.runDeadline(), 3000); // one round: connect + answer, plus one timeout
 }
 
 QTEST_GUILESS_MAIN(tst_Prober)

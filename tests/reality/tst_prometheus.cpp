@@ -29,6 +29,7 @@ private slots:
     void shouldParseTheTargetsApi();
     void shouldMatchTargetsToServices();
     void shouldRejectUnusableUrls();
+    void shouldEndAnAnswerThatTricklesOrFloodsWithinBounds();
     void shouldMarkEachServicesTargetUpOrDown();
     void probeCommandShouldReportTargetHealth();
 
@@ -203,6 +204,36 @@ void tst_Prometheus::shouldRejectUnusableUrls()
     QVERIFY(!PrometheusClient::targetsUrl(QUrl(QStringLiteral("127.0.0.1:9090")), &error).isValid());
     QCOMPARE(PrometheusClient::targetsUrl(QUrl(QStringLiteral("http://127.0.0.1:9090/prom/")), &error).toString(),
              QStringLiteral("http://127.0.0.1:9090/prom/api/v1/targets?state=active"));
+}
+
+void tst_Prometheus::shouldEndAnAnswerThatTricklesOrFloodsWithinBounds()
+{
+    for (const auto mode : {HostileResponder::Mode::Trickle, HostileResponder::Mode::Flood}) {
+        HostileResponder server(mode);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        PrometheusClient client;
+        client.setTimeout(mode == HostileResponder::Mode::Trickle ? 800 : 5000);
+        client.setMaxBodySize(4 << 20);
+        QSignalSpy finished(&client, &PrometheusClient::finished);
+        QElapsedTimer clock;
+        clock.start();
+        QString error;
+        QVERIFY2(client.fetch(QUrl(QStringLiteral("http://127.0.0.1:%1").arg(server.serverPort())), &error),
+                 qPrintable(error));
+        QVERIFY(finished.wait(8000));
+        const qint64 elapsed = clock.elapsed();
+        qInfo("ended after %lld ms, %lld KB sent", elapsed, server.bytesSent / 1024);
+        const QString message = finished.first().at(1).toString();
+        if (mode == HostileResponder::Mode::Trickle) {
+            QVERIFY2(elapsed < 1500, qPrintable(QString::number(elapsed)));
+            QVERIFY2(message.contains(QLatin1String("no complete answer within 800 ms")), qPrintable(message));
+        } else {
+            QVERIFY2(elapsed < 4000, qPrintable(QString::number(elapsed)));
+            QVERIFY2(message.contains(QLatin1String("larger than 4 MB")), qPrintable(message));
+            QVERIFY(server.bytesSent < 64 << 20);
+        }
+        QVERIFY(!client.isRunning());
+    }
 }
 
 void tst_Prometheus::shouldMarkEachServicesTargetUpOrDown()

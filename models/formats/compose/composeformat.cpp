@@ -78,12 +78,35 @@ private:
                       ParseError *error);
     void readKeyValues(const Yaml::Node &node, QList<std::pair<QString, Text>> *entries);
     void warn(const Yaml::Node &node, const QString &message);
+    bool countMappings(const ComposeService &service, qsizetype count, ParseError *error);
 
     const FormatOptions &mOptions;
     const Compose::Interpolator &mInterpolator;
     QList<Diagnostic> mWarnings;
     QSet<QString> mWarnedVariables;
+    std::optional<ParseError> mFatal; // a value text() could not read at all
+    qsizetype mMappings = 0;
 };
+
+// Far more mappings than one host can publish (two protocols of 65535 ports
+// on a few addresses); a port range repeated through aliases reaches it fast.
+constexpr qsizetype MaxMappings = 262144;
+
+// Positioned at the service: an aliased port list has the anchor's position.
+bool Reader::countMappings(const ComposeService &service, qsizetype count, ParseError *error)
+{
+    mMappings += count;
+    if (mMappings <= MaxMappings)
+        return true;
+    *error = ParseError();
+    error->file = service.origin.file;
+    error->line = service.origin.line;
+    error->column = service.origin.column;
+    error->message = Tr::tr("Service \"%1\": the file lists more than %L2 port mappings; no host has that many ports.")
+                         .arg(service.key)
+                         .arg(MaxMappings);
+    return false;
+}
 
 void Reader::warn(const Yaml::Node &node, const QString &message)
 {
@@ -96,6 +119,8 @@ bool Reader::text(const Yaml::Node &node, QString *value)
     *value = mInterpolator.interpolate(node.scalar(), &problems);
     bool unset = false;
     for (const auto &problem : std::as_const(problems)) {
+        if (problem.fatal && !mFatal)
+            mFatal = Yaml::errorAt(node, mOptions.fileName, problem.message);
         unset = true;
         // One warning per variable: a missing secret is used in many places.
         if (!mWarnedVariables.contains(problem.variable)) {
@@ -115,6 +140,10 @@ bool Reader::readServices(const Yaml::Node &services, QList<ComposeService> *res
         ComposeService service;
         if (!readService(key, view.keyNode(key), definition, &service, error))
             return false;
+        if (mFatal) {
+            *error = *mFatal;
+            return false;
+        }
         result->append(service);
     }
     return true;
@@ -176,6 +205,8 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
                                        Tr::tr("Service \"%1\": invalid expose entry \"%2\": %3").arg(key, spec, message));
                 return false;
             }
+            if (!countMappings(*service, list.size(), error))
+                return false;
             for (PortMapping m : std::as_const(list)) {
                 // With the host's network stack a container port is a host port.
                 if (service->hostNetwork)
@@ -190,13 +221,25 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
     std::stable_sort(all.begin(), all.end(), [](const Mapping &a, const Mapping &b) {
         return a.port.isPublished() && !b.port.isPublished();
     });
+    // A container port already listed makes an unpublished entry redundant;
+    // a published one only when it is the same mapping. Hashed: a service
+    // may have thousands of mappings.
+    QSet<std::pair<int, int>> containerPorts;
+    QSet<QString> publishedMappings;
     for (const Mapping &m : std::as_const(all)) {
-        const bool duplicate = std::any_of(service->mappings.cbegin(), service->mappings.cend(), [&](const Mapping &o) {
-            return o.port.containerPort == m.port.containerPort && o.port.protocol == m.port.protocol
-                && (!m.port.isPublished() || o.port == m.port);
-        });
-        if (!duplicate)
-            service->mappings.append(m);
+        const std::pair<int, int> container{m.port.containerPort, int(m.port.protocol)};
+        const QString exact = QStringLiteral("%1|%2|%3|%4")
+                                  .arg(m.port.hostPort)
+                                  .arg(m.port.containerPort)
+                                  .arg(int(m.port.protocol))
+                                  .arg(m.port.hostIp);
+        const bool duplicate = m.port.isPublished() ? publishedMappings.contains(exact)
+                                                    : containerPorts.contains(container);
+        if (duplicate)
+            continue;
+        containerPorts.insert(container);
+        publishedMappings.insert(exact);
+        service->mappings.append(m);
     }
 
     const Yaml::Node environment = def.value(QStringLiteral("environment"));
@@ -282,6 +325,8 @@ bool Reader::readPorts(const ComposeService &service, const Yaml::Node &ports, Q
                                    Tr::tr("Service \"%1\": invalid port \"%2\": %3").arg(service.key, spec, message));
             return false;
         }
+        if (!countMappings(service, list.size(), error))
+            return false;
         for (const PortMapping &m : std::as_const(list))
             mappings->append({m, Yaml::location(item, mOptions.fileName)});
     }
@@ -333,6 +378,8 @@ bool Reader::readLongPort(const ComposeService &service, const Yaml::Node &item,
     QString message;
     if (!Compose::parsePortSpec(spec, &list, &message))
         return fail(item, message);
+    if (!countMappings(service, list.size(), error))
+        return false;
     for (const PortMapping &m : std::as_const(list))
         mappings->append({m, Yaml::location(item, mOptions.fileName)});
     return true;
@@ -466,12 +513,29 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
     if (!envFile.isEmpty()) {
         QFile file(envFile);
         if (file.open(QIODevice::ReadOnly)) {
+            // The same size limit as the compose file itself.
+            if (file.size() > Yaml::MaxFileSize) {
+                *error = ParseError();
+                error->file = envFile;
+                error->line = 1;
+                error->column = 1;
+                error->message = Tr::tr("The .env file is too large (%1 KB; at most %2 KB are read).")
+                                     .arg(file.size() / 1024)
+                                     .arg(Yaml::MaxFileSize / 1024);
+                return std::nullopt;
+            }
             QList<Compose::Interpolator::Problem> problems;
             variables = Compose::parseDotEnv(QString::fromUtf8(file.readAll()), environment, &problems);
             for (const auto &problem : std::as_const(problems)) {
                 Diagnostic d;
                 d.file = envFile;
+                d.line = problem.line;
+                d.column = problem.line > 0 ? 1 : 0;
                 d.message = problem.message;
+                if (problem.fatal) {
+                    *error = d;
+                    return std::nullopt;
+                }
                 result.warnings.append(d);
             }
         }
@@ -495,17 +559,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
         schema.hosts.append(host);
     }
 
-    QSet<QString> usedIds;
-    auto uniqueId = [&usedIds](const QString &base) {
-        QString stem = slugify(base);
-        if (stem.isEmpty())
-            stem = QStringLiteral("service");
-        QString id = stem;
-        for (int n = 2; usedIds.contains(id); ++n)
-            id = QStringLiteral("%1-%2").arg(stem).arg(n);
-        usedIds.insert(id);
-        return id;
-    };
+    UniqueIds usedIds;
     QHash<QString, int> byName; // compose key and container name → index
     for (int i = 0; i < composeServices.size(); ++i) {
         ComposeService &cs = composeServices[i];
@@ -518,7 +572,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
             aliases.append(cs.containerName);
         auto makeService = [&](const QString &name) {
             Service s;
-            s.id = uniqueId(name);
+            s.id = usedIds.take(name);
             s.name = name;
             s.aliases = aliases;
             s.hostId = options.hostId;
@@ -609,11 +663,27 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
     static const QRegularExpression traefikPort(
         QStringLiteral("^traefik\\.(http|tcp|udp)\\.services\\.[^.]+\\.loadbalancer\\.server\\.port$"));
     static const QRegularExpression urlPattern(QStringLiteral("\\b[a-z][a-z0-9+.-]*://[^\\s'\"()\\]]+"));
+    // A port outside 1–65535 is never stored: the plan would not open again.
+    auto checkPort = [&](int port, const QString &text, const SourceLocation &origin) {
+        if (isValidPort(port))
+            return true;
+        Diagnostic d;
+        d.file = origin.file;
+        d.line = origin.line;
+        d.column = origin.column;
+        d.message = Tr::tr("The port %1 in \"%2\" is outside 1–65535; it is not read as a reference.")
+                        .arg(port)
+                        .arg(text);
+        result.warnings.append(d);
+        return false;
+    };
     for (int i = 0; i < composeServices.size(); ++i) {
         const ComposeService &cs = composeServices.at(i);
         const QString self = cs.memberIds.first();
         for (const Text &env : cs.environment) {
             for (const Endpoint &e : endpointsIn(env.value)) {
+                if (!checkPort(e.port, e.text, env.origin))
+                    continue;
                 if (e.host == QLatin1String("host.docker.internal") || (cs.hostNetwork && isLoopbackName(e.host))) {
                     const int target = publishedBy(e.port);
                     if (target >= 0)
@@ -633,7 +703,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                 continue;
             bool ok = false;
             const int port = label.value.trimmed().toInt(&ok);
-            if (ok)
+            if (ok && checkPort(port, label.value, label.origin))
                 addReference(self, memberFor(i, port, false), port, false, QStringLiteral("traefik"),
                              QStringLiteral("%1=%2").arg(key, label.value), label.origin);
         }
@@ -646,7 +716,7 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                 if (!isLoopbackName(host) && host != cs.key && host != cs.containerName)
                     continue;
                 const int port = url.port(defaultPort(url.scheme().toLower()));
-                if (port > 0)
+                if (port > 0 && checkPort(port, token, health.origin))
                     addReference(self, memberFor(i, port, cs.hostNetwork), port, cs.hostNetwork,
                                  QStringLiteral("healthcheck"), token, health.origin);
             }

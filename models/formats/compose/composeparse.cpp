@@ -249,7 +249,7 @@ QString Interpolator::interpolate(const QString &text, QList<Problem> *problems)
     qsizetype pos = 0;
     QString result;
     while (pos < text.size()) {
-        result += expand(text, &pos, false, problems);
+        result += expand(text, &pos, 0, problems);
         // A stray "}" at the top level is literal text.
         if (pos < text.size())
             result += text.at(pos++);
@@ -257,10 +257,19 @@ QString Interpolator::interpolate(const QString &text, QList<Problem> *problems)
     return result;
 }
 
-QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBrace, QList<Problem> *problems) const
+QString Interpolator::expand(const QString &text, qsizetype *pos, int depth, QList<Problem> *problems) const
 {
     QString out;
     qsizetype &i = *pos;
+    const bool stopAtBrace = depth > 0;
+    if (depth > MaxDepth) {
+        Problem tooDeep;
+        tooDeep.message = Tr::tr("The value nests \"${\" more than %1 levels deep.").arg(MaxDepth);
+        tooDeep.fatal = true;
+        problems->append(tooDeep);
+        i = text.size();
+        return out;
+    }
     while (i < text.size()) {
         const QChar c = text.at(i);
         if (stopAtBrace && c == QLatin1Char('}'))
@@ -324,7 +333,12 @@ QString Interpolator::expand(const QString &text, qsizetype *pos, bool stopAtBra
         }
         QList<Problem> wordProblems;
         qsizetype wordPos = j;
-        const QString word = op.isEmpty() ? QString() : expand(text, &wordPos, true, &wordProblems);
+        const QString word = op.isEmpty() ? QString() : expand(text, &wordPos, depth + 1, &wordProblems);
+        if (std::any_of(wordProblems.cbegin(), wordProblems.cend(), [](const Problem &p) { return p.fatal; })) {
+            problems->append(wordProblems);
+            i = text.size();
+            return out;
+        }
         if (wordPos >= text.size() || text.at(wordPos) != QLatin1Char('}')) {
             problems->append({name, Tr::tr("Unclosed \"${\" in \"%1\"; it is kept as written.").arg(text.mid(start))});
             out += text.mid(start);
@@ -378,8 +392,9 @@ QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QS
     QList<Interpolator::Problem> ignored;
     QList<Interpolator::Problem> *sink = problems ? problems : &ignored;
     const QStringList lines = text.split(QLatin1Char('\n'));
-    for (QString line : lines) {
-        line = line.trimmed();
+    for (qsizetype lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
+        QString line = lines.at(lineIndex).trimmed();
+        const qsizetype problemsBefore = sink->size();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
         if (line.startsWith(QLatin1String("export ")))
@@ -422,6 +437,8 @@ QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QS
                 raw = raw.left(comment).trimmed();
             value = interpolator.interpolate(raw, sink);
         }
+        for (qsizetype p = problemsBefore; p < sink->size(); ++p)
+            (*sink)[p].line = int(lineIndex) + 1;
         values.insert(key, value);
     }
     return values;

@@ -44,7 +44,13 @@ public:
     {
         QString variable;
         QString message;
+        bool fatal = false; // the value cannot be read at all (nested too deep)
+        int line = 0;       // 1-based line of a .env file; 0 elsewhere
     };
+
+    // ${A:-${B:-…}} nests at most this deep; real files nest two or three
+    // levels, and each level is a recursion.
+    static constexpr int MaxDepth = 32;
 
     Interpolator() = default;
     explicit Interpolator(const QHash<QString, QString> &variables) : mVariables(variables) { }
@@ -53,11 +59,12 @@ public:
     const QHash<QString, QString> &variables() const { return mVariables; }
 
     // Returns the interpolated text; unset variables without a default become
-    // empty and are listed in *problems (never guessed).
+    // empty and are listed in *problems (never guessed). Nesting deeper than
+    // MaxDepth gives a fatal problem.
     QString interpolate(const QString &text, QList<Problem> *problems) const;
 
 private:
-    QString expand(const QString &text, qsizetype *pos, bool stopAtBrace, QList<Problem> *problems) const;
+    QString expand(const QString &text, qsizetype *pos, int depth, QList<Problem> *problems) const;
 
     QHash<QString, QString> mVariables;
 };

@@ -36,6 +36,23 @@ static bool prefixed(const QString &longer, const QString &shorter)
         && longer.at(longer.size() - shorter.size() - 1) == QLatin1Char('-');
 }
 
+QString UniqueIds::take(const QString &base)
+{
+    QString stem = slugify(base);
+    if (stem.isEmpty())
+        stem = QStringLiteral("service");
+    QString id = stem;
+    if (mUsed.contains(id)) {
+        int &next = mNext[stem];
+        next = qMax(next, 2);
+        do
+            id = QStringLiteral("%1-%2").arg(stem).arg(next++);
+        while (mUsed.contains(id));
+    }
+    mUsed.insert(id);
+    return id;
+}
+
 NameMatch matchService(const QStringList &names, const Service &service)
 {
     auto equal = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };
@@ -159,18 +176,6 @@ private:
     QHash<QString, QList<int>> mName;
 };
 
-QString uniqueId(QSet<QString> *used, const QString &base)
-{
-    QString stem = slugify(base);
-    if (stem.isEmpty())
-        stem = QStringLiteral("service");
-    QString id = stem;
-    for (int n = 2; used->contains(id); ++n)
-        id = QStringLiteral("%1-%2").arg(stem).arg(n);
-    used->insert(id);
-    return id;
-}
-
 // A plan service an import may claim on hostId: running there, or not placed yet.
 bool eligible(const Service &s, const QString &hostId)
 {
@@ -266,7 +271,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     }
 
     const NameIndex index(plan.services);
-    QSet<QString> usedIds;
+    UniqueIds usedIds;
     for (const Service &s : plan.services)
         usedIds.insert(s.id);
     QSet<int> claimed; // plan service rows taken by a mapping
@@ -383,7 +388,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 continue;
             }
             Service s = imported;
-            s.id = uniqueId(&usedIds, imported.name);
+            s.id = usedIds.take(imported.name);
             s.hostId = hostId;
             s.undocumented = true;
             idMap.insert(imported.id, s.id);

@@ -132,6 +132,9 @@ private:
     {
         int node;
         qsizetype pendingStart;
+        // The list of a merge key (`<<: [*a, *b]`): MapView merges each map
+        // once, so an alias repeated in it costs nothing more.
+        bool mergeList = false;
     };
 
     bool fail(ParseError *error, int line, int column, const QString &message);
@@ -140,6 +143,7 @@ private:
     void attach(int node);
     bool checkUniqueKeys(const Tree::Data &map, ParseError *error);
     bool handle(const yaml_event_t &event, ParseError *error);
+    bool atMergeValue() const;
 
     QString mFileName;
     yaml_parser_t mParser;
@@ -148,6 +152,10 @@ private:
     std::vector<Open> mOpen;
     std::vector<int> mPending;
     QHash<QByteArray, int> mAnchors;
+    // Per node: how many nodes a walk over it visits, aliases followed.
+    std::vector<qint64> mExpanded;
+    qint64 mAliasNodes = 0; // nodes reachable only through aliases so far
+    qint64 mAliasLimit = MaxAliasNodes;
     int mRoot = -1;
     bool mDocumentDone = false;
 };
@@ -194,6 +202,7 @@ int Parser::addNode(Type type, const yaml_mark_t &mark)
     d.line = int(mark.line) + 1;
     d.column = int(mark.column) + 1;
     mTree->nodes.push_back(std::move(d));
+    mExpanded.push_back(1);
     return int(mTree->nodes.size()) - 1;
 }
 
@@ -255,6 +264,18 @@ bool Parser::checkUniqueKeys(const Tree::Data &map, ParseError *error)
     return true;
 }
 
+// True where the next node is the value of a `<<` merge key.
+bool Parser::atMergeValue() const
+{
+    if (mOpen.empty())
+        return false;
+    const Open &open = mOpen.back();
+    if (mTree->nodes[open.node].type != Type::Map || (mPending.size() - open.pendingStart) % 2 == 0)
+        return false;
+    const Tree::Data &key = mTree->nodes[mPending.back()];
+    return key.type == Type::Scalar && !key.quoted && key.scalar == QLatin1String("<<");
+}
+
 bool Parser::handle(const yaml_event_t &event, ParseError *error)
 {
     const yaml_mark_t &mark = event.start_mark;
@@ -284,6 +305,17 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
             return fail(error, int(mark.line) + 1, int(mark.column) + 1,
                         Tr::tr("Invalid YAML: the alias *%1 refers to the node that contains it.")
                             .arg(QString::fromUtf8(anchor)));
+        // Each alias repeats its node's whole walk; a few small anchors are
+        // normal, a list of aliases of lists of aliases is a "billion laughs".
+        // (Only short lists are searched; a long one counts every alias.)
+        const Open *list = mOpen.empty() || !mOpen.back().mergeList ? nullptr : &mOpen.back();
+        const bool repeatedMerge = list && mPending.size() - list->pendingStart <= 64
+            && std::find(mPending.cbegin() + list->pendingStart, mPending.cend(), it.value()) != mPending.cend();
+        if (!repeatedMerge)
+            mAliasNodes += mExpanded[size_t(it.value())];
+        if (mAliasNodes > mAliasLimit)
+            return fail(error, int(mark.line) + 1, int(mark.column) + 1,
+                        Tr::tr("Invalid YAML: the aliases expand to more than %L1 nodes.").arg(mAliasLimit));
         attach(it.value());
         return true;
     }
@@ -295,7 +327,8 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         const bool sequence = event.type == YAML_SEQUENCE_START_EVENT;
         const int node = addNode(sequence ? Type::Sequence : Type::Map, mark);
         const yaml_char_t *anchor = sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
-        mOpen.push_back({node, qsizetype(mPending.size())});
+        const bool mergeList = sequence && atMergeValue();
+        mOpen.push_back({node, qsizetype(mPending.size()), mergeList});
         // Registered now, as YAML defines it: a redefinition inside the node
         // replaces it for the aliases that follow.
         if (anchor)
@@ -310,6 +343,14 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         d.first = int(mTree->children.size());
         d.count = int(mPending.size() - open.pendingStart);
         mTree->children.insert(mTree->children.end(), mPending.begin() + open.pendingStart, mPending.end());
+        qint64 expanded = 1;
+        const bool dedupe = open.mergeList && mPending.size() - open.pendingStart <= 64;
+        for (auto child = mPending.cbegin() + open.pendingStart; child != mPending.cend(); ++child) {
+            if (dedupe && std::find(mPending.cbegin() + open.pendingStart, child, *child) != child)
+                continue; // merged once only
+            expanded = qMin(expanded + mExpanded[size_t(*child)], mAliasLimit + 1);
+        }
+        mExpanded[size_t(open.node)] = expanded;
         mPending.resize(open.pendingStart);
         if (event.type == YAML_MAPPING_END_EVENT && !checkUniqueKeys(d, error))
             return false;
@@ -333,6 +374,7 @@ std::optional<Node> Parser::parse(const QByteArray &data, ParseError *error)
     mInitialized = true;
     yaml_parser_set_input_string(&mParser, reinterpret_cast<const unsigned char *>(data.constData()),
                                  size_t(data.size()));
+    mAliasLimit = qMax(MaxAliasNodes, qint64(data.size()) / AliasBytesPerNode);
     mTree->nodes.reserve(size_t(data.size() / 12));
     mTree->children.reserve(size_t(data.size() / 12));
     // Only the first document counts, as for Compose itself.

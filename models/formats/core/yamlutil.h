@@ -83,6 +83,14 @@ std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64
 // attack), not a configuration.
 inline constexpr qint64 MaxFileSize = 8LL << 20;
 
+// Aliases may repeat at most this many nodes in all (each alias counts the
+// nodes a walk over its anchored node visits, nested aliases included), or
+// one per AliasBytesPerNode bytes of a larger file: a small file cannot
+// expand into millions of values, and a large one at most by what its size
+// allows anyway.
+inline constexpr qint64 MaxAliasNodes = 100000;
+inline constexpr qint64 AliasBytesPerNode = 8;
+
 // load() of a file whose top level must be a mapping; anything else is the
 // error notAMapping, at the root (line 1 for an empty file).
 std::optional<Node> loadMapping(const QByteArray &data, const QString &fileName, const QString &notAMapping,

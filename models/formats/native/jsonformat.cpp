@@ -8,6 +8,8 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <cmath>
+
 namespace Portolan {
 
 namespace {
@@ -160,7 +162,9 @@ void writeValue(QByteArray &out, const QJsonValue &value, int indent)
     case QJsonValue::Bool: out += value.toBool() ? "true" : "false"; break;
     case QJsonValue::Double: {
         const double d = value.toDouble();
-        out += d == qint64(d) ? QByteArray::number(qint64(d)) : QByteArray::number(d, 'g', 17);
+        // Converting a double outside qint64's range is undefined: test the range first.
+        const bool integral = d >= -9007199254740992.0 && d <= 9007199254740992.0 && d == std::trunc(d);
+        out += integral ? QByteArray::number(qint64(d)) : QByteArray::number(d, 'g', 17);
         break;
     }
     default: out += "null"; break;
@@ -500,7 +504,8 @@ public:
             return 0;
         }
         const double d = v.toDouble();
-        if (!v.isDouble() || d != double(qint64(d)) || d < -2147483648.0 || d > 2147483647.0) {
+        // The range first: converting 1e300 to an integer is undefined.
+        if (!v.isDouble() || !(d >= -2147483648.0 && d <= 2147483647.0) || d != std::trunc(d)) {
             fail(join(path, QLatin1String(key)), Tr::tr("expected an integer, found %1").arg(typeName(v)));
             return 0;
         }

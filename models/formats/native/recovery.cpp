@@ -66,13 +66,42 @@ int AutoSaver::intervalSeconds() const
     return mTimer->interval() / 1000;
 }
 
+// When a process started (clock ticks since boot, from /proc), so that a pid
+// reused by another process after a crash is told apart; 0 when unknown.
+static qint64 processStartTime(qint64 pid)
+{
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray text = stat.readAll();
+    // The command name in parentheses may hold spaces; fields follow its ")".
+    const qsizetype close = text.lastIndexOf(')');
+    if (close < 0)
+        return 0;
+    const QList<QByteArray> fields = text.mid(close + 2).split(' ');
+    constexpr int StartTimeField = 22 - 3; // field 22, counted from field 3 (state)
+    return fields.size() > StartTimeField ? fields.at(StartTimeField).toLongLong() : 0;
+}
+
 QByteArray AutoSaver::metaData() const
 {
+    const qint64 pid = QCoreApplication::applicationPid();
     QJsonObject meta;
+    meta.insert(QStringLiteral("recoveryFile"), QFileInfo(mFile).fileName());
     meta.insert(QStringLiteral("originalFile"), mDocument->fileName());
     meta.insert(QStringLiteral("saved"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    meta.insert(QStringLiteral("pid"), QCoreApplication::applicationPid());
+    meta.insert(QStringLiteral("pid"), pid);
+    meta.insert(QStringLiteral("started"), processStartTime(pid));
     return QJsonDocument(meta).toJson();
+}
+
+// The meta file first, naming the recovery file, then the recovery file, each
+// atomically: a crash between them leaves a meta without its file, which the
+// orphan scan removes; a crash later leaves a complete pair.
+static bool writeRecovery(const QString &file, const Schema &schema, const QString &metaFile, const QByteArray &meta)
+{
+    QString error;
+    return writeFileAtomically(metaFile, meta, &error) && saveSchemaFile(file, schema, &error);
 }
 
 bool AutoSaver::saveNow()
@@ -82,8 +111,7 @@ bool AutoSaver::saveNow()
         discard();
         return true;
     }
-    QString error;
-    return saveSchemaFile(mFile, mDocument->schema(), &error) && writeFileAtomically(mMetaFile, metaData(), &error);
+    return writeRecovery(mFile, mDocument->schema(), mMetaFile, metaData());
 }
 
 void AutoSaver::saveInBackground()
@@ -109,8 +137,7 @@ void AutoSaver::saveInBackground()
     const QString file = mFile;
     const QString metaFile = mMetaFile;
     mWriter->setFuture(QtConcurrent::run([snapshot, meta, file, metaFile] {
-        QString error;
-        return saveSchemaFile(file, snapshot, &error) && writeFileAtomically(metaFile, meta, &error);
+        return writeRecovery(file, snapshot, metaFile, meta);
     }));
 }
 
@@ -128,6 +155,7 @@ void AutoSaver::waitForWriting()
 void AutoSaver::discard()
 {
     waitForWriting();
+    // The recovery file first: a meta left alone is cleaned by the orphan scan.
     QFile::remove(mFile);
     QFile::remove(mMetaFile);
 }
@@ -152,13 +180,25 @@ QList<RecoveryEntry> orphanedRecoveryFiles(const QString &directory)
         entry.recoveryFile = dir.filePath(QString(name).replace(QStringLiteral(".meta.json"), QStringLiteral(".portolan.json")));
         entry.originalFile = meta.value(QStringLiteral("originalFile")).toString();
         entry.saved = QDateTime::fromString(meta.value(QStringLiteral("saved")).toString(), Qt::ISODate);
+        const QString named = meta.value(QStringLiteral("recoveryFile")).toString();
+        if (!named.isEmpty() && !named.contains(QLatin1Char('/')))
+            entry.recoveryFile = dir.filePath(named);
         entry.pid = meta.value(QStringLiteral("pid")).toInteger();
-        // A running process owns its file, unless that process is this one
-        // and the file is not among ours: then the pid was reused after a crash.
-        const bool owned = ownFiles().contains(entry.metaFile)
-            || (processRuns(entry.pid) && entry.pid != QCoreApplication::applicationPid());
-        if (!QFileInfo::exists(entry.recoveryFile) || owned)
+        const qint64 started = meta.value(QStringLiteral("started")).toInteger();
+        // A running process owns its file, unless it is another process with
+        // the same pid (another start time, or this process without the file
+        // among its own): then the pid was reused after a crash.
+        const bool pidRuns = processRuns(entry.pid) && entry.pid != QCoreApplication::applicationPid()
+            && (started == 0 || processStartTime(entry.pid) == started);
+        if (ownFiles().contains(entry.metaFile) || pidRuns)
             continue;
+        if (!QFileInfo::exists(entry.recoveryFile)) {
+            // Its writer died before the recovery file was complete, or while
+            // discarding it: nothing to offer, and nothing to keep.
+            file.close();
+            QFile::remove(entry.metaFile);
+            continue;
+        }
         entries.append(entry);
     }
     return entries;

@@ -61,9 +61,18 @@ public:
         mResult->warnings.append(Yaml::errorAt(node, fileName, message));
     }
 
+    // Set when a file_sd file is listed so often that reading stops.
+    const std::optional<ParseError> &fatal() const { return mFatal; }
+
 private:
     const FormatOptions &mOptions;
     ReadResult *mResult;
+    // Each file_sd file is read once; listing it again (an aliased list of
+    // files, a job repeated by alias) repeats its nodes within the same
+    // budget as YAML aliases.
+    QHash<QString, Yaml::Node> mFileSd;
+    qint64 mRepeatedNodes = 0;
+    std::optional<ParseError> mFatal;
 };
 
 void Reader::addTargets(const Job &job, const Yaml::Node &targets, const QString &fileName)
@@ -124,14 +133,34 @@ void Reader::readFileSd(const Job &job, const Yaml::Node &config)
         }
         for (const QString &name : matches) {
             const QString path = dir.filePath(name);
-            ParseError error;
-            const std::optional<QByteArray> data = readFileBytes(path, &error, Yaml::MaxFileSize);
-            // JSON is YAML, so one reader serves both file_sd forms.
-            const std::optional<Yaml::Node> root =
-                data ? Yaml::load(*data, path, Yaml::MaxFileSize, &error) : std::nullopt;
-            if (!root) {
-                mResult->warnings.append(error);
-                continue;
+            std::optional<Yaml::Node> root;
+            const auto cached = mFileSd.constFind(path);
+            if (cached != mFileSd.cend()) {
+                root = *cached;
+                qint64 nodes = 1;
+                for (const Yaml::Node &group : *cached)
+                    nodes += 1 + Yaml::MapView(group).value(QStringLiteral("targets")).size();
+                mRepeatedNodes += nodes;
+                if (mRepeatedNodes > Yaml::MaxAliasNodes) {
+                    mFatal = Yaml::errorAt(f, mOptions.fileName,
+                                           Tr::tr("Job %1: the file_sd files are listed so often that their targets "
+                                                  "repeat more than %L2 times.")
+                                               .arg(job.name)
+                                               .arg(Yaml::MaxAliasNodes));
+                    return;
+                }
+                if (!cached->isDefined())
+                    continue; // unreadable: warned about the first time
+            } else {
+                ParseError error;
+                const std::optional<QByteArray> data = readFileBytes(path, &error, Yaml::MaxFileSize);
+                // JSON is YAML, so one reader serves both file_sd forms.
+                root = data ? Yaml::load(*data, path, Yaml::MaxFileSize, &error) : std::nullopt;
+                mFileSd.insert(path, root.value_or(Yaml::Node()));
+                if (!root) {
+                    mResult->warnings.append(error);
+                    continue;
+                }
             }
             if (!root->isSequence()) {
                 warn(*root, path, Tr::tr("A file_sd file is a list of target groups."));
@@ -215,8 +244,13 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
             }
             const Yaml::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
             if (fileSd.isSequence()) {
-                for (const Yaml::Node &sd : fileSd)
+                for (const Yaml::Node &sd : fileSd) {
                     reader.readFileSd(job, sd);
+                    if (reader.fatal()) {
+                        *error = *reader.fatal();
+                        return std::nullopt;
+                    }
+                }
             }
         }
     }
