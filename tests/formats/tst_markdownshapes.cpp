@@ -1,5 +1,6 @@
 #include "markdownformat.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -60,6 +61,8 @@ private slots:
     void shouldSumUpWhatWasRead();
     void shouldGiveUniqueIdsToManyEqualNamesQuickly();
     void shouldImportWithWarningsThroughTheCommandLine();
+    void shouldReadATenMegabyteDocQuickly_data();
+    void shouldReadATenMegabyteDocQuickly();
 };
 
 void tst_MarkdownShapes::shouldReadTheShape_data()
@@ -249,6 +252,41 @@ void tst_MarkdownShapes::shouldImportWithWarningsThroughTheCommandLine()
     QVERIFY(p.waitForFinished(30000));
     QCOMPARE(p.exitCode(), 2);
     QVERIFY(QString::fromUtf8(p.readAllStandardError()).contains(QStringLiteral("compose.md:1:1:")));
+}
+
+void tst_MarkdownShapes::shouldReadATenMegabyteDocQuickly_data()
+{
+    QTest::addColumn<QByteArray>("head");
+    QTest::addColumn<QByteArray>("row"); // %1: a number
+    QTest::newRow("layout") << QByteArray("# Big\n\n## 1-65535: All\n\n| Port | Service | Description |\n|---|---|---|\n")
+                            << QByteArray("| %2 | service-%1 | a description of this service, long enough |\n");
+    QTest::newRow("shapes") << QByteArray("# Big\n\n| Service | Host Port | Container Port |\n|---|---|---|\n")
+                            << QByteArray("| service-%1 | %2 / %3 | 80 |\n");
+}
+
+void tst_MarkdownShapes::shouldReadATenMegabyteDocQuickly()
+{
+    QFETCH(QByteArray, head);
+    QFETCH(QByteArray, row);
+    QByteArray doc = head;
+    int rows = 0;
+    while (doc.size() < 10 * 1024 * 1024) {
+        doc += QByteArray(row)
+                   .replace("%1", QByteArray::number(rows))
+                   .replace("%2", QByteArray::number(rows % 65535 + 1))
+                   .replace("%3", QByteArray::number((rows + 7) % 65535 + 1));
+        ++rows;
+    }
+    QElapsedTimer timer;
+    timer.start();
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(doc, &error);
+    const qint64 ms = timer.elapsed();
+    QVERIFY2(result, qPrintable(error.toString()));
+    QVERIFY(result->schema.services.size() >= rows);
+    qInfo("%d rows, %lld bytes: %lld ms", rows, qint64(doc.size()), ms);
+    // The goal is 1 s on an idle machine; the bound leaves room for a busy one.
+    QVERIFY2(ms < 10000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 }
 
 QTEST_GUILESS_MAIN(tst_MarkdownShapes)

@@ -5,6 +5,8 @@
 #include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
+
 namespace Portolan {
 
 namespace {
@@ -486,6 +488,17 @@ QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>
         "^(\\d{1,6})(?:\\s*[-\u2013\u2014]\\s*(\\d{1,6}))?(?:\\s*:\\s*(\\d{1,6}))?\\s*"
         "(?:/\\s*(tcp|udp)|\\((tcp|udp)\\))?\\s*(?:\\((.*)\\))?$");
     QList<CellPort> spans;
+    // Most cells are one plain number.
+    if (!text.isEmpty() && text.size() <= 5
+        && std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.isDigit() && c.unicode() < 128; })) {
+        CellPort p;
+        p.first = p.last = text.toInt();
+        if (isValidPort(p.first))
+            spans.append(p);
+        else
+            bad->append({text, 0});
+        return spans;
+    }
     int start = 0;
     auto take = [&](int from, int to) {
         const QString raw = text.mid(from, to - from);
