@@ -56,6 +56,8 @@ class tst_MarkdownShapes : public QObject
 private slots:
     void shouldReadTheShape_data();
     void shouldReadTheShape();
+    void shouldReadShapesSeenInPublicDocs_data();
+    void shouldReadShapesSeenInPublicDocs();
     void shouldRefuseWhatIsNotMarkdown_data();
     void shouldRefuseWhatIsNotMarkdown();
     void shouldSumUpWhatWasRead();
@@ -162,6 +164,60 @@ void tst_MarkdownShapes::shouldReadTheShape()
     QVERIFY2(result, qPrintable(error.toString()));
     QCOMPARE(describe(result->schema), services);
     QCOMPARE(positioned(result->warnings), warnings);
+}
+
+// Shapes of public port docs (tests/data/markdown/README.md names them),
+// rewritten short; the expected services are what a reader of the doc sees.
+void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QStringList>("services");
+    QTest::addColumn<QStringList>("warnings");
+
+    QTest::newRow("right-aligned Service name | Port, two ports in one cell")
+        << QByteArray("Ports of the services in docker\n\n| Service name | Port |\n| ---: | --- |\n| Redis | 6379 |\n"
+                      "| Transmission | 8112,51413 |\n")
+        << QStringList{"Redis 6379 - - -", "Transmission 8112 - - -", "Transmission-51413 51413 - - -"}
+        << QStringList();
+    QTest::newRow("bold headers, host and container ports, host network")
+        << QByteArray("| **Container Name** | **Service** | **Host Port** | **Container Port** | **Notes** |\n"
+                      "|---|---|---|---|---|\n"
+                      "| **freshrss** | FreshRSS | 8091 | 80 | |\n"
+                      "| **broker** | Redis | - | 6379 | |\n"
+                      "| **portainer** | Portainer | 8010, 9450 | 8000, 9443 | |\n"
+                      "| **ha** | Home Assistant | Host network | Host network | |\n")
+        << QStringList{"freshrss 8091>80 - - -", "broker 0>6379 - - internal", "portainer 8010>8000 - - -",
+                       "portainer-9450 9450>9443 - - -", "ha 0 - - -"}
+        << QStringList{"6:29 \"Host network\" is not a port (1-65535); the row is kept without it.",
+                       "6:44 \"Host network\" is not a port (1-65535); the row is kept without it."};
+    QTest::newRow("Service | Path | Port with code spans and n/a")
+        << QByteArray("# homelab\n\n## Docker Containers\n| Service | Path | Port |\n| :--- |:---:| :---:|\n"
+                      "| Cloudflared | [source](dc/cloudflared/) | `n/a` |\n| Authentik | [source](dc/authentik/) | `1000` |\n")
+        << QStringList{"Cloudflared 0 - - -", "Authentik 1000 - - -"}
+        << QStringList{"4:1 The column \"path\" is not one Portolan knows; its cells are kept in the services' notes."};
+    QTest::newRow("Port | Protocol | Service, TCP/UDP")
+        << QByteArray("# Port usage\n\n## Used ports\n\n| Port | Protocol | Service | Description |\n"
+                      "|------|----------|---------|-------------|\n| 53 | TCP/UDP | Pi-hole | DNS |\n"
+                      "| 123 | UDP | ntp | time |\n| 80 | TCP | Nginx | HTTP |\n")
+        << QStringList{"Pi-hole 53 - - -", "ntp 123/udp - - -", "Nginx 80 - - -"} << QStringList();
+    QTest::newRow("port ranges as a bullet list after the table")
+        << QByteArray("# Port Allocation\n\n| Service | Port | Status |\n|---|---|---|\n| web (dev) | 4321 | Active |\n"
+                      "| api | 8000 | Active |\n\n## Port Ranges\n\n- **4000-4999**: Development servers\n")
+        << QStringList{"web (dev) 4321 - - -", "api 8000 - - -"} << QStringList();
+    QTest::newRow("URLs with ports in a list")
+        << QByteArray("# Services\n\n### Media\n- Jellyfin: http://localhost:4000 (Media streaming)\n"
+                      "- Immich: http://localhost:4004/ (Photo backup)\n")
+        << QStringList{"Jellyfin 4000 - - -", "Immich 4004 - - -"} << QStringList();
+    QTest::newRow("internal network and host access tables")
+        << QByteArray("# Ports\n\n## Container-to-Container (Internal Network)\n\n| Service | Internal Port | URL |\n"
+                      "|---|---|---|\n| MLflow | 5000 | http://mlflow:5000 |\n\n## Host Access\n\n"
+                      "| Service | Host Port | URL |\n|---|---|---|\n| MLflow | 5001 | http://localhost:5001 |\n")
+        << QStringList{"MLflow 5000 - - internal", "MLflow 5001 - - -"} << QStringList();
+}
+
+void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs()
+{
+    shouldReadTheShape();
 }
 
 void tst_MarkdownShapes::shouldRefuseWhatIsNotMarkdown_data()

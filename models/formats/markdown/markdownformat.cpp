@@ -1258,13 +1258,17 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
     int notesCol = int(table.headers.indexOf(QLatin1String("notes")));
     if (notesCol < 0)
         notesCol = int(table.headers.indexOf(QLatin1String("note")));
+    int protocolCol = int(table.headers.indexOf(QLatin1String("protocol")));
+    if (protocolCol < 0)
+        protocolCol = int(table.headers.indexOf(QLatin1String("proto")));
     int counterpartCol = -1;
     for (int c = 0; c < table.headers.size(); ++c) {
         const QString &h = table.headers.at(c);
         if (h.startsWith(QLatin1String("corresponds")) || h == QLatin1String("backend")
             || h == QLatin1String("server")) {
             counterpartCol = c;
-        } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol) {
+        } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
+                   && c != protocolCol) {
             warn(table.header.number, table.header.column,
                  Tr::tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
                      .arg(h));
@@ -1314,8 +1318,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             return fail(row.line.number, columnOf(serviceCol), Tr::tr("The row has no service name."));
         const QString port = plainText(portRaw).trimmed();
         QList<CellPort> extraPorts;
-        if (!port.isEmpty() && port != QLatin1String("-") && port != QStringLiteral("\u2014")
-            && !parsePortText(port, &s.plannedPort, &s.protocol)) {
+        if (!isEmptyMark(port) && !parsePortText(port, &s.plannedPort, &s.protocol)) {
             // "80 / 443", "8000-8010", "3000 (tcp)": read what is a port, warn about the rest.
             QList<std::pair<QString, int>> bad;
             extraPorts = parsePortCell(port, &bad);
@@ -1333,6 +1336,13 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
                 appendJoined(&s.notes, first.note, QLatin1String("; "));
             }
         }
+        if (protocolCol >= 0) {
+            // "UDP" alone; "TCP/UDP" stays TCP.
+            const QString proto = plainText(cells.at(protocolCol));
+            if (proto.contains(QLatin1String("udp"), Qt::CaseInsensitive)
+                && !proto.contains(QLatin1String("tcp"), Qt::CaseInsensitive))
+                s.protocol = Protocol::Udp;
+        }
         s.rangeId = rangeId;
         if (internal)
             s.exposure = Exposure::Internal;
@@ -1344,7 +1354,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             s.notes = plainText(cells.at(notesCol)).trimmed();
         for (int c = 0; c < cells.size(); ++c) {
             if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
-                && c != counterpartCol && !cells.at(c).isEmpty())
+                && c != counterpartCol && c != protocolCol && !cells.at(c).isEmpty())
                 appendJoined(&s.notes, c < table.headers.size() ? QStringLiteral("%1: %2").arg(table.headers.at(c),
                                                                                                 plainText(cells.at(c)))
                                                                 : plainText(cells.at(c)),

@@ -87,11 +87,6 @@ Column columnKind(const QString &header)
 }
 
 
-bool isEmptyMark(const QString &text)
-{
-    return text.isEmpty() || text == QLatin1String("-") || text == QStringLiteral("\u2014")
-        || text == QStringLiteral("\u2013") || text.compare(QLatin1String("n/a"), Qt::CaseInsensitive) == 0;
-}
 
 class ShapeReader
 {
@@ -250,7 +245,8 @@ void ShapeReader::readHeading(const MdBlock &b)
     }
 
     static const QRegularExpression onHost = caseless(
-        "^(?:on|host|server|auf|machine|node|rechner)\\s*:?\\s+(?:host\\s+|server\\s+)?`?([^`\\s:()]+)`?\\s*(?:\\((.*)\\))?:?$");
+        "^(?:(?:on|auf)\\s+(?:host\\s+|server\\s+)?|(?:host|server|machine|node|rechner)\\s*:\\s*|(?:host|server)\\s+(?=`))"
+        "`?([^`\\s:()]+)`?\\s*(?:\\((.*)\\))?:?$");
     const QRegularExpressionMatch h = onHost.match(t);
     if (h.hasMatch() && !m.hasMatch()) {
         mHostId = hostFor(h.captured(1));
@@ -359,10 +355,16 @@ void ShapeReader::readTable(const MdBlock &b)
         for (int i = 0; i < spans.size() && i < targets.size(); ++i)
             spans[i].target = targets.at(i).first;
         Service base;
+        // "- | 6379": only a container port, so nothing is published.
+        const bool containerOnly = spans.isEmpty() && !targets.isEmpty();
+        if (containerOnly)
+            base.containerPort = targets.first().first;
         QString hostId = mHostId;
         if (hostCol >= 0 && !row.value(hostCol).text.isEmpty())
             hostId = hostFor(row.value(hostCol).text);
-        if (protocolCol >= 0 && row.value(protocolCol).text.contains(QLatin1String("udp"), Qt::CaseInsensitive)) {
+        const QString protocol = protocolCol >= 0 ? row.value(protocolCol).text : QString();
+        if (protocol.contains(QLatin1String("udp"), Qt::CaseInsensitive)
+            && !protocol.contains(QLatin1String("tcp"), Qt::CaseInsensitive)) {
             for (CellPort &p : spans)
                 p.protocol = Protocol::Udp;
         }
@@ -379,7 +381,7 @@ void ShapeReader::readTable(const MdBlock &b)
                 notes.append(QStringLiteral("%1: %2").arg(b.header.value(c).text, text));
         }
         base.notes = notes.join(QLatin1String("; "));
-        addServices(name.text, spans, hostId, mInternal || onlyContainer, base);
+        addServices(name.text, spans, hostId, mInternal || onlyContainer || containerOnly, base);
     }
 }
 
@@ -404,7 +406,11 @@ void ShapeReader::readItem(const MdBlock &b)
     if (!mPreviousItem || mPreviousItem->line + 1 < b.line)
         ++mLists;
     mPreviousItem = &b;
-    const QString &t = b.text.text;
+    // "Jellyfin: http://localhost:4000 (media)": the URL's port is the port.
+    static const QRegularExpression url = caseless("\\bhttps?://[^\\s/:]+:(\\d{1,5})[^\\s)]*");
+    QString t = b.text.text;
+    if (t.contains(QLatin1String("://")))
+        t.replace(url, QStringLiteral("\\1"));
     QString name;
     QString portsText;
     QString rest;
@@ -436,6 +442,16 @@ void ShapeReader::readItem(const MdBlock &b)
         warn(b.text.line, b.text.column + portsOffset + offset,
              Tr::tr("\"%1\" is not a port (1-65535); the item is kept without it.").arg(text));
         ++mSkipped;
+    }
+    if (bad.isEmpty() && spans.size() == 1 && spans.first().last > spans.first().first) {
+        // "- 4000-4999: Development servers" defines a range.
+        PortRange r;
+        r.first = spans.first().first;
+        r.last = spans.first().last;
+        r.title = rest.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, rest);
+        r.id = mRangeIds.take(r.title);
+        mSchema.ranges.append(r);
+        return;
     }
     Service base;
     base.description = rest;
@@ -471,6 +487,12 @@ ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
 }
 
 } // namespace
+
+bool isEmptyMark(const QString &text)
+{
+    return text.isEmpty() || text == QLatin1String("-") || text == QStringLiteral("\u2014")
+        || text == QStringLiteral("\u2013") || text.compare(QLatin1String("n/a"), Qt::CaseInsensitive) == 0;
+}
 
 bool isInternalTitle(const QString &title)
 {
