@@ -2405,6 +2405,10 @@ Wiederherstellen?</translation>
             <numerusform>Zusammenfassung: %n Dienste gelesen; gelesene Tabellen: %1, gelesene Listen: %2, übersprungene Teile: %3.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The table at %1:%2 lists ports without the columns Port and Service of this layout; it was kept as notes, not read as services.</source>
+        <translation>Die Tabelle bei %1:%2 nennt Ports, aber ohne die Spalten Port und Service dieses Layouts; sie wurde als Notiz behalten, nicht als Dienste gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MoveActionsDelegate</name>

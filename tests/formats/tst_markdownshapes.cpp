@@ -122,6 +122,12 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
                                     << QStringList{"postgres 5432 - - internal"} << QStringList();
     QTest::newRow("intern (German)") << QByteArray("# P\n\n## Intern\n\n- postgres: 5432\n\n## Extern\n\n- web: 80\n")
                                      << QStringList{"postgres 5432 - - internal", "web 80 - - -"} << QStringList();
+    QTest::newRow("other port table in a layout doc")
+        << QByteArray("# T\n\n## 3000-3009: Core\n\n| Port | Service |\n|---|---|\n| 3001 | api |\n\n## Extra\n\n"
+                      "| Name | Host Port |\n|---|---|\n| web | 8080 |\n")
+        << QStringList{"api 3001 - core -"}
+        << QStringList{"11:1 The table at 11:1 lists ports without the columns Port and Service of this layout; it was "
+                       "kept as notes, not read as services."};
     QTest::newRow("code block is not read")
         << QByteArray("# P\n\n- a: 3000\n\n```\n- b: 3001\n| Port | Service |\n```\n")
         << QStringList{"a 3000 - - -"} << QStringList();

@@ -758,8 +758,32 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     std::optional<ReadResult> layout = readLayout(lines);
     if (!layout && !mLayoutMismatch)
         return std::nullopt;
-    if (layout && !layout->schema.services.isEmpty())
+    if (layout && !layout->schema.services.isEmpty()) {
+        // The layout reads Port | Service tables; any other port table stays
+        // in the notes, which is said rather than done silently.
+        for (const MdBlock &b : std::as_const(blocks)) {
+            if (!looksLikePortTable(b))
+                continue;
+            bool port = false;
+            bool service = false;
+            for (const MdText &h : b.header) {
+                port = port || h.text.compare(QLatin1String("port"), Qt::CaseInsensitive) == 0;
+                service = service || h.text.compare(QLatin1String("service"), Qt::CaseInsensitive) == 0;
+            }
+            if (port && service)
+                continue;
+            Diagnostic d;
+            d.file = mOptions.fileName;
+            d.line = b.line;
+            d.column = b.column;
+            d.message = Tr::tr("The table at %1:%2 lists ports without the columns Port and Service of this layout; "
+                               "it was kept as notes, not read as services.")
+                            .arg(b.line)
+                            .arg(b.column);
+            layout->warnings.append(d);
+        }
         return layout;
+    }
     ReadResult shapes = readPortShapes(blocks, mOptions);
     if (!layout) {
         if (shapes.schema.services.isEmpty())

@@ -557,6 +557,16 @@ QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>
     return spans;
 }
 
+bool looksLikePortTable(const MdBlock &table)
+{
+    if (table.kind != MdBlock::Table || table.rows.isEmpty())
+        return false;
+    return std::any_of(table.header.cbegin(), table.header.cend(), [](const MdText &h) {
+        const Column k = columnKind(h.text);
+        return k == Column::HostPort || k == Column::ContainerPort;
+    });
+}
+
 ReadResult readPortShapes(const QList<MdBlock> &blocks, const FormatOptions &options)
 {
     return ShapeReader(options).read(blocks);

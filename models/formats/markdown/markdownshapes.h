@@ -27,6 +27,9 @@ bool isEmptyMark(const QString &text);
 // services that publish no host port.
 bool isInternalTitle(const QString &title);
 
+// A table with a port-like column and rows.
+bool looksLikePortTable(const MdBlock &table);
+
 // Reads port documentation as teams write it, from md4c's blocks: tables with
 // a port-like column anywhere, bullet lists "name: port", heading ranges
 // ("## 3000-3099: Core", "## 71xx"), host sections ("## On nas01") and
