@@ -17,7 +17,7 @@ std::optional<ReadResult> importMarkdown(const QByteArray &data, ParseError *err
     return MarkdownFormat().read(data, options, error);
 }
 
-// "name port[>container][/udp] host range exposure", "-" for none.
+// "name port[>container][/udp] host range exposure [aliases]", "-" for none.
 QStringList describe(const Schema &schema)
 {
     QStringList out;
@@ -31,6 +31,8 @@ QStringList describe(const Schema &schema)
         out.append(QStringLiteral("%1 %2 %3 %4 %5")
                        .arg(s.name, port, orDash(s.hostId), orDash(s.rangeId),
                             s.exposure == Exposure::Internal ? QStringLiteral("internal") : QStringLiteral("-")));
+        if (!s.aliases.isEmpty())
+            out.last() += QStringLiteral(" [%1]").arg(s.aliases.join(QLatin1Char(',')));
     }
     return out;
 }
@@ -78,6 +80,8 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
         << QStringList{"grafana 3000 - - -", "prometheus 9090 - - -"} << QStringList();
     QTest::newRow("German headers") << QByteArray("# Ports\n\n| Dienst | Port |\n|---|---|\n| Grafana | 3000 |\n")
                                     << QStringList{"Grafana 3000 - - -"} << QStringList();
+    QTest::newRow("Porta | Servizio (Italian)") << QByteArray("| Porta | Servizio |\n|---|---|\n| 22 | ssh |\n")
+                                                << QStringList{"ssh 22 - - -"} << QStringList();
     QTest::newRow("Port | Assigned") << QByteArray("| Port | Assigned |\n|---|---|\n| 8080 | traefik |\n")
                                      << QStringList{"traefik 8080 - - -"} << QStringList();
     QTest::newRow("host and container port")
@@ -192,8 +196,9 @@ void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs_data()
                       "| **broker** | Redis | - | 6379 | |\n"
                       "| **portainer** | Portainer | 8010, 9450 | 8000, 9443 | |\n"
                       "| **ha** | Home Assistant | Host network | Host network | |\n")
-        << QStringList{"freshrss 8091>80 - - -", "broker 0>6379 - - internal", "portainer 8010>8000 - - -",
-                       "portainer-9450 9450>9443 - - -", "ha 0 - - -"}
+        << QStringList{"FreshRSS 8091>80 - - - [freshrss]", "Redis 0>6379 - - internal [broker]",
+                       "Portainer 8010>8000 - - - [portainer]", "Portainer-9450 9450>9443 - - - [portainer]",
+                       "Home Assistant 0 - - - [ha]"}
         << QStringList{"6:29 \"Host network\" is not a port (1-65535); the row is kept without it.",
                        "6:44 \"Host network\" is not a port (1-65535); the row is kept without it."};
     QTest::newRow("Service | Path | Port with code spans and n/a")

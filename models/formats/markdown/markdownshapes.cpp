@@ -52,6 +52,19 @@ struct IdPool
 
 enum class Column { Other, HostPort, ContainerPort, Service, Host, Description, Notes, Protocol };
 
+// Which of several service-like columns names the service: "Service" before
+// "Name" before "Container".
+int serviceRank(const QString &header)
+{
+    static const QRegularExpression first = caseless("^(?:services?|service name|dienste?|servizio|servicio)$");
+    static const QRegularExpression second = caseless("^(?:name|app|apps|application|anwendung)$");
+    if (first.match(header).hasMatch())
+        return 0;
+    if (second.match(header).hasMatch())
+        return 1;
+    return header.contains(QLatin1String("container"), Qt::CaseInsensitive) ? 3 : 2;
+}
+
 Column columnKind(const QString &header)
 {
     static const QRegularExpression containerPort = caseless(
@@ -59,10 +72,10 @@ Column columnKind(const QString &header)
         "^(?:container|ziel)-?port$");
     static const QRegularExpression hostPort = caseless(
         "\\bports?\\b|\\bport\\(s\\)|^published$|^exposed$|^listen(?:ing)?$|^veröffentlicht$|^freigegeben$|"
-        "^(?:host|external|public|extern|externer|öffentlicher)[ -]?ports?$");
+        "^(?:host|external|public|extern|externer|öffentlicher)[ -]?ports?$|^port[aoe]s?$|^puertos?$");
     static const QRegularExpression service = caseless(
         "^(?:services?|service name|name|app|apps|application|anwendung|container|container name|dienst|"
-        "dienste|programm|software|tool|component|komponente|stack|project|projekt)$");
+        "dienste|programm|software|tool|component|komponente|stack|project|projekt|servizio|servicio)$");
     static const QRegularExpression weakService = caseless(
         "^(?:assigned|assigned to|used by|usage|purpose|what|verwendung|zweck|belegt durch|belegt von|"
         "description|beschreibung)$");
@@ -268,13 +281,18 @@ void ShapeReader::readTable(const MdBlock &b)
     int protocolCol = -1;
     int notesCol = -1;
     QList<Column> kinds;
+    QList<int> serviceCols;
     for (int c = 0; c < b.header.size(); ++c) {
         const Column k = columnKind(b.header.at(c).text);
         kinds.append(k);
         switch (k) {
         case Column::HostPort: hostPorts.append(c); break;
         case Column::ContainerPort: containerPorts.append(c); break;
-        case Column::Service: if (serviceCol < 0) serviceCol = c; break;
+        case Column::Service:
+            serviceCols.append(c);
+            if (serviceCol < 0 || serviceRank(b.header.at(c).text) < serviceRank(b.header.at(serviceCol).text))
+                serviceCol = c;
+            break;
         case Column::Description: if (weakCol < 0) weakCol = c; break;
         case Column::Host: if (hostCol < 0) hostCol = c; break;
         case Column::Protocol: if (protocolCol < 0) protocolCol = c; break;
@@ -369,9 +387,15 @@ void ShapeReader::readTable(const MdBlock &b)
                 p.protocol = Protocol::Udp;
         }
         QStringList notes;
+        for (int c : std::as_const(serviceCols)) {
+            // "Container Name" beside "Service": the container is an alias.
+            const QString alias = row.value(c).text;
+            if (c != serviceCol && !alias.isEmpty() && alias != name.text && !base.aliases.contains(alias))
+                base.aliases.append(alias);
+        }
         for (int c = 0; c < row.size(); ++c) {
             const QString &text = row.at(c).text;
-            if (c == serviceCol || c == portCol || c == targetCol || c == hostCol || c == protocolCol || text.isEmpty())
+            if (serviceCols.contains(c) || c == portCol || c == targetCol || c == hostCol || c == protocolCol || text.isEmpty())
                 continue;
             if (kinds.value(c) == Column::Description && base.description.isEmpty())
                 base.description = text;
