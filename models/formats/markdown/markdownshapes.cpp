@@ -17,7 +17,7 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Portolan::MarkdownFormat)
 };
 
-QRegularExpression caseless(const char *pattern)
+QRegularExpression caseless(const QByteArray &pattern)
 {
     return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
                                                               | QRegularExpression::UseUnicodePropertiesOption);
@@ -411,22 +411,17 @@ void ShapeReader::readTable(const MdBlock &b)
 
 void ShapeReader::readItem(const MdBlock &b)
 {
-    static const QRegularExpression portsPart = caseless(
+    // One or more ports as in a cell, then the name; or the name, then them.
+    static const QByteArray ports =
         "(\\d{1,6}(?:\\s*[-\u2013]\\s*\\d{1,6})?(?:\\s*:\\s*\\d{1,6})?(?:\\s*/\\s*(?:tcp|udp))?"
         "(?:\\s*(?:,|/|and|und)\\s*\\d{1,6}(?:\\s*[-\u2013]\\s*\\d{1,6})?(?:\\s*:\\s*\\d{1,6})?(?:\\s*/\\s*(?:tcp|udp))?)*"
-        "(?:\\s*\\((?:tcp|udp)\\))?)");
+        "(?:\\s*\\((?:tcp|udp)\\))?)(?![\\d.])";
     static const QRegularExpression nameFirst = caseless(
-        QString::fromUtf8("^\\**([^:=\u2013\u2014()]+?)\\**\\s*(?:[:=\u2192]|\\s[-\u2013\u2014]|\\bon\\b|\\bport\\b|\\bauf\\b|\\s)+\\s*(?:port\\s+)?")
-            .append(portsPart.pattern())
-            .append(QStringLiteral("(?![\\d.])\\s*(?:[(\u2013\u2014:-]\\s*(.*?))?\\)?$"))
-            .toUtf8()
-            .constData());
+        "^\\**([^:=\u2013\u2014()]+?)\\**\\s*(?:[:=\u2192]|\\s[-\u2013\u2014]|\\bon\\b|\\bport\\b|\\bauf\\b|\\s)+\\s*(?:port\\s+)?"
+        + ports + "\\s*(?:[(\u2013\u2014:-]\\s*(.*?))?\\)?$");
     static const QRegularExpression portFirst = caseless(
-        QString::fromUtf8("^(?:port\\s+)?")
-            .append(portsPart.pattern())
-            .append(QString::fromUtf8("(?![\\d.])\\s*(?:[:=\u2192]|[-\u2013\u2014]+|\\s)\\s*\\**([^\\s()*,;:][^()*,;:]*?)\\**\\s*(?:[(\u2013\u2014,;:]\\s*(.*?))?\\)?$"))
-            .toUtf8()
-            .constData());
+        "^(?:port\\s+)?" + ports
+        + "\\s*(?:[:=\u2192]|[-\u2013\u2014]+|\\s)\\s*\\**([^\\s()*,;:][^()*,;:]*?)\\**\\s*(?:[(\u2013\u2014,;:]\\s*(.*?))?\\)?$");
     if (!mPreviousItem || mPreviousItem->line + 1 < b.line)
         ++mLists;
     mPreviousItem = &b;
