@@ -211,6 +211,19 @@ void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs_data()
                       "|------|----------|---------|-------------|\n| 53 | TCP/UDP | Pi-hole | DNS |\n"
                       "| 123 | UDP | ntp | time |\n| 80 | TCP | Nginx | HTTP |\n")
         << QStringList{"Pi-hole 53 - - -", "ntp 123/udp - - -", "Nginx 80 - - -"} << QStringList();
+    QTest::newRow("German: Port | Protokoll | Dienst, 67/68, (intern)")
+        << QByteArray("# Wichtige Ports\n\n## Standard-Ports\n\n| Port | Protokoll | Dienst |\n|---|---|---|\n"
+                      "| 22 | TCP | SSH |\n| 67/68 | UDP | DHCP |\n| 53 | TCP/UDP | DNS |\n\n"
+                      "## Homelab-spezifische Ports\n\n| Port | Dienst |\n|---|---|\n| 3000 | Wiki (intern) |\n"
+                      "| 8000 | Paperless-ngx |\n")
+        << QStringList{"SSH 22 - - -",     "DHCP 67/udp - - -", "DHCP-68 68/udp - - -",
+                       "DNS 53 - - -",     "Wiki 3000 - - internal", "Paperless-ngx 8000 - - -"}
+        << QStringList();
+    QTest::newRow("Used ports: Port | Service | Type, one service on several ports")
+        << QByteArray("## Used ports\n\n| Port | Service | Type |\n|---|---|---|\n| 53 | Pi-hole | DNS |\n"
+                      "| 80 | Traefik | Entrypoint-HTTP |\n| 443 | Traefik | Entrypoint-HTTPS |\n")
+        << QStringList{"Pi-hole 53 - - -", "Traefik 80 - - -", "Traefik 443 - - -"}
+        << QStringList{"3:1 The column \"type\" is not one Portolan knows; its cells are kept in the services' notes."};
     QTest::newRow("port ranges as a bullet list after the table")
         << QByteArray("# Port Allocation\n\n| Service | Port | Status |\n|---|---|---|\n| web (dev) | 4321 | Active |\n"
                       "| api | 8000 | Active |\n\n## Port Ranges\n\n- **4000-4999**: Development servers\n")

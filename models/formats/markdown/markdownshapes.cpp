@@ -405,7 +405,16 @@ void ShapeReader::readTable(const MdBlock &b)
                 notes.append(QStringLiteral("%1: %2").arg(b.header.value(c).text, text));
         }
         base.notes = notes.join(QLatin1String("; "));
-        addServices(name.text, spans, hostId, mInternal || onlyContainer || containerOnly, base);
+        // "Wiki (intern)": the name says the service is internal.
+        static const QRegularExpression aside(QStringLiteral("^(.*\\S)\\s*\\(([^()]*)\\)$"));
+        QString serviceName = name.text;
+        bool internalName = false;
+        const QRegularExpressionMatch a = aside.match(serviceName);
+        if (a.hasMatch() && isInternalTitle(a.captured(2))) {
+            serviceName = a.captured(1);
+            internalName = true;
+        }
+        addServices(serviceName, spans, hostId, mInternal || onlyContainer || containerOnly || internalName, base);
     }
 }
 
