@@ -228,6 +228,10 @@ void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs_data()
         << QByteArray("# Port Allocation\n\n| Service | Port | Status |\n|---|---|---|\n| web (dev) | 4321 | Active |\n"
                       "| api | 8000 | Active |\n\n## Port Ranges\n\n- **4000-4999**: Development servers\n")
         << QStringList{"web (dev) 4321 - - -", "api 8000 - - -"} << QStringList();
+    QTest::newRow("port in parentheses after a bold name")
+        << QByteArray("# Homelab\n\n## Services\n\n**Apps**\n- **n8n** (5678) - Workflow automation.\n"
+                      "- **Gitea** (port 3000)\n")
+        << QStringList{"n8n 5678 - - -", "Gitea 3000 - - -"} << QStringList();
     QTest::newRow("URLs with ports in a list")
         << QByteArray("# Services\n\n### Media\n- Jellyfin: http://localhost:4000 (Media streaming)\n"
                       "- Immich: http://localhost:4004/ (Photo backup)\n")

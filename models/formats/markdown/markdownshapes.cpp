@@ -431,6 +431,8 @@ void ShapeReader::readItem(const MdBlock &b)
     static const QRegularExpression portFirst = caseless(
         "^(?:port\\s+)?" + ports
         + "\\s*(?:[:=\u2192]|[-\u2013\u2014]+|\\s)\\s*\\**([^\\s()*,;:][^()*,;:]*?)\\**\\s*(?:[(\u2013\u2014,;:]\\s*(.*?))?\\)?$");
+    static const QRegularExpression portInParens = caseless(
+        "^\\**([^()*]+?)\\**\\s*\\(\\s*(?:port\\s+)?" + ports + "\\s*\\)\\s*(?:[-\u2013\u2014:]\\s*(.*))?$");
     if (!mPreviousItem || mPreviousItem->line + 1 < b.line)
         ++mLists;
     mPreviousItem = &b;
@@ -449,7 +451,7 @@ void ShapeReader::readItem(const MdBlock &b)
         portsOffset = int(m.capturedStart(1));
         name = m.captured(2).trimmed();
         rest = m.captured(3).trimmed();
-    } else if ((m = nameFirst.match(t)).hasMatch()) {
+    } else if ((m = portInParens.match(t)).hasMatch() || (m = nameFirst.match(t)).hasMatch()) {
         name = m.captured(1).trimmed();
         portsText = m.captured(2);
         portsOffset = int(m.capturedStart(2));
