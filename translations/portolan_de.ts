@@ -2287,14 +2287,6 @@ Wiederherstellen?</translation>
         <translation>Unerwarteter Text „%1“; trennen Sie Dienste durch Kommas.</translation>
     </message>
     <message>
-        <source>The range %1 is not made of port numbers (1-65535).</source>
-        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535).</translation>
-    </message>
-    <message>
-        <source>The range starts at %1 but ends before it, at %2.</source>
-        <translation>Der Bereich beginnt bei %1, endet aber davor, bei %2.</translation>
-    </message>
-    <message>
         <source>The section &quot;%1&quot; is written from the analyzer on export; it was not imported.</source>
         <translation>Der Abschnitt „%1“ wird beim Export aus der Analyse erzeugt; er wurde nicht importiert.</translation>
     </message>
@@ -2408,6 +2400,14 @@ Wiederherstellen?</translation>
     <message>
         <source>The table at %1:%2 lists ports without the columns Port and Service of this layout; it was kept as notes, not read as services.</source>
         <translation>Die Tabelle bei %1:%2 nennt Ports, aber ohne die Spalten Port und Service dieses Layouts; sie wurde als Notiz behalten, nicht als Dienste gelesen.</translation>
+    </message>
+    <message>
+        <source>The range %1 is not made of port numbers (1-65535); the section is read without a range.</source>
+        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535); der Abschnitt wird ohne Bereich gelesen.</translation>
+    </message>
+    <message>
+        <source>The range starts at %1 but ends before it, at %2; the section is read without a range.</source>
+        <translation>Der Bereich beginnt bei %1, endet aber schon davor, bei %2; der Abschnitt wird ohne Bereich gelesen.</translation>
     </message>
 </context>
 <context>

@@ -403,7 +403,9 @@ void tst_MarkdownFormat::shouldReportDamagedInput_data()
     // A cell that is not a port: a warning at the cell, the row kept without a port.
     QTest::newRow("port 30x1") << head + "| 30x1 | a | Go | d |\n" << false << 7 << 3 << "30x1";
     QTest::newRow("port above 65535") << head + "| 70000 | a | Go | d |\n" << false << 7 << 3 << "70000";
-    QTest::newRow("range ends before it starts") << QByteArray("# T\n\n## 3010-3000\n") << true << 3 << 4 << "3000";
+    QTest::newRow("range ends before it starts")
+        << QByteArray("# T\n\n## 3010-3000\n\n| Port | Service |\n|---|---|\n| 3005 | a |\n") << false << 3 << 4
+        << "ends before it, at 3000; the section is read without a range";
     QTest::newRow("reserved span backwards") << head + "| 3009-3006 | *(reserved)* | | |\n" << true << 7 << 3
                                              << "3009-3006";
     QTest::newRow("row without a service name") << head + "| 3001 |  | Go | d |\n" << true << 7 << 0 << "no service name";
@@ -652,13 +654,13 @@ void tst_MarkdownFormat::shouldImportAndExportThroughTheCommandLine()
     const QString bad = dir.filePath(QStringLiteral("bad.md"));
     QFile badFile(bad);
     QVERIFY(badFile.open(QIODevice::WriteOnly));
-    badFile.write("# T\n\n## 3010-3000: Backwards\n");
+    badFile.write("# T\n\n> ### Real ports today\n>\n> **Host:**\n> - mana-x `30x1`\n");
     badFile.close();
     QCOMPARE(run({QStringLiteral("import"), bad, QStringLiteral("--from"), QStringLiteral("markdown"),
                   QStringLiteral("-o"), dir.filePath(QStringLiteral("out.json"))},
                  &err),
              2);
-    QVERIFY2(err.contains(QStringLiteral("%1:3:").arg(bad).toUtf8()), err.constData());
+    QVERIFY2(err.contains(QStringLiteral("%1:6:12:").arg(bad).toUtf8()), err.constData());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.json"))));
 }
 

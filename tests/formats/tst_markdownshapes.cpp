@@ -156,6 +156,10 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
                                              << QStringList{"a 3005 - - -"}
                                              << QStringList{"3:10 The heading's range 3010-3000 ends before it starts; "
                                                             "read as a plain heading."};
+    QTest::newRow("layout heading range 3010-3000")
+        << QByteArray("# T\n\n## 3010-3000: Core\n\n| Port | Service |\n|---|---|\n| 3005 | a |\n")
+        << QStringList{"a 3005 - - -"}
+        << QStringList{"3:4 The range starts at 3010 but ends before it, at 3000; the section is read without a range."};
     QTest::newRow("list item without a name") << QByteArray("# P\n\n- a: 3000\n- 3001\n") << QStringList{"a 3000 - - -"}
                                               << QStringList{"4:3 The list item \"3001\" names no service and port; "
                                                              "skipped."};

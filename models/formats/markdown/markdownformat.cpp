@@ -1188,13 +1188,18 @@ bool Reader::readSection(const Section &section)
         const int first = m.capturedView(1).toInt(&okFirst);
         const int last = m.capturedView(2).toInt(&okLast);
         const int column = section.heading.column + int(section.heading.text.indexOf(m.capturedView(1)));
+        // A heading that cannot be a range is read as a plain section, with a warning.
         if (!okFirst || !okLast || !isValidPort(first) || !isValidPort(last))
-            return fail(section.heading.number, column,
-                        Tr::tr("The range %1 is not made of port numbers (1-65535).").arg(section.title));
-        if (first > last)
-            return fail(section.heading.number, column,
-                        Tr::tr("The range starts at %1 but ends before it, at %2.").arg(first).arg(last));
-        return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
+            warn(section.heading.number, column,
+                 Tr::tr("The range %1 is not made of port numbers (1-65535); the section is read without a range.")
+                     .arg(section.title));
+        else if (first > last)
+            warn(section.heading.number, column,
+                 Tr::tr("The range starts at %1 but ends before it, at %2; the section is read without a range.")
+                     .arg(first)
+                     .arg(last));
+        else
+            return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
     }
     if (section.title.compare(kPrinciples, Qt::CaseInsensitive) == 0)
         return readPrinciples(section);
