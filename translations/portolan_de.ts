@@ -2409,6 +2409,10 @@ Wiederherstellen?</translation>
         <source>The range starts at %1 but ends before it, at %2; the section is read without a range.</source>
         <translation>Der Bereich beginnt bei %1, endet aber schon davor, bei %2; der Abschnitt wird ohne Bereich gelesen.</translation>
     </message>
+    <message>
+        <source>The file looks like YAML (such as a compose file), not a Markdown port schema.</source>
+        <translation>Die Datei sieht wie YAML aus (etwa eine Compose-Datei), nicht wie ein Markdown-Portschema.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MoveActionsDelegate</name>

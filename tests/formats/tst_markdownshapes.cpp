@@ -261,6 +261,11 @@ void tst_MarkdownShapes::shouldRefuseWhatIsNotMarkdown_data()
     QTest::newRow("whitespace only") << QByteArray("  \n\n\t\n") << 1 << "empty";
     QTest::newRow("compose YAML") << QByteArray("\nservices:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n")
                                   << 2 << "no Markdown heading, table or list";
+    QTest::newRow("compose YAML under a comment")
+        << QByteArray("# Compose file of nas01\nservices:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n")
+        << 2 << "looks like YAML";
+    QTest::newRow("file_sd YAML list") << QByteArray("# targets\n- targets: ['a:9100']\n  labels:\n    job: node\n")
+                                       << 2 << "looks like YAML";
     QTest::newRow("prose only") << QByteArray("Just a sentence about port 80.\n") << 1 << "does not look like";
 }
 

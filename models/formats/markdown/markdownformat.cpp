@@ -753,6 +753,32 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
         return std::nullopt;
     }
 
+    // A compose or Prometheus file often starts with "# comment", which
+    // Markdown reads as a heading: refuse YAML by its lines instead.
+    static const QRegularExpression yamlLine(QStringLiteral("^\\s*(?:-\\s+)?[\\w.\"'-]+:(?:\\s|$)|^\\s*-\\s|^---\\s*$"));
+    static const QRegularExpression keyLine(QStringLiteral("^\\s*[\\w.-]+:(?:\\s|$)"));
+    int yamlLines = 0;
+    int otherLines = 0;
+    int firstYaml = 0;
+    bool keys = false; // "- a: 1" lists alone are Markdown too
+    for (const Line &l : std::as_const(lines)) {
+        const QString t = l.text.trimmed();
+        if (t.isEmpty() || t.startsWith(QLatin1Char('#')))
+            continue;
+        if (yamlLine.match(l.text).hasMatch()) {
+            ++yamlLines;
+            if (firstYaml == 0)
+                firstYaml = l.number;
+        } else {
+            ++otherLines;
+        }
+        keys = keys || keyLine.match(l.text).hasMatch();
+    }
+    if (keys && otherLines == 0 && yamlLines > 0) {
+        fail(firstYaml, 1, Tr::tr("The file looks like YAML (such as a compose file), not a Markdown port schema."));
+        return std::nullopt;
+    }
+
     // The PORT_SCHEMA layout first: it reads every field exactly. Where a
     // file is not in that layout, the common shapes of port docs are read.
     std::optional<ReadResult> layout = readLayout(lines);
