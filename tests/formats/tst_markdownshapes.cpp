@@ -82,6 +82,10 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
                                     << QStringList{"Grafana 3000 - - -"} << QStringList();
     QTest::newRow("Porta | Servizio (Italian)") << QByteArray("| Porta | Servizio |\n|---|---|\n| 22 | ssh |\n")
                                                 << QStringList{"ssh 22 - - -"} << QStringList();
+    QTest::newRow("Port(s) | App") << QByteArray("| App | Port(s) |\n|---|---|\n| gitea | 3000, 2222 |\n")
+                                   << QStringList{"gitea 3000 - - -", "gitea-2222 2222 - - -"} << QStringList();
+    QTest::newRow("Listen | Name") << QByteArray("| Name | Listen |\n|---|---|\n| sshd | 22/tcp |\n")
+                                   << QStringList{"sshd 22 - - -"} << QStringList();
     QTest::newRow("Port | Assigned") << QByteArray("| Port | Assigned |\n|---|---|\n| 8080 | traefik |\n")
                                      << QStringList{"traefik 8080 - - -"} << QStringList();
     QTest::newRow("host and container port")
