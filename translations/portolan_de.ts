@@ -2307,14 +2307,6 @@ Wiederherstellen?</translation>
         <translation>Unerwarteter Text „%1“; trennen Sie Dienste durch Kommas.</translation>
     </message>
     <message>
-        <source>The range %1 is not made of port numbers (1-65535).</source>
-        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535).</translation>
-    </message>
-    <message>
-        <source>The range starts at %1 but ends before it, at %2.</source>
-        <translation>Der Bereich beginnt bei %1, endet aber davor, bei %2.</translation>
-    </message>
-    <message>
         <source>The section &quot;%1&quot; is written from the analyzer on export; it was not imported.</source>
         <translation>Der Abschnitt „%1“ wird beim Export aus der Analyse erzeugt; er wurde nicht importiert.</translation>
     </message>
@@ -2365,6 +2357,81 @@ Wiederherstellen?</translation>
     <message>
         <source>- **%1** (%2): %3</source>
         <translation>- **%1** (%2): %3</translation>
+    </message>
+    <message>
+        <source>The file is empty; a Markdown port schema has at least a heading, a table or a list.</source>
+        <translation>Die Datei ist leer; ein Markdown-Portschema hat mindestens eine Überschrift, eine Tabelle oder eine Liste.</translation>
+    </message>
+    <message>
+        <source>The file has no Markdown heading, table or list; it does not look like a port schema (is it another format, such as a compose file?).</source>
+        <translation>Die Datei hat keine Markdown-Überschrift, Tabelle oder Liste; sie sieht nicht wie ein Portschema aus (ist sie in einem anderen Format, etwa eine Compose-Datei?).</translation>
+    </message>
+    <message>
+        <source>%1 Read as general port documentation instead.</source>
+        <translation>%1 Stattdessen als allgemeine Portdokumentation gelesen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1-65535); the row is kept without it.</source>
+        <translation>„%1“ ist kein Port (1-65535); die Zeile bleibt ohne ihn erhalten.</translation>
+    </message>
+    <message>
+        <source>ports %1-%2</source>
+        <translation>Ports %1-%2</translation>
+    </message>
+    <message>
+        <source>The heading&apos;s range %1 is not made of port numbers (1-65535); read as a plain heading.</source>
+        <translation>Der Bereich %1 der Überschrift besteht nicht aus Portnummern (1-65535); als gewöhnliche Überschrift gelesen.</translation>
+    </message>
+    <message>
+        <source>The heading&apos;s range %1 ends before it starts; read as a plain heading.</source>
+        <translation>Der Bereich %1 der Überschrift endet, bevor er beginnt; als gewöhnliche Überschrift gelesen.</translation>
+    </message>
+    <message>
+        <source>The table at %1:%2 has no port column; skipped.</source>
+        <translation>Die Tabelle bei %1:%2 hat keine Port-Spalte; übersprungen.</translation>
+    </message>
+    <message>
+        <source>The table at %1:%2 has no service column; skipped.</source>
+        <translation>Die Tabelle bei %1:%2 hat keine Dienst-Spalte; übersprungen.</translation>
+    </message>
+    <message>
+        <source>The table at %1:%2 has no rows.</source>
+        <translation>Die Tabelle bei %1:%2 hat keine Zeilen.</translation>
+    </message>
+    <message>
+        <source>The row has no service name; skipped.</source>
+        <translation>Die Zeile hat keinen Dienstnamen; übersprungen.</translation>
+    </message>
+    <message>
+        <source>The list item &quot;%1&quot; names no service and port; skipped.</source>
+        <translation>Der Listeneintrag „%1“ nennt keinen Dienst mit Port; übersprungen.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; is not a port (1-65535); the item is kept without it.</source>
+        <translation>„%1“ ist kein Port (1-65535); der Eintrag bleibt ohne ihn erhalten.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Summary: %n service(s) read; tables read: %1, lists read: %2, parts skipped: %3.</source>
+        <translation>
+            <numerusform>Zusammenfassung: %n Dienst gelesen; gelesene Tabellen: %1, gelesene Listen: %2, übersprungene Teile: %3.</numerusform>
+            <numerusform>Zusammenfassung: %n Dienste gelesen; gelesene Tabellen: %1, gelesene Listen: %2, übersprungene Teile: %3.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The table at %1:%2 lists ports without the columns Port and Service of this layout; it was kept as notes, not read as services.</source>
+        <translation>Die Tabelle bei %1:%2 nennt Ports, aber ohne die Spalten Port und Service dieses Layouts; sie wurde als Notiz behalten, nicht als Dienste gelesen.</translation>
+    </message>
+    <message>
+        <source>The range %1 is not made of port numbers (1-65535); the section is read without a range.</source>
+        <translation>Der Bereich %1 besteht nicht aus Portnummern (1-65535); der Abschnitt wird ohne Bereich gelesen.</translation>
+    </message>
+    <message>
+        <source>The range starts at %1 but ends before it, at %2; the section is read without a range.</source>
+        <translation>Der Bereich beginnt bei %1, endet aber schon davor, bei %2; der Abschnitt wird ohne Bereich gelesen.</translation>
+    </message>
+    <message>
+        <source>The file looks like YAML (such as a compose file), not a Markdown port schema.</source>
+        <translation>Die Datei sieht wie YAML aus (etwa eine Compose-Datei), nicht wie ein Markdown-Portschema.</translation>
     </message>
 </context>
 <context>

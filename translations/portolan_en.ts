@@ -247,6 +247,16 @@
     </message>
 </context>
 <context>
+    <name>Portolan::MarkdownFormat</name>
+    <message numerus="yes">
+        <source>Summary: %n service(s) read; tables read: %1, lists read: %2, parts skipped: %3.</source>
+        <translation>
+            <numerusform>Summary: %n service read; tables read: %1, lists read: %2, parts skipped: %3.</numerusform>
+            <numerusform>Summary: %n services read; tables read: %1, lists read: %2, parts skipped: %3.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::MoveReport</name>
     <message numerus="yes">
         <source>✓ resolves %n</source>

@@ -400,14 +400,18 @@ void tst_MarkdownFormat::shouldReportDamagedInput_data()
 
     // Tolerant, like GitHub's tables: missing cells are empty, with a warning.
     QTest::newRow("table row with a missing cell") << head + "| 3001 | a | Go |\n" << false << 7 << 0 << "missing cells";
-    QTest::newRow("port 30x1") << head + "| 30x1 | a | Go | d |\n" << true << 7 << 3 << "30x1";
-    QTest::newRow("port above 65535") << head + "| 70000 | a | Go | d |\n" << true << 7 << 3 << "70000";
-    QTest::newRow("range ends before it starts") << QByteArray("# T\n\n## 3010-3000\n") << true << 3 << 4 << "3000";
+    // A cell that is not a port: a warning at the cell, the row kept without a port.
+    QTest::newRow("port 30x1") << head + "| 30x1 | a | Go | d |\n" << false << 7 << 3 << "30x1";
+    QTest::newRow("port above 65535") << head + "| 70000 | a | Go | d |\n" << false << 7 << 3 << "70000";
+    QTest::newRow("range ends before it starts")
+        << QByteArray("# T\n\n## 3010-3000\n\n| Port | Service |\n|---|---|\n| 3005 | a |\n") << false << 3 << 4
+        << "ends before it, at 3000; the section is read without a range";
     QTest::newRow("reserved span backwards") << head + "| 3009-3006 | *(reserved)* | | |\n" << true << 7 << 3
                                              << "3009-3006";
     QTest::newRow("row without a service name") << head + "| 3001 |  | Go | d |\n" << true << 7 << 0 << "no service name";
+    // Not the layout: read as general port documentation, saying so at the table.
     QTest::newRow("range table without Service column")
-        << QByteArray("# T\n\n## 3000-3009: Core\n\n| Port | What |\n|---|---|\n| 3001 | a |\n") << true << 5 << 0
+        << QByteArray("# T\n\n## 3000-3009: Core\n\n| Port | What |\n|---|---|\n| 3001 | a |\n") << false << 5 << 1
         << "Service";
     QTest::newRow("bullet with no port") << status + "> - mana-x\n" << true << 6 << 5 << "mana-x";
     QTest::newRow("bullet with a bad port") << status + "> - mana-x `30x1`\n" << true << 6 << 12 << "30x1";
@@ -423,7 +427,7 @@ void tst_MarkdownFormat::shouldReportDamagedInput_data()
         << QByteArray("# T\n\n## 5000-5009: Web\n\n| Port | Service | Corresponds to Server |\n|---|---|---|\n"
                       "| 5000 | web | 3030 nothing |\n")
         << false << 7 << 16 << "nothing";
-    QTest::newRow("empty file") << QByteArray() << false << 0 << 0 << "";
+    QTest::newRow("empty file") << QByteArray() << true << 1 << 1 << "empty";
 }
 
 void tst_MarkdownFormat::shouldReportDamagedInput()
@@ -650,13 +654,13 @@ void tst_MarkdownFormat::shouldImportAndExportThroughTheCommandLine()
     const QString bad = dir.filePath(QStringLiteral("bad.md"));
     QFile badFile(bad);
     QVERIFY(badFile.open(QIODevice::WriteOnly));
-    badFile.write("# T\n\n## 3010-3000: Backwards\n");
+    badFile.write("# T\n\n> ### Real ports today\n>\n> **Host:**\n> - mana-x `30x1`\n");
     badFile.close();
     QCOMPARE(run({QStringLiteral("import"), bad, QStringLiteral("--from"), QStringLiteral("markdown"),
                   QStringLiteral("-o"), dir.filePath(QStringLiteral("out.json"))},
                  &err),
              2);
-    QVERIFY2(err.contains(QStringLiteral("%1:3:").arg(bad).toUtf8()), err.constData());
+    QVERIFY2(err.contains(QStringLiteral("%1:6:12:").arg(bad).toUtf8()), err.constData());
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("out.json"))));
 }
 

@@ -1,6 +1,8 @@
 #include "markdownformat.h"
 
 #include "analyzer.h"
+#include "markdownscan.h"
+#include "markdownshapes.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -603,6 +605,7 @@ private:
     }
 
     bool decode(const QByteArray &data, QList<Line> *lines);
+    std::optional<ReadResult> readLayout(const QList<Line> &lines);
     bool readPreamble(const QList<Line> &lines);
     bool readStatus(const QList<Line> &lines);
     bool readHostHeading(const Line &line, const QString &inner);
@@ -631,15 +634,30 @@ private:
         }
         return true;
     }
-    QString uniqueId(QSet<QString> *used, const QString &base)
+    // Ids handed out so far, and per stem the next suffix to try, so that
+    // thousands of equal names cost one probe each instead of a scan from 2.
+    struct IdPool
+    {
+        QSet<QString> used;
+        QHash<QString, int> next;
+    };
+    QString uniqueId(IdPool *pool, const QString &base)
     {
         QString stem = isSlug(base) ? base : slugify(base);
         if (stem.isEmpty())
             stem = QStringLiteral("item");
-        QString id = stem;
-        for (int n = 2; used->contains(id); ++n)
-            id = QStringLiteral("%1-%2").arg(stem).arg(n);
-        used->insert(id);
+        if (!pool->used.contains(stem)) {
+            pool->used.insert(stem);
+            return stem;
+        }
+        int &n = pool->next[stem];
+        if (n < 2)
+            n = 2;
+        QString id = QStringLiteral("%1-%2").arg(stem).arg(n);
+        while (pool->used.contains(id))
+            id = QStringLiteral("%1-%2").arg(stem).arg(++n);
+        ++n;
+        pool->used.insert(id);
         return id;
     }
     int addService(Service s)
@@ -654,10 +672,12 @@ private:
     const FormatOptions &mOptions;
     ParseError *mError;
     bool mFailed = false;
+    bool mLayoutMismatch = false; // failed only because this is not the PORT_SCHEMA layout
     Schema mSchema;
     QList<Diagnostic> mWarnings;
-    QSet<QString> mServiceIds;
-    QSet<QString> mRangeIds;
+    IdPool mServiceIds;
+    IdPool mRangeIds;
+    IdPool mHostIds;
     QHash<QString, QList<int>> mByName;
     QList<StatusItem> mStatusItems;
     QList<InactiveItem> mInactiveItems;
@@ -706,6 +726,118 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     QList<Line> lines;
     if (!decode(data, &lines))
         return std::nullopt;
+    int firstText = 0;
+    for (const Line &l : std::as_const(lines)) {
+        if (!l.text.trimmed().isEmpty()) {
+            firstText = l.number;
+            break;
+        }
+    }
+    if (firstText == 0) {
+        fail(1, 1, Tr::tr("The file is empty; a Markdown port schema has at least a heading, a table or a list."));
+        return std::nullopt;
+    }
+
+    // md4c's reading of the whole file: what is a heading, a table, a list.
+    QByteArray body = data;
+    if (body.startsWith("\xEF\xBB\xBF"))
+        body.remove(0, 3);
+    QList<MdBlock> blocks;
+    scanMarkdown(body, &blocks);
+    const bool structured = std::any_of(blocks.cbegin(), blocks.cend(),
+                                        [](const MdBlock &b) { return b.kind != MdBlock::Paragraph; });
+    if (!structured) {
+        fail(firstText, 1,
+             Tr::tr("The file has no Markdown heading, table or list; it does not look like a port schema "
+                    "(is it another format, such as a compose file?)."));
+        return std::nullopt;
+    }
+
+    // A compose or Prometheus file often starts with "# comment", which
+    // Markdown reads as a heading: refuse YAML by its lines instead.
+    static const QRegularExpression yamlLine(QStringLiteral("^\\s*(?:-\\s+)?[\\w.\"'-]+:(?:\\s|$)|^\\s*-\\s|^---\\s*$"));
+    static const QRegularExpression keyLine(QStringLiteral("^\\s*[\\w.-]+:(?:\\s|$)"));
+    int yamlLines = 0;
+    int otherLines = 0;
+    int firstYaml = 0;
+    bool keys = false; // "- a: 1" lists alone are Markdown too
+    for (const Line &l : std::as_const(lines)) {
+        const QString t = l.text.trimmed();
+        if (t.isEmpty() || t.startsWith(QLatin1Char('#')))
+            continue;
+        if (yamlLine.match(l.text).hasMatch()) {
+            ++yamlLines;
+            if (firstYaml == 0)
+                firstYaml = l.number;
+        } else {
+            ++otherLines;
+        }
+        keys = keys || keyLine.match(l.text).hasMatch();
+    }
+    if (keys && otherLines == 0 && yamlLines > 0) {
+        fail(firstYaml, 1, Tr::tr("The file looks like YAML (such as a compose file), not a Markdown port schema."));
+        return std::nullopt;
+    }
+
+    // The PORT_SCHEMA layout first: it reads every field exactly. Where a
+    // file is not in that layout, the common shapes of port docs are read.
+    std::optional<ReadResult> layout = readLayout(lines);
+    if (!layout && !mLayoutMismatch)
+        return std::nullopt;
+    if (layout && !layout->schema.services.isEmpty()) {
+        // The layout reads Port | Service tables; any other port table stays
+        // in the notes, which is said rather than done silently.
+        for (const MdBlock &b : std::as_const(blocks)) {
+            if (!looksLikePortTable(b))
+                continue;
+            bool port = false;
+            bool service = false;
+            for (const MdText &h : b.header) {
+                port = port || h.text.compare(QLatin1String("port"), Qt::CaseInsensitive) == 0;
+                service = service || h.text.compare(QLatin1String("service"), Qt::CaseInsensitive) == 0;
+            }
+            if (port && service)
+                continue;
+            Diagnostic d;
+            d.file = mOptions.fileName;
+            d.line = b.line;
+            d.column = b.column;
+            d.message = Tr::tr("The table at %1:%2 lists ports without the columns Port and Service of this layout; "
+                               "it was kept as notes, not read as services.")
+                            .arg(b.line)
+                            .arg(b.column);
+            layout->warnings.append(d);
+        }
+        return layout;
+    }
+    ReadResult shapes = readPortShapes(blocks, mOptions);
+    if (!layout) {
+        if (shapes.schema.services.isEmpty())
+            return std::nullopt;
+        Diagnostic note = *mError;
+        note.message = Tr::tr("%1 Read as general port documentation instead.").arg(mError->message);
+        *mError = ParseError();
+        shapes.warnings.prepend(note);
+        return shapes;
+    }
+    if (shapes.schema.services.isEmpty()) {
+        // Nothing to add; keep only what was skipped, with its position.
+        for (const Diagnostic &d : std::as_const(shapes.warnings)) {
+            if (d.line > 0)
+                layout->warnings.append(d);
+        }
+        return layout;
+    }
+    layout->schema.services = shapes.schema.services;
+    layout->schema.hosts = shapes.schema.hosts;
+    layout->schema.ranges = shapes.schema.ranges;
+    layout->schema.reservations = shapes.schema.reservations;
+    layout->warnings.append(shapes.warnings);
+    return layout;
+}
+
+std::optional<ReadResult> Reader::readLayout(const QList<Line> &lines)
+{
 
     // Preamble (title, status block, dates), then one section per "## ".
     QList<Line> preamble;
@@ -925,10 +1057,7 @@ bool Reader::readHostHeading(const Line &line, const QString &inner)
     }
     if (h.name.isEmpty())
         return fail(line.number, line.column, Tr::tr("The host heading has no name."));
-    QSet<QString> used;
-    for (const Host &other : std::as_const(mSchema.hosts))
-        used.insert(other.id);
-    h.id = uniqueId(&used, h.name);
+    h.id = uniqueId(&mHostIds, h.name);
     mSchema.hosts.append(h);
     return true;
 }
@@ -1085,13 +1214,18 @@ bool Reader::readSection(const Section &section)
         const int first = m.capturedView(1).toInt(&okFirst);
         const int last = m.capturedView(2).toInt(&okLast);
         const int column = section.heading.column + int(section.heading.text.indexOf(m.capturedView(1)));
+        // A heading that cannot be a range is read as a plain section, with a warning.
         if (!okFirst || !okLast || !isValidPort(first) || !isValidPort(last))
-            return fail(section.heading.number, column,
-                        Tr::tr("The range %1 is not made of port numbers (1-65535).").arg(section.title));
-        if (first > last)
-            return fail(section.heading.number, column,
-                        Tr::tr("The range starts at %1 but ends before it, at %2.").arg(first).arg(last));
-        return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
+            warn(section.heading.number, column,
+                 Tr::tr("The range %1 is not made of port numbers (1-65535); the section is read without a range.")
+                     .arg(section.title));
+        else if (first > last)
+            warn(section.heading.number, column,
+                 Tr::tr("The range starts at %1 but ends before it, at %2; the section is read without a range.")
+                     .arg(first)
+                     .arg(last));
+        else
+            return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
     }
     if (section.title.compare(kPrinciples, Qt::CaseInsensitive) == 0)
         return readPrinciples(section);
@@ -1105,7 +1239,7 @@ bool Reader::readSection(const Section &section)
     QList<Line> prose;
     splitBlocks(section.lines, &tables, &prose);
     const QString title = plainText(section.title).trimmed();
-    const bool internal = title.contains(kInternalOnly, Qt::CaseInsensitive);
+    const bool internal = title.contains(kInternalOnly, Qt::CaseInsensitive) || isInternalTitle(title);
     bool hadServices = false;
     for (const Table &t : std::as_const(tables)) {
         if (isServiceTable(t)) {
@@ -1140,9 +1274,10 @@ bool Reader::readRangeSection(const Section &section, int first, int last, const
     QList<Line> prose;
     splitBlocks(section.lines, &tables, &prose);
     for (const Table &t : std::as_const(tables)) {
-        if (!isServiceTable(t))
-            return fail(t.header.number, t.header.column,
-                        Tr::tr("A range's table needs the columns Port and Service."));
+        if (!isServiceTable(t)) {
+            mLayoutMismatch = true;
+            return fail(t.header.number, t.header.column, Tr::tr("A range's table needs the columns Port and Service."));
+        }
     }
     range.purpose = joinProse(prose);
     mSchema.ranges.append(range);
@@ -1178,13 +1313,17 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
     int notesCol = int(table.headers.indexOf(QLatin1String("notes")));
     if (notesCol < 0)
         notesCol = int(table.headers.indexOf(QLatin1String("note")));
+    int protocolCol = int(table.headers.indexOf(QLatin1String("protocol")));
+    if (protocolCol < 0)
+        protocolCol = int(table.headers.indexOf(QLatin1String("proto")));
     int counterpartCol = -1;
     for (int c = 0; c < table.headers.size(); ++c) {
         const QString &h = table.headers.at(c);
         if (h.startsWith(QLatin1String("corresponds")) || h == QLatin1String("backend")
             || h == QLatin1String("server")) {
             counterpartCol = c;
-        } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol) {
+        } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
+                   && c != protocolCol) {
             warn(table.header.number, table.header.column,
                  Tr::tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
                      .arg(h));
@@ -1233,9 +1372,32 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
         if (s.name.isEmpty())
             return fail(row.line.number, columnOf(serviceCol), Tr::tr("The row has no service name."));
         const QString port = plainText(portRaw).trimmed();
-        if (!port.isEmpty() && port != QLatin1String("-") && port != QStringLiteral("\u2014")
-            && !parsePortText(port, &s.plannedPort, &s.protocol))
-            return fail(row.line.number, columnOf(portCol), Tr::tr("\"%1\" is not a port number (1-65535).").arg(port));
+        QList<CellPort> extraPorts;
+        if (!isEmptyMark(port) && !parsePortText(port, &s.plannedPort, &s.protocol)) {
+            // "80 / 443", "8000-8010", "3000 (tcp)": read what is a port, warn about the rest.
+            QList<std::pair<QString, int>> bad;
+            extraPorts = parsePortCell(port, &bad);
+            for (const auto &[text, offset] : std::as_const(bad))
+                warn(row.line.number, columnOf(portCol) + offset,
+                     Tr::tr("\"%1\" is not a port (1-65535); the row is kept without it.").arg(text));
+            if (!extraPorts.isEmpty()) {
+                const CellPort first = extraPorts.takeFirst();
+                s.plannedPort = first.first;
+                s.protocol = first.protocol;
+                if (first.target)
+                    s.containerPort = first.target;
+                if (first.last > first.first)
+                    appendJoined(&s.notes, Tr::tr("ports %1-%2").arg(first.first).arg(first.last), QLatin1String("; "));
+                appendJoined(&s.notes, first.note, QLatin1String("; "));
+            }
+        }
+        if (protocolCol >= 0) {
+            // "UDP" alone; "TCP/UDP" stays TCP.
+            const QString proto = plainText(cells.at(protocolCol));
+            if (proto.contains(QLatin1String("udp"), Qt::CaseInsensitive)
+                && !proto.contains(QLatin1String("tcp"), Qt::CaseInsensitive))
+                s.protocol = Protocol::Udp;
+        }
         s.rangeId = rangeId;
         if (internal)
             s.exposure = Exposure::Internal;
@@ -1247,13 +1409,24 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             s.notes = plainText(cells.at(notesCol)).trimmed();
         for (int c = 0; c < cells.size(); ++c) {
             if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
-                && c != counterpartCol && !cells.at(c).isEmpty())
+                && c != counterpartCol && c != protocolCol && !cells.at(c).isEmpty())
                 appendJoined(&s.notes, c < table.headers.size() ? QStringLiteral("%1: %2").arg(table.headers.at(c),
                                                                                                 plainText(cells.at(c)))
                                                                 : plainText(cells.at(c)),
                              QLatin1String("; "));
         }
+        QList<Service> extras;
+        for (const CellPort &p : std::as_const(extraPorts)) {
+            Service extra = s;
+            extra.name = QStringLiteral("%1-%2").arg(s.name).arg(p.first);
+            extra.plannedPort = p.first;
+            extra.protocol = p.protocol;
+            extra.containerPort = p.target;
+            extras.append(extra);
+        }
         const int index = addService(std::move(s));
+        for (Service &extra : extras)
+            addService(std::move(extra));
         if (counterpartCol >= 0 && !cells.at(counterpartCol).isEmpty())
             mCounterparts.append({index, cells.at(counterpartCol), descriptionCol >= 0, row.line.number,
                                   columnOf(counterpartCol)});

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QString>
+
+namespace Portolan {
+
+// A piece of text as md4c reports it: plain (escapes, entities and code
+// spans resolved), with the 1-based line and column of its first character.
+struct MdText
+{
+    QString text;
+    int line = 0;
+    int column = 0;
+};
+
+// One block of a Markdown document that can say something about ports.
+struct MdBlock
+{
+    enum Kind { Heading, Table, ListItem, Paragraph };
+    Kind kind = Paragraph;
+    int level = 0;                // heading level; list nesting depth (1 = top)
+    int line = 0;                 // where the block starts
+    int column = 0;
+    MdText text;                  // heading, list item, paragraph
+    QList<MdText> header;         // table
+    QList<QList<MdText>> rows;    // table body
+};
+
+// Parses CommonMark with GitHub tables through md4c. Code blocks and raw HTML
+// are left out. Returns false if md4c gives up (it does not on valid UTF-8).
+bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks);
+
+} // namespace Portolan
