@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "schemadocument.h"
+#include "uniqueids.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -147,7 +148,7 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
 {
     const Schema &schema = document->schema();
     auto *macro = new QUndoCommand(text);
-    QSet<QString> taken;
+    UniqueIds taken;
     taken.reserve(schema.services.size() + services.size());
     for (const Service &s : schema.services)
         taken.insert(s.id);
@@ -156,26 +157,11 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
         hostIds.insert(h.id);
     for (const PortRange &r : schema.ranges)
         rangeIds.insert(r.id);
-    QHash<QString, int> nextSuffix; // per id stem: the number to try next
     QHash<QString, QString> renamed;
     for (Service &s : services) {
-        QString id = s.id.isEmpty() ? slugify(s.name) : s.id;
-        if (id.isEmpty())
-            id = QStringLiteral("service");
-        if (taken.contains(id)) {
-            // Counting on from the last number given to this stem keeps
-            // thousands of copies of one name linear.
-            const QString stem = id;
-            int &n = nextSuffix[stem];
-            if (n < 2)
-                n = 2;
-            do
-                id = stem + QLatin1Char('-') + QString::number(n++);
-            while (taken.contains(id));
-        }
+        const QString id = s.id.isEmpty() ? taken.take(s.name) : taken.takeStem(s.id);
         renamed.insert(s.id, id);
         s.id = id;
-        taken.insert(id);
         if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
             s.hostId.clear();
         if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))

@@ -36,23 +36,6 @@ static bool prefixed(const QString &longer, const QString &shorter)
         && longer.at(longer.size() - shorter.size() - 1) == QLatin1Char('-');
 }
 
-QString UniqueIds::take(const QString &base)
-{
-    QString stem = slugify(base);
-    if (stem.isEmpty())
-        stem = QStringLiteral("service");
-    QString id = stem;
-    if (mUsed.contains(id)) {
-        int &next = mNext[stem];
-        next = qMax(next, 2);
-        do
-            id = QStringLiteral("%1-%2").arg(stem).arg(next++);
-        while (mUsed.contains(id));
-    }
-    mUsed.insert(id);
-    return id;
-}
-
 NameMatch matchService(const QStringList &names, const Service &service)
 {
     auto equal = [](const QString &a, const QString &b) { return a.compare(b, Qt::CaseInsensitive) == 0; };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema.h"
+#include "uniqueids.h"
 
 #include <QHash>
 #include <QSet>
@@ -14,21 +15,6 @@ namespace Portolan {
 
 class SchemaDocument;
 
-// Ids unique within one import: a name's slug, then slug-2, slug-3… Each
-// stem counts on from the last number it gave, so thousands of services of
-// one name take linear time.
-class UniqueIds
-{
-public:
-    void insert(const QString &id) { mUsed.insert(id); }
-    bool contains(const QString &id) const { return mUsed.contains(id); }
-    // A fresh id from base (slugified; "service" when that is empty).
-    QString take(const QString &base);
-
-private:
-    QSet<QString> mUsed;
-    QHash<QString, int> mNext; // per stem: the number to try next
-};
 
 // How an imported name relates to a service of the plan; lower is stronger.
 enum class NameMatch { None = 0, Exact = 1, Alias = 2, Prefix = 3, Family = 4 };

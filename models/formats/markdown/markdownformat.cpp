@@ -3,6 +3,7 @@
 #include "analyzer.h"
 #include "markdownscan.h"
 #include "markdownshapes.h"
+#include "uniqueids.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -618,51 +619,9 @@ private:
     bool applyStatus();
     void resolveCounterparts();
 
-    // Names in real files are mostly slugs already; skipping slugify()'s
-    // Unicode normalisation for them keeps large imports fast.
-    static bool isSlug(const QString &text)
-    {
-        const QChar *d = text.constData();
-        const qsizetype n = text.size();
-        if (n == 0 || d[0] == QLatin1Char('-') || d[n - 1] == QLatin1Char('-'))
-            return false;
-        for (qsizetype i = 0; i < n; ++i) {
-            const char16_t c = d[i].unicode();
-            const bool dash = c == '-';
-            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || dash) || (dash && d[i - 1] == QLatin1Char('-')))
-                return false;
-        }
-        return true;
-    }
-    // Ids handed out so far, and per stem the next suffix to try, so that
-    // thousands of equal names cost one probe each instead of a scan from 2.
-    struct IdPool
-    {
-        QSet<QString> used;
-        QHash<QString, int> next;
-    };
-    QString uniqueId(IdPool *pool, const QString &base)
-    {
-        QString stem = isSlug(base) ? base : slugify(base);
-        if (stem.isEmpty())
-            stem = QStringLiteral("item");
-        if (!pool->used.contains(stem)) {
-            pool->used.insert(stem);
-            return stem;
-        }
-        int &n = pool->next[stem];
-        if (n < 2)
-            n = 2;
-        QString id = QStringLiteral("%1-%2").arg(stem).arg(n);
-        while (pool->used.contains(id))
-            id = QStringLiteral("%1-%2").arg(stem).arg(++n);
-        ++n;
-        pool->used.insert(id);
-        return id;
-    }
     int addService(Service s)
     {
-        s.id = uniqueId(&mServiceIds, s.name);
+        s.id = mServiceIds.take(s.name, QStringLiteral("item"));
         const int index = int(mSchema.services.size());
         mByName[s.name].append(index);
         mSchema.services.append(std::move(s));
@@ -675,9 +634,9 @@ private:
     bool mLayoutMismatch = false; // failed only because this is not the PORT_SCHEMA layout
     Schema mSchema;
     QList<Diagnostic> mWarnings;
-    IdPool mServiceIds;
-    IdPool mRangeIds;
-    IdPool mHostIds;
+    UniqueIds mServiceIds;
+    UniqueIds mRangeIds;
+    UniqueIds mHostIds;
     QHash<QString, QList<int>> mByName;
     QList<StatusItem> mStatusItems;
     QList<InactiveItem> mInactiveItems;
@@ -1057,7 +1016,7 @@ bool Reader::readHostHeading(const Line &line, const QString &inner)
     }
     if (h.name.isEmpty())
         return fail(line.number, line.column, Tr::tr("The host heading has no name."));
-    h.id = uniqueId(&mHostIds, h.name);
+    h.id = mHostIds.take(h.name, QStringLiteral("item"));
     mSchema.hosts.append(h);
     return true;
 }
@@ -1269,7 +1228,7 @@ bool Reader::readRangeSection(const Section &section, int first, int last, const
     range.first = first;
     range.last = last;
     range.title = title.isEmpty() ? QStringLiteral("%1-%2").arg(first).arg(last) : title;
-    range.id = uniqueId(&mRangeIds, range.title);
+    range.id = mRangeIds.take(range.title, QStringLiteral("item"));
     QList<Table> tables;
     QList<Line> prose;
     splitBlocks(section.lines, &tables, &prose);

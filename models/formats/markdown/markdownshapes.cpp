@@ -1,5 +1,7 @@
 #include "markdownshapes.h"
 
+#include "uniqueids.h"
+
 #include <QCoreApplication>
 #include <QHash>
 #include <QRegularExpression>
@@ -22,33 +24,6 @@ QRegularExpression caseless(const QByteArray &pattern)
     return QRegularExpression(QString::fromUtf8(pattern), QRegularExpression::CaseInsensitiveOption
                                                               | QRegularExpression::UseUnicodePropertiesOption);
 }
-
-// Ids handed out so far and, per stem, the next suffix to try.
-struct IdPool
-{
-    QSet<QString> used;
-    QHash<QString, int> next;
-
-    QString take(const QString &base)
-    {
-        QString stem = slugify(base);
-        if (stem.isEmpty())
-            stem = QStringLiteral("item");
-        if (!used.contains(stem)) {
-            used.insert(stem);
-            return stem;
-        }
-        int &n = next[stem];
-        if (n < 2)
-            n = 2;
-        QString id = QStringLiteral("%1-%2").arg(stem).arg(n);
-        while (used.contains(id))
-            id = QStringLiteral("%1-%2").arg(stem).arg(++n);
-        ++n;
-        used.insert(id);
-        return id;
-    }
-};
 
 enum class Column { Other, HostPort, ContainerPort, Service, Host, Description, Notes, Protocol };
 
@@ -132,9 +107,9 @@ private:
     const FormatOptions &mOptions;
     Schema mSchema;
     QList<Diagnostic> mWarnings;
-    IdPool mServiceIds;
-    IdPool mRangeIds;
-    IdPool mHostIds;
+    UniqueIds mServiceIds;
+    UniqueIds mRangeIds;
+    UniqueIds mHostIds;
     QHash<QString, QString> mHostByName;
     QString mRangeId;
     int mRangeLevel = 0;
@@ -156,7 +131,7 @@ QString ShapeReader::hostFor(const QString &name)
         return *it;
     Host h;
     h.name = name;
-    h.id = mHostIds.take(name);
+    h.id = mHostIds.take(name, QStringLiteral("item"));
     mSchema.hosts.append(h);
     mHostByName.insert(key, h.id);
     return h.id;
@@ -170,7 +145,7 @@ int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, 
         const CellPort &p = all.at(i);
         Service s = base;
         s.name = i == 0 ? name : QStringLiteral("%1-%2").arg(name).arg(p.first);
-        s.id = mServiceIds.take(s.name);
+        s.id = mServiceIds.take(s.name, QStringLiteral("item"));
         s.plannedPort = p.first;
         if (p.target)
             s.containerPort = p.target;
@@ -250,7 +225,7 @@ void ShapeReader::readHeading(const MdBlock &b)
             r.first = first;
             r.last = last;
             r.title = title.isEmpty() ? QStringLiteral("%1-%2").arg(first).arg(last) : title;
-            r.id = mRangeIds.take(r.title);
+            r.id = mRangeIds.take(r.title, QStringLiteral("item"));
             mSchema.ranges.append(r);
             mRangeId = r.id;
             mRangeLevel = b.level;
@@ -479,7 +454,7 @@ void ShapeReader::readItem(const MdBlock &b)
         r.first = spans.first().first;
         r.last = spans.first().last;
         r.title = rest.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, rest);
-        r.id = mRangeIds.take(r.title);
+        r.id = mRangeIds.take(r.title, QStringLiteral("item"));
         mSchema.ranges.append(r);
         return;
     }

@@ -267,8 +267,7 @@ std::optional<Schema> PrometheusFormat::merge(const Schema &plan, const ReadResu
 QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHostId)
 {
     QList<ScrapeTarget> result;
-    QSet<QString> jobs;
-    QHash<QString, int> nextSuffix; // per job name: the number to try next
+    UniqueIds jobs;
     QHash<QString, const Host *> hosts;
     hosts.reserve(schema.hosts.size());
     for (const Host &h : schema.hosts)
@@ -301,18 +300,7 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
         QString job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
         if (jobs.contains(job) && !hostId.isEmpty())
             job += QLatin1Char('-') + hostId;
-        if (jobs.contains(job)) {
-            // Counting on from the last number given to this name keeps one
-            // job of thousands of targets linear.
-            const QString base = job;
-            int &n = nextSuffix[base];
-            if (n < 2)
-                n = 2;
-            do
-                job = base + QLatin1Char('-') + QString::number(n++);
-            while (jobs.contains(job));
-        }
-        jobs.insert(job);
+        job = jobs.takeStem(job);
         t.job = job;
         t.path = s.metrics.path.isEmpty() ? QStringLiteral("/metrics") : s.metrics.path;
         if (!t.path.startsWith(QLatin1Char('/')))

@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QHash>
+#include <QSet>
+#include <QString>
+
+namespace Portolan {
+
+// Ids (or names) made unique by a number: "grafana", "grafana-2", … Counting
+// on from the last number given to a stem, instead of probing from 2 each
+// time, keeps thousands of one name linear.
+class UniqueIds
+{
+public:
+    void reserve(qsizetype size) { mUsed.reserve(size); }
+    void insert(const QString &id) { mUsed.insert(id); }
+    bool contains(const QString &id) const { return mUsed.contains(id); }
+
+    // stem when it is free, else the first free of stem-2, stem-3, …; taken.
+    QString takeStem(const QString &stem);
+    // takeStem() of base's slug, or of fallback when base has none.
+    QString take(const QString &base, const QString &fallback = QStringLiteral("service"));
+
+private:
+    QSet<QString> mUsed;
+    QHash<QString, int> mNext; // per stem: the number to try next
+};
+
+} // namespace Portolan
