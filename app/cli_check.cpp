@@ -3,6 +3,7 @@
 #include "analyzer.h"
 #include "formatregistry.h"
 #include "jsonformat.h"
+#include "linkedsources.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QUrl>
 
 namespace Portolan {
@@ -24,18 +26,35 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Portolan::CommandLine)
 };
 
-// What `check` makes of a file, by its name: a pre-commit hook hands over
-// plans and compose files alike.
+// What `check` makes of a file, by its content (a pre-commit hook hands over
+// plans and compose files alike, named as their projects like): a JSON
+// object is a plan, YAML with a compose top-level key a compose file, and
+// the name decides the rest.
 enum class InputKind { Plan, Compose, Markdown };
 
-InputKind inputKind(const QString &fileName)
+InputKind inputKind(const QString &fileName, const QByteArray &data)
 {
+    for (char c : data) {
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
+            continue;
+        if (c == '{')
+            return InputKind::Plan;
+        break;
+    }
+    static const QRegularExpression composeKey(
+        QStringLiteral("^(services|include|version|name|volumes|networks|secrets|configs|x-[^:\\s]*)\\s*:"),
+        QRegularExpression::MultilineOption);
+    const QString head = QString::fromUtf8(data.left(64 * 1024));
+    if (composeKey.match(head).hasMatch() && !head.startsWith(QLatin1Char('#')))
+        return InputKind::Compose;
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == QLatin1String("yml") || suffix == QLatin1String("yaml"))
         return InputKind::Compose;
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
         return InputKind::Markdown;
-    return InputKind::Plan;
+    if (composeKey.match(head).hasMatch())
+        return InputKind::Compose;
+    return suffix == QLatin1String("json") ? InputKind::Plan : InputKind::Markdown;
 }
 
 // The line of each service's and host's "id" in a native file, so that
@@ -118,57 +137,27 @@ struct Checked
     int counts[3] = {0, 0, 0};
 };
 
-bool checkFile(const QString &fileName, const QString &hostId, Checked *checked, CommandContext &context)
-{
-    ParseError error;
-    std::optional<Schema> schema;
-    IdLines lines;
-    const InputKind kind = inputKind(fileName);
-    if (kind == InputKind::Plan) {
-        const std::optional<QByteArray> data = readFileBytes(fileName, &error);
-        if (data) {
-            lines = idLines(*data);
-            schema = JsonFormat::parse(*data, fileName, &error);
-        }
-    } else {
-        const Format *format =
-            FormatRegistry::instance().format(kind == InputKind::Compose ? QStringLiteral("compose") : QStringLiteral("markdown"));
-        FormatOptions options;
-        options.fileName = fileName;
-        options.hostId = hostId;
-        options.baseDir = QFileInfo(fileName).absolutePath();
-        const std::optional<QByteArray> data = readFileBytes(fileName, &error);
-        std::optional<ReadResult> result;
-        if (data) {
-            error.file = fileName;
-            result = format->read(*data, options, &error);
-        }
-        if (result) {
-            for (const Diagnostic &warning : result->warnings)
-                context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
-            schema = result->schema;
-            // A compose file alone has no ranges: every port would be "unranged".
-            if (kind == InputKind::Compose)
-                schema->ruleSettings.rules[QStringLiteral("unranged")].enabled = false;
-        }
-    }
-    if (!schema) {
-        context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
-        return false;
-    }
+QString relativePath(const QString &fileName);
 
-    QList<Finding> findings = Analyzer::analyze(*schema);
+// Adds analyzer and source findings, each located at its origin (made
+// relative to where `check` runs), else at the line of its first service or
+// host in the checked file.
+void locate(QList<Finding> findings, const Schema &schema, const QString &input, const QString &originBase,
+            const IdLines &lines, Checked *checked)
+{
     sortFindings(findings);
     for (Finding &f : findings) {
         ++checked->counts[int(f.severity)];
         SourceLocation location = f.origin;
-        // Read from a compose or Markdown file: where its first service is.
-        for (qsizetype i = 0; kind != InputKind::Plan && !location.isValid() && i < f.serviceIds.size(); ++i) {
-            if (const Service *service = schema->service(f.serviceIds.at(i)))
+        for (qsizetype i = 0; !location.isValid() && i < f.serviceIds.size(); ++i) {
+            const Service *service = schema.service(f.serviceIds.at(i));
+            if (service && service->origin.isValid() && !lines.services.contains(service->id))
                 location = service->origin;
         }
+        if (location.isValid() && !originBase.isEmpty() && QFileInfo(location.file).isRelative())
+            location.file = QDir::cleanPath(QDir(originBase).filePath(location.file));
         if (!location.isValid()) {
-            location.file = fileName;
+            location.file = input;
             for (const QString &id : std::as_const(f.serviceIds)) {
                 if ((location.line = lines.services.value(id)) > 0)
                     break;
@@ -176,8 +165,101 @@ bool checkFile(const QString &fileName, const QString &hostId, Checked *checked,
             for (qsizetype i = 0; location.line == 0 && i < f.hostIds.size(); ++i)
                 location.line = lines.hosts.value(f.hostIds.at(i));
         }
-        checked->findings.append(Located{std::move(f), fileName, location});
+        checked->findings.append(Located{std::move(f), input, location});
     }
+}
+
+void printSourceWarnings(const QList<SourceReading> &readings, const QString &base, CommandContext &context)
+{
+    for (const SourceReading &r : readings) {
+        for (Diagnostic warning : r.warnings) {
+            if (!warning.file.isEmpty() && QFileInfo(warning.file).isRelative())
+                warning.file = QDir::cleanPath(QDir(base).filePath(warning.file));
+            context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
+        }
+    }
+}
+
+// A plan, with its linked sources re-read first unless refresh is off.
+bool checkPlan(const QString &fileName, const QByteArray &data, bool refresh, Checked *checked,
+               CommandContext &context)
+{
+    ParseError error;
+    std::optional<Schema> schema = JsonFormat::parse(data, fileName, &error);
+    if (!schema) {
+        context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
+        return false;
+    }
+    QList<Finding> sourceFindings;
+    const QString base = QFileInfo(fileName).path();
+    if (refresh) {
+        const QList<SourceReading> readings = readSources(*schema, QFileInfo(fileName).absolutePath());
+        if (!readings.isEmpty()) {
+            printSourceWarnings(readings, base, context);
+            RealityApplied applied = applyReadings(*schema, readings);
+            schema = std::move(applied.schema);
+            sourceFindings = applied.findings;
+        }
+    }
+    locate(Analyzer::analyze(*schema) + sourceFindings, *schema, fileName, base, idLines(data), checked);
+    return true;
+}
+
+// Compose files given to `check` directly: each one a project of one host,
+// so collisions between them show as on a real machine.
+bool checkCompose(const QStringList &fileNames, const QString &hostId, Checked *checked, CommandContext &context)
+{
+    Schema schema;
+    Host host;
+    host.id = hostId;
+    host.name = hostId;
+    for (const QString &f : fileNames) {
+        RealitySource source;
+        source.kind = SourceKind::Compose;
+        source.files = {relativePath(f)};
+        source.project = QFileInfo(f).absoluteDir().dirName() + QLatin1Char('/') + QFileInfo(f).fileName();
+        host.sources.append(source);
+    }
+    schema.hosts.append(host);
+    // Without a plan there are no ranges (every port would be "unranged"),
+    // nothing is documented, and a name may repeat in two projects.
+    for (const char *rule : {"unranged", "undocumented", "duplicate-name"})
+        schema.ruleSettings.rules[QLatin1String(rule)].enabled = false;
+    const QList<SourceReading> readings = readSources(schema, QDir::currentPath());
+    bool ok = true;
+    QList<SourceReading> good;
+    for (const SourceReading &r : readings) {
+        if (r.ok) {
+            good.append(r);
+            continue;
+        }
+        ParseError e = r.error;
+        context.err << QStringLiteral("portolan check: %1").arg(e.toString()) << Qt::endl;
+        ok = false;
+    }
+    printSourceWarnings(good, QString(), context);
+    const RealityApplied applied = applyReadings(schema, good);
+    locate(Analyzer::analyze(applied.schema) + applied.findings, applied.schema, fileNames.first(), QString(),
+           IdLines(), checked);
+    return ok;
+}
+
+bool checkMarkdown(const QString &fileName, const QByteArray &data, Checked *checked, CommandContext &context)
+{
+    ParseError error;
+    error.file = fileName;
+    FormatOptions options;
+    options.fileName = fileName;
+    options.baseDir = QFileInfo(fileName).absolutePath();
+    const std::optional<ReadResult> result =
+        FormatRegistry::instance().format(QStringLiteral("markdown"))->read(data, options, &error);
+    if (!result) {
+        context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
+        return false;
+    }
+    for (const Diagnostic &warning : result->warnings)
+        context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
+    locate(Analyzer::analyze(result->schema), result->schema, fileName, QString(), IdLines(), checked);
     return true;
 }
 
@@ -285,9 +367,11 @@ int runCheck(CommandContext &context)
                                           Tr::tr("Output: text (default), json, github or sarif."), Tr::tr("FORMAT"),
                                           QStringLiteral("text"));
     const QCommandLineOption hostOption(QStringLiteral("host"),
-                                        Tr::tr("The host a compose file runs on, in messages (default: localhost)."),
+                                        Tr::tr("The host the compose files run on, in messages (default: localhost)."),
                                         Tr::tr("ID"), QStringLiteral("localhost"));
-    parser.addOptions({formatOption, hostOption});
+    const QCommandLineOption noRefreshOption(
+        QStringLiteral("no-refresh"), Tr::tr("Check a plan's stored reality; do not re-read its linked sources."));
+    parser.addOptions({formatOption, hostOption, noRefreshOption});
     parser.addPositionalArgument(
         QStringLiteral("FILE"),
         Tr::tr("A schema (*.portolan.json, or a Markdown schema *.md) or a compose file (*.yml, *.yaml)."),
@@ -310,10 +394,25 @@ int runCheck(CommandContext &context)
     // Every file is checked even when one cannot be read, as linters do.
     Checked checked;
     bool unreadable = false;
+    QStringList composeFiles;
     for (const QString &file : files) {
-        if (!checkFile(file, parser.value(hostOption), &checked, context))
+        ParseError error;
+        const std::optional<QByteArray> data = readFileBytes(file, &error);
+        if (!data) {
+            context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
             unreadable = true;
+            continue;
+        }
+        switch (inputKind(file, *data)) {
+        case InputKind::Plan:
+            unreadable = !checkPlan(file, *data, !parser.isSet(noRefreshOption), &checked, context) || unreadable;
+            break;
+        case InputKind::Compose: composeFiles.append(file); break;
+        case InputKind::Markdown: unreadable = !checkMarkdown(file, *data, &checked, context) || unreadable; break;
+        }
     }
+    if (!composeFiles.isEmpty() && !checkCompose(composeFiles, parser.value(hostOption), &checked, context))
+        unreadable = true;
     const int *counts = checked.counts;
 
     if (format == QLatin1String("json")) {
@@ -352,7 +451,7 @@ int runCheck(CommandContext &context)
         for (const Located &l : std::as_const(checked.findings)) {
             const Finding &f = l.finding;
             if (files.size() > 1)
-                context.out << l.input << QStringLiteral(": ");
+                context.out << (l.location.isValid() ? relativePath(l.location.file) : l.input) << QStringLiteral(": ");
             context.out << QStringLiteral("%1 %2 %3").arg(severityToString(f.severity), f.rule, f.message) << '\n';
         }
         context.out << Tr::tr("%n error(s)", nullptr, counts[int(Severity::Error)]) << QStringLiteral(", ")

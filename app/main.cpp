@@ -121,7 +121,7 @@ WindowOptions::WindowOptions(QCommandLineParser &parser)
         "Portolan::CommandLine",
         "Portolan, an editor for port schemas.\n\n"
         "Commands (run without a window; \"portolan COMMAND --help\" for their options):\n"
-        "  check FILE... [--format text|json|github|sarif] [--host ID]\n"
+        "  check FILE... [--format text|json|github|sarif] [--host ID] [--no-refresh]\n"
         "  import INPUT --from markdown|compose|prometheus [--host ID] [--into FILE] -o OUT\n"
         "  export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT] [--set KEY=VALUE]\n"
         "  diff OLD NEW [--format text|json|markdown]\n"

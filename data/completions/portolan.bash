@@ -73,7 +73,7 @@ _portolan()
                 --format) COMPREPLY=($(compgen -W 'text json github sarif' -- "$cur")); return ;;
                 --host) return ;;
             esac
-            options='--format --host --lang -h --help'
+            options='--format --host --no-refresh --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json|yml|yaml|md|markdown)'; return; }
             ;;
         import)

@@ -77,10 +77,51 @@ inline QString normalizedBind(const QString &bind)
     return bind;
 }
 
-// 0.0.0.0 and :: listen everywhere; two specific addresses overlap only when equal.
+// An empty bind address (or *) is every address of both families.
+inline bool isAnyFamily(const QString &bind)
+{
+    return bind.isEmpty() || bind == QLatin1String("*");
+}
+
+inline bool isIpv6(const QString &bind)
+{
+    return bind.contains(QLatin1Char(':'));
+}
+
+// Two binds of one port clash when their addresses overlap. An empty bind
+// listens on everything. 0.0.0.0 covers every IPv4 address and :: every IPv6
+// address; they are separate sockets: the engine publishes a port on both
+// (what Docker's "0.0.0.0:P" plus "[::]:P" output shows), and Linux lets
+// them coexist because the IPv6 socket is bound v6-only there. So an address
+// of one family never clashes with a bind of the other.
 inline bool bindsOverlap(const QString &a, const QString &b)
 {
-    return isWildcard(a) || isWildcard(b) || normalizedBind(a) == normalizedBind(b);
+    if (isAnyFamily(a) || isAnyFamily(b))
+        return true;
+    const QString na = normalizedBind(a);
+    const QString nb = normalizedBind(b);
+    if (isIpv6(na) != isIpv6(nb))
+        return false;
+    return isWildcard(na) || isWildcard(nb) || na == nb;
+}
+
+// Two services that never run together: compose services in disjoint
+// profile sets, or sharing one container_name (the engine refuses to start
+// a second container of that name).
+inline bool areAlternatives(const Service &a, const Service &b)
+{
+    if (!a.profiles.isEmpty() && !b.profiles.isEmpty()) {
+        bool shared = false;
+        for (const QString &p : a.profiles)
+            shared = shared || b.profiles.contains(p);
+        if (!shared)
+            return true;
+    }
+    const QString keyA = a.aliases.value(0);
+    const QString keyB = b.aliases.value(0);
+    const QString containerA = a.aliases.value(1);
+    const QString containerB = b.aliases.value(1);
+    return !keyA.isEmpty() && !keyB.isEmpty() && keyA != keyB && !containerA.isEmpty() && containerA == containerB;
 }
 
 // A service occupies its actual port on its host unless it is not running.

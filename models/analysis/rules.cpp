@@ -63,7 +63,7 @@ void Analyzer::Private::evaluateHost(quint64 slot, std::span<const int> group, Q
     if (group.size() < 2)
         return;
     const QList<int> hits = colliding(group, [this](int a, int b) {
-        return bindsOverlap(service(a).bindAddress, service(b).bindAddress);
+        return bindsOverlap(service(a).bindAddress, service(b).bindAddress) && !areAlternatives(service(a), service(b));
     });
     if (hits.size() < 2)
         return;

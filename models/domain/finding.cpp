@@ -41,6 +41,9 @@ const QList<RuleInfo> &allRules()
         // Found by a reality check on the network, not by the Analyzer.
         {QStringLiteral("unknown-listener"), Severity::Warning, Tr::tr("Something listens where the plan has no service")},
         {QStringLiteral("not-listening"), Severity::Warning, Tr::tr("Deployed service does not answer")},
+        // Found by reading a host's linked sources.
+        {QStringLiteral("source-error"), Severity::Error, Tr::tr("A linked source cannot be read")},
+        {QStringLiteral("offline-discovery"), Severity::Info, Tr::tr("Scrape targets found by service discovery")},
     };
     return rules;
 }

@@ -198,6 +198,44 @@ bool severityFromString(const QString &s, Severity *severity)
     return false;
 }
 
+QString sourceKindToString(SourceKind k)
+{
+    switch (k) {
+    case SourceKind::Compose: return QStringLiteral("compose");
+    case SourceKind::Prometheus: return QStringLiteral("prometheus");
+    case SourceKind::Cloudflared: return QStringLiteral("cloudflared");
+    case SourceKind::Env: return QStringLiteral("env");
+    }
+    return {};
+}
+
+bool sourceKindFromString(const QString &s, SourceKind *kind)
+{
+    for (SourceKind candidate : {SourceKind::Compose, SourceKind::Prometheus, SourceKind::Cloudflared, SourceKind::Env}) {
+        if (sourceKindToString(candidate) == s) {
+            *kind = candidate;
+            return true;
+        }
+    }
+    return false;
+}
+
+QString sourceKindDisplayName(SourceKind k)
+{
+    switch (k) {
+    case SourceKind::Compose: return QCoreApplication::translate("Portolan", "Compose project");
+    case SourceKind::Prometheus: return QCoreApplication::translate("Portolan", "Prometheus config");
+    case SourceKind::Cloudflared: return QCoreApplication::translate("Portolan", "cloudflared tunnel");
+    case SourceKind::Env: return QCoreApplication::translate("Portolan", "Env file");
+    }
+    return {};
+}
+
+QString RealitySource::key() const
+{
+    return sourceKindToString(kind) + QLatin1Char(':') + files.join(QLatin1Char('+'));
+}
+
 QString statusDisplayName(ServiceStatus s)
 {
     switch (s) {

@@ -29,6 +29,24 @@ struct SourceLocation
     friend bool operator==(const SourceLocation &, const SourceLocation &) = default;
 };
 
+// What kind of real file a source is.
+enum class SourceKind { Compose, Prometheus, Cloudflared, Env };
+
+// A real file (or, for compose, a project of files) of one host that decides
+// or names ports. Paths are relative to the plan file's folder.
+struct RealitySource
+{
+    SourceKind kind = SourceKind::Compose;
+    QStringList files;   // compose: the -f files in order; others: one file
+    QString project;     // compose project name; empty: the first file's folder
+    QString envFile;     // compose: the .env used for interpolation; empty: .env beside the first file
+    QStringList profiles; // compose: the active profiles; empty: services of every profile count
+
+    // Stable text for messages and as a key: "compose:a/docker-compose.yml".
+    QString key() const;
+    friend bool operator==(const RealitySource &, const RealitySource &) = default;
+};
+
 struct Host
 {
     QString id; // slug, unique within the schema
@@ -36,6 +54,7 @@ struct Host
     QString address;
     QString platform;
     QString notes;
+    QList<RealitySource> sources;
 
     friend bool operator==(const Host &, const Host &) = default;
 };
@@ -188,6 +207,9 @@ QString statusToString(ServiceStatus s);
 bool statusFromString(const QString &s, ServiceStatus *status);
 QString exposureToString(Exposure e);
 bool exposureFromString(const QString &s, Exposure *e);
+QString sourceKindToString(SourceKind k);
+bool sourceKindFromString(const QString &s, SourceKind *kind);
+QString sourceKindDisplayName(SourceKind k);
 QString severityToString(Severity s);
 bool severityFromString(const QString &s, Severity *severity);
 

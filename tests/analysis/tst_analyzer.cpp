@@ -81,10 +81,44 @@ void tst_Analyzer::rule_data()
         return with({bound(service(QStringLiteral("x"), 3001, 3010, a), QStringLiteral("0.0.0.0")),
                      bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("127.0.0.1"))});
     }, "host-collision", 1, {QStringLiteral("x"), QStringLiteral("y")});
-    row("host-collision: :: overlaps a specific address", [=] {
+    row("host-collision: :: overlaps a specific IPv6 address", [=] {
         return with({bound(service(QStringLiteral("x"), 3001, 3010, a), QStringLiteral("::")),
-                     bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("192.168.1.5"))});
+                     bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("fd00::5"))});
     }, "host-collision", 1, {QStringLiteral("x"), QStringLiteral("y")});
+    // Docker's usual publish of one port: two sockets, one per family.
+    row("host-collision: 0.0.0.0 and :: are a dual-stack publish", [=] {
+        return with({bound(service(QStringLiteral("x"), 3001, 3010, a), QStringLiteral("0.0.0.0")),
+                     bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("::"))});
+    }, "host-collision", 0);
+    row("host-collision: :: and a specific IPv4 address", [=] {
+        return with({bound(service(QStringLiteral("x"), 3001, 3010, a), QStringLiteral("::")),
+                     bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("127.0.0.1"))});
+    }, "host-collision", 0);
+    row("host-collision: all addresses overlap ::", [=] {
+        return with({service(QStringLiteral("x"), 3001, 3010, a),
+                     bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("::"))});
+    }, "host-collision", 1, {QStringLiteral("x"), QStringLiteral("y")});
+    row("host-collision: disjoint profiles are alternatives", [=] {
+        Service x = service(QStringLiteral("x"), 3001, 3010, a);
+        Service y = service(QStringLiteral("y"), 3002, 3010, a);
+        x.profiles = {QStringLiteral("dev")};
+        y.profiles = {QStringLiteral("prod")};
+        return with({x, y});
+    }, "host-collision", 0);
+    row("host-collision: shared profile collides", [=] {
+        Service x = service(QStringLiteral("x"), 3001, 3010, a);
+        Service y = service(QStringLiteral("y"), 3002, 3010, a);
+        x.profiles = {QStringLiteral("dev"), QStringLiteral("prod")};
+        y.profiles = {QStringLiteral("prod")};
+        return with({x, y});
+    }, "host-collision", 1, {QStringLiteral("x"), QStringLiteral("y")});
+    row("host-collision: one container_name is one container", [=] {
+        Service x = service(QStringLiteral("x"), 3001, 3010, a);
+        Service y = service(QStringLiteral("y"), 3002, 3010, a);
+        x.aliases = {QStringLiteral("db-old"), QStringLiteral("db")};
+        y.aliases = {QStringLiteral("db-new"), QStringLiteral("db")};
+        return with({x, y});
+    }, "host-collision", 0);
     row("host-collision: two specific addresses do not overlap", [=] {
         return with({bound(service(QStringLiteral("x"), 3001, 3010, a), QStringLiteral("127.0.0.1")),
                      bound(service(QStringLiteral("y"), 3002, 3010, a), QStringLiteral("192.168.1.5"))});

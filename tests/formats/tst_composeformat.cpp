@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QTemporaryDir>
 #include "testutil.h"
 
 #include <QTest>
@@ -28,7 +29,12 @@ private slots:
     void shouldTakeTheLatestDefinitionOfAnAnchor();
     void shouldGiveProfiledServicesTheirProfiles();
     void shouldTreatHostNetworkPortsAsHostPorts();
-    void shouldRejectPortsWithHostNetwork();
+    void shouldWarnAboutPortsWithHostNetwork();
+    void shouldReadComposeSpecCases_data();
+    void shouldReadComposeSpecCases();
+    void shouldRefuseWhatComposeRefusesWithASentence_data();
+    void shouldRefuseWhatComposeRefusesWithASentence();
+    void shouldFollowIncludeAndExtendsFile();
     void shouldReadLongSyntaxAndDotEnv();
     void shouldLetTheEnvironmentOverrideDotEnv();
     void shouldReportBadPortsWithPositionAndService_data();
@@ -211,13 +217,112 @@ void TestComposeFormat::shouldTreatHostNetworkPortsAsHostPorts()
     QCOMPARE(fromWeb.first().origin.line, 12);
 }
 
-void TestComposeFormat::shouldRejectPortsWithHostNetwork()
+void TestComposeFormat::shouldWarnAboutPortsWithHostNetwork()
 {
+    // The engine ignores ports: with the host's network: a warning, not a refusal.
     ParseError error;
     const auto result = readText("services:\n  x:\n    image: x\n    network_mode: host\n    ports: [\"80:80\"]\n", &error);
-    QVERIFY(!result);
-    QCOMPARE(error.line, 5);
-    QVERIFY2(error.message.contains(QLatin1String("\"x\"")), qPrintable(error.message));
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->warnings.size(), 1);
+    QCOMPARE(result->warnings.first().line, 5);
+    QVERIFY2(result->warnings.first().message.contains(QLatin1String("\"x\"")), qPrintable(result->warnings.first().message));
+    QCOMPARE(result->schema.services.size(), 1);
+    QCOMPARE(result->schema.services.first().actualPort, 0);
+}
+
+void TestComposeFormat::shouldReadComposeSpecCases_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected"); // "name port" of each service with a host port, in order
+    QTest::addColumn<int>("findings");
+
+    const QByteArray head = "services:\n  web:\n    image: x\n";
+    QTest::newRow("empty bind address") << head + "    ports: [\":443:443\"]\n" << QStringList{"web 443"} << 0;
+    QTest::newRow("host range for one port")
+        << head + "    ports: [\"6005-6007:80\"]\n" << QStringList{"web 6005", "web:6006 6006", "web:6007 6007"} << 0;
+    QTest::newRow("reset null") << head + "    ports: !reset null\n" << QStringList{"web 0"} << 0;
+    QTest::newRow("reset list") << head + "    ports: !reset []\n" << QStringList{"web 0"} << 0;
+    QTest::newRow("override") << head + "    ports: !override [\"8080:80\"]\n" << QStringList{"web 8080"} << 0;
+    QTest::newRow("replicas on a fixed port")
+        << head + "    ports: [\"8080:80\"]\n    deploy:\n      replicas: 3\n" << QStringList{"web 8080"} << 1;
+    QTest::newRow("replicas with an engine port")
+        << head + "    ports: [\"80\"]\n    deploy:\n      replicas: 3\n" << QStringList{"web 0"} << 0;
+    QTest::newRow("extends in the file")
+        << QByteArray("services:\n  base:\n    image: x\n    ports: [\"9000:9000\"]\n  web:\n    extends: base\n"
+                      "    ports: [\"9001:9001\"]\n")
+        << QStringList{"base 9000", "web 9000", "web:9001 9001"} << 0;
+    QTest::newRow("extends with service key")
+        << QByteArray("services:\n  base:\n    image: x\n    ports: [\"9000:9000\"]\n  web:\n    extends:\n"
+                      "      service: base\n")
+        << QStringList{"base 9000", "web 9000"} << 0;
+}
+
+void TestComposeFormat::shouldReadComposeSpecCases()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    QFETCH(int, findings);
+    ParseError error;
+    const auto result = readText(text, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QStringList actual;
+    for (const Service &s : result->schema.services) {
+        if (s.name.startsWith(QLatin1String("web")) || s.name == QLatin1String("base"))
+            actual.append(QStringLiteral("%1 %2").arg(s.name).arg(s.actualPort));
+    }
+    QCOMPARE(actual, expected);
+    QCOMPARE(result->findings.size(), findings);
+}
+
+void TestComposeFormat::shouldRefuseWhatComposeRefusesWithASentence_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("mentions");
+    QTest::newRow("format version 1") << QByteArray("web:\n  image: nginx\n  ports: [\"80:80\"]\n") << 1
+                                      << "version 1";
+    QTest::newRow("extends cycle") << QByteArray("services:\n  a:\n    extends: b\n  b:\n    extends: a\n") << 3
+                                   << "cycle";
+    QTest::newRow("extends unknown") << QByteArray("services:\n  a:\n    extends: nope\n") << 3 << "nope";
+    QTest::newRow("include missing") << QByteArray("include:\n  - missing.yml\nservices: {}\n") << 2 << "missing.yml";
+}
+
+void TestComposeFormat::shouldRefuseWhatComposeRefusesWithASentence()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(QString, mentions);
+    QTemporaryDir dir;
+    ParseError error;
+    QVERIFY(!readText(text, &error, dir.path()));
+    QCOMPARE(error.line, line);
+    QVERIFY2(error.message.contains(mentions), qPrintable(error.message));
+}
+
+void TestComposeFormat::shouldFollowIncludeAndExtendsFile()
+{
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &text) {
+        QDir(dir.path()).mkpath(QFileInfo(name).path());
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(text);
+    };
+    write(QStringLiteral("db/compose.yml"), "services:\n  db:\n    image: postgres\n    ports: [\"5432:5432\"]\n");
+    write(QStringLiteral("common.yml"), "services:\n  app-base:\n    image: x\n    ports: [\"7000:7000\"]\n");
+    ParseError error;
+    const auto result = readText("include:\n  - db/compose.yml\nservices:\n  app:\n    extends:\n"
+                                 "      file: common.yml\n      service: app-base\n",
+                                 &error, dir.path());
+    QVERIFY2(result, qPrintable(error.toString()));
+    const Service *db = byName(result->schema, QStringLiteral("db"));
+    const Service *app = byName(result->schema, QStringLiteral("app"));
+    QVERIFY(db && app);
+    QCOMPARE(db->actualPort, 5432);
+    QCOMPARE(db->origin.file, QStringLiteral("db/compose.yml"));
+    QCOMPARE(db->origin.line, 4);
+    QCOMPARE(app->actualPort, 7000);
+    QCOMPARE(app->origin.file, QStringLiteral("common.yml"));
 }
 
 void TestComposeFormat::shouldReadLongSyntaxAndDotEnv()
@@ -298,9 +403,8 @@ void TestComposeFormat::shouldReportBadPortsWithPositionAndService_data()
     const QByteArray head = "services:\n  ok:\n    image: x\n  broken-one:\n    image: y\n    ports:\n      - \"8080:80\"\n";
     QTest::newRow("too large") << head + "      - \"99999:80\"\n" << 8 << 9 << "99999";
     QTest::newRow("ranges differ") << head + "      - \"80-81:90-92\"\n" << 8 << 9 << "differ";
-    QTest::newRow("host range to one port") << head + "      - \"80-81:90\"\n" << 8 << 9 << "80-81";
-    QTest::newRow("long host range to one port") << head + "      - {target: 90, published: \"80-81\"}\n" << 8 << 9
-                                                 << "80-81";
+    QTest::newRow("too long host range to one port")
+        << head + "      - {target: 90, published: \"1000-3000\"}\n" << 8 << 9 << "more than";
     QTest::newRow("letters") << head + "      - abc\n" << 8 << 9 << "abc";
     QTest::newRow("empty host port") << head + "      - \":8080\"\n" << 8 << 9 << "empty";
     QTest::newRow("long without target") << head + "      - published: 80\n" << 8 << 9 << "target";

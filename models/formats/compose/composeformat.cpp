@@ -7,6 +7,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSet>
@@ -32,6 +33,11 @@ struct Mapping
     PortMapping port;
     SourceLocation origin;
     bool exposed = false; // from expose: reachable in-network only
+
+    friend bool operator==(const Mapping &a, const Mapping &b)
+    {
+        return a.port == b.port && a.exposed == b.exposed; // the same mapping, wherever it was written
+    }
 };
 
 struct Text
@@ -46,6 +52,9 @@ struct ComposeService
     QString containerName;
     QStringList profiles;
     bool hostNetwork = false;
+    int replicas = 1;
+    QString portsTag;   // "!reset" or "!override" on ports:, for merging the project's files
+    Yaml::Node extendsNode;
     QList<Mapping> mappings; // published first, then container-only
     QList<Text> environment;
     QList<std::pair<QString, Text>> labels;
@@ -178,18 +187,39 @@ bool Reader::readService(const QString &key, const Yaml::Node &keyNode, const Ya
         text(def.value(QStringLiteral("network_mode")), &networkMode);
     service->hostNetwork = networkMode == QLatin1String("host");
 
+    const Yaml::MapView deploy(def.value(QStringLiteral("deploy")));
+    const Yaml::Node replicas = deploy.value(QStringLiteral("replicas"));
+    if (replicas.isScalar()) {
+        QString value;
+        text(replicas, &value);
+        bool ok = false;
+        const int n = value.trimmed().toInt(&ok);
+        if (ok && n >= 0)
+            service->replicas = n;
+        else
+            warn(replicas, Tr::tr("Service \"%1\": deploy.replicas \"%2\" is not a number; one replica is assumed.")
+                               .arg(key, value));
+    }
+
     QList<Mapping> published;
     const Yaml::Node ports = def.value(QStringLiteral("ports"));
-    if (ports.isDefined() && !ports.isNull()) {
+    service->portsTag = ports.tag();
+    if (ports.tag() == QLatin1String("!reset")) {
+        // Clears what an earlier file of the project published; nothing here.
+    } else if (ports.isDefined() && !ports.isNull()) {
         if (service->hostNetwork && ports.isSequence() && ports.size() > 0) {
-            *error = Yaml::errorAt(def.keyNode(QStringLiteral("ports")), mOptions.fileName,
-                                   Tr::tr("Service \"%1\": ports cannot be published with network_mode: host; "
-                                      "its ports are the host's already.")
-                                       .arg(key));
+            // The engine ignores them: the container uses the host's network stack.
+            warn(def.keyNode(QStringLiteral("ports")),
+                 Tr::tr("Service \"%1\": ports are ignored with network_mode: host; the service listens on the "
+                        "host's ports directly (list them under expose: to plan them).")
+                     .arg(key));
+        } else if (!readPorts(*service, ports, &published, error)) {
             return false;
         }
-        if (!readPorts(*service, ports, &published, error))
-            return false;
+    }
+    if (def.contains(QStringLiteral("extends"))) {
+        const Yaml::Node extends = def.value(QStringLiteral("extends"));
+        service->extendsNode = extends;
     }
     QList<Mapping> exposed;
     const Yaml::Node expose = def.value(QStringLiteral("expose"));
@@ -486,22 +516,369 @@ ComposeFormat::ComposeFormat()
 {
 }
 
+namespace {
+
+// A compose file's services, with include: and extends: resolved. Files
+// named by include: and extends: file: are read relative to the file that
+// names them; a file reached again through its own includes is a cycle.
+class ProjectLoader
+{
+public:
+    ProjectLoader(const FormatOptions &options, const Compose::Interpolator &interpolator, QList<Diagnostic> *warnings)
+        : mOptions(options), mInterpolator(interpolator), mWarnings(warnings)
+    {
+    }
+
+    bool load(const QByteArray &data, const QString &fileName, const QString &dir, QList<ComposeService> *services,
+              ParseError *error);
+
+private:
+    bool loadServices(const Yaml::Node &root, const QString &fileName, const QString &dir,
+                      QList<ComposeService> *services, ParseError *error);
+    bool resolveExtends(QList<ComposeService> *services, const QString &fileName, const QString &dir,
+                        ParseError *error);
+    bool extendOne(QList<ComposeService> *services, int index, const QString &fileName, const QString &dir,
+                   QStringList *chain, ParseError *error);
+    std::optional<ComposeService> serviceFromFile(const QString &path, const QString &service,
+                                                  const Yaml::Node &at, const QString &fileName, QStringList *chain,
+                                                  ParseError *error);
+    QString shownName(const QString &absolutePath) const;
+
+    const FormatOptions &mOptions;
+    const Compose::Interpolator &mInterpolator;
+    QList<Diagnostic> *mWarnings;
+    QStringList mIncludeChain; // absolute paths being included, for cycles
+    int mFilesRead = 0;
+};
+
+// Real projects include a handful of files; this many is a loop or an attack.
+constexpr int MaxIncludedFiles = 256;
+constexpr int MaxExtendsDepth = 32;
+
+QString ProjectLoader::shownName(const QString &absolutePath) const
+{
+    // Origins name files as the including file was named: relative to the
+    // same folder when the first file was given relative.
+    if (mOptions.baseDir.isEmpty() || QDir::isAbsolutePath(mOptions.fileName))
+        return absolutePath;
+    const QString firstDir = QFileInfo(mOptions.fileName).path();
+    const QString relative = QDir(mOptions.baseDir).relativeFilePath(absolutePath);
+    return firstDir == QLatin1String(".") ? relative : QDir::cleanPath(firstDir + QLatin1Char('/') + relative);
+}
+
+bool ProjectLoader::load(const QByteArray &data, const QString &fileName, const QString &dir,
+                         QList<ComposeService> *services, ParseError *error)
+{
+    if (++mFilesRead > MaxIncludedFiles) {
+        *error = ParseError();
+        error->file = fileName;
+        error->line = 1;
+        error->column = 1;
+        error->message = Tr::tr("The project includes more than %1 files; an include: probably loops.")
+                             .arg(MaxIncludedFiles);
+        return false;
+    }
+    const std::optional<Yaml::Node> root = Yaml::loadMapping(
+        data, fileName, Tr::tr("A compose file is a mapping with a \"services\" key."), error);
+    if (!root)
+        return false;
+    return loadServices(*root, fileName, dir, services, error);
+}
+
+bool ProjectLoader::loadServices(const Yaml::Node &root, const QString &fileName, const QString &dir,
+                                 QList<ComposeService> *services, ParseError *error)
+{
+    const Yaml::MapView top(root);
+    const Yaml::Node include = top.value(QStringLiteral("include"));
+    const Yaml::Node servicesNode = top.value(QStringLiteral("services"));
+
+    if (include.isDefined() && !include.isNull()) {
+        if (!include.isSequence()) {
+            *error = Yaml::errorAt(include, fileName, Tr::tr("include: must be a list of files."));
+            return false;
+        }
+        for (const Yaml::Node &item : include) {
+            QStringList paths;
+            if (item.isScalar()) {
+                paths.append(item.scalar());
+            } else if (item.isMap()) {
+                const Yaml::Node path = Yaml::MapView(item).value(QStringLiteral("path"));
+                if (path.isScalar())
+                    paths.append(path.scalar());
+                else if (path.isSequence())
+                    for (const Yaml::Node &p : path)
+                        paths.append(p.scalar());
+            }
+            if (paths.isEmpty() || paths.contains(QString())) {
+                *error = Yaml::errorAt(item, fileName, Tr::tr("An include: entry needs a file path."));
+                return false;
+            }
+            for (const QString &p : std::as_const(paths)) {
+                QList<Compose::Interpolator::Problem> problems;
+                const QString path = mInterpolator.interpolate(p, &problems);
+                const QString absolute = QDir::cleanPath(QDir(dir).absoluteFilePath(path));
+                if (mIncludeChain.contains(absolute)) {
+                    *error = Yaml::errorAt(item, fileName,
+                                           Tr::tr("include: of \"%1\" is a cycle: the file includes itself.").arg(path));
+                    return false;
+                }
+                ParseError fileError;
+                const std::optional<QByteArray> bytes = readFileBytes(absolute, &fileError, Yaml::MaxFileSize);
+                if (!bytes) {
+                    *error = Yaml::errorAt(item, fileName,
+                                           Tr::tr("The included file \"%1\" cannot be read: %2").arg(path, fileError.message));
+                    return false;
+                }
+                QList<ComposeService> included;
+                mIncludeChain.append(absolute);
+                const bool ok = load(*bytes, shownName(absolute), QFileInfo(absolute).path(), &included, error);
+                mIncludeChain.removeLast();
+                if (!ok)
+                    return false;
+                for (const ComposeService &cs : std::as_const(included)) {
+                    for (const ComposeService &existing : std::as_const(*services)) {
+                        if (existing.key == cs.key) {
+                            *error = Yaml::errorAt(item, fileName,
+                                                   Tr::tr("The service \"%1\" of the included file \"%2\" is also "
+                                                          "defined in %3; Compose refuses such a project.")
+                                                       .arg(cs.key, path, existing.origin.toString()));
+                            return false;
+                        }
+                    }
+                    services->append(cs);
+                }
+            }
+        }
+    }
+
+    if (!servicesNode.isMap()) {
+        if (include.isDefined() && !servicesNode.isDefined())
+            return true; // a file of includes only
+        // Format 1 put the services at the top level; Compose v2 refuses it.
+        bool versionOne = !servicesNode.isDefined() && top.entries().size() > 0;
+        for (const auto &[key, value] : top.entries()) {
+            const Yaml::MapView service(value);
+            if (!value.isMap() || (!service.contains(QStringLiteral("image")) && !service.contains(QStringLiteral("build"))))
+                versionOne = false;
+        }
+        if (versionOne) {
+            *error = Yaml::errorAt(root, fileName,
+                                   Tr::tr("This is a version 1 compose file (services at the top level, no "
+                                          "\"services:\" key). Compose v2 and Portolan read only the later format: "
+                                          "move the services under \"services:\"."));
+            return false;
+        }
+        *error = Yaml::errorAt(servicesNode.isDefined() ? servicesNode : root, fileName,
+                               Tr::tr("The file has no \"services\" mapping."));
+        return false;
+    }
+
+    FormatOptions options = mOptions;
+    options.fileName = fileName;
+    Reader reader(options, mInterpolator);
+    QList<ComposeService> own;
+    if (!reader.readServices(servicesNode, &own, error))
+        return false;
+    mWarnings->append(reader.warnings());
+    if (!resolveExtends(&own, fileName, dir, error))
+        return false;
+    for (const ComposeService &cs : std::as_const(own)) {
+        for (const ComposeService &existing : std::as_const(*services)) {
+            if (existing.key == cs.key) {
+                *error = ParseError();
+                error->file = cs.origin.file;
+                error->line = cs.origin.line;
+                error->column = cs.origin.column;
+                error->message = Tr::tr("The service \"%1\" is also defined by an included file (%2); Compose "
+                                        "refuses such a project.")
+                                     .arg(cs.key, existing.origin.toString());
+                return false;
+            }
+        }
+    }
+    services->append(own);
+    return true;
+}
+
+bool ProjectLoader::resolveExtends(QList<ComposeService> *services, const QString &fileName, const QString &dir,
+                                   ParseError *error)
+{
+    for (int i = 0; i < services->size(); ++i) {
+        QStringList chain;
+        if (!extendOne(services, i, fileName, dir, &chain, error))
+            return false;
+    }
+    return true;
+}
+
+// Merges the extended service's ports and settings under this one's, as
+// Compose does: ports are added to the base's, scalars of this one win.
+bool ProjectLoader::extendOne(QList<ComposeService> *services, int index, const QString &fileName,
+                              const QString &dir, QStringList *chain, ParseError *error)
+{
+    ComposeService &cs = (*services)[index];
+    if (!cs.extendsNode.isDefined())
+        return true;
+    const Yaml::Node at = cs.extendsNode;
+    QString baseName;
+    QString baseFile;
+    if (at.isScalar()) {
+        baseName = at.scalar();
+    } else if (at.isMap()) {
+        const Yaml::MapView view(at);
+        baseName = view.value(QStringLiteral("service")).scalar();
+        baseFile = view.value(QStringLiteral("file")).scalar();
+    }
+    if (baseName.isEmpty()) {
+        *error = Yaml::errorAt(at, fileName, Tr::tr("Service \"%1\": extends: needs the service it extends.").arg(cs.key));
+        return false;
+    }
+    const QString link = baseFile + QLatin1Char('#') + baseName;
+    if (chain->contains(link) || chain->size() >= MaxExtendsDepth) {
+        *error = Yaml::errorAt(at, fileName,
+                               Tr::tr("Service \"%1\": extends: is a cycle (%2).")
+                                   .arg(cs.key, (*chain + QStringList{link}).join(QStringLiteral(" → "))));
+        return false;
+    }
+    chain->append(link);
+
+    ComposeService base;
+    if (baseFile.isEmpty()) {
+        int baseIndex = -1;
+        for (int j = 0; j < services->size(); ++j) {
+            if (services->at(j).key == baseName)
+                baseIndex = j;
+        }
+        if (baseIndex < 0) {
+            *error = Yaml::errorAt(at, fileName,
+                                   Tr::tr("Service \"%1\" extends \"%2\", which the file does not define.")
+                                       .arg(cs.key, baseName));
+            return false;
+        }
+        if (!extendOne(services, baseIndex, fileName, dir, chain, error))
+            return false;
+        base = services->at(baseIndex);
+    } else {
+        const QString absolute = QDir::cleanPath(QDir(dir).absoluteFilePath(baseFile));
+        const std::optional<ComposeService> found = serviceFromFile(absolute, baseName, at, fileName, chain, error);
+        if (!found)
+            return false;
+        base = *found;
+    }
+    ComposeService &self = (*services)[index];
+    self.extendsNode = Yaml::Node(); // resolved: merged once
+    if (self.containerName.isEmpty())
+        self.containerName = base.containerName;
+    if (self.profiles.isEmpty())
+        self.profiles = base.profiles;
+    if (self.portsTag != QLatin1String("!reset") && self.portsTag != QLatin1String("!override")) {
+        QList<Mapping> mappings = base.mappings;
+        for (const Mapping &m : std::as_const(self.mappings)) {
+            if (!mappings.contains(m))
+                mappings.append(m);
+        }
+        std::stable_sort(mappings.begin(), mappings.end(), [](const Mapping &a, const Mapping &b) {
+            return a.port.isPublished() && !b.port.isPublished();
+        });
+        self.mappings = mappings;
+    }
+    self.environment = base.environment + self.environment;
+    self.labels = base.labels + self.labels;
+    if (self.healthchecks.isEmpty())
+        self.healthchecks = base.healthchecks;
+    chain->removeLast();
+    return true;
+}
+
+std::optional<ComposeService> ProjectLoader::serviceFromFile(const QString &path, const QString &service,
+                                                             const Yaml::Node &at, const QString &fileName,
+                                                             QStringList *chain, ParseError *error)
+{
+    ParseError fileError;
+    const std::optional<QByteArray> bytes = readFileBytes(path, &fileError, Yaml::MaxFileSize);
+    if (!bytes) {
+        *error = Yaml::errorAt(at, fileName,
+                               Tr::tr("The extended file \"%1\" cannot be read: %2").arg(path, fileError.message));
+        return std::nullopt;
+    }
+    if (++mFilesRead > MaxIncludedFiles) {
+        *error = Yaml::errorAt(at, fileName, Tr::tr("extends: reads more than %1 files.").arg(MaxIncludedFiles));
+        return std::nullopt;
+    }
+    const QString shown = shownName(path);
+    const std::optional<Yaml::Node> root = Yaml::loadMapping(
+        *bytes, shown, Tr::tr("A compose file is a mapping with a \"services\" key."), error);
+    if (!root)
+        return std::nullopt;
+    const Yaml::Node servicesNode = Yaml::MapView(*root).value(QStringLiteral("services"));
+    if (!servicesNode.isMap()) {
+        *error = Yaml::errorAt(*root, shown, Tr::tr("The file has no \"services\" mapping."));
+        return std::nullopt;
+    }
+    FormatOptions options = mOptions;
+    options.fileName = shown;
+    Reader reader(options, mInterpolator);
+    QList<ComposeService> services;
+    if (!reader.readServices(servicesNode, &services, error))
+        return std::nullopt;
+    mWarnings->append(reader.warnings());
+    for (int i = 0; i < services.size(); ++i) {
+        if (services.at(i).key != service)
+            continue;
+        if (!extendOne(&services, i, shown, QFileInfo(path).path(), chain, error))
+            return std::nullopt;
+        return services.at(i);
+    }
+    *error = Yaml::errorAt(at, fileName,
+                           Tr::tr("\"%1\" defines no service \"%2\" to extend.").arg(shown, service));
+    return std::nullopt;
+}
+
+// Merges a later -f file over the services read so far: ports and
+// environment are added (ports: !override replaces, !reset clears), single
+// values of the later file win, new services are appended.
+void mergeLayer(QList<ComposeService> *services, const QList<ComposeService> &layer)
+{
+    for (const ComposeService &over : layer) {
+        auto it = std::find_if(services->begin(), services->end(),
+                               [&](const ComposeService &cs) { return cs.key == over.key; });
+        if (it == services->end()) {
+            services->append(over);
+            continue;
+        }
+        ComposeService &base = *it;
+        if (!over.containerName.isEmpty())
+            base.containerName = over.containerName;
+        if (!over.profiles.isEmpty())
+            base.profiles = over.profiles;
+        if (over.hostNetwork)
+            base.hostNetwork = true;
+        if (over.replicas != 1)
+            base.replicas = over.replicas;
+        if (over.portsTag == QLatin1String("!reset") || over.portsTag == QLatin1String("!override")) {
+            base.mappings = over.mappings;
+        } else {
+            for (const Mapping &m : over.mappings) {
+                if (!base.mappings.contains(m))
+                    base.mappings.append(m);
+            }
+            std::stable_sort(base.mappings.begin(), base.mappings.end(), [](const Mapping &a, const Mapping &b) {
+                return a.port.isPublished() && !b.port.isPublished();
+            });
+        }
+        base.environment += over.environment;
+        base.labels += over.labels;
+        if (!over.healthchecks.isEmpty())
+            base.healthchecks = over.healthchecks;
+    }
+}
+
+} // namespace
+
 std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const FormatOptions &options,
                                               ParseError *error) const
 {
     error->file = options.fileName;
-    const std::optional<Yaml::Node> root = Yaml::loadMapping(
-        data, options.fileName, Tr::tr("A compose file is a mapping with a \"services\" key."), error);
-    if (!root)
-        return std::nullopt;
-    const Yaml::MapView top(*root);
-    const Yaml::Node services = top.value(QStringLiteral("services"));
-    if (!services.isMap()) {
-        *error = Yaml::errorAt(services.isDefined() ? services : *root, options.fileName,
-                               Tr::tr("The file has no \"services\" mapping."));
-        return std::nullopt;
-    }
-
     ReadResult result;
     // Variables: the .env file beside the compose file, overridden by the
     // environment, as Compose does.
@@ -544,11 +921,62 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
         variables.insert(it.key(), it.value());
     const Compose::Interpolator interpolator(variables);
 
-    Reader reader(options, interpolator);
+    ProjectLoader loader(options, interpolator, &result.warnings);
     QList<ComposeService> composeServices;
-    if (!reader.readServices(services, &composeServices, error))
+    const QString dir = options.baseDir.isEmpty() ? QDir::currentPath() : options.baseDir;
+    if (!loader.load(data, options.fileName, dir, &composeServices, error))
         return std::nullopt;
-    result.warnings += reader.warnings();
+    // The project's later -f files, merged over the first as Compose merges them.
+    const QStringList overrideFiles = options.extra.value(QStringLiteral("overrideFiles")).toStringList();
+    const QStringList overrideNames = options.extra.value(QStringLiteral("overrideNames")).toStringList();
+    for (int f = 0; f < overrideFiles.size(); ++f) {
+        const QString shown = overrideNames.value(f, overrideFiles.at(f));
+        ParseError fileError;
+        const std::optional<QByteArray> bytes = readFileBytes(overrideFiles.at(f), &fileError, Yaml::MaxFileSize);
+        if (!bytes) {
+            *error = fileError;
+            error->file = shown;
+            return std::nullopt;
+        }
+        QList<ComposeService> layer;
+        if (!loader.load(*bytes, shown, QFileInfo(overrideFiles.at(f)).path(), &layer, error))
+            return std::nullopt;
+        mergeLayer(&composeServices, layer);
+    }
+
+    // Only the active profiles' services run; none given: every service counts.
+    const QStringList activeProfiles = options.extra.value(QStringLiteral("profiles")).toStringList();
+    if (!activeProfiles.isEmpty()) {
+        composeServices.removeIf([&](const ComposeService &cs) {
+            if (cs.profiles.isEmpty())
+                return false;
+            for (const QString &p : cs.profiles) {
+                if (activeProfiles.contains(p))
+                    return false;
+            }
+            return true;
+        });
+    }
+    for (const ComposeService &cs : std::as_const(composeServices)) {
+        if (cs.replicas <= 1)
+            continue;
+        for (const Mapping &m : cs.mappings) {
+            if (!m.port.isPublished() || m.port.poolFirst > 0)
+                continue;
+            Finding f;
+            f.rule = QStringLiteral("host-collision");
+            f.severity = Severity::Error;
+            f.message = Tr::tr("Service \"%1\" runs %2 replicas on the fixed host port %3: replicas 2 to %2 cannot bind it.")
+                            .arg(cs.key)
+                            .arg(cs.replicas)
+                            .arg(m.port.hostPort);
+            if (!options.hostId.isEmpty())
+                f.hostIds.append(options.hostId);
+            f.ports.append(m.port.hostPort);
+            f.origin = m.origin;
+            result.findings.append(f);
+        }
+    }
 
     Schema &schema = result.schema;
     if (!options.hostId.isEmpty()) {
@@ -610,6 +1038,12 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                 s.exposure = Exposure::Host;
             if (p.hostPort == 0 && !mapping.exposed)
                 s.notes = Tr::tr("The engine picks the host port.");
+            else if (p.poolFirst > 0)
+                s.notes = Tr::tr("The engine picks one free port of %1-%2; the service holds them all.")
+                              .arg(p.poolFirst)
+                              .arg(p.poolLast);
+            if (cs.replicas > 1 && p.isPublished())
+                s.notes = Tr::tr("%n replica(s) share this fixed host port: only one can bind it.", nullptr, cs.replicas);
             cs.memberIds.append(s.id);
             schema.services.append(std::move(s));
         }

@@ -169,10 +169,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         *error = Tr::tr("\"%1\" is not an IP address.").arg(ip.toString());
         return false;
     }
-    if (hasHostPart && ip.isEmpty() && body.startsWith(QLatin1Char(':'))) {
-        *error = Tr::tr("The published port before \":\" is empty in \"%1\".").arg(spec);
-        return false;
-    }
+    // ":443:443" has an empty bind address: all addresses, as the engine reads it.
     if (container.isEmpty()) {
         *error = Tr::tr("The container port is missing in \"%1\".").arg(spec);
         return false;
@@ -186,7 +183,7 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
     int h2 = 0;
     if (!host.isEmpty() && !parsePortRange(host, &h1, &h2, error))
         return false;
-    if (c2 - c1 + 1 > MaxPortsPerSpec) {
+    if (c2 - c1 + 1 > MaxPortsPerSpec || h2 - h1 + 1 > MaxPortsPerSpec) {
         *error = Tr::tr("The range in \"%1\" has more than %2 ports.").arg(spec).arg(MaxPortsPerSpec);
         return false;
     }
@@ -199,11 +196,10 @@ bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *e
         for (int i = 0; i <= c2 - c1; ++i)
             result.append({h1 + i, c1 + i, protocol, ip.toString()});
     } else if (c1 == c2) {
-        *error = Tr::tr("The published range %1 is for the one container port %2: the engine would pick any free "
-                        "port of the range, and a port plan needs the one in use. Publish one port, e.g. \"%3:%2\".")
-                     .arg(host.toString(), container.toString())
-                     .arg(h1);
-        return false;
+        // "6005-6015:80": the engine publishes one free port of the range,
+        // so the service holds all of it.
+        for (int h = h1; h <= h2; ++h)
+            result.append({h, c1, protocol, ip.toString(), h1, h2});
     } else {
         *error = Tr::tr("The published range %1 and the container range %2 differ in length.")
                      .arg(host.toString(), container.toString());

@@ -17,6 +17,8 @@ struct PortMapping
     int containerPort = 0;
     Protocol protocol = Protocol::Tcp;
     QString hostIp;          // bind address without brackets; empty = all addresses
+    int poolFirst = 0;       // "6005-6015:80": the engine picks one port of this host range;
+    int poolLast = 0;        // every port of it is held (0: a plain mapping)
 
     bool isPublished() const { return hostPort > 0; }
     friend bool operator==(const PortMapping &, const PortMapping &) = default;
@@ -26,8 +28,9 @@ struct PortMapping
 constexpr int MaxPortsPerSpec = 1024;
 
 // Short syntax: [[IP:](port|range):](port|range)[/tcp|/udp]. A host range
-// for one container port ("8000-9000:80") is refused: the engine would pick
-// any free port of the range, and a plan needs the one it uses. On failure
+// for one container port ("8000-8010:80") gives one mapping per host port of
+// the range with the pool set: the engine picks one, so the service holds
+// them all. An empty bind address (":443:443") means all addresses. On failure
 // returns false and sets *error to a sentence (no position: the caller has it).
 bool parsePortSpec(const QString &spec, QList<PortMapping> *mappings, QString *error);
 // `expose:` entries: "3000", "3000-3005/udp"; container-only.

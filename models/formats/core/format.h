@@ -1,5 +1,6 @@
 #pragma once
 
+#include "finding.h"
 #include "schema.h"
 
 #include <QByteArray>
@@ -40,6 +41,10 @@ struct ReadResult
 {
     Schema schema;
     QList<Diagnostic> warnings;
+    // What the file itself shows to be wrong or notable, whatever the plan
+    // says: a fixed host port under deploy.replicas, service discovery that
+    // cannot be resolved offline. Rule ids as the analyzer's.
+    QList<Finding> findings;
 };
 
 // What a format can do.

@@ -247,7 +247,10 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     QStringList groupOrder;
     QHash<QString, QList<int>> groups;
     for (int i = 0; i < fragment.services.size(); ++i) {
-        const QString key = composeKey(fragment.services.at(i));
+        // Compose keys are unique within a project (named in deployment by
+        // linked sources), not across the projects of a host.
+        const Service &f = fragment.services.at(i);
+        const QString key = f.deployment.isEmpty() ? composeKey(f) : f.deployment + QLatin1Char('\n') + composeKey(f);
         if (!groups.contains(key))
             groupOrder.append(key);
         groups[key].append(i);
@@ -263,13 +266,25 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     int changedCount = 0;
     int unchangedCount = 0;
 
-    for (const QString &key : std::as_const(groupOrder)) {
-        const QList<int> members = groups.value(key);
-        const Service &main = fragment.services.at(members.first());
-        const QStringList names = main.aliases.isEmpty() ? QStringList{key} : main.aliases;
-
+    // Port matches of every project first: a second project's same-named
+    // service must not take a plan service the first one runs on its port.
+    struct Group
+    {
+        QList<int> members;
         QList<int> candidates;
         QList<NameMatch> levels;
+        QHash<int, int> assignment; // member index → plan row
+    };
+    QList<Group> state(groupOrder.size());
+    for (int g = 0; g < groupOrder.size(); ++g) {
+        const QString key = groupOrder.at(g);
+        const QList<int> members = groups.value(key);
+        state[g].members = members;
+        const Service &main = fragment.services.at(members.first());
+        const QStringList names = main.aliases.isEmpty() ? QStringList{composeKey(main)} : main.aliases;
+
+        QList<int> &candidates = state[g].candidates;
+        QList<NameMatch> &levels = state[g].levels;
         for (int row : index.candidates(names)) {
             const Service &s = plan.services.at(row);
             const NameMatch level = matchService(names, s);
@@ -285,7 +300,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             levels.append(level);
         }
 
-        QHash<int, int> assignment; // member index → plan row
+        QHash<int, int> &assignment = state[g].assignment;
         auto take = [&](int member, int row) {
             assignment.insert(member, row);
             claimed.insert(row);
@@ -310,6 +325,17 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 }
             }
         }
+    }
+    for (int g = 0; g < groupOrder.size(); ++g) {
+        const QString key = composeKey(fragment.services.at(state[g].members.first()));
+        const QList<int> &members = state[g].members;
+        const QList<int> &candidates = state[g].candidates;
+        const QList<NameMatch> &levels = state[g].levels;
+        QHash<int, int> &assignment = state[g].assignment;
+        auto take = [&](int member, int row) {
+            assignment.insert(member, row);
+            claimed.insert(row);
+        };
         // 2. Extra mappings imported before, by their "KEY:PORT" name.
         for (int m = 1; m < members.size(); ++m) {
             if (assignment.contains(m))
@@ -344,6 +370,16 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             }
             if (bestRows.size() == 1 || (bestRows.size() > 1 && best != NameMatch::Prefix)) {
                 take(firstLeft, bestRows.first());
+                const Service &chosen = plan.services.at(bestRows.first());
+                const Service &mapping = fragment.services.at(members.at(firstLeft));
+                const int port = mapping.actualPort > 0 ? mapping.actualPort : mapping.containerPort;
+                if (members.size() > 1 && chosen.plannedPort > 0 && port != chosen.plannedPort)
+                    summary->append(Tr::tr("%1: matched by name to compose service %2, whose %n port(s) do not "
+                                           "include the planned %3; took %4, its first published one.",
+                                           nullptr, int(members.size()))
+                                        .arg(chosen.name, key)
+                                        .arg(chosen.plannedPort)
+                                        .arg(port));
             } else if (bestRows.size() > 1) {
                 QStringList ambiguous;
                 for (int row : std::as_const(bestRows))

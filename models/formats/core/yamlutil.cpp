@@ -34,12 +34,18 @@ struct Tree
         int first = 0; // into children; a map's children are key, value, key, value…
         int count = 0;
         QString scalar;
+        QString tag; // an explicit tag such as !reset; empty for most nodes
     };
     std::vector<Data> nodes;
     std::vector<int> children;
 };
 
 using Type = Tree::Type;
+
+QString Node::tag() const
+{
+    return mTree ? mTree->nodes[mIndex].tag : QString();
+}
 
 bool Node::isNull() const
 {
@@ -288,6 +294,8 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         if (!null)
             d.scalar = QString::fromUtf8(reinterpret_cast<const char *>(event.data.scalar.value),
                                          qsizetype(event.data.scalar.length));
+        if (event.data.scalar.tag)
+            d.tag = QString::fromUtf8(reinterpret_cast<const char *>(event.data.scalar.tag));
         if (event.data.scalar.anchor)
             mAnchors.insert(QByteArray(reinterpret_cast<const char *>(event.data.scalar.anchor)), node);
         attach(node);
@@ -328,6 +336,9 @@ bool Parser::handle(const yaml_event_t &event, ParseError *error)
         const int node = addNode(sequence ? Type::Sequence : Type::Map, mark);
         const yaml_char_t *anchor = sequence ? event.data.sequence_start.anchor : event.data.mapping_start.anchor;
         const bool mergeList = sequence && atMergeValue();
+        const yaml_char_t *tag = sequence ? event.data.sequence_start.tag : event.data.mapping_start.tag;
+        if (tag)
+            mTree->nodes[node].tag = QString::fromUtf8(reinterpret_cast<const char *>(tag));
         mOpen.push_back({node, qsizetype(mPending.size()), mergeList});
         // Registered now, as YAML defines it: a redefinition inside the node
         // replaces it for the aliases that follow.

@@ -34,6 +34,7 @@ public:
     bool isQuoted() const;
 
     QString scalar() const; // empty unless isScalar()
+    QString tag() const;    // an explicit tag as written ("!reset", "!override"); empty for most nodes
     int line() const;       // 1-based; 0 when undefined
     int column() const;     // 1-based; 0 when undefined
 

@@ -41,7 +41,8 @@ const QStringList &keyOrder()
         QStringLiteral("undocumented"), QStringLiteral("origin"), QStringLiteral("principles"),
         QStringLiteral("dates"), QStringLiteral("sections"), QStringLiteral("hosts"), QStringLiteral("ranges"),
         QStringLiteral("reservations"), QStringLiteral("services"), QStringLiteral("references"),
-        QStringLiteral("rules"),
+        QStringLiteral("rules"), QStringLiteral("files"), QStringLiteral("project"), QStringLiteral("envFile"),
+        QStringLiteral("sources"),
     };
     return order;
 }
@@ -389,6 +390,20 @@ QJsonObject headToJson(const Schema &schema)
         putString(o, "address", h.address);
         putString(o, "platform", h.platform);
         putString(o, "notes", h.notes);
+        if (!h.sources.isEmpty()) {
+            QJsonArray sources;
+            for (const RealitySource &source : h.sources) {
+                QJsonObject so;
+                so.insert(QStringLiteral("kind"), sourceKindToString(source.kind));
+                so.insert(QStringLiteral("files"), QJsonArray::fromStringList(source.files));
+                putString(so, "project", source.project);
+                putString(so, "envFile", source.envFile);
+                if (!source.profiles.isEmpty())
+                    so.insert(QStringLiteral("profiles"), QJsonArray::fromStringList(source.profiles));
+                sources.append(so);
+            }
+            o.insert(QStringLiteral("sources"), sources);
+        }
         hosts.append(o);
     }
     root.insert(QStringLiteral("hosts"), hosts);
@@ -771,13 +786,31 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     for (int i = 0; i < hosts.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("hosts[%1]").arg(i);
         const JsonObject o = r.object(hosts.at(i), path);
-        r.checkKeys(o, path, {"id", "name", "address", "platform", "notes"});
+        r.checkKeys(o, path, {"id", "name", "address", "platform", "notes", "sources"});
         Host h;
         h.id = r.string(o, path, "id", true);
         h.name = r.string(o, path, "name");
         h.address = r.string(o, path, "address");
         h.platform = r.string(o, path, "platform");
         h.notes = r.string(o, path, "notes");
+        const JsonArray sources = r.array(o, path, "sources");
+        for (int j = 0; j < sources.size() && !r.failed(); ++j) {
+            const QString sourcePath = QStringLiteral("%1.sources[%2]").arg(path).arg(j);
+            const JsonObject so = r.object(sources.at(j), sourcePath);
+            r.checkKeys(so, sourcePath, {"kind", "files", "project", "envFile", "profiles"});
+            RealitySource source;
+            const QString kind = r.string(so, sourcePath, "kind", true);
+            if (!r.failed() && !sourceKindFromString(kind, &source.kind))
+                r.fail(sourcePath + QStringLiteral(".kind"),
+                       Tr::tr("unknown source kind \"%1\" (compose, prometheus, cloudflared or env)").arg(kind));
+            source.files = r.stringList(so, sourcePath, "files");
+            if (!r.failed() && (source.files.isEmpty() || source.files.contains(QString())))
+                r.fail(sourcePath + QStringLiteral(".files"), Tr::tr("a source needs at least one file name"));
+            source.project = r.string(so, sourcePath, "project");
+            source.envFile = r.string(so, sourcePath, "envFile");
+            source.profiles = r.stringList(so, sourcePath, "profiles");
+            h.sources.append(source);
+        }
         if (!r.failed() && (h.id.isEmpty() || hostIds.contains(h.id)))
             r.fail(path + QStringLiteral(".id"), h.id.isEmpty() ? Tr::tr("the id must not be empty")
                                                                : Tr::tr("duplicate host id \"%1\"").arg(h.id));

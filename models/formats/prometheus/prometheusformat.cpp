@@ -210,45 +210,114 @@ std::optional<ReadResult> PrometheusFormat::read(const QByteArray &data, const F
         return std::nullopt;
     }
 
+    // A YAML file without any of Prometheus' top-level keys is something else.
+    static const QStringList knownKeys = {QStringLiteral("global"), QStringLiteral("scrape_configs"),
+                                          QStringLiteral("scrape_config_files"), QStringLiteral("rule_files"),
+                                          QStringLiteral("alerting"), QStringLiteral("remote_write"),
+                                          QStringLiteral("remote_read"), QStringLiteral("storage"),
+                                          QStringLiteral("tracing"), QStringLiteral("runtime")};
+    bool known = top.entries().isEmpty();
+    for (const auto &[key, value] : top.entries())
+        known = known || knownKeys.contains(key);
+    if (!known) {
+        const QString hint = top.contains(QStringLiteral("services"))
+            ? Tr::tr(" It has \"services:\": it looks like a compose file.")
+            : QString();
+        *error = Yaml::errorAt(*root, options.fileName,
+                               Tr::tr("This is not a Prometheus configuration: it has none of global, "
+                                      "scrape_configs or scrape_config_files.")
+                                   + hint);
+        return std::nullopt;
+    }
+
     ReadResult result;
     Reader reader(options, &result);
     QSet<QString> jobNames;
-    if (configs.isSequence()) {
-        for (const Yaml::Node &config : configs) {
-            const Yaml::MapView c(config);
-            if (!c.isValid()) {
-                *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config must be a mapping."));
-                return std::nullopt;
+    QList<std::pair<Yaml::Node, QString>> configLists{{configs, options.fileName}};
+    // scrape_config_files: more scrape configs in other files (globs allowed).
+    const Yaml::Node configFiles = top.value(QStringLiteral("scrape_config_files"));
+    if (configFiles.isSequence()) {
+        const QDir base(options.baseDir.isEmpty() ? QDir::currentPath() : options.baseDir);
+        for (const Yaml::Node &pattern : configFiles) {
+            const QString text = pattern.scalar();
+            const QFileInfo info(base.absoluteFilePath(text));
+            const QStringList matches =
+                QDir(info.path()).entryList({info.fileName()}, QDir::Files, QDir::Name);
+            if (matches.isEmpty())
+                reader.warn(pattern, options.fileName, Tr::tr("scrape_config_files: no file matches %1.").arg(text));
+            for (const QString &match : matches) {
+                const QString path = QDir(info.path()).filePath(match);
+                const QString shown = options.baseDir.isEmpty() ? path : base.relativeFilePath(path);
+                ParseError fileError;
+                const std::optional<QByteArray> bytes = readFileBytes(path, &fileError, Yaml::MaxFileSize);
+                std::optional<Yaml::Node> included;
+                if (bytes)
+                    included = Yaml::loadMapping(*bytes, shown, Tr::tr("A scrape config file is a mapping."), &fileError);
+                if (!included) {
+                    *error = fileError;
+                    if (error->file.isEmpty())
+                        error->file = shown;
+                    return std::nullopt;
+                }
+                configLists.append({Yaml::MapView(*included).value(QStringLiteral("scrape_configs")), shown});
             }
-            Job job;
-            job.name = c.value(QStringLiteral("job_name")).scalar();
-            if (job.name.isEmpty()) {
-                *error = Yaml::errorAt(config, options.fileName, Tr::tr("A scrape config has no job_name."));
-                return std::nullopt;
-            }
-            if (jobNames.contains(job.name))
-                reader.warn(c.value(QStringLiteral("job_name")), options.fileName,
-                            Tr::tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
-            jobNames.insert(job.name);
-            job.path = c.value(QStringLiteral("metrics_path")).scalar();
-            if (job.path.isEmpty())
-                job.path = QStringLiteral("/metrics");
-            job.scheme = c.value(QStringLiteral("scheme")).scalar();
-            job.interval = c.value(QStringLiteral("scrape_interval")).scalar();
-            if (job.interval.isEmpty())
-                job.interval = globalInterval;
-            const Yaml::Node statics = c.value(QStringLiteral("static_configs"));
-            if (statics.isSequence()) {
-                for (const Yaml::Node &group : statics)
-                    reader.addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), options.fileName);
-            }
-            const Yaml::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
-            if (fileSd.isSequence()) {
-                for (const Yaml::Node &sd : fileSd) {
-                    reader.readFileSd(job, sd);
-                    if (reader.fatal()) {
-                        *error = *reader.fatal();
-                        return std::nullopt;
+        }
+    }
+    for (const auto &[configs, fileName] : std::as_const(configLists)) {
+        if (configs.isDefined() && !configs.isNull() && !configs.isSequence()) {
+            *error = Yaml::errorAt(configs, fileName, Tr::tr("scrape_configs must be a list."));
+            return std::nullopt;
+        }
+        if (configs.isSequence()) {
+            for (const Yaml::Node &config : configs) {
+                const Yaml::MapView c(config);
+                if (!c.isValid()) {
+                    *error = Yaml::errorAt(config, fileName, Tr::tr("A scrape config must be a mapping."));
+                    return std::nullopt;
+                }
+                Job job;
+                job.name = c.value(QStringLiteral("job_name")).scalar();
+                if (job.name.isEmpty()) {
+                    *error = Yaml::errorAt(config, fileName, Tr::tr("A scrape config has no job_name."));
+                    return std::nullopt;
+                }
+                if (jobNames.contains(job.name))
+                    reader.warn(c.value(QStringLiteral("job_name")), fileName,
+                                Tr::tr("The job name %1 is used twice; Prometheus refuses that.").arg(job.name));
+                jobNames.insert(job.name);
+                job.path = c.value(QStringLiteral("metrics_path")).scalar();
+                if (job.path.isEmpty())
+                    job.path = QStringLiteral("/metrics");
+                job.scheme = c.value(QStringLiteral("scheme")).scalar();
+                job.interval = c.value(QStringLiteral("scrape_interval")).scalar();
+                if (job.interval.isEmpty())
+                    job.interval = globalInterval;
+                const Yaml::Node statics = c.value(QStringLiteral("static_configs"));
+                if (statics.isSequence()) {
+                    for (const Yaml::Node &group : statics)
+                        reader.addTargets(job, Yaml::MapView(group).value(QStringLiteral("targets")), fileName);
+                }
+                // Service discovery Portolan cannot resolve without asking the network.
+                for (const auto &[key, value] : c.entries()) {
+                    if (!key.endsWith(QLatin1String("_sd_configs")) || key == QLatin1String("file_sd_configs"))
+                        continue;
+                    Finding f;
+                    f.rule = QStringLiteral("undocumented");
+                    f.severity = Severity::Info;
+                    f.message = Tr::tr("Job %1: %2, targets not known offline.").arg(job.name, key.chopped(8));
+                    if (!options.hostId.isEmpty())
+                        f.hostIds.append(options.hostId);
+                    f.origin = Yaml::location(c.keyNode(key), fileName);
+                    result.findings.append(f);
+                }
+                const Yaml::Node fileSd = c.value(QStringLiteral("file_sd_configs"));
+                if (fileSd.isSequence()) {
+                    for (const Yaml::Node &sd : fileSd) {
+                        reader.readFileSd(job, sd);
+                        if (reader.fatal()) {
+                            *error = *reader.fatal();
+                            return std::nullopt;
+                        }
                     }
                 }
             }

@@ -1,0 +1,460 @@
+#include "linkedsources.h"
+
+#include "composeformat.h"
+#include "importmerge.h"
+#include "prometheusformat.h"
+#include "yamlutil.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSet>
+#include <QUrl>
+
+namespace Portolan {
+
+namespace {
+struct Tr
+{
+    Q_DECLARE_TR_FUNCTIONS(Portolan::LinkedSources)
+};
+
+bool isLoopback(const QString &host)
+{
+    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
+        || host == QLatin1String("[::1]") || host == QLatin1String("0.0.0.0")
+        || host == QLatin1String("host.docker.internal");
+}
+
+int schemeDefaultPort(const QString &scheme)
+{
+    if (scheme == QLatin1String("http") || scheme == QLatin1String("ws"))
+        return 80;
+    if (scheme == QLatin1String("https") || scheme == QLatin1String("wss"))
+        return 443;
+    return 0;
+}
+
+// Every scheme://host[:port] in a value; the port is the scheme's default when absent.
+QList<std::pair<QString, int>> urlsIn(const QString &value, QStringList *texts)
+{
+    static const QRegularExpression pattern(QStringLiteral("\\b[a-z][a-z0-9+.-]*://[^\\s'\"()<>,;]+"),
+                                            QRegularExpression::CaseInsensitiveOption);
+    QList<std::pair<QString, int>> result;
+    QRegularExpressionMatchIterator it = pattern.globalMatch(value);
+    while (it.hasNext()) {
+        const QString token = it.next().captured();
+        const QUrl url(token);
+        if (!url.isValid() || url.host().isEmpty())
+            continue;
+        const int port = url.port(schemeDefaultPort(url.scheme().toLower()));
+        if (port <= 0)
+            continue;
+        result.append({url.host(), port});
+        texts->append(token);
+    }
+    return result;
+}
+
+ParseError fileError(const QString &file, const QString &message)
+{
+    ParseError e;
+    e.file = file;
+    e.message = message;
+    return e;
+}
+
+QString projectName(const RealitySource &source)
+{
+    if (!source.project.isEmpty())
+        return source.project;
+    const QString dir = QFileInfo(source.files.value(0)).path();
+    return dir == QLatin1String(".") ? QString() : QFileInfo(dir).fileName();
+}
+
+bool readCompose(SourceReading *reading, const QString &baseDir, const QHash<QString, QString> *environment)
+{
+    const RealitySource &source = reading->source;
+    const QString first = reading->absoluteFiles.first();
+    std::optional<QByteArray> bytes = readFileBytes(first, &reading->error, ComposeFormat::MaxFileSize);
+    if (!bytes) {
+        reading->error.file = source.files.first();
+        return false;
+    }
+    FormatOptions options;
+    options.fileName = source.files.first();
+    options.hostId = reading->hostId;
+    options.baseDir = QFileInfo(first).path();
+    if (!source.envFile.isEmpty())
+        options.extra.insert(QStringLiteral("envFile"), QDir(baseDir).absoluteFilePath(source.envFile));
+    if (environment) {
+        QVariantMap env;
+        for (auto it = environment->cbegin(); it != environment->cend(); ++it)
+            env.insert(it.key(), it.value());
+        options.extra.insert(QStringLiteral("environment"), env);
+    }
+    if (source.files.size() > 1) {
+        options.extra.insert(QStringLiteral("overrideFiles"), reading->absoluteFiles.mid(1));
+        options.extra.insert(QStringLiteral("overrideNames"), source.files.mid(1));
+    }
+    if (!source.profiles.isEmpty())
+        options.extra.insert(QStringLiteral("profiles"), source.profiles);
+    static const ComposeFormat format;
+    std::optional<ReadResult> result = format.read(*bytes, options, &reading->error);
+    if (!result)
+        return false;
+    // Compose keys are unique within a project only: the project names the group.
+    QString project = projectName(source);
+    if (project.isEmpty())
+        project = source.files.first();
+    for (Service &s : result->schema.services)
+        s.deployment = project;
+    reading->result = *result;
+    reading->warnings = result->warnings;
+    return true;
+}
+
+bool readPrometheus(SourceReading *reading)
+{
+    const QString file = reading->absoluteFiles.first();
+    std::optional<QByteArray> bytes = readFileBytes(file, &reading->error, Yaml::MaxFileSize);
+    if (!bytes) {
+        reading->error.file = reading->source.files.first();
+        return false;
+    }
+    FormatOptions options;
+    options.fileName = reading->source.files.first();
+    options.hostId = reading->hostId;
+    options.baseDir = QFileInfo(file).path();
+    static const PrometheusFormat format;
+    std::optional<ReadResult> result = format.read(*bytes, options, &reading->error);
+    if (!result)
+        return false;
+    reading->result = *result;
+    reading->warnings = result->warnings;
+    return true;
+}
+
+// cloudflared's config.yml: ingress rules of hostname → service URL.
+bool readCloudflared(SourceReading *reading)
+{
+    const QString shown = reading->source.files.first();
+    std::optional<QByteArray> bytes = readFileBytes(reading->absoluteFiles.first(), &reading->error, Yaml::MaxFileSize);
+    if (!bytes) {
+        reading->error.file = shown;
+        return false;
+    }
+    const std::optional<Yaml::Node> root = Yaml::loadMapping(
+        *bytes, shown, Tr::tr("A cloudflared configuration is a mapping with an \"ingress\" list."), &reading->error);
+    if (!root)
+        return false;
+    const Yaml::MapView top(*root);
+    const Yaml::Node ingress = top.value(QStringLiteral("ingress"));
+    if (!ingress.isSequence()) {
+        reading->error = Yaml::errorAt(ingress.isDefined() ? ingress : *root, shown,
+                                       Tr::tr("This is not a cloudflared configuration: it has no \"ingress\" list."));
+        return false;
+    }
+    for (const Yaml::Node &rule : ingress) {
+        const Yaml::MapView r(rule);
+        if (!r.isValid()) {
+            reading->error = Yaml::errorAt(rule, shown, Tr::tr("An ingress rule must be a mapping."));
+            return false;
+        }
+        const Yaml::Node service = r.value(QStringLiteral("service"));
+        const QString text = service.scalar();
+        if (text.isEmpty()) {
+            reading->error = Yaml::errorAt(rule, shown, Tr::tr("An ingress rule needs a service."));
+            return false;
+        }
+        if (text.startsWith(QLatin1String("http_status:")) || text.startsWith(QLatin1String("hello_world"))
+            || text.startsWith(QLatin1String("bastion")) || text.startsWith(QLatin1String("unix:")))
+            continue;
+        const QUrl url(text);
+        const int port = url.port(schemeDefaultPort(url.scheme().toLower()));
+        if (!url.isValid() || url.host().isEmpty() || port <= 0) {
+            reading->warnings.append(Yaml::errorAt(service, shown,
+                                                   Tr::tr("The ingress service \"%1\" names no host and port; skipped.")
+                                                       .arg(text)));
+            continue;
+        }
+        NamedEndpoint e;
+        e.host = url.host();
+        e.port = port;
+        e.text = text;
+        e.hostname = r.value(QStringLiteral("hostname")).scalar();
+        e.origin = Yaml::location(service, shown);
+        reading->endpoints.append(e);
+    }
+    return true;
+}
+
+// An env file: KEY=VALUE lines whose values name URLs.
+bool readEnv(SourceReading *reading)
+{
+    const QString shown = reading->source.files.first();
+    std::optional<QByteArray> bytes = readFileBytes(reading->absoluteFiles.first(), &reading->error, Yaml::MaxFileSize);
+    if (!bytes) {
+        reading->error.file = shown;
+        return false;
+    }
+    const QList<QByteArray> lines = bytes->split('\n');
+    for (int i = 0; i < lines.size(); ++i) {
+        const QString line = QString::fromUtf8(lines.at(i)).trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
+            continue;
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            continue;
+        const QString value = line.mid(eq + 1);
+        QStringList texts;
+        const auto urls = urlsIn(value, &texts);
+        for (int u = 0; u < urls.size(); ++u) {
+            NamedEndpoint e;
+            e.host = urls.at(u).first;
+            e.port = urls.at(u).second;
+            e.text = texts.at(u);
+            e.origin = {shown, i + 1, int(lines.at(i).indexOf('=')) + 2};
+            reading->endpoints.append(e);
+        }
+    }
+    return true;
+}
+
+Finding sourceFinding(const QString &rule, Severity severity, const QString &message, const QString &hostId,
+                      const SourceLocation &origin, const QStringList &serviceIds = {}, const QList<int> &ports = {})
+{
+    Finding f;
+    f.rule = rule;
+    f.severity = severity;
+    f.message = message;
+    f.hostIds = {hostId};
+    f.serviceIds = serviceIds;
+    f.ports = ports;
+    f.origin = origin;
+    return f;
+}
+
+} // namespace
+
+QStringList SourceReading::originFiles() const
+{
+    QStringList files = source.files;
+    auto add = [&](const SourceLocation &origin) {
+        if (origin.isValid() && !files.contains(origin.file))
+            files.append(origin.file);
+    };
+    for (const Service &s : result.schema.services) {
+        add(s.origin);
+        add(s.metrics.origin);
+    }
+    for (const Reference &r : result.schema.references)
+        add(r.origin);
+    return files;
+}
+
+QString sourceBaseDir(const QString &planFileName)
+{
+    if (planFileName.isEmpty() || planFileName.startsWith(QLatin1Char(':')))
+        return QDir::currentPath();
+    return QFileInfo(planFileName).absolutePath();
+}
+
+QString relativeSourcePath(const QString &baseDir, const QString &file)
+{
+    const QString absolute = QFileInfo(file).absoluteFilePath();
+    const QString relative = QDir(baseDir).relativeFilePath(absolute);
+    if (relative.startsWith(QLatin1String("../../../")) || QDir::isAbsolutePath(relative))
+        return absolute;
+    return relative;
+}
+
+SourceReading readSource(const QString &hostId, const RealitySource &source, const QString &baseDir,
+                         const QHash<QString, QString> *environment)
+{
+    SourceReading reading;
+    reading.hostId = hostId;
+    reading.source = source;
+    reading.readAt = QDateTime::currentDateTimeUtc();
+    for (const QString &f : source.files)
+        reading.absoluteFiles.append(QDir::cleanPath(QDir(baseDir).absoluteFilePath(f)));
+    if (source.files.isEmpty()) {
+        reading.error = fileError(QString(), Tr::tr("The source names no file."));
+        return reading;
+    }
+    switch (source.kind) {
+    case SourceKind::Compose: reading.ok = readCompose(&reading, baseDir, environment); break;
+    case SourceKind::Prometheus: reading.ok = readPrometheus(&reading); break;
+    case SourceKind::Cloudflared: reading.ok = readCloudflared(&reading); break;
+    case SourceKind::Env: reading.ok = readEnv(&reading); break;
+    }
+    if (!reading.ok && reading.error.message.isEmpty())
+        reading.error.message = Tr::tr("The file cannot be read.");
+    return reading;
+}
+
+QList<SourceReading> readSources(const Schema &schema, const QString &baseDir,
+                                 const QHash<QString, QString> *environment)
+{
+    QList<SourceReading> readings;
+    for (const Host &h : schema.hosts) {
+        for (const RealitySource &source : h.sources)
+            readings.append(readSource(h.id, source, baseDir, environment));
+    }
+    return readings;
+}
+
+RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &readings)
+{
+    RealityApplied applied;
+    applied.schema = plan;
+    Schema &schema = applied.schema;
+
+    QStringList hostOrder;
+    QHash<QString, QList<const SourceReading *>> byHost;
+    for (const SourceReading &r : readings) {
+        if (!byHost.contains(r.hostId))
+            hostOrder.append(r.hostId);
+        byHost[r.hostId].append(&r);
+    }
+
+    for (const QString &hostId : std::as_const(hostOrder)) {
+        const QList<const SourceReading *> hostReadings = byHost.value(hostId);
+        // A reading that failed keeps what the plan holds from its files:
+        // the last good reading stays until the file reads again.
+        QSet<QString> files;
+        for (const SourceReading *r : hostReadings) {
+            if (!r->ok) {
+                applied.findings.append(sourceFinding(
+                    QStringLiteral("source-error"), Severity::Error,
+                    Tr::tr("%1 of %2 cannot be read: %3")
+                        .arg(sourceKindDisplayName(r->source.kind), hostId, r->error.message),
+                    hostId, {r->error.file.isEmpty() ? r->source.files.value(0) : r->error.file, r->error.line,
+                             r->error.column}));
+                continue;
+            }
+            for (const QString &f : r->originFiles())
+                files.insert(f);
+        }
+
+        // Take out what earlier readings of these files put in.
+        QList<Service> kept;
+        kept.reserve(schema.services.size());
+        for (Service s : std::as_const(schema.services)) {
+            if (s.hostId == hostId && s.origin.isValid() && files.contains(s.origin.file)) {
+                if (s.undocumented)
+                    continue;
+                s.actualPort = 0;
+                s.origin = SourceLocation();
+            }
+            if (s.hostId == hostId && s.metrics.origin.isValid() && files.contains(s.metrics.origin.file))
+                s.metrics = Metrics();
+            kept.append(std::move(s));
+        }
+        schema.services = std::move(kept);
+        QList<Reference> references;
+        for (const Reference &r : std::as_const(schema.references)) {
+            if (!files.contains(r.origin.file))
+                references.append(r);
+        }
+        schema.references = references;
+
+        // All compose projects of the host together, ids kept apart per reading.
+        Schema composeFragment;
+        for (int i = 0; i < hostReadings.size(); ++i) {
+            const SourceReading *r = hostReadings.at(i);
+            if (!r->ok || r->source.kind != SourceKind::Compose)
+                continue;
+            const QString prefix = QStringLiteral("%1/").arg(i);
+            for (Service s : r->result.schema.services) {
+                s.id.prepend(prefix);
+                composeFragment.services.append(s);
+            }
+            for (Reference ref : r->result.schema.references) {
+                ref.fromServiceId.prepend(prefix);
+                ref.toServiceId.prepend(prefix);
+                composeFragment.references.append(ref);
+            }
+        }
+        if (!composeFragment.services.isEmpty()) {
+            QString error;
+            std::optional<Schema> merged = mergeHostReality(schema, composeFragment, hostId, &applied.summary, &error);
+            if (merged)
+                schema = std::move(*merged);
+            else
+                applied.summary.append(error);
+        }
+        for (const SourceReading *r : hostReadings) {
+            if (!r->ok)
+                continue;
+            applied.findings += r->result.findings;
+            if (r->source.kind != SourceKind::Prometheus)
+                continue;
+            QString error;
+            std::optional<Schema> merged = mergeScrapeTargets(schema, r->result.schema, hostId, &applied.summary, &error);
+            if (merged)
+                schema = std::move(*merged);
+        }
+
+        // Tunnel rules and env URLs: who on this host listens there?
+        QHash<int, int> publishedOn; // host port → row
+        QHash<QString, int> byName;  // name, alias → row
+        for (int row = 0; row < schema.services.size(); ++row) {
+            const Service &s = schema.services.at(row);
+            if (s.hostId != hostId || s.status == ServiceStatus::Retired)
+                continue;
+            if (s.actualPort > 0 && !publishedOn.contains(s.actualPort))
+                publishedOn.insert(s.actualPort, row);
+            for (const QString &n : s.aliases + QStringList{s.name})
+                byName.insert(n.toLower(), row);
+        }
+        for (const SourceReading *r : hostReadings) {
+            if (!r->ok)
+                continue;
+            for (const NamedEndpoint &e : r->endpoints) {
+                if (isLoopback(e.host)) {
+                    const int row = publishedOn.value(e.port, -1);
+                    if (row < 0) {
+                        applied.findings.append(sourceFinding(
+                            QStringLiteral("broken-reference"), Severity::Error,
+                            e.hostname.isEmpty()
+                                ? Tr::tr("%1 points at port %2 on %3, where nothing is published.")
+                                      .arg(e.text)
+                                      .arg(e.port)
+                                      .arg(hostId)
+                                : Tr::tr("Tunnel rule %1 → %2: nothing on %3 publishes port %4.")
+                                      .arg(e.hostname, e.text, hostId)
+                                      .arg(e.port),
+                            hostId, e.origin, {}, {e.port}));
+                        continue;
+                    }
+                    Service &s = schema.services[row];
+                    if (!e.hostname.isEmpty() && s.publicHostname.isEmpty()) {
+                        s.publicHostname = e.hostname;
+                        applied.summary.append(Tr::tr("%1: public as %2 (tunnel rule at %3).")
+                                                   .arg(s.name, e.hostname, e.origin.toString()));
+                    }
+                    continue;
+                }
+                const int row = byName.value(e.host.toLower(), -1);
+                if (row < 0)
+                    continue; // a host the plan does not know on this machine
+                const Service &s = schema.services.at(row);
+                const int listens = s.containerPort > 0 ? s.containerPort : s.actualPort;
+                if (listens > 0 && listens != e.port && s.actualPort != e.port) {
+                    applied.findings.append(sourceFinding(
+                        QStringLiteral("broken-reference"), Severity::Error,
+                        Tr::tr("%1 expects %2 on port %3, but it listens on %4.")
+                            .arg(e.text, s.name)
+                            .arg(e.port)
+                            .arg(listens),
+                        hostId, e.origin, {s.id}, {e.port, listens}));
+                }
+            }
+        }
+    }
+    return applied;
+}
+
+} // namespace Portolan
