@@ -2,6 +2,7 @@
 
 #include "formatregistry.h"
 #include "jsonformat.h"
+#include "linkedsources.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -96,16 +97,40 @@ int runImport(CommandContext &context)
             context.err << QStringLiteral("portolan import: %1").arg(planError.toString()) << Qt::endl;
             return 2;
         }
-        QStringList summary;
-        QString mergeError;
-        const std::optional<Schema> merged = format->merge(*plan, *result, options, &summary, &mergeError);
-        if (!merged) {
-            context.err << QStringLiteral("portolan import: %1").arg(mergeError) << Qt::endl;
-            return 2;
+        // A compose project or Prometheus config becomes a linked source of
+        // the host: it is read again by check and on open, and a second
+        // project on the host is added beside the first, never over it.
+        const QString outDir = QFileInfo(parser.value(outOption)).absolutePath();
+        RealitySource source;
+        source.kind = format->id() == QLatin1String("prometheus") ? SourceKind::Prometheus : SourceKind::Compose;
+        source.files = {relativeSourcePath(outDir, input)};
+        Schema linked = *plan;
+        if (linked.hostIndex(options.hostId) < 0) {
+            Host host;
+            host.id = options.hostId;
+            host.name = options.hostId;
+            linked.hosts.append(host);
         }
-        for (const QString &line : summary)
+        Host &host = linked.hosts[linked.hostIndex(options.hostId)];
+        const bool known = std::any_of(host.sources.cbegin(), host.sources.cend(), [&](const RealitySource &s) {
+            return s.kind == source.kind && s.files == source.files;
+        });
+        if (!known) {
+            host.sources.append(source);
+            context.out << Tr::tr("Linked %1 to host %2 as a source.").arg(source.files.first(), options.hostId)
+                        << Qt::endl;
+        }
+        const QList<SourceReading> readings = readSources(linked, outDir);
+        for (const SourceReading &r : readings) {
+            if (!r.ok) {
+                context.err << QStringLiteral("portolan import: %1").arg(r.error.toString()) << Qt::endl;
+                return 2;
+            }
+        }
+        const RealityApplied applied = applyReadings(linked, readings);
+        for (const QString &line : applied.summary)
             context.out << line << Qt::endl;
-        schema = *merged;
+        schema = applied.schema;
     }
 
     // What is written must open again; a reader that let a bad value through

@@ -254,7 +254,7 @@ int main(int argc, char *argv[])
 
     MainWindow window;
     if (positional.isEmpty()) {
-        window.openUntitled(builtInSample());
+        window.openUntitled(builtInLinkedSample());
     } else {
         QString error;
         if (!window.openFile(positional.first(), &error)) {

@@ -4,6 +4,8 @@
 #include "commands.h"
 #include "hosttablemodel.h"
 #include "problemsmodel.h"
+#include "realitysync.h"
+#include "sourcesview.h"
 #include "problemsview.h"
 #include "rangegridpanel.h"
 #include "rangegridview.h"
@@ -70,6 +72,7 @@ MainWindow::MainWindow(QWidget *parent)
     , mCentral(new QStackedWidget(this))
     , mMoveReview(new MoveReview(mDocument, this))
     , mObservations(new ObservationStore(this))
+    , mRealitySync(new RealitySync(mDocument, this))
 {
     setAcceptDrops(true);
     mServiceModel->setAnalyzer(mAnalyzer);
@@ -81,6 +84,11 @@ MainWindow::MainWindow(QWidget *parent)
     mUndoGroup->setActiveStack(mDocument->undoStack());
     mServiceModel->setObservationStore(mObservations);
     mProblemsModel->setObservationStore(mObservations);
+    mProblemsModel->setRealitySync(mRealitySync);
+    connect(mRealitySync, &RealitySync::refreshed, this, [this](const QStringList &summary) {
+        if (!summary.isEmpty())
+            showMessage(tr("Reality re-read from the linked sources: %1").arg(summary.constLast()));
+    });
     // What was observed belongs to the document that was checked.
     connect(mDocument, &SchemaDocument::reset, mObservations, &ObservationStore::clear);
     statusBar()->addPermanentWidget(mFindingsLabel);
@@ -228,7 +236,15 @@ void MainWindow::createDocks()
     tabifyDockWidget(problemsDock, historyDock);
     problemsDock->raise();
 
-    for (QDockWidget *dock : {hostsDock, rangesDock, problemsDock, historyDock})
+    auto *sourcesDock = new QDockWidget(tr("Sources"), this);
+    sourcesDock->setObjectName(QStringLiteral("SourcesDock"));
+    mSourcesView = new SourcesView(mDocument, mRealitySync, sourcesDock);
+    sourcesDock->setWidget(mSourcesView);
+    addDockWidget(Qt::RightDockWidgetArea, sourcesDock);
+    tabifyDockWidget(rangesDock, sourcesDock);
+    rangesDock->raise();
+
+    for (QDockWidget *dock : {hostsDock, rangesDock, sourcesDock, problemsDock, historyDock})
         mViewMenu->addAction(dock->toggleViewAction());
     resizeDocks({hostsDock}, {440}, Qt::Horizontal);
     resizeDocks({problemsDock}, {220}, Qt::Vertical);
@@ -514,10 +530,14 @@ void MainWindow::showMessage(const QString &message)
 
 void MainWindow::openUntitled(const Schema &schema)
 {
+    const bool sample = schema == builtInSample() || schema == builtInLinkedSample();
+    // The sample's linked files travel in the resources beside it.
+    mRealitySync->setUntitledBaseDir(sample ? QStringLiteral(":/samples") : QString());
     mDocument->resetSchema(schema);
     mDocument->setFileName(QString());
+    mRealitySync->refresh();
     // The built-in sample is named as such; Save still asks where to write it.
-    mDocument->setUntitledName(schema == builtInSample()
+    mDocument->setUntitledName(sample
                                    ? tr("%1 (built-in sample)").arg(schema.title.isEmpty() ? tr("Port Schema")
                                                                                            : schema.title)
                                    : QString());
@@ -537,6 +557,7 @@ bool MainWindow::openFile(const QString &fileName, QString *errorMessage)
     mAutoSaver->discard();
     mDocument->resetSchema(*schema);
     mDocument->setFileName(QFileInfo(fileName).absoluteFilePath());
+    mRealitySync->refresh();
     mStamp = FileStamp::of(fileName);
     watchFile();
     addRecentFile(mDocument->fileName());

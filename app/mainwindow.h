@@ -17,6 +17,8 @@ class QUndoGroup;
 namespace Portolan {
 
 class Analyzer;
+class RealitySync;
+class SourcesView;
 class Format;
 class HostTableModel;
 class Locator;
@@ -67,6 +69,7 @@ public:
     // Lists another version's differences as proposals in the Moves panel.
     bool compareWith(const QString &fileName, QString *error);
     ObservationStore *observations() const { return mObservations; }
+    RealitySync *realitySync() const { return mRealitySync; }
     // Tools > Reality Check…: opens (or raises) the modeless dialog.
     RealityCheckDialog *showRealityCheck();
     // Edit > Go to… (Ctrl+K): the locator over services, ports and hosts.
@@ -179,6 +182,8 @@ private:
     ServicesView *mWhatIfView = nullptr;
     QTabWidget *mWhatIfTabs = nullptr;
     ObservationStore *mObservations;
+    RealitySync *mRealitySync;
+    SourcesView *mSourcesView = nullptr;
     RealityCheckDialog *mRealityCheckDialog = nullptr;
     Locator *mLocator = nullptr;
 };

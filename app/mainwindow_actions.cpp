@@ -1,11 +1,15 @@
 #include "mainwindow.h"
 
 #include "rangegridpanel.h"
+#include "realitysync.h"
 #include "schemadocument.h"
 #include "servicesview.h"
+#include "sourcesview.h"
 
 #include <QAction>
 #include <QActionGroup>
+#include <QDockWidget>
+#include <QKeySequence>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
@@ -32,6 +36,19 @@ void MainWindow::createFileMenu()
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Import…"), this, &MainWindow::import)->setShortcut(Qt::CTRL | Qt::Key_I);
     fileMenu->addAction(tr("&Export…"), this, &MainWindow::exportDocument)->setShortcut(Qt::CTRL | Qt::Key_E);
+    fileMenu->addAction(tr("&Link Source…"), this, [this] {
+        if (auto *dock = findChild<QDockWidget *>(QStringLiteral("SourcesDock"))) {
+            dock->show();
+            dock->raise();
+        }
+        mSourcesView->linkSource();
+    });
+    QAction *refresh = fileMenu->addAction(tr("Re&fresh Reality"), this, [this] {
+        mRealitySync->refresh();
+        showMessage(tr("Read %n linked source(s) in %1 ms.", nullptr, int(mRealitySync->readings().size()))
+                        .arg(mRealitySync->lastRefreshMs()));
+    });
+    refresh->setShortcut(QKeySequence::Refresh);
     fileMenu->addSeparator();
     fileMenu->addAction(tr("&Save"), this, &MainWindow::save)->setShortcut(QKeySequence::Save);
     fileMenu->addAction(tr("Save &As…"), this, &MainWindow::saveAs)->setShortcut(QKeySequence::SaveAs);

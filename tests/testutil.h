@@ -27,8 +27,8 @@ inline Service service(const QString &id, int planned, int actual = 0, const QSt
 inline Schema twoHosts()
 {
     Schema schema;
-    schema.hosts = {Host{QStringLiteral("a"), QStringLiteral("Host A"), QStringLiteral("127.0.0.1"), {}, {}},
-                    Host{QStringLiteral("b"), QStringLiteral("Host B"), QStringLiteral("127.0.0.2"), {}, {}}};
+    schema.hosts = {Host{QStringLiteral("a"), QStringLiteral("Host A"), QStringLiteral("127.0.0.1"), {}, {}, {}},
+                    Host{QStringLiteral("b"), QStringLiteral("Host B"), QStringLiteral("127.0.0.2"), {}, {}, {}}};
     PortRange r;
     r.id = QStringLiteral("core");
     r.first = 3000;

@@ -112,8 +112,15 @@ AddServiceCommand::AddServiceCommand(SchemaDocument *document, const Service &se
     setText(QCoreApplication::translate("Portolan", "Add %1").arg(service.name));
 }
 
-void AddServiceCommand::undo() { mDocument->removeService(mRow); }
-void AddServiceCommand::redo() { mDocument->insertService(mRow, mService); }
+// By id and with the row clamped: a re-read linked source may have added or
+// taken out services (outside the undo stack) since.
+void AddServiceCommand::undo()
+{
+    const int row = mDocument->serviceRow(mService.id);
+    if (row >= 0)
+        mDocument->removeService(row);
+}
+void AddServiceCommand::redo() { mDocument->insertService(qMin(mRow, mDocument->serviceCount()), mService); }
 
 RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QString &serviceId, QUndoCommand *parent)
     : QUndoCommand(parent)
@@ -127,7 +134,7 @@ RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QStri
 
 // Row numbers are looked up again on redo: other commands of the same macro
 // may have shifted them.
-void RemoveServiceCommand::undo() { mDocument->insertService(mRow, mService); }
+void RemoveServiceCommand::undo() { mDocument->insertService(qMin(mRow, mDocument->serviceCount()), mService); }
 void RemoveServiceCommand::redo()
 {
     mRow = mDocument->serviceRow(mService.id);

@@ -54,7 +54,7 @@ struct Host
     QString address;
     QString platform;
     QString notes;
-    QList<RealitySource> sources;
+    QList<RealitySource> sources = {};
 
     friend bool operator==(const Host &, const Host &) = default;
 };

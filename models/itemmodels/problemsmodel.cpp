@@ -4,6 +4,7 @@
 
 #include "analyzer.h"
 #include "observation.h"
+#include "realitysync.h"
 #include "severityicon.h"
 
 namespace Portolan {
@@ -56,12 +57,21 @@ void ProblemsModel::setObservationStore(ObservationStore *store)
     reload();
 }
 
+void ProblemsModel::setRealitySync(RealitySync *sync)
+{
+    mSync = sync;
+    connect(sync, &RealitySync::findingsChanged, this, &ProblemsModel::onFindingsChanged);
+    reload();
+}
+
 void ProblemsModel::reload()
 {
     beginResetModel();
     mFindings = mAnalyzer->findings();
     if (mObservations)
         mFindings += mObservations->findings();
+    if (mSync)
+        mFindings += mSync->findings();
     sortFindings(mFindings);
     indexRows();
     endResetModel();

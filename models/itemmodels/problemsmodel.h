@@ -9,6 +9,7 @@ namespace Portolan {
 
 class Analyzer;
 class ObservationStore;
+class RealitySync;
 
 // All findings of a live analyzer, one row each. Applies the analyzer's
 // appeared/disappeared lists as row inserts and removals.
@@ -39,6 +40,9 @@ public:
 
     // Also lists the findings of the last reality check (unknown-listener, not-listening).
     void setObservationStore(ObservationStore *store);
+    // Also lists what the hosts' linked sources show (unreadable files,
+    // replicas on a fixed port, tunnels to nowhere).
+    void setRealitySync(RealitySync *sync);
 
 private:
     void onFindingsChanged(const QList<Finding> &removed, const QList<Finding> &added);
@@ -46,6 +50,7 @@ private:
 
     Analyzer *mAnalyzer;
     ObservationStore *mObservations = nullptr;
+    RealitySync *mSync = nullptr;
     void indexRows();
     void removeRow(int row);
 

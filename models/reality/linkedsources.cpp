@@ -256,8 +256,10 @@ QStringList SourceReading::originFiles() const
 
 QString sourceBaseDir(const QString &planFileName)
 {
-    if (planFileName.isEmpty() || planFileName.startsWith(QLatin1Char(':')))
+    if (planFileName.isEmpty())
         return QDir::currentPath();
+    if (planFileName.startsWith(QLatin1Char(':')))
+        return QFileInfo(planFileName).path(); // a plan in the resources: its sources are beside it
     return QFileInfo(planFileName).absolutePath();
 }
 

@@ -17,7 +17,7 @@ inline Schema generateFleet(int serviceCount, int hostCount, int rangeCount, boo
     QRandomGenerator random(42);
     for (int h = 0; h < hostCount; ++h)
         schema.hosts.append(Host{QStringLiteral("host-%1").arg(h), QStringLiteral("Host %1").arg(h),
-                                 QStringLiteral("127.0.%1.%2").arg(h / 250).arg(h % 250 + 1), {}, {}});
+                                 QStringLiteral("127.0.%1.%2").arg(h / 250).arg(h % 250 + 1), {}, {}, {}});
     for (int r = 0; r < rangeCount; ++r) {
         PortRange range;
         range.id = QStringLiteral("range-%1").arg(r);

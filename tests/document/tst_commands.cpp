@@ -77,7 +77,7 @@ void tst_Commands::everyCommandShouldRestoreTheDocument_data()
     QTest::newRow("change hosts") << Make([](SchemaDocument *d) {
         QList<Host> hosts = d->schema().hosts;
         hosts[0].name = QStringLiteral("GPU box");
-        hosts.append(Host{QStringLiteral("nas"), QStringLiteral("NAS"), {}, {}, {}});
+        hosts.append(Host{QStringLiteral("nas"), QStringLiteral("NAS"), {}, {}, {}, {}});
         return changeHostsCommand(d, hosts, QStringLiteral("hosts"));
     });
     QTest::newRow("change ranges") << Make([](SchemaDocument *d) {

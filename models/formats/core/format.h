@@ -44,7 +44,7 @@ struct ReadResult
     // What the file itself shows to be wrong or notable, whatever the plan
     // says: a fixed host port under deploy.replicas, service discovery that
     // cannot be resolved offline. Rule ids as the analyzer's.
-    QList<Finding> findings;
+    QList<Finding> findings = {};
 };
 
 // What a format can do.
@@ -55,7 +55,6 @@ enum class FormatCapability {
     MergesIntoPlan = 0x8, // read() gives a fragment that merge() folds into a plan
 };
 Q_DECLARE_FLAGS(FormatCapabilities, FormatCapability)
-Q_DECLARE_OPERATORS_FOR_FLAGS(FormatCapabilities)
 
 // Who a format is. The name and file filter are QT_TRANSLATE_NOOP texts of
 // the format's own translation context, translated when they are asked for.
@@ -115,3 +114,7 @@ bool writeFileAtomically(const QString &fileName, const QByteArray &data, QStrin
 void lineColumnAt(const QByteArray &data, qint64 offset, int *line, int *column);
 
 } // namespace Portolan
+
+// Outside the namespace, as Qt asks: inside it would hide Qt's own operator|
+// (Qt::CTRL | Qt::Key_I) from code in the namespace.
+Q_DECLARE_OPERATORS_FOR_FLAGS(Portolan::FormatCapabilities)

@@ -956,7 +956,7 @@ std::optional<ReadResult> JsonFormat::read(const QByteArray &data, const FormatO
     std::optional<Schema> schema = parse(data, options.fileName, error);
     if (!schema)
         return std::nullopt;
-    return ReadResult{*schema, {}};
+    return ReadResult{*schema, {}, {}};
 }
 
 std::optional<QByteArray> JsonFormat::write(const Schema &schema, const FormatOptions &, QString *) const
@@ -1014,6 +1014,27 @@ Schema builtInSample()
     const std::optional<Schema> schema = loadSchemaFile(QStringLiteral(":/samples/mana.portolan.json"), &error);
     Q_ASSERT_X(schema, "builtInSample", qPrintable(error.toString()));
     return schema.value_or(Schema());
+}
+
+Schema builtInLinkedSample()
+{
+    Schema schema = builtInSample();
+    const int macMini = schema.hostIndex(QStringLiteral("mac-mini"));
+    if (macMini < 0)
+        return schema;
+    const QString dir = QStringLiteral("mana-2026-04-17/");
+    RealitySource compose;
+    compose.kind = SourceKind::Compose;
+    compose.files = {dir + QStringLiteral("docker-compose.macmini.yml")};
+    compose.project = QStringLiteral("mana");
+    RealitySource prometheus;
+    prometheus.kind = SourceKind::Prometheus;
+    prometheus.files = {dir + QStringLiteral("docker/prometheus/prometheus.yml")};
+    RealitySource tunnel;
+    tunnel.kind = SourceKind::Cloudflared;
+    tunnel.files = {dir + QStringLiteral("cloudflared-config.yml")};
+    schema.hosts[macMini].sources = {compose, prometheus, tunnel};
+    return schema;
 }
 
 } // namespace Portolan

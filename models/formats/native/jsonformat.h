@@ -28,6 +28,10 @@ bool saveSchemaFile(const QString &fileName, const Schema &schema, QString *erro
 
 // The plan of the mana team, compiled in; what `portolan` opens without a file.
 Schema builtInSample();
+// The built-in sample with the Mac Mini's real files linked as its sources
+// (compose project, Prometheus config, cloudflared tunnel), relative to the
+// sample's place in the resources (":/samples"): what the editor opens.
+Schema builtInLinkedSample();
 
 // Serializes services alone (for the clipboard) and reads them back.
 QByteArray servicesToJson(const QList<Service> &services);
