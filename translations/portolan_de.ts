@@ -189,6 +189,22 @@
         <source>Change %1 of %2 from %3 to %4</source>
         <translation>%1 von %2 von %3 auf %4 ändern</translation>
     </message>
+    <message>
+        <source>Compose project</source>
+        <translation>Compose-Projekt</translation>
+    </message>
+    <message>
+        <source>Prometheus config</source>
+        <translation>Prometheus-Konfiguration</translation>
+    </message>
+    <message>
+        <source>cloudflared tunnel</source>
+        <translation>cloudflared-Tunnel</translation>
+    </message>
+    <message>
+        <source>Env file</source>
+        <translation>Env-Datei</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>
@@ -602,10 +618,6 @@
         <translation>Ausgabe: text (Standard), json, github oder sarif.</translation>
     </message>
     <message>
-        <source>The host a compose file runs on, in messages (default: localhost).</source>
-        <translation>Der Host, auf dem eine Compose-Datei läuft, in Meldungen (Standard: localhost).</translation>
-    </message>
-    <message>
         <source>A schema (*.portolan.json, or a Markdown schema *.md) or a compose file (*.yml, *.yaml).</source>
         <translation>Ein Schema (*.portolan.json oder ein Markdown-Schema *.md) oder eine Compose-Datei (*.yml, *.yaml).</translation>
     </message>
@@ -626,10 +638,32 @@
         <translation>Die Version zeigen und beenden.</translation>
     </message>
     <message>
+        <source>portolan: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).
+Commands such as &quot;portolan check FILE&quot; and --screenshot need none; see &quot;portolan --help&quot;.</source>
+        <translation>portolan: keine Anzeige, auf der sich das Fenster öffnen ließe (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).
+Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe „portolan --help“.</translation>
+    </message>
+    <message>
+        <source>portolan import: the result would not open again, so nothing was written: %1</source>
+        <translation>portolan import: Das Ergebnis ließe sich nicht wieder öffnen, daher wurde nichts geschrieben: %1</translation>
+    </message>
+    <message>
+        <source>The host the compose files run on, in messages (default: localhost).</source>
+        <translation>Der Host, auf dem die Compose-Dateien laufen, in Meldungen (Standard: localhost).</translation>
+    </message>
+    <message>
+        <source>Check a plan&apos;s stored reality; do not re-read its linked sources.</source>
+        <translation>Die gespeicherte Realität eines Plans prüfen; seine verknüpften Quellen nicht neu lesen.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to host %2 as a source.</source>
+        <translation>%1 als Quelle mit Host %2 verknüpft.</translation>
+    </message>
+    <message>
         <source>Portolan, an editor for port schemas.
 
 Commands (run without a window; &quot;portolan COMMAND --help&quot; for their options):
-  check FILE... [--format text|json|github|sarif] [--host ID]
+  check FILE... [--format text|json|github|sarif] [--host ID] [--no-refresh]
   import INPUT --from markdown|compose|prometheus [--host ID] [--into FILE] -o OUT
   export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT] [--set KEY=VALUE]
   diff OLD NEW [--format text|json|markdown]
@@ -640,7 +674,7 @@ Exit status: 0 fine, 1 check or probe found a problem, 2 bad usage or unreadable
         <translation>Portolan, ein Editor für Portschemata.
 
 Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
-  check DATEI... [--format text|json|github|sarif] [--host ID]
+  check DATEI... [--format text|json|github|sarif] [--host ID] [--no-refresh]
   import EINGABE --from markdown|compose|prometheus [--host ID] [--into DATEI] -o AUSGABE
   export DATEI --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o AUSGABE] [--set SCHLÜSSEL=WERT]
   diff ALT NEU [--format text|json|markdown]
@@ -648,16 +682,6 @@ Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
         [--prometheus URL] [--format text|json]
 
 Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden, 2 falscher Aufruf oder unlesbare Eingabe.</translation>
-    </message>
-    <message>
-        <source>portolan: no display to open the window on (DISPLAY and WAYLAND_DISPLAY are not set).
-Commands such as &quot;portolan check FILE&quot; and --screenshot need none; see &quot;portolan --help&quot;.</source>
-        <translation>portolan: keine Anzeige, auf der sich das Fenster öffnen ließe (DISPLAY und WAYLAND_DISPLAY sind nicht gesetzt).
-Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe „portolan --help“.</translation>
-    </message>
-    <message>
-        <source>portolan import: the result would not open again, so nothing was written: %1</source>
-        <translation>portolan import: Das Ergebnis ließe sich nicht wieder öffnen, daher wurde nichts geschrieben: %1</translation>
     </message>
 </context>
 <context>
@@ -731,10 +755,6 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>Die erforderliche Variable %1 ist nicht gesetzt: %2</translation>
     </message>
     <message>
-        <source>The published range %1 is for the one container port %2: the engine would pick any free port of the range, and a port plan needs the one in use. Publish one port, e.g. &quot;%3:%2&quot;.</source>
-        <translation>Der veröffentlichte Bereich %1 gilt für den einen Container-Port %2: Die Engine würde irgendeinen freien Port des Bereichs wählen, ein Portplan braucht aber den tatsächlich genutzten. Veröffentlichen Sie einen Port, z. B. „%3:%2“.</translation>
-    </message>
-    <message>
         <source>The value nests &quot;${&quot; more than %1 levels deep.</source>
         <translation>Der Wert verschachtelt „${“ mehr als %1 Ebenen tief.</translation>
     </message>
@@ -782,10 +802,6 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>Der Dienst „%1“ ist kein Mapping.</translation>
     </message>
     <message>
-        <source>Service &quot;%1&quot;: ports cannot be published with network_mode: host; its ports are the host&apos;s already.</source>
-        <translation>Dienst „%1“: Mit network_mode: host können keine Ports veröffentlicht werden; seine Ports sind bereits die des Hosts.</translation>
-    </message>
-    <message>
         <source>Service &quot;%1&quot;: invalid expose entry &quot;%2&quot;: %3</source>
         <translation>Dienst „%1“: ungültiger expose-Eintrag „%2“: %3</translation>
     </message>
@@ -828,6 +844,85 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>The port %1 in &quot;%2&quot; is outside 1–65535; it is not read as a reference.</source>
         <translation>Der Port %1 in „%2“ liegt außerhalb von 1–65535; er wird nicht als Verweis gelesen.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: deploy.replicas &quot;%2&quot; is not a number; one replica is assumed.</source>
+        <translation>Dienst „%1“: deploy.replicas „%2“ ist keine Zahl; eine Replik wird angenommen.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: ports are ignored with network_mode: host; the service listens on the host&apos;s ports directly (list them under expose: to plan them).</source>
+        <translation>Dienst „%1“: ports werden mit network_mode: host ignoriert; der Dienst lauscht direkt auf den Ports des Hosts (unter expose: aufführen, um sie zu planen).</translation>
+    </message>
+    <message>
+        <source>The project includes more than %1 files; an include: probably loops.</source>
+        <translation>Das Projekt bindet mehr als %1 Dateien ein; ein include: läuft vermutlich im Kreis.</translation>
+    </message>
+    <message>
+        <source>include: must be a list of files.</source>
+        <translation>include: muss eine Liste von Dateien sein.</translation>
+    </message>
+    <message>
+        <source>An include: entry needs a file path.</source>
+        <translation>Ein include:-Eintrag braucht einen Dateipfad.</translation>
+    </message>
+    <message>
+        <source>include: of &quot;%1&quot; is a cycle: the file includes itself.</source>
+        <translation>include: von „%1“ ist ein Kreis: die Datei bindet sich selbst ein.</translation>
+    </message>
+    <message>
+        <source>The included file &quot;%1&quot; cannot be read: %2</source>
+        <translation>Die eingebundene Datei „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; of the included file &quot;%2&quot; is also defined in %3; Compose refuses such a project.</source>
+        <translation>Der Dienst „%1“ der eingebundenen Datei „%2“ ist auch in %3 definiert; Compose lehnt ein solches Projekt ab.</translation>
+    </message>
+    <message>
+        <source>This is a version 1 compose file (services at the top level, no &quot;services:&quot; key). Compose v2 and Portolan read only the later format: move the services under &quot;services:&quot;.</source>
+        <translation>Dies ist eine Compose-Datei im Format 1 (Dienste auf oberster Ebene, kein Schlüssel „services:“). Compose v2 und Portolan lesen nur das spätere Format: die Dienste unter „services:“ verschieben.</translation>
+    </message>
+    <message>
+        <source>The service &quot;%1&quot; is also defined by an included file (%2); Compose refuses such a project.</source>
+        <translation>Der Dienst „%1“ ist auch in einer eingebundenen Datei definiert (%2); Compose lehnt ein solches Projekt ab.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: extends: needs the service it extends.</source>
+        <translation>Dienst „%1“: extends: braucht den Dienst, den er erweitert.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot;: extends: is a cycle (%2).</source>
+        <translation>Dienst „%1“: extends: ist ein Kreis (%2).</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; extends &quot;%2&quot;, which the file does not define.</source>
+        <translation>Dienst „%1“ erweitert „%2“, den die Datei nicht definiert.</translation>
+    </message>
+    <message>
+        <source>The extended file &quot;%1&quot; cannot be read: %2</source>
+        <translation>Die erweiterte Datei „%1“ kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>extends: reads more than %1 files.</source>
+        <translation>extends: liest mehr als %1 Dateien.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; defines no service &quot;%2&quot; to extend.</source>
+        <translation>„%1“ definiert keinen Dienst „%2“ zum Erweitern.</translation>
+    </message>
+    <message>
+        <source>Service &quot;%1&quot; runs %2 replicas on the fixed host port %3: replicas 2 to %2 cannot bind it.</source>
+        <translation>Dienst „%1“ läuft mit %2 Repliken auf dem festen Host-Port %3: die Repliken 2 bis %2 können ihn nicht binden.</translation>
+    </message>
+    <message>
+        <source>The engine picks one free port of %1-%2; the service holds them all.</source>
+        <translation>Die Engine wählt einen freien Port aus %1-%2; der Dienst belegt sie alle.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n replica(s) share this fixed host port: only one can bind it.</source>
+        <translation>
+            <numerusform>%n Replik teilt diesen festen Host-Port: nur eine kann ihn binden.</numerusform>
+            <numerusform>%n Repliken teilen diesen festen Host-Port: nur eine kann ihn binden.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1341,13 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <source>Target %1 matches no service.</source>
         <translation>Ziel %1 passt zu keinem Dienst.</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: matched by name to compose service %2, whose %n port(s) do not include the planned %3; took %4, its first published one.</source>
+        <translation>
+            <numerusform>%1: über den Namen dem Compose-Dienst %2 zugeordnet, dessen %n Port den geplanten %3 nicht enthält; %4 übernommen, sein erster veröffentlichter.</numerusform>
+            <numerusform>%1: über den Namen dem Compose-Dienst %2 zugeordnet, dessen %n Ports den geplanten %3 nicht enthalten; %4 übernommen, sein erster veröffentlichter.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::JsonFormat</name>
@@ -1456,6 +1558,65 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
     <message>
         <source>expected an object, found %1</source>
         <translation>Objekt erwartet, %1 gefunden</translation>
+    </message>
+    <message>
+        <source>unknown source kind &quot;%1&quot; (compose, prometheus, cloudflared or env)</source>
+        <translation>unbekannte Quellenart „%1“ (compose, prometheus, cloudflared oder env)</translation>
+    </message>
+    <message>
+        <source>a source needs at least one file name</source>
+        <translation>eine Quelle braucht mindestens einen Dateinamen</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::LinkedSources</name>
+    <message>
+        <source>A cloudflared configuration is a mapping with an &quot;ingress&quot; list.</source>
+        <translation>Eine cloudflared-Konfiguration ist eine Zuordnung mit einer „ingress“-Liste.</translation>
+    </message>
+    <message>
+        <source>This is not a cloudflared configuration: it has no &quot;ingress&quot; list.</source>
+        <translation>Dies ist keine cloudflared-Konfiguration: sie hat keine „ingress“-Liste.</translation>
+    </message>
+    <message>
+        <source>An ingress rule must be a mapping.</source>
+        <translation>Eine Ingress-Regel muss eine Zuordnung sein.</translation>
+    </message>
+    <message>
+        <source>An ingress rule needs a service.</source>
+        <translation>Eine Ingress-Regel braucht einen service.</translation>
+    </message>
+    <message>
+        <source>The ingress service &quot;%1&quot; names no host and port; skipped.</source>
+        <translation>Der Ingress-Dienst „%1“ nennt keinen Host und Port; übersprungen.</translation>
+    </message>
+    <message>
+        <source>The source names no file.</source>
+        <translation>Die Quelle nennt keine Datei.</translation>
+    </message>
+    <message>
+        <source>The file cannot be read.</source>
+        <translation>Die Datei kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 cannot be read: %3</source>
+        <translation>%1 von %2 kann nicht gelesen werden: %3</translation>
+    </message>
+    <message>
+        <source>%1 points at port %2 on %3, where nothing is published.</source>
+        <translation>%1 zeigt auf Port %2 auf %3, wo nichts veröffentlicht ist.</translation>
+    </message>
+    <message>
+        <source>Tunnel rule %1 → %2: nothing on %3 publishes port %4.</source>
+        <translation>Tunnelregel %1 → %2: nichts auf %3 veröffentlicht Port %4.</translation>
+    </message>
+    <message>
+        <source>%1: public as %2 (tunnel rule at %3).</source>
+        <translation>%1: öffentlich als %2 (Tunnelregel in %3).</translation>
+    </message>
+    <message>
+        <source>%1 expects %2 on port %3, but it listens on %4.</source>
+        <translation>%1 erwartet %2 auf Port %3, aber es lauscht auf %4.</translation>
     </message>
 </context>
 <context>
@@ -2239,6 +2400,29 @@ Wiederherstellen?</translation>
     <message>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
+    </message>
+    <message>
+        <source>Reality re-read from the linked sources: %1</source>
+        <translation>Realität aus den verknüpften Quellen neu gelesen: %1</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Quellen</translation>
+    </message>
+    <message>
+        <source>&amp;Link Source…</source>
+        <translation>Quelle &amp;verknüpfen …</translation>
+    </message>
+    <message>
+        <source>Re&amp;fresh Reality</source>
+        <translation>Realität neu &amp;lesen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n linked source(s) in %1 ms.</source>
+        <translation>
+            <numerusform>%n verknüpfte Quelle in %1 ms gelesen.</numerusform>
+            <numerusform>%n verknüpfte Quellen in %1 ms gelesen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3539,6 +3723,26 @@ Wiederherstellen?</translation>
         <source>Job %1: the file_sd files are listed so often that their targets repeat more than %L2 times.</source>
         <translation>Job %1: Die file_sd-Dateien sind so oft aufgeführt, dass sich ihre Ziele mehr als %L2-mal wiederholen.</translation>
     </message>
+    <message>
+        <source> It has &quot;services:&quot;: it looks like a compose file.</source>
+        <translation> Sie hat „services:“: sie sieht nach einer Compose-Datei aus.</translation>
+    </message>
+    <message>
+        <source>This is not a Prometheus configuration: it has none of global, scrape_configs or scrape_config_files.</source>
+        <translation>Dies ist keine Prometheus-Konfiguration: sie hat weder global noch scrape_configs noch scrape_config_files.</translation>
+    </message>
+    <message>
+        <source>scrape_config_files: no file matches %1.</source>
+        <translation>scrape_config_files: keine Datei passt zu %1.</translation>
+    </message>
+    <message>
+        <source>A scrape config file is a mapping.</source>
+        <translation>Eine Scrape-Konfigurationsdatei ist eine Zuordnung.</translation>
+    </message>
+    <message>
+        <source>Job %1: %2, targets not known offline.</source>
+        <translation>Job %1: %2, Ziele offline nicht bekannt.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::RangeGridPanel</name>
@@ -4160,6 +4364,14 @@ Wiederherstellen?</translation>
         <source>Deployed service does not answer</source>
         <translation>Dienst in Betrieb antwortet nicht</translation>
     </message>
+    <message>
+        <source>A linked source cannot be read</source>
+        <translation>Eine verknüpfte Quelle ist nicht lesbar</translation>
+    </message>
+    <message>
+        <source>Scrape targets found by service discovery</source>
+        <translation>Scrape-Ziele per Service Discovery</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::SchemaDocument</name>
@@ -4289,6 +4501,121 @@ Wiederherstellen?</translation>
     <message>
         <source>&quot;%1&quot; is not a port number (1-65535).</source>
         <translation>„%1“ ist keine Portnummer (1-65535).</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::SourcesView</name>
+    <message>
+        <source>Host / source</source>
+        <translation>Host / Quelle</translation>
+    </message>
+    <message>
+        <source>Last read</source>
+        <translation>Zuletzt gelesen</translation>
+    </message>
+    <message>
+        <source>Linked sources</source>
+        <translation>Verknüpfte Quellen</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>Verknüpfen …</translation>
+    </message>
+    <message>
+        <source>Link a compose file, Prometheus config, cloudflared config or env file to the host</source>
+        <translation>Eine Compose-Datei, Prometheus- oder cloudflared-Konfiguration oder Env-Datei mit dem Host verknüpfen</translation>
+    </message>
+    <message>
+        <source>Unlink</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>Unlink the selected source (undoable)</source>
+        <translation>Die gewählte Quelle lösen (rückgängig zu machen)</translation>
+    </message>
+    <message>
+        <source>Re-read</source>
+        <translation>Neu lesen</translation>
+    </message>
+    <message>
+        <source>Read the selected host&apos;s sources again</source>
+        <translation>Die Quellen des gewählten Hosts neu lesen</translation>
+    </message>
+    <message>
+        <source>no sources linked</source>
+        <translation>keine Quellen verknüpft</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n Quelle</numerusform>
+            <numerusform>%n Quellen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not read</source>
+        <translation>nicht gelesen</translation>
+    </message>
+    <message>
+        <source>cannot be read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n entry(ies)</source>
+        <translation>
+            <numerusform>%1 · %n Eintrag</numerusform>
+            <numerusform>%1 · %n Einträge</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n endpoint(s)</source>
+        <translation>
+            <numerusform>%1 · %n Endpunkt</numerusform>
+            <numerusform>%1 · %n Endpunkte</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n Warnung</numerusform>
+            <numerusform>%n Warnungen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose the host the files belong to first.</source>
+        <translation>Zuerst den Host wählen, zu dem die Dateien gehören.</translation>
+    </message>
+    <message>
+        <source>%1 is neither a compose file, a Prometheus or cloudflared configuration, nor an env file.</source>
+        <translation>%1 ist weder eine Compose-Datei noch eine Prometheus- oder cloudflared-Konfiguration noch eine Env-Datei.</translation>
+    </message>
+    <message>
+        <source>Link %1 to %2</source>
+        <translation>%1 mit %2 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Link Source</source>
+        <translation>Quelle verknüpfen</translation>
+    </message>
+    <message>
+        <source>Select the host the source belongs to first.</source>
+        <translation>Zuerst den Host wählen, zu dem die Quelle gehört.</translation>
+    </message>
+    <message>
+        <source>Link Source to %1</source>
+        <translation>Quelle mit %1 verknüpfen</translation>
+    </message>
+    <message>
+        <source>Sources (*.yml *.yaml *.env .env* *.json);;All files (*)</source>
+        <translation>Quellen (*.yml *.yaml *.env .env* *.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Cannot link source</source>
+        <translation>Quelle kann nicht verknüpft werden</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>%1 lösen</translation>
     </message>
 </context>
 <context>

@@ -50,6 +50,16 @@
     </message>
 </context>
 <context>
+    <name>Portolan::ComposeFormat</name>
+    <message numerus="yes">
+        <source>%n replica(s) share this fixed host port: only one can bind it.</source>
+        <translation>
+            <numerusform>%n replica shares this fixed host port: only one can bind it.</numerusform>
+            <numerusform>%n replicas share this fixed host port: only one can bind it.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::Editing</name>
     <message numerus="yes">
         <source>Remove %n service(s)</source>
@@ -135,6 +145,13 @@
         <translation>
             <numerusform>Matched %n scrape target to services.</numerusform>
             <numerusform>Matched %n scrape targets to services.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: matched by name to compose service %2, whose %n port(s) do not include the planned %3; took %4, its first published one.</source>
+        <translation>
+            <numerusform>%1: matched by name to compose service %2, whose %n port is not the planned %3; took %4, its first published one.</numerusform>
+            <numerusform>%1: matched by name to compose service %2, whose %n ports do not include the planned %3; took %4, its first published one.</numerusform>
         </translation>
     </message>
 </context>
@@ -243,6 +260,13 @@
         <translation>
             <numerusform>%1 becomes a new, untitled schema with %n service, replacing %2 in this window.</numerusform>
             <numerusform>%1 becomes a new, untitled schema with %n services, replacing %2 in this window.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read %n linked source(s) in %1 ms.</source>
+        <translation>
+            <numerusform>Read %n linked source in %1 ms.</numerusform>
+            <numerusform>Read %n linked sources in %1 ms.</numerusform>
         </translation>
     </message>
 </context>
@@ -543,6 +567,37 @@
         <translation>
             <numerusform>%1 of %n shown</numerusform>
             <numerusform>%1 of %n shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::SourcesView</name>
+    <message numerus="yes">
+        <source>%n source(s)</source>
+        <translation>
+            <numerusform>%n source</numerusform>
+            <numerusform>%n sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n entry(ies)</source>
+        <translation>
+            <numerusform>%1 · %n entry</numerusform>
+            <numerusform>%1 · %n entries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n endpoint(s)</source>
+        <translation>
+            <numerusform>%1 · %n endpoint</numerusform>
+            <numerusform>%1 · %n endpoints</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation>
+            <numerusform>%n warning</numerusform>
+            <numerusform>%n warnings</numerusform>
         </translation>
     </message>
 </context>
