@@ -4,11 +4,10 @@
 #include "commands.h"
 #include "hosttablemodel.h"
 #include "problemsmodel.h"
-#include "realitysync.h"
-#include "sourcesview.h"
 #include "problemsview.h"
 #include "rangegridpanel.h"
 #include "rangegridview.h"
+#include "realitysync.h"
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
 #include "locator.h"
@@ -19,10 +18,11 @@
 #include "observation.h"
 #include "realitycheckdialog.h"
 #include "schemadocument.h"
-#include "servicesview.h"
 #include "selectionsync.h"
 #include "servicefilterproxy.h"
+#include "servicesview.h"
 #include "servicetablemodel.h"
+#include "sourcesview.h"
 
 #include <QAction>
 #include <QActionGroup>
@@ -620,6 +620,7 @@ bool MainWindow::saveTo(const QString &fileName)
         if (answer != QMessageBox::Save)
             return false;
     }
+    rebaseSources(QFileInfo(absolute).absolutePath());
     QString error;
     if (!saveSchemaFile(fileName, mDocument->schema(), &error)) {
         QMessageBox::critical(this, tr("Cannot save"), error);
@@ -634,6 +635,34 @@ bool MainWindow::saveTo(const QString &fileName)
     updateTitle();
     showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
+}
+
+// Linked sources are stored relative to the plan: saved into another
+// folder, their paths are rewritten (one undoable step) so they still name
+// the same files.
+void MainWindow::rebaseSources(const QString &newDir)
+{
+    const QString oldDir = mRealitySync->baseDir();
+    if (oldDir.startsWith(QLatin1Char(':')) || QDir(oldDir) == QDir(newDir))
+        return;
+    QList<Host> hosts = mDocument->schema().hosts;
+    bool changed = false;
+    auto rebase = [&](QString *path) {
+        if (path->isEmpty() || QDir::isAbsolutePath(*path))
+            return;
+        const QString moved = relativeSourcePath(newDir, QDir(oldDir).absoluteFilePath(*path));
+        changed = changed || moved != *path;
+        *path = moved;
+    };
+    for (Host &h : hosts) {
+        for (RealitySource &source : h.sources) {
+            for (QString &f : source.files)
+                rebase(&f);
+            rebase(&source.envFile);
+        }
+    }
+    if (changed)
+        mDocument->undoStack()->push(changeHostsCommand(mDocument, hosts, tr("Keep linked sources' paths")));
 }
 
 bool MainWindow::maybeSave()

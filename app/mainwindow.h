@@ -82,6 +82,8 @@ public:
     void openUntitled(const Schema &schema);
     bool save();
     bool saveAs();
+    // Saves under fileName (linked sources' paths follow the plan's folder).
+    bool saveTo(const QString &fileName);
 
     // After a crash: offers what the autosave kept (asks the user).
     void offerRecovery();
@@ -121,10 +123,10 @@ private:
     void import();
     void exportDocument();
     bool maybeSave();
-    bool saveTo(const QString &fileName);
     void addRecentFile(const QString &fileName);
     void updateRecentMenu();
     void watchFile();
+    void rebaseSources(const QString &newDir);
     void readSettings();
     void writeSettings();
     void editAutosaveInterval();

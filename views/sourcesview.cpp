@@ -103,8 +103,12 @@ void SourcesView::rebuild()
         for (int i = 0; i < h.sources.size(); ++i) {
             const RealitySource &source = h.sources.at(i);
             auto *item = new QTreeWidgetItem(hostItem);
+            // The file names; their paths are in the tooltip.
+            QStringList names;
+            for (const QString &f : source.files)
+                names.append(QFileInfo(f).fileName());
             item->setText(NameColumn, QStringLiteral("%1: %2").arg(sourceKindDisplayName(source.kind),
-                                                                    source.files.join(QStringLiteral(" + "))));
+                                                                    names.join(QStringLiteral(" + "))));
             item->setData(NameColumn, HostRole, h.id);
             item->setData(NameColumn, SourceIndexRole, i);
             const SourceReading *reading = mSync->reading(h.id, source);
@@ -137,6 +141,8 @@ void SourcesView::rebuild()
     if (select)
         mTree->setCurrentItem(select);
     mTree->resizeColumnToContents(NameColumn);
+    // The status column stays in view: the name gives way.
+    mTree->setColumnWidth(NameColumn, qMin(mTree->columnWidth(NameColumn), mTree->viewport()->width() * 3 / 5));
     updateButtons();
 }
 
@@ -144,7 +150,7 @@ void SourcesView::updateButtons()
 {
     const QTreeWidgetItem *item = mTree->currentItem();
     const bool onSource = item && item->data(NameColumn, SourceIndexRole).toInt() >= 0;
-    mLinkButton->setEnabled(!currentHostId().isEmpty());
+    mLinkButton->setEnabled(!mDocument->schema().hosts.isEmpty());
     mRemoveButton->setEnabled(onSource);
     mRereadButton->setEnabled(item != nullptr);
 }

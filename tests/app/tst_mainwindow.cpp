@@ -3,6 +3,7 @@
 #include "findinglookup.h"
 #include "gridcontent.h"
 #include "mainwindow.h"
+#include "realitysync.h"
 #include "rangegridview.h"
 #include "servicetablemodel.h"
 #include "whatif.h"
@@ -18,6 +19,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QUndoStack>
 
 using namespace Portolan;
@@ -34,6 +36,8 @@ private slots:
     void shouldNotOverwriteAnExternalChangeWithoutConsent();
     void whatIfShouldShowTheDraftInTableAndGrid();
     void shouldNameTheBuiltInSampleButSaveItAsNew();
+    void sourcesPanelShouldListTheSamplesLinkedFiles();
+    void saveAsShouldKeepLinkedSourcesPointingAtTheirFiles();
     void shouldFitTheHostsColumnsAt1280x800();
 
 private:
@@ -182,6 +186,69 @@ void tst_MainWindow::shouldNameTheBuiltInSampleButSaveItAsNew()
     QVERIFY(window.document()->fileName().isEmpty()); // Save asks where
     window.openUntitled(Schema());
     QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled")), qPrintable(window.windowTitle()));
+}
+
+void tst_MainWindow::sourcesPanelShouldListTheSamplesLinkedFiles()
+{
+    MainWindow window;
+    window.openUntitled(builtInLinkedSample());
+    window.resize(1400, 900);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *dock = window.findChild<QDockWidget *>(QStringLiteral("SourcesDock"));
+    QVERIFY(dock);
+    dock->show();
+    dock->raise();
+    auto *tree = dock->widget()->findChild<QTreeWidget *>();
+    QVERIFY(tree);
+    QTreeWidgetItem *macMini = nullptr;
+    for (int i = 0; i < tree->topLevelItemCount(); ++i) {
+        if (tree->topLevelItem(i)->text(0) == QLatin1String("Mac Mini"))
+            macMini = tree->topLevelItem(i);
+    }
+    QVERIFY(macMini);
+    QCOMPARE(macMini->childCount(), 3);
+    for (int i = 0; i < 3; ++i) {
+        const QString status = macMini->child(i)->text(1);
+        QVERIFY2(!status.contains(QLatin1String("cannot be read")) && !status.contains(QLatin1String("not read")),
+                 qPrintable(status));
+    }
+    // Reading reality is not an edit.
+    QVERIFY(!window.document()->isModified());
+    QCOMPARE(window.document()->undoStack()->count(), 0);
+    QDir().mkpath(QStringLiteral("screenshots"));
+    window.grab().save(QStringLiteral("screenshots/sources-panel.png"));
+}
+
+void tst_MainWindow::saveAsShouldKeepLinkedSourcesPointingAtTheirFiles()
+{
+    QTemporaryDir dir;
+    QDir(dir.path()).mkpath(QStringLiteral("plans/old"));
+    QDir(dir.path()).mkpath(QStringLiteral("plans/new"));
+    QDir(dir.path()).mkpath(QStringLiteral("deploy"));
+    QFile compose(dir.filePath(QStringLiteral("deploy/docker-compose.yml")));
+    QVERIFY(compose.open(QIODevice::WriteOnly));
+    compose.write("services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n");
+    compose.close();
+    Schema schema;
+    Host host;
+    host.id = QStringLiteral("h");
+    RealitySource source;
+    source.files = {QStringLiteral("../../deploy/docker-compose.yml")};
+    host.sources = {source};
+    schema.hosts = {host};
+    QString error;
+    const QString oldPlan = dir.filePath(QStringLiteral("plans/old/plan.portolan.json"));
+    QVERIFY(saveSchemaFile(oldPlan, schema, &error));
+    MainWindow window;
+    QVERIFY(window.openFile(oldPlan, &error));
+    QCOMPARE(window.document()->schema().services.size(), 1); // web, read from the compose file
+    QVERIFY(window.saveTo(dir.filePath(QStringLiteral("plans/new/../plan.portolan.json"))));
+    QCOMPARE(window.document()->schema().hosts.first().sources.first().files,
+             QStringList{QStringLiteral("../deploy/docker-compose.yml")});
+    QTRY_COMPARE(window.realitySync()->readings().size(), 1);
+    QTRY_VERIFY(window.realitySync()->readings().first().ok);
+    QVERIFY(!window.document()->isModified());
 }
 
 void tst_MainWindow::shouldFitTheHostsColumnsAt1280x800()
