@@ -1,7 +1,6 @@
 #include "schemadocument.h"
 
 #include <QFileInfo>
-#include <QSet>
 #include <QUndoStack>
 
 namespace Portolan {
@@ -64,30 +63,6 @@ void SchemaDocument::replaceSchema(const Schema &schema)
     mSchema = schema;
     rebuildServiceRows();
     emit reset();
-}
-
-void SchemaDocument::applyReality(const Schema &schema)
-{
-    // Services the reading took out, from the end so rows stay valid.
-    QSet<QString> wanted;
-    wanted.reserve(schema.services.size());
-    for (const Service &s : schema.services)
-        wanted.insert(s.id);
-    for (int row = int(mSchema.services.size()) - 1; row >= 0; --row) {
-        if (!wanted.contains(mSchema.services.at(row).id))
-            removeService(row);
-    }
-    for (const Service &s : schema.services) {
-        const int row = serviceRow(s.id);
-        if (row < 0)
-            insertService(int(mSchema.services.size()), s);
-        else if (mSchema.services.at(row) != s)
-            setService(row, s);
-    }
-    if (mSchema.hosts != schema.hosts)
-        setHosts(schema.hosts);
-    if (mSchema.references != schema.references)
-        setReferences(schema.references);
 }
 
 void SchemaDocument::rebuildServiceRows(int from)

@@ -39,17 +39,12 @@ public:
     // for ReplaceSchemaCommand only. Views reset; the undo stack stays.
     void replaceSchema(const Schema &schema);
 
-    // Makes the schema's reality (actual ports, undocumented services,
-    // references, as linked sources last read them) that of schema, with the
-    // same typed signals as edits but outside the undo stack: reality is not
-    // an edit, so undo history and modified state stay as they are.
-    void applyReality(const Schema &schema);
-
     int serviceRow(const QString &serviceId) const { return mServiceRows.value(serviceId, -1); }
     const Service &service(int row) const { return mSchema.services.at(row); }
     int serviceCount() const { return int(mSchema.services.size()); }
 
-    // Mutators, for undo commands only.
+    // Mutators, for undo commands (and for reality read from linked
+    // sources, which is not an edit: see RealitySync).
     void setServiceField(int row, ServiceField field, const QVariant &value);
     void setService(int row, const Service &service);
     void insertService(int row, const Service &service);

@@ -7,12 +7,12 @@ namespace Portolan {
 QString UniqueIds::takeStem(const QString &stem)
 {
     QString id = stem;
-    if (mUsed.contains(id)) {
+    if (contains(id)) {
         int &next = mNext[stem];
         next = qMax(next, 2);
         do
             id = stem + QLatin1Char('-') + QString::number(next++);
-        while (mUsed.contains(id));
+        while (contains(id));
     }
     mUsed.insert(id);
     return id;

@@ -4,6 +4,8 @@
 #include <QSet>
 #include <QString>
 
+#include <functional>
+
 namespace Portolan {
 
 // Ids (or names) made unique by a number: "grafana", "grafana-2", … Counting
@@ -14,7 +16,10 @@ class UniqueIds
 public:
     void reserve(qsizetype size) { mUsed.reserve(size); }
     void insert(const QString &id) { mUsed.insert(id); }
-    bool contains(const QString &id) const { return mUsed.contains(id); }
+    bool contains(const QString &id) const { return mUsed.contains(id) || (mElsewhere && mElsewhere(id)); }
+    // Ids taken outside the set given to insert(), asked for when needed
+    // (a merge into part of a plan: the rest of the plan's ids).
+    void setTakenElsewhere(std::function<bool(const QString &)> taken) { mElsewhere = std::move(taken); }
 
     // stem when it is free, else the first free of stem-2, stem-3, …; taken.
     QString takeStem(const QString &stem);
@@ -24,6 +29,7 @@ public:
 private:
     QSet<QString> mUsed;
     QHash<QString, int> mNext; // per stem: the number to try next
+    std::function<bool(const QString &)> mElsewhere;
 };
 
 } // namespace Portolan

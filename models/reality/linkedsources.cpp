@@ -8,9 +8,13 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
+#include <QProcessEnvironment>
+#include <QtConcurrent>
 #include <QRegularExpression>
 #include <QSet>
 #include <QUrl>
+
+#include <functional>
 
 namespace Portolan {
 
@@ -299,19 +303,144 @@ SourceReading readSource(const QString &hostId, const RealitySource &source, con
 QList<SourceReading> readSources(const Schema &schema, const QString &baseDir,
                                  const QHash<QString, QString> *environment)
 {
-    QList<SourceReading> readings;
+    // The process environment once for all compose projects, not per file.
+    QHash<QString, QString> processEnvironment;
+    if (!environment) {
+        const QProcessEnvironment system = QProcessEnvironment::systemEnvironment();
+        for (const QString &key : system.keys())
+            processEnvironment.insert(key, system.value(key));
+        environment = &processEnvironment;
+    }
+    struct Job
+    {
+        QString hostId;
+        RealitySource source;
+    };
+    QList<Job> jobs;
     for (const Host &h : schema.hosts) {
         for (const RealitySource &source : h.sources)
-            readings.append(readSource(h.id, source, baseDir, environment));
+            jobs.append({h.id, source});
     }
-    return readings;
+    // Sources are independent files: read on every core.
+    return QtConcurrent::blockingMapped<QList<SourceReading>>(jobs, [&](const Job &job) {
+        return readSource(job.hostId, job.source, baseDir, environment);
+    });
 }
 
-RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &readings)
+namespace {
+
+// What applying has changed so far, relative to the plan it started from.
+class DiffBuilder
 {
-    RealityApplied applied;
-    applied.schema = plan;
-    Schema &schema = applied.schema;
+public:
+    DiffBuilder(const Schema &plan, const std::function<int(const QString &)> &rowOf, RealityDiff *diff)
+        : mPlan(plan), mRowOf(rowOf), mDiff(diff)
+    {
+    }
+
+    // The service as it stands now: changed, added, or the plan's own.
+    Service current(int row) const { return mChanged.value(mPlan.services.at(row).id, mPlan.services.at(row)); }
+    bool isRemoved(const QString &id) const { return mRemoved.contains(id); }
+    bool isTaken(const QString &id) const
+    {
+        return (mRowOf(id) >= 0 && !mRemoved.contains(id)) || mAddedIndex.contains(id);
+    }
+    QList<Service> addedOn(const QString &hostId) const
+    {
+        QList<Service> result;
+        for (const Service &s : mAdded) {
+            if (s.hostId == hostId)
+                result.append(s);
+        }
+        return result;
+    }
+
+    // A host's services before (those given to the merge) and after.
+    void record(const QList<Service> &before, const QList<Service> &after)
+    {
+        QSet<QString> kept;
+        for (const Service &s : after) {
+            kept.insert(s.id);
+            const int row = mRowOf(s.id);
+            if (row >= 0) {
+                mRemoved.remove(s.id);
+                if (s == mPlan.services.at(row))
+                    mChanged.remove(s.id);
+                else
+                    mChanged.insert(s.id, s);
+            } else if (mAddedIndex.contains(s.id)) {
+                mAdded[mAddedIndex.value(s.id)] = s;
+            } else {
+                mAddedIndex.insert(s.id, int(mAdded.size()));
+                mAdded.append(s);
+            }
+        }
+        for (const Service &s : before) {
+            if (kept.contains(s.id))
+                continue;
+            if (mRowOf(s.id) >= 0) {
+                mRemoved.insert(s.id);
+                mChanged.remove(s.id);
+            } else if (mAddedIndex.contains(s.id)) {
+                mAdded.removeAt(mAddedIndex.value(s.id));
+                mAddedIndex.clear();
+                for (int i = 0; i < mAdded.size(); ++i)
+                    mAddedIndex.insert(mAdded.at(i).id, i);
+            }
+        }
+    }
+
+    void finish()
+    {
+        // In plan order; rows are sorted, not the (large) services.
+        QList<std::pair<int, const Service *>> rows;
+        rows.reserve(mChanged.size());
+        for (auto it = mChanged.cbegin(); it != mChanged.cend(); ++it)
+            rows.append({mRowOf(it.key()), &it.value()});
+        std::sort(rows.begin(), rows.end(), [](const auto &a, const auto &b) { return a.first < b.first; });
+        mDiff->changed.reserve(rows.size());
+        for (const auto &[row, service] : std::as_const(rows))
+            mDiff->changed.append(*service);
+        mDiff->added = mAdded;
+        mDiff->removed = QStringList(mRemoved.cbegin(), mRemoved.cend());
+        mDiff->removed.sort();
+    }
+
+    // The whole schema as it stands now (for Prometheus, whose targets name any host).
+    Schema materialize(const QList<Reference> &references) const
+    {
+        Schema schema = mPlan;
+        QList<Service> services;
+        services.reserve(mPlan.services.size() + mAdded.size());
+        for (const Service &s : mPlan.services) {
+            if (!mRemoved.contains(s.id))
+                services.append(mChanged.value(s.id, s));
+        }
+        services += mAdded;
+        schema.services = std::move(services);
+        schema.references = references;
+        return schema;
+    }
+
+private:
+    const Schema &mPlan;
+    const std::function<int(const QString &)> &mRowOf;
+    RealityDiff *mDiff;
+    QHash<QString, Service> mChanged;
+    QSet<QString> mRemoved;
+    QList<Service> mAdded;
+    QHash<QString, int> mAddedIndex;
+};
+
+} // namespace
+
+RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings,
+                        const std::function<int(const QString &)> &rowOf)
+{
+    RealityDiff diff;
+    DiffBuilder builder(plan, rowOf, &diff);
+    QList<Reference> references = plan.references;
+    bool referencesTouched = false;
 
     QStringList hostOrder;
     QHash<QString, QList<const SourceReading *>> byHost;
@@ -319,6 +448,18 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
         if (!byHost.contains(r.hostId))
             hostOrder.append(r.hostId);
         byHost[r.hostId].append(&r);
+    }
+    // One pass over the plan: the rows of each host with sources, and the
+    // services not placed yet (an import may claim them).
+    const QSet<QString> hostSet(hostOrder.cbegin(), hostOrder.cend());
+    QHash<QString, QList<int>> rowsOf;
+    QList<int> unplaced;
+    for (int row = 0; row < plan.services.size(); ++row) {
+        const QString &hostId = plan.services.at(row).hostId;
+        if (hostId.isEmpty())
+            unplaced.append(row);
+        else if (hostSet.contains(hostId))
+            rowsOf[hostId].append(row);
     }
 
     for (const QString &hostId : std::as_const(hostOrder)) {
@@ -328,7 +469,7 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
         QSet<QString> files;
         for (const SourceReading *r : hostReadings) {
             if (!r->ok) {
-                applied.findings.append(sourceFinding(
+                diff.findings.append(sourceFinding(
                     QStringLiteral("source-error"), Severity::Error,
                     Tr::tr("%1 of %2 cannot be read: %3")
                         .arg(sourceKindDisplayName(r->source.kind), hostId, r->error.message),
@@ -340,10 +481,25 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
                 files.insert(f);
         }
 
+        // The host's part of the plan, as applying has left it so far.
+        Schema part;
+        part.hosts = plan.hosts;
+        QList<Service> before;
+        for (int row : rowsOf.value(hostId)) {
+            if (!builder.isRemoved(plan.services.at(row).id))
+                before.append(builder.current(row));
+        }
+        before += builder.addedOn(hostId);
+        for (int row : std::as_const(unplaced)) {
+            const Service s = builder.current(row);
+            if (!builder.isRemoved(s.id) && s.hostId.isEmpty()
+                && (s.plannedHostId.isEmpty() || s.plannedHostId == hostId))
+                before.append(s);
+        }
+
         // Take out what earlier readings of these files put in.
-        QList<Service> kept;
-        kept.reserve(schema.services.size());
-        for (Service s : std::as_const(schema.services)) {
+        for (const Service &original : std::as_const(before)) {
+            Service s = original;
             if (s.hostId == hostId && s.origin.isValid() && files.contains(s.origin.file)) {
                 if (s.undocumented)
                     continue;
@@ -352,15 +508,13 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
             }
             if (s.hostId == hostId && s.metrics.origin.isValid() && files.contains(s.metrics.origin.file))
                 s.metrics = Metrics();
-            kept.append(std::move(s));
+            part.services.append(std::move(s));
         }
-        schema.services = std::move(kept);
-        QList<Reference> references;
-        for (const Reference &r : std::as_const(schema.references)) {
-            if (!files.contains(r.origin.file))
-                references.append(r);
+        if (!files.isEmpty()) {
+            const qsizetype count = references.size();
+            references.removeIf([&](const Reference &r) { return files.contains(r.origin.file); });
+            referencesTouched = referencesTouched || references.size() != count;
         }
-        schema.references = references;
 
         // All compose projects of the host together, ids kept apart per reading.
         Schema composeFragment;
@@ -381,44 +535,45 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
         }
         if (!composeFragment.services.isEmpty()) {
             QString error;
-            std::optional<Schema> merged = mergeHostReality(schema, composeFragment, hostId, &applied.summary, &error);
-            if (merged)
-                schema = std::move(*merged);
-            else
-                applied.summary.append(error);
-        }
-        for (const SourceReading *r : hostReadings) {
-            if (!r->ok)
-                continue;
-            applied.findings += r->result.findings;
-            if (r->source.kind != SourceKind::Prometheus)
-                continue;
-            QString error;
-            std::optional<Schema> merged = mergeScrapeTargets(schema, r->result.schema, hostId, &applied.summary, &error);
-            if (merged)
-                schema = std::move(*merged);
+            // Ids elsewhere in the plan stay taken; the part's own are the merge's.
+            QSet<QString> partIds;
+            for (const Service &s : std::as_const(before))
+                partIds.insert(s.id);
+            const auto taken = [&](const QString &id) { return !partIds.contains(id) && builder.isTaken(id); };
+            // The merge's own summary compares with the part as reset, where
+            // every port is new; what changed is said below, against before.
+            QStringList resetSummary;
+            std::optional<Schema> merged = mergeHostReality(part, composeFragment, hostId, &resetSummary, &error, taken);
+            if (merged) {
+                part.services = merged->services;
+                references += merged->references;
+                referencesTouched = referencesTouched || !merged->references.isEmpty();
+            } else {
+                diff.summary.append(error);
+            }
         }
 
         // Tunnel rules and env URLs: who on this host listens there?
-        QHash<int, int> publishedOn; // host port → row
-        QHash<QString, int> byName;  // name, alias → row
-        for (int row = 0; row < schema.services.size(); ++row) {
-            const Service &s = schema.services.at(row);
+        QHash<int, int> publishedOn; // host port → index in part
+        QHash<QString, int> byName;  // name, alias → index in part
+        for (int i = 0; i < part.services.size(); ++i) {
+            const Service &s = part.services.at(i);
             if (s.hostId != hostId || s.status == ServiceStatus::Retired)
                 continue;
             if (s.actualPort > 0 && !publishedOn.contains(s.actualPort))
-                publishedOn.insert(s.actualPort, row);
+                publishedOn.insert(s.actualPort, i);
             for (const QString &n : s.aliases + QStringList{s.name})
-                byName.insert(n.toLower(), row);
+                byName.insert(n.toLower(), i);
         }
         for (const SourceReading *r : hostReadings) {
             if (!r->ok)
                 continue;
+            diff.findings += r->result.findings;
             for (const NamedEndpoint &e : r->endpoints) {
                 if (isLoopback(e.host)) {
-                    const int row = publishedOn.value(e.port, -1);
-                    if (row < 0) {
-                        applied.findings.append(sourceFinding(
+                    const int i = publishedOn.value(e.port, -1);
+                    if (i < 0) {
+                        diff.findings.append(sourceFinding(
                             QStringLiteral("broken-reference"), Severity::Error,
                             e.hostname.isEmpty()
                                 ? Tr::tr("%1 points at port %2 on %3, where nothing is published.")
@@ -431,21 +586,21 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
                             hostId, e.origin, {}, {e.port}));
                         continue;
                     }
-                    Service &s = schema.services[row];
+                    Service &s = part.services[i];
                     if (!e.hostname.isEmpty() && s.publicHostname.isEmpty()) {
                         s.publicHostname = e.hostname;
-                        applied.summary.append(Tr::tr("%1: public as %2 (tunnel rule at %3).")
-                                                   .arg(s.name, e.hostname, e.origin.toString()));
+                        diff.summary.append(Tr::tr("%1: public as %2 (tunnel rule at %3).")
+                                                .arg(s.name, e.hostname, e.origin.toString()));
                     }
                     continue;
                 }
-                const int row = byName.value(e.host.toLower(), -1);
-                if (row < 0)
+                const int i = byName.value(e.host.toLower(), -1);
+                if (i < 0)
                     continue; // a host the plan does not know on this machine
-                const Service &s = schema.services.at(row);
+                const Service &s = part.services.at(i);
                 const int listens = s.containerPort > 0 ? s.containerPort : s.actualPort;
                 if (listens > 0 && listens != e.port && s.actualPort != e.port) {
-                    applied.findings.append(sourceFinding(
+                    diff.findings.append(sourceFinding(
                         QStringLiteral("broken-reference"), Severity::Error,
                         Tr::tr("%1 expects %2 on port %3, but it listens on %4.")
                             .arg(e.text, s.name)
@@ -455,8 +610,95 @@ RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &rea
                 }
             }
         }
+        // What changed since the last reading, in the words of the sources.
+        {
+            QHash<QString, const Service *> was;
+            for (const Service &b : std::as_const(before))
+                was.insert(b.id, &b);
+            QSet<QString> present;
+            for (const Service &a : std::as_const(part.services)) {
+                present.insert(a.id);
+                const Service *b = was.value(a.id);
+                if (!b) {
+                    diff.summary.append(Tr::tr("%1 on %2: new in %3 (port %4).")
+                                            .arg(a.name, hostId, a.origin.toString())
+                                            .arg(a.actualPort));
+                } else if (b->actualPort != a.actualPort) {
+                    diff.summary.append(Tr::tr("%1 on %2: port %3 → %4 (%5).")
+                                            .arg(a.name, hostId)
+                                            .arg(b->actualPort)
+                                            .arg(a.actualPort)
+                                            .arg(a.origin.isValid() ? a.origin.toString() : Tr::tr("in no source now")));
+                }
+            }
+            for (const Service &b : std::as_const(before)) {
+                if (!present.contains(b.id))
+                    diff.summary.append(Tr::tr("%1 on %2: no longer in its source.").arg(b.name, hostId));
+            }
+        }
+        builder.record(before, part.services);
+
+        // Prometheus names targets on any host: matched against the whole plan.
+        for (const SourceReading *r : hostReadings) {
+            if (!r->ok || r->source.kind != SourceKind::Prometheus)
+                continue;
+            const Schema whole = builder.materialize(references);
+            QString error;
+            std::optional<Schema> merged = mergeScrapeTargets(whole, r->result.schema, hostId, &diff.summary, &error);
+            if (!merged)
+                continue;
+            QList<Service> was, now;
+            for (int i = 0; i < whole.services.size(); ++i) {
+                if (whole.services.at(i) != merged->services.at(i)) {
+                    was.append(whole.services.at(i));
+                    now.append(merged->services.at(i));
+                }
+            }
+            builder.record(was, now);
+        }
     }
+    builder.finish();
+    if (referencesTouched && references != plan.references)
+        diff.references = references;
+    return diff;
+}
+
+RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &readings)
+{
+    QHash<QString, int> rows;
+    rows.reserve(plan.services.size());
+    for (int row = 0; row < plan.services.size(); ++row)
+        rows.insert(plan.services.at(row).id, row);
+    const RealityDiff diff = realityDiff(plan, readings, [&](const QString &id) { return rows.value(id, -1); });
+    RealityApplied applied;
+    applied.findings = diff.findings;
+    applied.summary = diff.summary;
+    applied.schema = applyDiff(plan, diff);
     return applied;
+}
+
+Schema applyDiff(const Schema &plan, const RealityDiff &diff)
+{
+    Schema schema = plan;
+    if (diff.isEmpty())
+        return schema;
+    QHash<QString, const Service *> changed;
+    for (const Service &s : diff.changed)
+        changed.insert(s.id, &s);
+    const QSet<QString> removed(diff.removed.cbegin(), diff.removed.cend());
+    QList<Service> services;
+    services.reserve(plan.services.size() + diff.added.size());
+    for (const Service &s : plan.services) {
+        if (removed.contains(s.id))
+            continue;
+        const Service *c = changed.value(s.id);
+        services.append(c ? *c : s);
+    }
+    services += diff.added;
+    schema.services = std::move(services);
+    if (diff.references)
+        schema.references = *diff.references;
+    return schema;
 }
 
 } // namespace Portolan

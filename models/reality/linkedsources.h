@@ -10,6 +10,9 @@
 #include <QString>
 #include <QStringList>
 
+#include <functional>
+#include <optional>
+
 // A host's linked sources (compose projects, Prometheus configs, cloudflared
 // tunnels, env files) read into what each of them yields, and applied to a
 // plan. Reading is the only part that touches files; applying is a pure
@@ -76,6 +79,24 @@ struct RealityApplied
 // overwrites the first. A reading that failed keeps that source's part as
 // it was (the last good reading) and adds a source-error finding.
 RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &readings);
+
+// What applyReadings() changes, as a difference to plan: the window applies
+// it service by service, so that a re-read file costs what it changes and
+// not the size of the plan. rowOf gives a plan service's row (-1: none).
+struct RealityDiff
+{
+    QList<Service> changed;  // plan services with new reality, in plan order
+    QList<Service> added;    // undocumented services the sources yield
+    QStringList removed;     // plan services that came from the sources and are gone
+    std::optional<QList<Reference>> references; // the new list, when it changed
+    QList<Finding> findings;
+    QStringList summary;
+
+    bool isEmpty() const { return changed.isEmpty() && added.isEmpty() && removed.isEmpty() && !references; }
+};
+RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings,
+                        const std::function<int(const QString &)> &rowOf);
+Schema applyDiff(const Schema &plan, const RealityDiff &diff);
 
 // The relative path of file from baseDir when it lies below it, else the
 // absolute path (what a plan stores for a linked file).

@@ -116,10 +116,9 @@ void RealitySync::onHostsChanged()
             r.source.files = files;
             all.append(r);
         }
-        mApplying = true;
-        const RealityApplied applied = applyReadings(mDocument->schema(), all);
-        mDocument->applyReality(applied.schema);
-        mApplying = false;
+        mReadings = all;
+        apply();
+        mReadings = readings;
     }
     mRealityMoved = true;
     apply();
@@ -144,7 +143,7 @@ void RealitySync::refreshHost(const QString &hostId)
             r = readSource(r.hostId, r.source, baseDir());
     }
     mRealityMoved = true;
-    apply();
+    applyHosts({hostId});
     watch();
 }
 
@@ -157,7 +156,7 @@ void RealitySync::onFileChanged(const QString &path)
 void RealitySync::readChanged()
 {
     const QSet<QString> changed = std::exchange(mChangedFiles, {});
-    bool any = false;
+    QSet<QString> hosts;
     for (SourceReading &r : mReadings) {
         bool touched = false;
         for (const QString &f : std::as_const(r.absoluteFiles))
@@ -170,11 +169,11 @@ void RealitySync::readChanged()
             && fresh.endpoints == r.endpoints && fresh.error.message == r.error.message)
             continue;
         r = fresh;
-        any = true;
+        hosts.insert(r.hostId);
     }
-    if (any) {
+    if (!hosts.isEmpty()) {
         mRealityMoved = true;
-        apply();
+        applyHosts(hosts);
     }
     watch(); // a replaced file is a new inode: watch it again
 }
@@ -191,17 +190,59 @@ void RealitySync::onUndoIndexChanged()
 
 void RealitySync::apply()
 {
-    if (mReadings.isEmpty()) {
-        setFindings({});
-        emit refreshed({});
-        return;
+    applyHosts({});
+}
+
+// Applies the readings of the given hosts (all when empty) to the document
+// as a difference, service by service: a re-read file costs what it
+// changes, not the size of the plan.
+void RealitySync::applyHosts(const QSet<QString> &hostIds)
+{
+    QList<SourceReading> readings;
+    for (const SourceReading &r : std::as_const(mReadings)) {
+        if (hostIds.isEmpty() || hostIds.contains(r.hostId))
+            readings.append(r);
     }
-    const RealityApplied applied = applyReadings(mDocument->schema(), mReadings);
+    const RealityDiff diff = realityDiff(mDocument->schema(), readings,
+                                         [this](const QString &id) { return mDocument->serviceRow(id); });
     mApplying = true;
-    mDocument->applyReality(applied.schema);
+    for (int i = int(diff.removed.size()) - 1; i >= 0; --i) {
+        const int row = mDocument->serviceRow(diff.removed.at(i));
+        if (row >= 0)
+            mDocument->removeService(row);
+    }
+    for (const Service &s : diff.changed) {
+        const int row = mDocument->serviceRow(s.id);
+        if (row >= 0 && mDocument->service(row) != s)
+            mDocument->setService(row, s);
+    }
+    for (const Service &s : diff.added) {
+        const int row = mDocument->serviceRow(s.id);
+        if (row < 0)
+            mDocument->insertService(mDocument->serviceCount(), s);
+        else if (mDocument->service(row) != s)
+            mDocument->setService(row, s);
+    }
+    if (diff.references)
+        mDocument->setReferences(*diff.references);
     mApplying = false;
-    setFindings(applied.findings);
-    emit refreshed(applied.summary);
+
+    // Findings per host: a host not re-read keeps its own.
+    QHash<QString, QList<Finding>> byHost = hostIds.isEmpty() ? QHash<QString, QList<Finding>>() : mFindingsByHost;
+    for (const QString &h : hostIds)
+        byHost.remove(h);
+    for (const Finding &f : diff.findings)
+        byHost[f.hostIds.value(0)].append(f);
+    mFindingsByHost = byHost;
+    QList<Finding> all;
+    for (const SourceReading &r : std::as_const(mReadings)) {
+        if (byHost.contains(r.hostId))
+            all += byHost.take(r.hostId);
+    }
+    for (const QList<Finding> &rest : std::as_const(byHost))
+        all += rest;
+    setFindings(all);
+    emit refreshed(diff.summary);
 }
 
 void RealitySync::watch()

@@ -58,6 +58,7 @@ private:
     void onUndoIndexChanged();
     void readChanged();
     void apply();
+    void applyHosts(const QSet<QString> &hostIds);
     void watch();
     void setFindings(const QList<Finding> &findings);
 
@@ -68,6 +69,7 @@ private:
     QString mUntitledBaseDir;
     QList<SourceReading> mReadings;
     QList<Finding> mFindings;
+    QHash<QString, QList<Finding>> mFindingsByHost;
     QSet<QString> mChangedFiles; // absolute paths seen changing, read on the next debounce
     bool mApplying = false;
     bool mRealityMoved = false; // a reading changed reality after load: undo must re-apply

@@ -226,7 +226,8 @@ QStringList apply(Service *target, const Service &imported, const QString &hostI
 } // namespace
 
 std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragment, const QString &hostId,
-                                       QStringList *summary, QString *error)
+                                       QStringList *summary, QString *error,
+                                       const std::function<bool(const QString &)> &takenElsewhere)
 {
     if (hostId.isEmpty()) {
         *error = Tr::tr("No host was given for the import.");
@@ -260,6 +261,8 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     UniqueIds usedIds;
     for (const Service &s : plan.services)
         usedIds.insert(s.id);
+    if (takenElsewhere)
+        usedIds.setTakenElsewhere(takenElsewhere);
     QSet<int> claimed; // plan service rows taken by a mapping
     QHash<QString, QString> idMap; // fragment id → merged id
     QStringList added;

@@ -56,8 +56,11 @@ int exportPort(const Service &service, bool useActual);
 // of the host absent from the file stay as they are and are listed in the
 // summary. References found in the file replace those imported earlier
 // from the same file.
+// takenElsewhere, when given, says which ids outside plan are taken (plan
+// is then part of a larger one); new services never get such an id.
 std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragment, const QString &hostId,
-                                       QStringList *summary, QString *error);
+                                       QStringList *summary, QString *error,
+                                       const std::function<bool(const QString &)> &takenElsewhere = {});
 
 // Merges Prometheus scrape targets (a fragment of one Service per target:
 // name = job, aliases[0] = target host, metrics set) into the plan's
