@@ -1618,6 +1618,22 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden, 2 falsch
         <source>%1 expects %2 on port %3, but it listens on %4.</source>
         <translation>%1 erwartet %2 auf Port %3, aber es lauscht auf %4.</translation>
     </message>
+    <message>
+        <source>%1 on %2: new in %3 (port %4).</source>
+        <translation>%1 auf %2: neu in %3 (Port %4).</translation>
+    </message>
+    <message>
+        <source>%1 on %2: port %3 → %4 (%5).</source>
+        <translation>%1 auf %2: Port %3 → %4 (%5).</translation>
+    </message>
+    <message>
+        <source>in no source now</source>
+        <translation>jetzt in keiner Quelle</translation>
+    </message>
+    <message>
+        <source>%1 on %2: no longer in its source.</source>
+        <translation>%1 auf %2: nicht mehr in seiner Quelle.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Locator</name>
@@ -2423,6 +2439,10 @@ Wiederherstellen?</translation>
             <numerusform>%n verknüpfte Quelle in %1 ms gelesen.</numerusform>
             <numerusform>%n verknüpfte Quellen in %1 ms gelesen.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Keep linked sources&apos; paths</source>
+        <translation>Pfade der verknüpften Quellen beibehalten</translation>
     </message>
 </context>
 <context>
