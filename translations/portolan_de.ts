@@ -335,6 +335,25 @@
     </message>
 </context>
 <context>
+    <name>Portolan::ChangeSet</name>
+    <message>
+        <source>%1 is no longer in the plan.</source>
+        <translation>%1 steht nicht mehr im Plan.</translation>
+    </message>
+    <message>
+        <source>%1 moves to another host: deploy it there and remove it from %2 by hand.</source>
+        <translation>%1 zieht auf einen anderen Host um: dort bereitstellen und von %2 von Hand entfernen.</translation>
+    </message>
+    <message>
+        <source>%1: the port %2 at %3 is not one a linked compose file sets in its ports: (or it comes from a .env value); change it to %4 there.</source>
+        <translation>%1: der Port %2 in %3 wird von keiner verknüpften Compose-Datei unter ports: gesetzt (oder stammt aus einem .env-Wert); dort auf %4 ändern.</translation>
+    </message>
+    <message>
+        <source>%1: no linked source sets its port %2 (code defaults, a scheduled task…); change it to %3 where it is set.</source>
+        <translation>%1: keine verknüpfte Quelle setzt seinen Port %2 (Vorgabe im Code, geplante Aufgabe …); dort, wo er gesetzt wird, auf %3 ändern.</translation>
+    </message>
+</context>
+<context>
     <name>Portolan::CommandLine</name>
     <message>
         <source>portolan: unknown command &quot;%1&quot;</source>

@@ -1,0 +1,197 @@
+#include "changeset.h"
+#include "jsonformat.h"
+#include "linkedsources.h"
+#include "move.h"
+
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+using namespace Portolan;
+
+// Moves carried out in copies of the real mana files: the patch applies
+// with git, docker-compose and promtool accept the patched files, and
+// reading them again shows the moves done.
+class TestChangeSet : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void shortSyntaxShouldKeepEveryOtherByte_data();
+    void shortSyntaxShouldKeepEveryOtherByte();
+    void realFilesShouldTakeTheDriftMovesAsAPatch();
+
+private:
+    static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
+};
+
+QString TestChangeSet::run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode)
+{
+    QProcess process;
+    process.setWorkingDirectory(dir);
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start(program, arguments);
+    if (!process.waitForFinished(30000)) {
+        *exitCode = -1;
+        return {};
+    }
+    *exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    return QString::fromUtf8(process.readAll());
+}
+
+void TestChangeSet::shortSyntaxShouldKeepEveryOtherByte_data()
+{
+    QTest::addColumn<QByteArray>("ports");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("quoted") << QByteArray("      - \"3061:3002\"  # credits\n")
+                            << QByteArray("      - \"3005:3002\"  # credits\n");
+    QTest::newRow("single quoted") << QByteArray("      - '3061:3002'\n") << QByteArray("      - '3005:3002'\n");
+    QTest::newRow("plain") << QByteArray("      - 3061:3002\r\n") << QByteArray("      - 3005:3002\r\n");
+    QTest::newRow("bind address") << QByteArray("      - \"127.0.0.1:3061:3002/tcp\"\n")
+                                  << QByteArray("      - \"127.0.0.1:3005:3002/tcp\"\n");
+    QTest::newRow("default") << QByteArray("      - \"${CREDITS_PORT:-3061}:3002\"\n")
+                             << QByteArray("      - \"${CREDITS_PORT:-3005}:3002\"\n");
+    QTest::newRow("long syntax") << QByteArray("      - target: 3002\n        published: \"3061\"\n        protocol: tcp\n")
+                                 << QByteArray("      - target: 3002\n        published: \"3005\"\n        protocol: tcp\n");
+    QTest::newRow("flow list") << QByteArray("    ports: [\"3061:3002\", \"9229:9229\"]\n")
+                               << QByteArray("    ports: [\"3005:3002\", \"9229:9229\"]\n");
+}
+
+void TestChangeSet::shortSyntaxShouldKeepEveryOtherByte()
+{
+    QFETCH(QByteArray, ports);
+    QFETCH(QByteArray, expected);
+    QTemporaryDir dir;
+    const bool flow = ports.contains("ports: [");
+    const QByteArray head = "# the credits service\nservices:\n  credits:\n    image: x\n";
+    const QByteArray text = head + (flow ? QByteArray() : QByteArray("    ports:\n")) + ports;
+    QFile file(dir.filePath(QStringLiteral("docker-compose.yml")));
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(text);
+    file.close();
+
+    Schema schema;
+    Host host;
+    host.id = QStringLiteral("h");
+    RealitySource source;
+    source.files = {QStringLiteral("docker-compose.yml")};
+    host.sources = {source};
+    schema.hosts = {host};
+    Service credits;
+    credits.id = QStringLiteral("credits");
+    credits.name = QStringLiteral("credits");
+    credits.plannedPort = 3005;
+    credits.hostId = QStringLiteral("h");
+    credits.status = ServiceStatus::Deployed;
+    schema.services = {credits};
+    const QHash<QString, QString> environment;
+    const QList<SourceReading> readings = readSources(schema, dir.path(), &environment);
+    QVERIFY2(readings.first().ok, qPrintable(readings.first().error.toString()));
+    const Schema applied = applyReadings(schema, readings).schema;
+    QCOMPARE(applied.service(QStringLiteral("credits"))->actualPort, 3061);
+
+    QList<Move> moves = driftMoves(applied);
+    QCOMPARE(moves.size(), 1);
+    planMoves(moves);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    QCOMPARE(set.files.size(), 1);
+    QCOMPARE(set.files.first().after, head + (flow ? QByteArray() : QByteArray("    ports:\n")) + expected);
+    QVERIFY(set.patch().startsWith(QStringLiteral("--- a/docker-compose.yml\n+++ b/docker-compose.yml\n@@ ")));
+}
+
+void TestChangeSet::realFilesShouldTakeTheDriftMovesAsAPatch()
+{
+    for (const char *tool : {"git", "docker-compose", "promtool"}) {
+        if (QStandardPaths::findExecutable(QLatin1String(tool)).isEmpty())
+            QSKIP(qPrintable(QStringLiteral("%1 is not installed (scripts/setup installs it)").arg(QLatin1String(tool))));
+    }
+    QTemporaryDir dir;
+    const QString real = QStringLiteral(PORTOLAN_SOURCE_DIR "/resources/samples/mana-2026-04-17/");
+    for (const QString &f : {QStringLiteral("docker-compose.macmini.yml"), QStringLiteral("cloudflared-config.yml"),
+                             QStringLiteral("docker/prometheus/prometheus.yml")}) {
+        QDir(dir.path()).mkpath(QFileInfo(f).path());
+        QVERIFY(QFile::copy(real + f, dir.filePath(f)));
+        QFile::setPermissions(dir.filePath(f), QFile::ReadOwner | QFile::WriteOwner);
+    }
+    int exitCode = 0;
+    run(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q")}, dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+    // Debian's docker-compose 1.29 refuses the real file as it is (an
+    // unquoted boolean in environment:); the patch must not change its verdict.
+    int originalExit = 0;
+    const QString originalConfig = run(QStringLiteral("docker-compose"),
+                                       {QStringLiteral("-f"), QStringLiteral("docker-compose.macmini.yml"),
+                                        QStringLiteral("config")},
+                                       dir.path(), &originalExit);
+
+    Schema plan = builtInLinkedSample();
+    for (Host &h : plan.hosts) {
+        for (RealitySource &s : h.sources)
+            s.files.replaceInStrings(QStringLiteral("mana-2026-04-17/"), QString());
+    }
+    const QList<SourceReading> readings = readSources(plan, dir.path());
+    for (const SourceReading &r : readings)
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    const Schema applied = applyReadings(plan, readings).schema;
+    QList<Move> moves;
+    for (const Move &m : driftMoves(applied)) {
+        if (m.fromHostId == QLatin1String("mac-mini") && m.toHostId == QLatin1String("mac-mini"))
+            moves.append(m);
+    }
+    QVERIFY(!moves.isEmpty());
+    planMoves(moves);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY(!set.carried.isEmpty());
+    QVERIFY(!set.files.isEmpty());
+    qInfo("%lld drift moves on the Mac Mini: %lld carried in %lld files, %lld manual steps", qlonglong(moves.size()),
+          qlonglong(set.carried.size()), qlonglong(set.files.size()), qlonglong(set.manual.size()));
+    for (const ManualStep &step : set.manual)
+        qInfo("manual: %s", qPrintable(step.text));
+
+    // git apply --check takes the patch in the repository.
+    QFile patch(dir.filePath(QStringLiteral("moves.patch")));
+    QVERIFY(patch.open(QIODevice::WriteOnly));
+    patch.write(set.patch().toUtf8());
+    patch.close();
+    const QString check = run(QStringLiteral("git"), {QStringLiteral("apply"), QStringLiteral("--check"),
+                                                       QStringLiteral("moves.patch")}, dir.path(), &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(check + set.patch()));
+    run(QStringLiteral("git"), {QStringLiteral("apply"), QStringLiteral("moves.patch")}, dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+    for (const FileChange &f : set.files) {
+        QFile written(dir.filePath(f.path));
+        QVERIFY(written.open(QIODevice::ReadOnly));
+        QCOMPARE(written.readAll(), f.after);
+    }
+
+    // The patched files are still what their tools accept.
+    const QString config = run(QStringLiteral("docker-compose"),
+                               {QStringLiteral("-f"), QStringLiteral("docker-compose.macmini.yml"), QStringLiteral("config")},
+                               dir.path(), &exitCode);
+    QCOMPARE(exitCode, originalExit);
+    if (originalExit != 0)
+        QCOMPARE(config, originalConfig);
+    run(QStringLiteral("promtool"), {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("--syntax-only"),
+                                     QStringLiteral("docker/prometheus/prometheus.yml")},
+        dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+
+    // Read again: every carried move is done.
+    const Schema after = applyReadings(applied, readSources(plan, dir.path())).schema;
+    for (const Move &m : moves) {
+        if (!set.carried.contains(m.key()))
+            continue;
+        const Service *s = after.service(m.serviceId);
+        QVERIFY(s);
+        QVERIFY2(s->actualPort == m.toPort, qPrintable(QStringLiteral("%1: %2, expected %3").arg(m.name).arg(s->actualPort).arg(m.toPort)));
+        if (originalExit == 0)
+            QVERIFY2(config.contains(QStringLiteral("published: %1").arg(m.toPort)), qPrintable(m.name));
+    }
+}
+
+QTEST_GUILESS_MAIN(TestChangeSet)
+#include "tst_changeset.moc"
