@@ -21,6 +21,8 @@ const Subcommand subcommands[] = {
     {"export", runExport},
     {"diff", runDiff},
     {"probe", runProbe},
+    {"moves", runMoves},
+    {"apply", runApply},
 };
 
 } // namespace

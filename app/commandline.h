@@ -8,7 +8,8 @@ class QCommandLineParser;
 namespace Portolan {
 
 // Subcommands run without any window: `portolan check FILE`, etc.
-// Each returns the process exit code: 0 fine, 1 findings (check, probe), 2 bad usage or input.
+// Each returns the process exit code: 0 fine, 1 findings (check, probe) or a move
+// no source carries (apply), 2 bad usage or input.
 struct CommandContext
 {
     QStringList arguments; // after the subcommand name
@@ -27,6 +28,8 @@ int runImport(CommandContext &context);
 int runExport(CommandContext &context);
 int runDiff(CommandContext &context);
 int runProbe(CommandContext &context);
+int runMoves(CommandContext &context);
+int runApply(CommandContext &context);
 
 // -h, --help, and the help text with the usage line naming `command`
 // ("portolan check") rather than the path the binary was started from.

@@ -126,8 +126,11 @@ WindowOptions::WindowOptions(QCommandLineParser &parser)
         "  export FILE --to markdown|compose|prometheus|file-sd|env|png|svg [--host ID] [-o OUT] [--set KEY=VALUE]\n"
         "  diff OLD NEW [--format text|json|markdown]\n"
         "  probe FILE [--host ID] [--range FIRST-LAST] [--timeout MS] [--concurrency N] [--health PATH]\n"
-        "        [--prometheus URL] [--format text|json]\n\n"
-        "Exit status: 0 fine, 1 check or probe found a problem, 2 bad usage or unreadable input."));
+        "        [--prometheus URL] [--format text|json]\n"
+        "  moves FILE [--format text|json]\n"
+        "  apply FILE [--move ID...|--all] [--patch OUT|--write]\n\n"
+        "Exit status: 0 fine, 1 check or probe found a problem or apply left a manual step, 2 bad usage or\n"
+        "unreadable input."));
     addHelpOption(parser);
     parser.addOption(version);
     parser.addOption(screenshot);

@@ -679,6 +679,62 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>%1 als Quelle mit Host %2 verknüpft.</translation>
     </message>
     <message>
+        <source>The plan whose moves to list.</source>
+        <translation>Der Plan, dessen Umzüge aufgelistet werden.</translation>
+    </message>
+    <message>
+        <source>portolan moves: expected one FILE and --format text or json</source>
+        <translation>portolan moves: genau eine DATEI und --format text oder json erwartet</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>von Hand</translation>
+    </message>
+    <message>
+        <source>swap with %1</source>
+        <translation>Tausch mit %1</translation>
+    </message>
+    <message>
+        <source>Carry out this move (repeatable; see portolan moves).</source>
+        <translation>Diesen Umzug ausführen (wiederholbar; siehe portolan moves).</translation>
+    </message>
+    <message>
+        <source>Carry out every move.</source>
+        <translation>Jeden Umzug ausführen.</translation>
+    </message>
+    <message>
+        <source>Write the patch here instead of standard output.</source>
+        <translation>Den Patch hierhin schreiben statt auf die Standardausgabe.</translation>
+    </message>
+    <message>
+        <source>Change the files themselves (all or none).</source>
+        <translation>Die Dateien selbst ändern (alle oder keine).</translation>
+    </message>
+    <message>
+        <source>The plan whose moves to carry out.</source>
+        <translation>Der Plan, dessen Umzüge ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>portolan apply: expected one FILE, --move ID… or --all, and at most one of --patch and --write</source>
+        <translation>portolan apply: genau eine DATEI, --move ID… oder --all und höchstens eines von --patch und --write erwartet</translation>
+    </message>
+    <message>
+        <source>portolan apply: there is no move &quot;%1&quot; (see portolan moves)</source>
+        <translation>portolan apply: es gibt keinen Umzug „%1“ (siehe portolan moves)</translation>
+    </message>
+    <message>
+        <source>manual step: %1</source>
+        <translation>Schritt von Hand: %1</translation>
+    </message>
+    <message>
+        <source>portolan apply: nothing was changed</source>
+        <translation>portolan apply: nichts wurde geändert</translation>
+    </message>
+    <message>
+        <source>changed %1</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
         <source>Portolan, an editor for port schemas.
 
 Commands (run without a window; &quot;portolan COMMAND --help&quot; for their options):
@@ -688,8 +744,11 @@ Commands (run without a window; &quot;portolan COMMAND --help&quot; for their op
   diff OLD NEW [--format text|json|markdown]
   probe FILE [--host ID] [--range FIRST-LAST] [--timeout MS] [--concurrency N] [--health PATH]
         [--prometheus URL] [--format text|json]
+  moves FILE [--format text|json]
+  apply FILE [--move ID...|--all] [--patch OUT|--write]
 
-Exit status: 0 fine, 1 check or probe found a problem, 2 bad usage or unreadable input.</source>
+Exit status: 0 fine, 1 check or probe found a problem or apply left a manual step, 2 bad usage or
+unreadable input.</source>
         <translation>Portolan, ein Editor für Portschemata.
 
 Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
@@ -699,8 +758,11 @@ Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
   diff ALT NEU [--format text|json|markdown]
   probe DATEI [--host ID] [--range ERSTER-LETZTER] [--timeout MS] [--concurrency N] [--health PFAD]
         [--prometheus URL] [--format text|json]
+  moves DATEI [--format text|json]
+  apply DATEI [--move ID...|--all] [--patch AUSGABE|--write]
 
-Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden, 2 falscher Aufruf oder unlesbare Eingabe.</translation>
+Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder apply hat einen Schritt von Hand
+übrig gelassen, 2 falscher Aufruf oder unlesbare Eingabe.</translation>
     </message>
 </context>
 <context>

@@ -28,7 +28,7 @@ _portolan()
         cword=$COMP_CWORD
     fi
 
-    local commands='check import export diff probe'
+    local commands='check import export diff probe moves apply'
     local command='' i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -108,6 +108,21 @@ _portolan()
                 --host | --range | --timeout | --concurrency | --health | --prometheus) return ;;
             esac
             options='--host --range --timeout --concurrency --health --prometheus --format --lang -h --help'
+            [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
+            ;;
+        moves)
+            case $prev in
+                --format) COMPREPLY=($(compgen -W 'text json' -- "$cur")); return ;;
+            esac
+            options='--format --lang -h --help'
+            [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
+            ;;
+        apply)
+            case $prev in
+                --move) return ;;
+                --patch) _portolan_files '@(patch|diff)'; return ;;
+            esac
+            options='--move --all --patch --write --lang -h --help'
             [[ $cur == -* ]] || { _portolan_files '@(json)'; return; }
             ;;
     esac

@@ -110,7 +110,7 @@ void tst_Headless::shouldAnswerHelpAndVersion()
     QCOMPARE(version.out, QStringLiteral("portolan " PORTOLAN_VERSION "\n"));
     QVERIFY2(version.err.isEmpty(), qPrintable(version.err));
 
-    for (const char *command : {"check", "import", "export", "diff", "probe"}) {
+    for (const char *command : {"check", "import", "export", "diff", "probe", "moves", "apply"}) {
         const Result r = run({QLatin1String(command), QStringLiteral("--help")}, platform);
         QCOMPARE(r.exitCode, 0);
         QVERIFY2(r.out.startsWith(QStringLiteral("Usage: portolan %1 [options]").arg(QLatin1String(command))),

@@ -506,7 +506,7 @@ void TestComposeFormat::shouldRejectHostileFilesWithinBounds()
     clock.start();
     ParseError error;
     QVERIFY(!readFixture(path, &error));
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(error.file, errorFile.isEmpty() ? path : errorFile);
     if (line >= 0)
         QCOMPARE(error.line, line);
@@ -566,7 +566,7 @@ void TestComposeFormat::shouldGiveThousandsOfKeysOfOneSlugIdsInLinearTime()
     ParseError error;
     const auto result = readText(text, &error);
     QVERIFY2(result, qPrintable(error.toString()));
-    QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
     QCOMPARE(result->schema.services.size(), 8192);
     QSet<QString> ids;
     for (const Service &s : result->schema.services)
@@ -590,7 +590,7 @@ void TestComposeFormat::uniqueIdsShouldCountOnPerStem()
     clock.start();
     for (int i = 0; i < 50000; ++i)
         ids.take(QStringLiteral("api"));
-    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
+    QVERIFY2(clock.elapsed() < 3000, qPrintable(QString::number(clock.elapsed())));
     QVERIFY(ids.contains(QStringLiteral("api-50000")));
 }
 

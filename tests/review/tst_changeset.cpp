@@ -23,6 +23,7 @@ private slots:
     void shortSyntaxShouldKeepEveryOtherByte_data();
     void shortSyntaxShouldKeepEveryOtherByte();
     void realFilesShouldTakeTheDriftMovesAsAPatch();
+    void commandLineShouldListAndApplyMoves();
 
 private:
     static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
@@ -191,6 +192,65 @@ void TestChangeSet::realFilesShouldTakeTheDriftMovesAsAPatch()
         if (originalExit == 0)
             QVERIFY2(config.contains(QStringLiteral("published: %1").arg(m.toPort)), qPrintable(m.name));
     }
+}
+
+void TestChangeSet::commandLineShouldListAndApplyMoves()
+{
+    QTemporaryDir dir;
+    QFile compose(dir.filePath(QStringLiteral("docker-compose.yml")));
+    QVERIFY(compose.open(QIODevice::WriteOnly));
+    compose.write("services:\n  api:\n    image: x\n    ports:\n      - \"3061:3000\"  # the API\n"
+                  "  web:\n    image: y\n    environment:\n      API: http://host.docker.internal:3061/v1\n");
+    compose.close();
+    Schema schema;
+    Host host;
+    host.id = QStringLiteral("h");
+    RealitySource source;
+    source.files = {QStringLiteral("docker-compose.yml")};
+    host.sources = {source};
+    schema.hosts = {host};
+    Service api;
+    api.id = QStringLiteral("api");
+    api.name = QStringLiteral("api");
+    api.plannedPort = 3005;
+    api.hostId = QStringLiteral("h");
+    api.status = ServiceStatus::Deployed;
+    Service batch;
+    batch.id = QStringLiteral("batch");
+    batch.name = QStringLiteral("batch");
+    batch.plannedPort = 3007;
+    batch.actualPort = 3008; // set by hand: no source carries it
+    batch.hostId = QStringLiteral("h");
+    batch.status = ServiceStatus::Deployed;
+    schema.services = {api, batch};
+    QString error;
+    const QString plan = dir.filePath(QStringLiteral("plan.portolan.json"));
+    QVERIFY(saveSchemaFile(plan, schema, &error));
+
+    int exitCode = -1;
+    const QString moves = run(QStringLiteral(PORTOLAN_BINARY), {QStringLiteral("moves"), plan}, dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(moves.contains(QLatin1String("api\t")) && moves.contains(QLatin1String("docker-compose.yml")), qPrintable(moves));
+    QVERIFY2(moves.contains(QLatin1String("batch\t")), qPrintable(moves));
+
+    const QString patch = run(QStringLiteral(PORTOLAN_BINARY), {QStringLiteral("apply"), plan, QStringLiteral("--move"),
+                                                                 QStringLiteral("api")}, dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY2(patch.contains(QLatin1String("-      - \"3061:3000\"  # the API\n+      - \"3005:3000\"  # the API")),
+             qPrintable(patch));
+    QVERIFY2(patch.contains(QLatin1String("+      API: http://host.docker.internal:3005/v1")), qPrintable(patch));
+
+    // --all: batch has no source, so it stays a manual step (exit 1); --write changes the file.
+    run(QStringLiteral(PORTOLAN_BINARY), {QStringLiteral("apply"), plan, QStringLiteral("--all"), QStringLiteral("--write")},
+        dir.path(), &exitCode);
+    QCOMPARE(exitCode, 1);
+    QVERIFY(compose.open(QIODevice::ReadOnly));
+    const QByteArray written = compose.readAll();
+    QVERIFY2(written.contains("\"3005:3000\"  # the API") && written.contains(":3005/v1"), written.constData());
+
+    run(QStringLiteral(PORTOLAN_BINARY), {QStringLiteral("apply"), plan, QStringLiteral("--move"), QStringLiteral("nope")},
+        dir.path(), &exitCode);
+    QCOMPARE(exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestChangeSet)
