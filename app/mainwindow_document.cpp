@@ -6,8 +6,10 @@
 #include "exportdialog.h"
 #include "formatregistry.h"
 #include "jsonformat.h"
+#include "linkedsources.h"
 #include "rangegridpanel.h"
 #include "rangegridview.h"
+#include "realitysync.h"
 #include "schemadocument.h"
 
 #include <QAction>
@@ -415,18 +417,39 @@ void MainWindow::importFile(const QString &fileName, const QString &formatId, co
         openUntitled(imported);
         showMessage(tr("Imported %1 as a new schema (%2).").arg(QFileInfo(fileName).fileName(), format->displayName()));
     } else {
-        QStringList summary;
-        QString mergeError;
-        const std::optional<Schema> merged = format->merge(mDocument->schema(), *result, options, &summary, &mergeError);
-        if (!merged) {
-            QMessageBox::warning(this, tr("Import failed"), mergeError);
+        // A compose project or Prometheus config becomes a linked source of
+        // the host (one undoable step): read again on open, on change and by
+        // check, and a second project on the host is added beside the first.
+        if (hostId.isEmpty()) {
+            QMessageBox::warning(this, tr("Import failed"), tr("Choose the host %1 belongs to.").arg(fileName));
             return;
         }
+        QList<Host> hosts = mDocument->schema().hosts;
+        if (mDocument->schema().hostIndex(hostId) < 0) {
+            Host host;
+            host.id = hostId;
+            host.name = hostId;
+            hosts.append(host);
+        }
+        Host &host = hosts[int(std::find_if(hosts.cbegin(), hosts.cend(), [&](const Host &h) { return h.id == hostId; })
+                               - hosts.cbegin())];
+        RealitySource source;
+        source.kind = formatId == QLatin1String("prometheus") ? SourceKind::Prometheus : SourceKind::Compose;
+        source.files = {relativeSourcePath(mRealitySync->baseDir(), fileName)};
+        QStringList summary;
+        const QMetaObject::Connection collect = connect(mRealitySync, &RealitySync::refreshed, this,
+                                                        [&summary](const QStringList &s) { summary += s; });
+        if (host.sources.contains(source)) {
+            mRealitySync->refreshHost(hostId);
+        } else {
+            host.sources.append(source);
+            mDocument->undoStack()->push(changeHostsCommand(
+                mDocument, hosts, tr("Import %1 into %2").arg(QFileInfo(fileName).fileName(), hostId)));
+            summary.prepend(tr("Linked %1 to host %2 as a source; it is read again when it changes.")
+                                .arg(source.files.first(), hostId));
+        }
+        disconnect(collect);
         lines = summary + lines;
-        mDocument->undoStack()->push(new ReplaceSchemaCommand(
-            mDocument, *merged,
-            hostId.isEmpty() ? tr("Import %1").arg(QFileInfo(fileName).fileName())
-                             : tr("Import %1 into %2").arg(QFileInfo(fileName).fileName(), hostId)));
     }
     if (lines.isEmpty())
         return;

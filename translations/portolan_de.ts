@@ -2345,10 +2345,6 @@ Wiederherstellen?</translation>
         <translation>Ihre Was-wäre-wenn-Entwürfe wurden nicht übernommen. Verwerfen?</translation>
     </message>
     <message>
-        <source>Import %1</source>
-        <translation>%1 importieren</translation>
-    </message>
-    <message>
         <source>&amp;Language</source>
         <translation>&amp;Sprache</translation>
     </message>
@@ -2524,6 +2520,14 @@ Wiederherstellen?</translation>
     <message>
         <source>Keep linked sources&apos; paths</source>
         <translation>Pfade der verknüpften Quellen beibehalten</translation>
+    </message>
+    <message>
+        <source>Choose the host %1 belongs to.</source>
+        <translation>Den Host wählen, zu dem %1 gehört.</translation>
+    </message>
+    <message>
+        <source>Linked %1 to host %2 as a source; it is read again when it changes.</source>
+        <translation>%1 als Quelle mit Host %2 verknüpft; sie wird neu gelesen, wenn sie sich ändert.</translation>
     </message>
 </context>
 <context>

@@ -92,11 +92,17 @@ void tst_Import::composeFileShouldMergeWhateverTheFilterSaid()
             summary->close();
     });
     window.importFile(file, format->id(), host);
-    // Merged into the plan as one undo step, never a new empty schema.
+    // Linked to the host as a source in one undo step, never a new empty schema.
     QVERIFY(window.document()->serviceCount() >= services);
     QCOMPARE(window.document()->undoStack()->count(), 1);
+    const Host *macMini = window.document()->schema().host(QStringLiteral("mac-mini"));
+    QVERIFY(macMini);
+    QCOMPARE(macMini->sources.size(), 1);
+    QCOMPARE(macMini->sources.first().kind, SourceKind::Compose);
+    QVERIFY(QFileInfo(macMini->sources.first().files.first()).fileName() == QLatin1String("docker-compose.macmini.yml"));
     window.document()->undoStack()->undo();
     QCOMPARE(window.document()->serviceCount(), services);
+    QVERIFY(window.document()->schema().host(QStringLiteral("mac-mini"))->sources.isEmpty());
 }
 
 void tst_Import::emptyImportShouldLeaveTheDocumentAlone()
