@@ -352,6 +352,10 @@
         <source>%1: no linked source sets its port %2 (code defaults, a scheduled task…); change it to %3 where it is set.</source>
         <translation>%1: keine verknüpfte Quelle setzt seinen Port %2 (Vorgabe im Code, geplante Aufgabe …); dort, wo er gesetzt wird, auf %3 ändern.</translation>
     </message>
+    <message>
+        <source>%1 is matched by name to compose service %2, which publishes %3 and not the planned %4; which of them is %1&apos;s is not known. Change it by hand.</source>
+        <translation>%1 ist über den Namen dem Compose-Dienst %2 zugeordnet, der %3 veröffentlicht, aber nicht den geplanten %4; welcher davon %1 gehört, ist nicht bekannt. Von Hand ändern.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::CommandLine</name>

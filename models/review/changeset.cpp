@@ -214,6 +214,29 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
             continue;
         const int from = move.fromPort;
         const int to = move.toPort;
+        // A compose service with several published ports, none of them the
+        // planned one, was matched by name: which port is this service's is a
+        // guess (a mail server's 25 is not its JMAP proxy's 3042). Not carried.
+        QList<int> published;
+        for (const SourceReading &r : readings) {
+            if (!r.ok || r.hostId != s->hostId || r.source.kind != SourceKind::Compose)
+                continue;
+            for (const Service &f : r.result.schema.services) {
+                if (f.aliases.value(0) == s->aliases.value(0) && f.actualPort > 0 && !published.contains(f.actualPort)
+                    && r.originFiles().contains(s->origin.file))
+                    published.append(f.actualPort);
+            }
+        }
+        if (published.size() > 1 && !published.contains(to)) {
+            QStringList ports;
+            for (int p : std::as_const(published))
+                ports.append(QString::number(p));
+            set.manual.append({key, Tr::tr("%1 is matched by name to compose service %2, which publishes %3 and not the "
+                                           "planned %4; which of them is %1's is not known. Change it by hand.")
+                                        .arg(move.name, s->aliases.value(0), ports.join(QStringLiteral(", ")))
+                                        .arg(to)});
+            continue;
+        }
         bool carried = false;
         if (s->origin.isValid() && composeFiles.contains(s->origin.file)) {
             if (Lines *file = open(s->origin.file); file && editComposePort(*file, s->origin, from, to)) {
