@@ -45,14 +45,15 @@ InputKind inputKind(const QString &fileName, const QByteArray &data)
         QStringLiteral("^(services|include|version|name|volumes|networks|secrets|configs|x-[^:\\s]*)\\s*:"),
         QRegularExpression::MultilineOption);
     const QString head = QString::fromUtf8(data.left(64 * 1024));
-    if (composeKey.match(head).hasMatch() && !head.startsWith(QLatin1Char('#')))
+    const bool composeKeys = composeKey.match(head).hasMatch();
+    if (composeKeys && !head.startsWith(QLatin1Char('#')))
         return InputKind::Compose;
     const QString suffix = QFileInfo(fileName).suffix().toLower();
     if (suffix == QLatin1String("yml") || suffix == QLatin1String("yaml"))
         return InputKind::Compose;
     if (suffix == QLatin1String("md") || suffix == QLatin1String("markdown"))
         return InputKind::Markdown;
-    if (composeKey.match(head).hasMatch())
+    if (composeKeys)
         return InputKind::Compose;
     return suffix == QLatin1String("json") ? InputKind::Plan : InputKind::Markdown;
 }

@@ -4,6 +4,9 @@
 #include "jsonformat.h"
 #include "schema.h"
 
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QStandardPaths>
 #include <QString>
@@ -22,6 +25,44 @@ inline Service service(const QString &id, int planned, int actual = 0, const QSt
     s.hostId = host;
     s.status = actual > 0 ? ServiceStatus::Deployed : ServiceStatus::Planned;
     return s;
+}
+
+// A service that runs (status deployed) where its actual port is not known yet:
+// what a plan says before its linked sources are read.
+inline Service deployed(const QString &id, int planned, const QString &host)
+{
+    Service s = service(id, planned, 0, host);
+    s.status = ServiceStatus::Deployed;
+    return s;
+}
+
+// A plan of one host whose linked sources are these compose files (paths
+// relative to the plan), with the given services.
+inline Schema hostWithCompose(const QString &hostId, const QStringList &files, const QList<Service> &services = {})
+{
+    Schema schema;
+    Host host;
+    host.id = hostId;
+    host.name = hostId;
+    for (const QString &f : files) {
+        RealitySource source;
+        source.files = {f};
+        host.sources.append(source);
+    }
+    schema.hosts = {host};
+    schema.services = services;
+    return schema;
+}
+
+// Writes text to dir/name, making the folders on the way; false when it cannot.
+inline bool writeTestFile(const QString &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = dir + QLatin1Char('/') + name;
+    QDir().mkpath(QFileInfo(path).path());
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        return false;
+    return file.write(text) == text.size();
 }
 
 inline Schema twoHosts()

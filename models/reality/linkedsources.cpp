@@ -24,12 +24,16 @@ struct Tr
     Q_DECLARE_TR_FUNCTIONS(Portolan::LinkedSources)
 };
 
-bool isLoopback(const QString &host)
+} // namespace
+
+bool isLoopbackHost(const QString &host)
 {
     return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
         || host == QLatin1String("[::1]") || host == QLatin1String("0.0.0.0")
         || host == QLatin1String("host.docker.internal");
 }
+
+namespace {
 
 int schemeDefaultPort(const QString &scheme)
 {
@@ -570,7 +574,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
                 continue;
             diff.findings += r->result.findings;
             for (const NamedEndpoint &e : r->endpoints) {
-                if (isLoopback(e.host)) {
+                if (isLoopbackHost(e.host)) {
                     const int i = publishedOn.value(e.port, -1);
                     if (i < 0) {
                         diff.findings.append(sourceFinding(

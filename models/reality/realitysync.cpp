@@ -2,7 +2,6 @@
 
 #include "schemadocument.h"
 
-#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -11,11 +10,6 @@
 namespace Portolan {
 
 namespace {
-struct Tr
-{
-    Q_DECLARE_TR_FUNCTIONS(Portolan::RealitySync)
-};
-
 // Editors save by writing a new file and renaming it over the old one; the
 // watcher then loses the file, so the folder is watched too.
 constexpr int DebounceMs = 150;
@@ -104,9 +98,11 @@ void RealitySync::onHostsChanged()
             removed.append(r);
     }
     mReadings = readings;
+    mRealityMoved = true;
     if (!removed.isEmpty()) {
-        // Take the removed sources' services and references out by applying
-        // them as sources that now yield nothing.
+        // One application takes the removed sources' services and
+        // references out (as sources that now yield nothing) and applies
+        // the rest.
         QList<SourceReading> all = mReadings;
         for (SourceReading r : removed) {
             const QStringList files = r.originFiles();
@@ -119,9 +115,9 @@ void RealitySync::onHostsChanged()
         mReadings = all;
         apply();
         mReadings = readings;
+    } else {
+        apply();
     }
-    mRealityMoved = true;
-    apply();
     watch();
 }
 

@@ -219,11 +219,11 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
         // guess (a mail server's 25 is not its JMAP proxy's 3042). Not carried.
         QList<int> published;
         for (const SourceReading &r : readings) {
-            if (!r.ok || r.hostId != s->hostId || r.source.kind != SourceKind::Compose)
+            if (!r.ok || r.hostId != s->hostId || r.source.kind != SourceKind::Compose
+                || !r.originFiles().contains(s->origin.file))
                 continue;
             for (const Service &f : r.result.schema.services) {
-                if (f.aliases.value(0) == s->aliases.value(0) && f.actualPort > 0 && !published.contains(f.actualPort)
-                    && r.originFiles().contains(s->origin.file))
+                if (f.aliases.value(0) == s->aliases.value(0) && f.actualPort > 0 && !published.contains(f.actualPort))
                     published.append(f.actualPort);
             }
         }
@@ -277,9 +277,7 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
             if (!r.ok || r.hostId != s->hostId)
                 continue;
             for (const NamedEndpoint &e : r.endpoints) {
-                const bool loopback = e.host == QLatin1String("localhost") || e.host == QLatin1String("127.0.0.1")
-                    || e.host == QLatin1String("host.docker.internal");
-                if (loopback && e.port == from) {
+                if (isLoopbackHost(e.host) && e.port == from) {
                     if (Lines *file = open(e.origin.file); file && editHostPort(*file, e.origin, from, to))
                         movesOf[e.origin.file].append(key);
                 }

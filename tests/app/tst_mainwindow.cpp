@@ -6,6 +6,7 @@
 #include "realitysync.h"
 #include "rangegridview.h"
 #include "servicetablemodel.h"
+#include "testutil.h"
 #include "whatif.h"
 #include "schemadocument.h"
 
@@ -23,6 +24,7 @@
 #include <QUndoStack>
 
 using namespace Portolan;
+using namespace Portolan::Test;
 
 // The window's side of a file that someone else changes (git pull, another
 // editor): reload is offered, and a save never overwrites it unasked.
@@ -225,18 +227,9 @@ void tst_MainWindow::saveAsShouldKeepLinkedSourcesPointingAtTheirFiles()
     QTemporaryDir dir;
     QDir(dir.path()).mkpath(QStringLiteral("plans/old"));
     QDir(dir.path()).mkpath(QStringLiteral("plans/new"));
-    QDir(dir.path()).mkpath(QStringLiteral("deploy"));
-    QFile compose(dir.filePath(QStringLiteral("deploy/docker-compose.yml")));
-    QVERIFY(compose.open(QIODevice::WriteOnly));
-    compose.write("services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n");
-    compose.close();
-    Schema schema;
-    Host host;
-    host.id = QStringLiteral("h");
-    RealitySource source;
-    source.files = {QStringLiteral("../../deploy/docker-compose.yml")};
-    host.sources = {source};
-    schema.hosts = {host};
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("deploy/docker-compose.yml"),
+                          "services:\n  web:\n    image: nginx\n    ports: [\"8080:80\"]\n"));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("../../deploy/docker-compose.yml")});
     QString error;
     const QString oldPlan = dir.filePath(QStringLiteral("plans/old/plan.portolan.json"));
     QVERIFY(saveSchemaFile(oldPlan, schema, &error));

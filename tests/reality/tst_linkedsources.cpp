@@ -3,6 +3,7 @@
 #include "linkedsources.h"
 #include "realitysync.h"
 #include "schemadocument.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -13,6 +14,7 @@
 #include <QtTest>
 
 using namespace Portolan;
+using namespace Portolan::Test;
 
 // A host's linked sources: several compose projects side by side, re-read
 // one at a time, applied outside the undo stack; check on a plan in git.
@@ -67,33 +69,14 @@ void TestLinkedSources::init()
 
 void TestLinkedSources::write(const QString &name, const QByteArray &text)
 {
-    QDir(mDir->path()).mkpath(QFileInfo(name).path());
-    QFile file(mDir->filePath(name));
-    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
-    file.write(text);
+    QVERIFY(writeTestFile(mDir->path(), name, text));
 }
 
 // One host "h" with project a and b linked, and a plan that knows a's grafana.
 Schema TestLinkedSources::plan() const
 {
-    Schema schema;
-    Host host;
-    host.id = QStringLiteral("h");
-    host.name = QStringLiteral("h");
-    RealitySource a;
-    a.files = {QStringLiteral("a/docker-compose.yml")};
-    RealitySource b;
-    b.files = {QStringLiteral("b/docker-compose.yml")};
-    host.sources = {a, b};
-    schema.hosts = {host};
-    Service grafana;
-    grafana.id = QStringLiteral("grafana");
-    grafana.name = QStringLiteral("grafana");
-    grafana.plannedPort = 3000;
-    grafana.hostId = QStringLiteral("h");
-    grafana.status = ServiceStatus::Deployed;
-    schema.services = {grafana};
-    return schema;
+    return hostWithCompose(QStringLiteral("h"), {QStringLiteral("a/docker-compose.yml"), QStringLiteral("b/docker-compose.yml")},
+                           {deployed(QStringLiteral("grafana"), 3000, QStringLiteral("h"))});
 }
 
 const Service *TestLinkedSources::byName(const Schema &schema, const QString &name, const QString &project)

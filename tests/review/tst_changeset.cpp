@@ -2,6 +2,7 @@
 #include "jsonformat.h"
 #include "linkedsources.h"
 #include "move.h"
+#include "testutil.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QtTest>
 
 using namespace Portolan;
+using namespace Portolan::Test;
 
 // Moves carried out in copies of the real mana files: the patch applies
 // with git, docker-compose and promtool accept the patched files, and
@@ -70,25 +72,9 @@ void TestChangeSet::shortSyntaxShouldKeepEveryOtherByte()
     const bool flow = ports.contains("ports: [");
     const QByteArray head = "# the credits service\nservices:\n  credits:\n    image: x\n";
     const QByteArray text = head + (flow ? QByteArray() : QByteArray("    ports:\n")) + ports;
-    QFile file(dir.filePath(QStringLiteral("docker-compose.yml")));
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(text);
-    file.close();
-
-    Schema schema;
-    Host host;
-    host.id = QStringLiteral("h");
-    RealitySource source;
-    source.files = {QStringLiteral("docker-compose.yml")};
-    host.sources = {source};
-    schema.hosts = {host};
-    Service credits;
-    credits.id = QStringLiteral("credits");
-    credits.name = QStringLiteral("credits");
-    credits.plannedPort = 3005;
-    credits.hostId = QStringLiteral("h");
-    credits.status = ServiceStatus::Deployed;
-    schema.services = {credits};
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"), text));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("credits"), 3005, QStringLiteral("h"))});
     const QHash<QString, QString> environment;
     const QList<SourceReading> readings = readSources(schema, dir.path(), &environment);
     QVERIFY2(readings.first().ok, qPrintable(readings.first().error.toString()));
@@ -202,25 +188,11 @@ void TestChangeSet::severalPortsNoneOfThemPlannedShouldStayManual()
 {
     // A mail server matched by its container_name: its 25 is not the plan's 3042.
     QTemporaryDir dir;
-    QFile compose(dir.filePath(QStringLiteral("docker-compose.yml")));
-    QVERIFY(compose.open(QIODevice::WriteOnly));
-    compose.write("services:\n  stalwart:\n    container_name: mana-mail\n    ports:\n      - \"25:25\"\n"
-                  "      - \"993:993\"\n");
-    compose.close();
-    Schema schema;
-    Host host;
-    host.id = QStringLiteral("h");
-    RealitySource source;
-    source.files = {QStringLiteral("docker-compose.yml")};
-    host.sources = {source};
-    schema.hosts = {host};
-    Service mail;
-    mail.id = QStringLiteral("mana-mail");
-    mail.name = QStringLiteral("mana-mail");
-    mail.plannedPort = 3042;
-    mail.hostId = QStringLiteral("h");
-    mail.status = ServiceStatus::Deployed;
-    schema.services = {mail};
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                          "services:\n  stalwart:\n    container_name: mana-mail\n    ports:\n      - \"25:25\"\n"
+                          "      - \"993:993\"\n"));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("mana-mail"), 3042, QStringLiteral("h"))});
     const QList<SourceReading> readings = readSources(schema, dir.path());
     const Schema applied = applyReadings(schema, readings).schema;
     QCOMPARE(applied.service(QStringLiteral("mana-mail"))->actualPort, 25);
@@ -236,31 +208,13 @@ void TestChangeSet::commandLineShouldListAndApplyMoves()
 {
     QTemporaryDir dir;
     QFile compose(dir.filePath(QStringLiteral("docker-compose.yml")));
-    QVERIFY(compose.open(QIODevice::WriteOnly));
-    compose.write("services:\n  api:\n    image: x\n    ports:\n      - \"3061:3000\"  # the API\n"
-                  "  web:\n    image: y\n    environment:\n      API: http://host.docker.internal:3061/v1\n");
-    compose.close();
-    Schema schema;
-    Host host;
-    host.id = QStringLiteral("h");
-    RealitySource source;
-    source.files = {QStringLiteral("docker-compose.yml")};
-    host.sources = {source};
-    schema.hosts = {host};
-    Service api;
-    api.id = QStringLiteral("api");
-    api.name = QStringLiteral("api");
-    api.plannedPort = 3005;
-    api.hostId = QStringLiteral("h");
-    api.status = ServiceStatus::Deployed;
-    Service batch;
-    batch.id = QStringLiteral("batch");
-    batch.name = QStringLiteral("batch");
-    batch.plannedPort = 3007;
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                          "services:\n  api:\n    image: x\n    ports:\n      - \"3061:3000\"  # the API\n"
+                          "  web:\n    image: y\n    environment:\n      API: http://host.docker.internal:3061/v1\n"));
+    Service batch = deployed(QStringLiteral("batch"), 3007, QStringLiteral("h"));
     batch.actualPort = 3008; // set by hand: no source carries it
-    batch.hostId = QStringLiteral("h");
-    batch.status = ServiceStatus::Deployed;
-    schema.services = {api, batch};
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("api"), 3005, QStringLiteral("h")), batch});
     QString error;
     const QString plan = dir.filePath(QStringLiteral("plan.portolan.json"));
     QVERIFY(saveSchemaFile(plan, schema, &error));
