@@ -151,31 +151,28 @@ int runApply(CommandContext &context)
         context.err << Tr::tr("manual step: %1").arg(step.text) << Qt::endl;
 
     if (parser.isSet(writeOption)) {
-        // All or none: each file through QSaveFile; a later failure puts the earlier ones back.
-        QList<const FileChange *> written;
-        for (const FileChange &f : set.files) {
-            QString error;
-            if (!writeFileAtomically(f.absolutePath, f.after, &error)) {
-                for (const FileChange *done : std::as_const(written)) {
-                    QString ignored;
-                    writeFileAtomically(done->absolutePath, done->before, &ignored);
-                }
-                context.err << QStringLiteral("portolan apply: %1").arg(error) << Qt::endl;
-                context.err << Tr::tr("portolan apply: nothing was changed") << Qt::endl;
-                return 2;
-            }
-            written.append(&f);
-        }
-        for (const FileChange &f : set.files)
-            context.out << Tr::tr("changed %1").arg(f.path) << '\n';
-    } else if (parser.isSet(patchOption)) {
         QString error;
-        if (!writeFileAtomically(parser.value(patchOption), set.patch().toUtf8(), &error)) {
+        if (!writeChangeSet(set.files, true, &error)) {
             context.err << QStringLiteral("portolan apply: %1").arg(error) << Qt::endl;
             return 2;
         }
+        for (const FileChange &f : set.files)
+            context.out << Tr::tr("changed %1").arg(f.path) << '\n';
     } else {
-        context.out << set.patch();
+        // Paths relative to the git work tree when every file is in one.
+        QStringList paths;
+        for (const FileChange &f : set.files)
+            paths.append(f.absolutePath);
+        const QString patch = set.patch(gitWorkTree(paths));
+        if (parser.isSet(patchOption)) {
+            QString error;
+            if (!writeFileAtomically(parser.value(patchOption), patch.toUtf8(), &error)) {
+                context.err << QStringLiteral("portolan apply: %1").arg(error) << Qt::endl;
+                return 2;
+            }
+        } else {
+            context.out << patch;
+        }
     }
     context.out.flush();
     return set.isComplete() ? 0 : 1;

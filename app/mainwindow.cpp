@@ -11,6 +11,7 @@
 #include "rulesettingsdialog.h"
 #include "jsonformat.h"
 #include "locator.h"
+#include "changesetdialog.h"
 #include "movereview.h"
 #include "movesview.h"
 #include "whatif.h"
@@ -283,6 +284,17 @@ bool MainWindow::showGrid(const QString &layer)
     return layer.isNull() || mGridPanel->setLayer(layer);
 }
 
+ChangeSetDialog *MainWindow::carryOutMoves(const QList<Move> &moves)
+{
+    auto *dialog = new ChangeSetDialog(mMoveReview, mRealitySync->readings(), moves, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ChangeSetDialog::message, this, &MainWindow::showMessage);
+    // The written files are read again at once, not only when the watcher sees them.
+    connect(dialog, &QDialog::accepted, mRealitySync, &RealitySync::refresh);
+    dialog->open();
+    return dialog;
+}
+
 void MainWindow::createMovesDock()
 {
     mMovesView = new MovesView(mMoveReview, this);
@@ -301,6 +313,11 @@ void MainWindow::createMovesDock()
         (mWhatIfView ? mWhatIfView : mServicesView)->selectServices(ids);
     });
     connect(mMovesView, &MovesView::exportReportRequested, this, &MainWindow::exportReviewReport);
+    connect(mMovesView, &MovesView::carryOutRequested, this, &MainWindow::carryOutMoves);
+    connect(mMoveReview, &MoveReview::filesSkipped, this, [this](const QStringList &paths) {
+        showMessage(tr("Left %1 as it is: edited since the moves were carried out")
+                        .arg(paths.join(QStringLiteral(", "))));
+    });
     // A new document ends drafting and any comparison.
     connect(mDocument, &SchemaDocument::reset, this, [this] {
         setWhatIfMode(false); // the drafts were of the document that is gone

@@ -22,7 +22,9 @@ class SourcesView;
 class Format;
 class HostTableModel;
 class Locator;
+class ChangeSetDialog;
 class MoveReview;
+struct Move;
 class MovesView;
 class ProblemsModel;
 class ProblemsView;
@@ -75,6 +77,9 @@ public:
     // Edit > Go to… (Ctrl+K): the locator over services, ports and hosts.
     Locator *showLocator();
     Locator *locator() const { return mLocator; }
+    // Moves > Carry Out…: opens the review dialog of the moves' change set
+    // in the linked files (window-modal; it deletes itself on close).
+    ChangeSetDialog *carryOutMoves(const QList<Portolan::Move> &moves);
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);

@@ -29,9 +29,11 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     , mExecuteAction(new QAction(tr("&Execute"), this))
     , mAcceptAction(new QAction(tr("&Accept Reality"), this))
     , mRejectAction(new QAction(tr("&Reject"), this))
+    , mCarryOutAction(new QAction(tr("&Carry Out in Files…"), this))
     , mExecute(new QPushButton(tr("E&xecute"), this))
     , mAccept(new QPushButton(tr("Accept Realit&y"), this))
     , mReject(new QPushButton(tr("Re&ject"), this))
+    , mCarryOut(new QPushButton(tr("&Carry Out…"), this))
 {
     mTable->setModel(mModel);
     mTable->setAccessibleName(tr("Moves"));
@@ -59,13 +61,15 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     mExecuteAction->setShortcut(Qt::CTRL | Qt::Key_Return);
     mAcceptAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_Return);
     mRejectAction->setShortcut(QKeySequence::Delete);
-    for (QAction *action : {mExecuteAction, mAcceptAction, mRejectAction}) {
+    mCarryOutAction->setShortcut(Qt::CTRL | Qt::SHIFT | Qt::Key_F);
+    for (QAction *action : {mExecuteAction, mAcceptAction, mRejectAction, mCarryOutAction}) {
         action->setShortcutContext(Qt::WidgetShortcut);
         mTable->addAction(action);
     }
     connect(mExecuteAction, &QAction::triggered, this, &MovesView::executeSelected);
     connect(mAcceptAction, &QAction::triggered, this, &MovesView::acceptRealitySelected);
     connect(mRejectAction, &QAction::triggered, this, &MovesView::rejectSelected);
+    connect(mCarryOutAction, &QAction::triggered, this, &MovesView::carryOutSelected);
 
     mExecute->setToolTip(tr("Reality follows the plan (actual := planned); adopt a draft or a proposal (%1)")
                              .arg(mExecuteAction->shortcut().toString(QKeySequence::NativeText)));
@@ -73,11 +77,15 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
                             .arg(mAcceptAction->shortcut().toString(QKeySequence::NativeText)));
     mReject->setToolTip(tr("Drop a draft or dismiss a proposal (%1)")
                             .arg(mRejectAction->shortcut().toString(QKeySequence::NativeText)));
+    mCarryOut->setToolTip(tr("Change the linked compose, Prometheus, tunnel and env files so that what runs "
+                             "follows these moves; shows the diff first (%1)")
+                              .arg(mCarryOutAction->shortcut().toString(QKeySequence::NativeText)));
     auto *exportButton = new QPushButton(tr("Export Re&port…"), this);
     exportButton->setToolTip(tr("Save the review as Markdown: decisions, impact and the lines to change"));
     connect(mExecute, &QPushButton::clicked, this, &MovesView::executeSelected);
     connect(mAccept, &QPushButton::clicked, this, &MovesView::acceptRealitySelected);
     connect(mReject, &QPushButton::clicked, this, &MovesView::rejectSelected);
+    connect(mCarryOut, &QPushButton::clicked, this, &MovesView::carryOutSelected);
     connect(exportButton, &QPushButton::clicked, this, &MovesView::exportReportRequested);
 
     connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MovesView::updateButtons);
@@ -101,6 +109,7 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     bar->addWidget(mExecute);
     bar->addWidget(mAccept);
     bar->addWidget(mReject);
+    bar->addWidget(mCarryOut);
     bar->addWidget(exportButton);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -202,6 +211,7 @@ void MovesView::showContextMenu(const QPoint &pos)
     menu.addAction(mExecuteAction);
     menu.addAction(mAcceptAction);
     menu.addAction(mRejectAction);
+    menu.addAction(mCarryOutAction);
     const QStringList ids = index.data(MovesModel::ServiceIdsRole).toStringList();
     if (!ids.isEmpty()) {
         menu.addSeparator();
@@ -247,11 +257,20 @@ void MovesView::rejectSelected()
     act(selectedMoves(), MoveActionsDelegate::Reject);
 }
 
+void MovesView::carryOutSelected()
+{
+    QList<Move> moves = selectedMoves();
+    moves.removeIf([](const Move &m) { return !m.changesPort() && !m.changesHost(); });
+    if (!moves.isEmpty())
+        emit carryOutRequested(moves);
+}
+
 void MovesView::updateButtons()
 {
-    bool execute = false, accept = false, reject = false;
+    bool execute = false, accept = false, reject = false, carry = false;
     for (const Move &m : selectedMoves()) {
         execute = true;
+        carry = carry || m.changesPort() || m.changesHost();
         accept = accept || m.canAcceptReality();
         reject = reject || m.origin != Move::Origin::Drift;
     }
@@ -261,6 +280,8 @@ void MovesView::updateButtons()
     mExecuteAction->setEnabled(execute);
     mAcceptAction->setEnabled(accept);
     mRejectAction->setEnabled(reject);
+    mCarryOut->setEnabled(carry);
+    mCarryOutAction->setEnabled(carry);
 }
 
 void MovesView::updateSummary()

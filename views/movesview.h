@@ -30,10 +30,13 @@ public:
     QPushButton *executeButton() const { return mExecute; }
     QPushButton *acceptButton() const { return mAccept; }
     QPushButton *rejectButton() const { return mReject; }
+    QPushButton *carryOutButton() const { return mCarryOut; }
     // Ctrl+Return, Ctrl+Shift+Return and Delete on the table; also in its context menu.
     QAction *executeAction() const { return mExecuteAction; }
     QAction *acceptAction() const { return mAcceptAction; }
     QAction *rejectAction() const { return mRejectAction; }
+    // Ctrl+Shift+F: carry the selected port moves out in the linked files.
+    QAction *carryOutAction() const { return mCarryOutAction; }
     // What the last decision did, shown above the table until the next one.
     QString lastDecision() const;
 
@@ -44,10 +47,13 @@ public:
     void executeSelected();
     void acceptRealitySelected();
     void rejectSelected();
+    void carryOutSelected();
 
 signals:
     void servicesActivated(const QStringList &serviceIds);
     void exportReportRequested();
+    // Carry Out…: review the change set of these moves in the real files.
+    void carryOutRequested(const QList<Portolan::Move> &moves);
     // A decision was made: what it did, for the status bar.
     void message(const QString &text);
 
@@ -66,9 +72,11 @@ private:
     QAction *mExecuteAction;
     QAction *mAcceptAction;
     QAction *mRejectAction;
+    QAction *mCarryOutAction;
     QPushButton *mExecute;
     QPushButton *mAccept;
     QPushButton *mReject;
+    QPushButton *mCarryOut;
 };
 
 } // namespace Portolan

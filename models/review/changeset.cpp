@@ -1,10 +1,14 @@
 #include "changeset.h"
 
+#include "analyzer.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QFile>
 #include <QHash>
 #include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QSet>
 
 namespace Portolan {
 
@@ -46,8 +50,10 @@ bool isNumber(QByteArrayView text, int value)
 
 // The host port of a short compose port spec inside token [begin, end) of
 // line: "[ip:]host:container[/proto]", plain or ${VAR:-default}. Replaces
-// from by to and returns true when found.
-bool editShortSpec(QByteArray &line, qsizetype begin, qsizetype end, int from, int to)
+// from by to and returns true when found. A host port that is a variable
+// set in the env file (variables) is named in variableName instead.
+bool editShortSpec(QByteArray &line, qsizetype begin, qsizetype end, int from, int to,
+                   const QSet<QString> *variables, QString *variableName)
 {
     QByteArray spec = line.mid(begin, end - begin);
     const qsizetype slash = spec.lastIndexOf('/');
@@ -79,11 +85,39 @@ bool editShortSpec(QByteArray &line, qsizetype begin, qsizetype end, int from, i
         line.replace(begin + hostBegin, host.size(), QByteArray::number(to));
         return true;
     }
-    // ${API_PORT:-3000}: the default changes (a value set in .env is a manual step).
-    static const QRegularExpression defaulted(QStringLiteral("^\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-(\\d+)\\}$"));
-    const QRegularExpressionMatch m = defaulted.match(QString::fromUtf8(host));
-    if (m.hasMatch() && m.captured(1).toInt() == from) {
-        line.replace(begin + hostBegin + m.capturedStart(1), m.capturedLength(1), QByteArray::number(to));
+    // ${API_PORT:-3000}: the default changes when it is the value in use;
+    // otherwise the variable is named so that its .env line can change.
+    static const QRegularExpression variable(
+        QStringLiteral("^\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?]([^}]*))?\\}$|^\\$([A-Za-z_][A-Za-z0-9_]*)$"));
+    const QRegularExpressionMatch m = variable.match(QString::fromUtf8(host));
+    if (!m.hasMatch())
+        return false;
+    if (m.capturedLength(2) > 0 && m.captured(2).toInt() == from && !(variables && variables->contains(m.captured(1)))) {
+        line.replace(begin + hostBegin + m.capturedStart(2), m.capturedLength(2), QByteArray::number(to));
+        return true;
+    }
+    if (variableName)
+        *variableName = m.capturedLength(1) > 0 ? m.captured(1) : m.captured(3);
+    return false;
+}
+
+// NAME=from in an env file (optionally exported or quoted) → NAME=to.
+bool editEnvValue(Lines &file, const QString &name, int from, int to)
+{
+    const QRegularExpression assignment(
+        QStringLiteral("^(\\s*(?:export\\s+)?%1\\s*=\\s*[\"']?)(\\d+)([\"']?\\s*(?:#.*)?)$")
+            .arg(QRegularExpression::escape(name)));
+    for (QByteArray &line : file.lines) {
+        QByteArray body = line;
+        QByteArray end;
+        while (body.endsWith('\n') || body.endsWith('\r')) {
+            end.prepend(body.back());
+            body.chop(1);
+        }
+        const QRegularExpressionMatch m = assignment.match(QString::fromUtf8(body));
+        if (!m.hasMatch() || m.captured(2).toInt() != from)
+            continue;
+        line = (m.captured(1) + QString::number(to) + m.captured(3)).toUtf8() + end;
         return true;
     }
     return false;
@@ -115,7 +149,8 @@ bool editLongSpec(Lines &file, int first, int col, int from, int to)
 }
 
 // The compose ports: entry at origin (the node's position: a scalar or a map).
-bool editComposePort(Lines &file, const SourceLocation &origin, int from, int to)
+bool editComposePort(Lines &file, const SourceLocation &origin, int from, int to,
+                     const QSet<QString> *variables = nullptr, QString *variableName = nullptr)
 {
     const int index = origin.line - 1;
     if (index < 0 || index >= file.lines.size())
@@ -141,24 +176,68 @@ bool editComposePort(Lines &file, const SourceLocation &origin, int from, int to
         while (end > begin && line.at(end - 1) == ' ')
             --end;
     }
-    return editShortSpec(line, begin, end, from, to);
+    return editShortSpec(line, begin, end, from, to, variables, variableName);
 }
 
-// host:from in a line (a URL, a target) → host:to; the first occurrence at or after column.
-bool editHostPort(Lines &file, const SourceLocation &origin, int from, int to)
+// host:from in a line (a URL, a target) → host:to; the first occurrence at
+// or after column. With reachesHost, only when the name before the port is
+// one for the host itself (a target by container name and container port
+// stays: the host port is not what it uses).
+bool editHostPort(Lines &file, const SourceLocation &origin, int from, int to,
+                  const std::function<bool(const QString &)> &reachesHost = {})
 {
     const int index = origin.line - 1;
     if (index < 0 || index >= file.lines.size())
         return false;
     QByteArray &line = file.lines[index];
-    const QRegularExpression pattern(QStringLiteral(":%1(?!\\d)").arg(from));
+    const QRegularExpression pattern(QStringLiteral("([A-Za-z0-9_.\\-]+|\\[[0-9A-Fa-f:.]+\\]):%1(?!\\d)").arg(from));
     const QString text = QString::fromUtf8(line);
     const QRegularExpressionMatch m = pattern.match(text, qMax(0, origin.column - 1));
     if (!m.hasMatch())
         return false;
-    const qsizetype at = text.left(m.capturedStart()).toUtf8().size();
+    QString name = m.captured(1);
+    if (name.startsWith(QLatin1Char('[')))
+        name = name.mid(1, name.size() - 2);
+    if (reachesHost && !reachesHost(name))
+        return false;
+    const qsizetype at = text.left(m.capturedEnd(1)).toUtf8().size();
     line.replace(at + 1, QByteArray::number(from).size(), QByteArray::number(to));
     return true;
+}
+
+} // namespace
+
+namespace {
+
+// The folder a reading's relative paths are resolved against (the plan's).
+QString readingBaseDir(const SourceReading &r)
+{
+    const QString relative = QDir::cleanPath(r.source.files.value(0));
+    const QString absolute = QDir::cleanPath(r.absoluteFiles.value(0));
+    if (QDir::isAbsolutePath(relative) || !absolute.endsWith(relative))
+        return QFileInfo(absolute).path();
+    return QDir::cleanPath(absolute.left(absolute.size() - relative.size()));
+}
+
+// The env file a compose reading interpolates with: the one it names, or
+// the .env beside its first file.
+QString composeEnvFile(const SourceReading &r)
+{
+    if (!r.source.envFile.isEmpty())
+        return QDir::cleanPath(QDir(readingBaseDir(r)).absoluteFilePath(r.source.envFile));
+    return QDir::cleanPath(QFileInfo(r.absoluteFiles.value(0)).dir().filePath(QStringLiteral(".env")));
+}
+
+QSet<QString> envVariables(const QByteArray &data)
+{
+    static const QRegularExpression assignment(QStringLiteral("^\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)\\s*="));
+    QSet<QString> names;
+    for (const QByteArray &line : data.split('\n')) {
+        const QRegularExpressionMatch m = assignment.match(QString::fromUtf8(line));
+        if (m.hasMatch())
+            names.insert(m.captured(1));
+    }
+    return names;
 }
 
 } // namespace
@@ -169,18 +248,28 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
     QHash<QString, Lines> files;          // by relative path
     QHash<QString, QString> absolute;     // relative → absolute
     QHash<QString, QStringList> movesOf;  // relative → move keys
-    QHash<QString, SourceKind> composeFiles;
+    QSet<QString> composeFiles;
+    QHash<QString, QString> envFileOf;    // compose file → its env file (relative), when it exists
     for (const SourceReading &r : readings) {
         if (!r.ok)
             continue;
+        const QString base = readingBaseDir(r);
         for (int i = 0; i < r.source.files.size(); ++i)
             absolute.insert(r.source.files.at(i), r.absoluteFiles.value(i));
         for (const QString &f : r.originFiles()) {
             if (!absolute.contains(f))
-                absolute.insert(f, QDir::cleanPath(QFileInfo(r.absoluteFiles.first()).dir().absoluteFilePath(
-                                       QFileInfo(f).fileName())));
+                absolute.insert(f, QDir::cleanPath(QDir(base).absoluteFilePath(f)));
             if (r.source.kind == SourceKind::Compose)
-                composeFiles.insert(f, r.source.kind);
+                composeFiles.insert(f);
+        }
+        if (r.source.kind == SourceKind::Compose) {
+            const QString env = composeEnvFile(r);
+            if (QFileInfo::exists(env)) {
+                const QString relative = relativeSourcePath(base, env);
+                absolute.insert(relative, env);
+                for (const QString &f : r.originFiles())
+                    envFileOf.insert(f, relative);
+            }
         }
     }
     auto open = [&](const QString &path) -> Lines * {
@@ -197,7 +286,7 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
     };
 
     for (const Move &move : moves) {
-        if (move.kind != Move::Kind::Port || move.side != Move::Side::Reality)
+        if (move.kind != Move::Kind::Port)
             continue;
         const Service *s = schema.service(move.serviceId);
         const QString key = move.key();
@@ -210,10 +299,11 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
                                         .arg(move.name, move.fromHostId)});
             continue;
         }
-        if (!move.changesPort())
-            continue;
-        const int from = move.fromPort;
+        // What runs goes from the port it runs on to the move's new one.
+        const int from = s->actualPort > 0 ? s->actualPort : move.fromPort;
         const int to = move.toPort;
+        if (!move.changesPort() || from == to || to <= 0)
+            continue;
         // A compose service with several published ports, none of them the
         // planned one, was matched by name: which port is this service's is a
         // guess (a mail server's 25 is not its JMAP proxy's 3042). Not carried.
@@ -239,15 +329,27 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
         }
         bool carried = false;
         if (s->origin.isValid() && composeFiles.contains(s->origin.file)) {
-            if (Lines *file = open(s->origin.file); file && editComposePort(*file, s->origin, from, to)) {
+            const QString envFile = envFileOf.value(s->origin.file);
+            QSet<QString> variables;
+            if (Lines *env = envFile.isEmpty() ? nullptr : open(envFile))
+                variables = envVariables(env->joined());
+            QString variable;
+            if (Lines *file = open(s->origin.file);
+                file && editComposePort(*file, s->origin, from, to, &variables, &variable)) {
                 carried = true;
                 movesOf[s->origin.file].append(key);
+            } else if (!variable.isEmpty() && variables.contains(variable)) {
+                // ports: "${API_PORT:-3000}:3000" with API_PORT=3061 in .env: the value changes there.
+                if (Lines *env = open(envFile); env && editEnvValue(*env, variable, from, to)) {
+                    carried = true;
+                    movesOf[envFile].append(key);
+                }
             }
         }
         if (!carried) {
             set.manual.append({key, s->origin.isValid()
                                         ? Tr::tr("%1: the port %2 at %3 is not one a linked compose file sets in "
-                                                 "its ports: (or it comes from a .env value); change it to %4 there.")
+                                                 "its ports: or its .env file; change it to %4 there.")
                                               .arg(move.name)
                                               .arg(from)
                                               .arg(s->origin.toString())
@@ -269,8 +371,14 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
                 movesOf[r.origin.file].append(key);
         }
         if (s->metrics.origin.isValid() && s->metrics.port == from) {
+            // Scraped through the host (its address, localhost, host.docker.internal), not by container name.
+            const Host *host = schema.host(s->hostId);
+            const auto reachesHost = [host](const QString &name) {
+                return isLoopbackHost(name)
+                    || (host && (name == host->address || name == host->id || name.compare(host->name, Qt::CaseInsensitive) == 0));
+            };
             if (Lines *file = open(s->metrics.origin.file);
-                file && editHostPort(*file, s->metrics.origin, from, to))
+                file && editHostPort(*file, s->metrics.origin, from, to, reachesHost))
                 movesOf[s->metrics.origin.file].append(key);
         }
         for (const SourceReading &r : readings) {
@@ -353,12 +461,219 @@ QString unifiedDiff(const QString &path, const QByteArray &before, const QByteAr
     return out;
 }
 
-QString ChangeSet::patch() const
+QString ChangeSet::patch(const QString &root) const
 {
     QString out;
     for (const FileChange &f : files)
-        out += unifiedDiff(f.path, f.before, f.after);
+        out += unifiedDiff(root.isEmpty() ? f.path : QDir(root).relativeFilePath(f.absolutePath), f.before, f.after);
     return out;
+}
+
+namespace {
+
+// The deepest folder that holds every one of the paths.
+QString commonFolder(const QStringList &paths)
+{
+    QStringList common;
+    bool first = true;
+    for (const QString &path : paths) {
+        const QStringList parts = QDir::cleanPath(path).split(QLatin1Char('/'));
+        if (first) {
+            common = parts;
+            first = false;
+            continue;
+        }
+        qsizetype n = 0;
+        while (n < common.size() && n < parts.size() && common.at(n) == parts.at(n))
+            ++n;
+        common = common.mid(0, n);
+    }
+    const QString folder = common.join(QLatin1Char('/'));
+    return folder.isEmpty() ? QStringLiteral("/") : folder;
+}
+
+} // namespace
+
+ChangeSetCheck checkChangeSet(const Schema &schema, const QList<SourceReading> &readings, const QList<Move> &moves,
+                              const ChangeSet &set)
+{
+    ChangeSetCheck check;
+    // Every file the readings used, copied into a scratch folder in the same
+    // layout, the changed ones with their new contents; the sources are read
+    // from there, so nothing real is touched.
+    QStringList used;
+    QList<QString> bases;
+    for (const SourceReading &r : readings) {
+        const QString base = readingBaseDir(r);
+        bases.append(base);
+        used.append(base + QStringLiteral("/."));
+        for (const QString &f : r.absoluteFiles)
+            used.append(f);
+        for (const QString &f : r.originFiles())
+            used.append(QDir::cleanPath(QDir(base).absoluteFilePath(f)));
+        if (r.source.kind == SourceKind::Compose && QFileInfo::exists(composeEnvFile(r)))
+            used.append(composeEnvFile(r));
+    }
+    for (const FileChange &f : set.files)
+        used.append(f.absolutePath);
+    used.removeDuplicates();
+    const QString root = commonFolder(used);
+    QTemporaryDir scratch;
+    if (!scratch.isValid()) {
+        check.ok = false;
+        check.error.message = Tr::tr("Cannot create a scratch folder to read the changed files: %1")
+                                  .arg(scratch.errorString());
+        return check;
+    }
+    auto mirrored = [&](const QString &path) {
+        return QDir::cleanPath(scratch.path() + QLatin1Char('/') + QDir(root).relativeFilePath(path));
+    };
+    for (const QString &path : std::as_const(used)) {
+        if (!QFileInfo(path).isFile())
+            continue;
+        QDir().mkpath(QFileInfo(mirrored(path)).path());
+        QFile::copy(path, mirrored(path));
+    }
+    for (const FileChange &f : set.files) {
+        QString error;
+        if (!writeFileAtomically(mirrored(f.absolutePath), f.after, &error)) {
+            check.ok = false;
+            check.error.message = error;
+            return check;
+        }
+    }
+    QList<SourceReading> patched;
+    for (int i = 0; i < readings.size(); ++i) {
+        const SourceReading &r = readings.at(i);
+        RealitySource source = r.source;
+        for (QString &f : source.files) {
+            if (QDir::isAbsolutePath(f))
+                f = mirrored(f);
+        }
+        if (QDir::isAbsolutePath(source.envFile))
+            source.envFile = mirrored(source.envFile);
+        SourceReading reading = readSource(r.hostId, source, mirrored(bases.at(i)));
+        if (!reading.ok && r.ok) {
+            check.ok = false;
+            check.error = reading.error;
+            return check;
+        }
+        reading.source = r.source;
+        patched.append(reading);
+    }
+
+    const RealityApplied before = applyReadings(schema, readings);
+    Schema executed = schema;
+    for (const Move &m : moves)
+        applyMove(executed, m, Move::Action::Execute);
+    const RealityApplied after = applyReadings(executed, patched);
+    const QList<Finding> oldFindings = Analyzer::analyze(before.schema) + before.findings;
+    const QList<Finding> newFindings = Analyzer::analyze(after.schema) + after.findings;
+    check.resolved = findingsMissingFrom(oldFindings, newFindings);
+    check.introduced = findingsMissingFrom(newFindings, oldFindings);
+    for (const Move &m : moves) {
+        if (!set.carried.contains(m.key()))
+            continue;
+        const Service *s = after.schema.service(m.serviceId);
+        if (!s || s->actualPort != m.toPort)
+            check.notDone.append(m.key());
+    }
+    return check;
+}
+
+bool writeChangeSet(const QList<FileChange> &files, bool forward, QString *error, const FileWriter &writeFile)
+{
+    // Nothing is written while any file differs from what the change set starts from.
+    for (const FileChange &f : files) {
+        QFile file(f.absolutePath);
+        const QByteArray expected = forward ? f.before : f.after;
+        if (!file.open(QIODevice::ReadOnly) || file.readAll() != expected) {
+            *error = Tr::tr("%1 has changed since the change set was made; nothing was written. Review the moves again.")
+                         .arg(f.path);
+            return false;
+        }
+    }
+    QList<const FileChange *> written;
+    for (const FileChange &f : files) {
+        if (!writeFile(f.absolutePath, forward ? f.after : f.before, error)) {
+            for (const FileChange *done : std::as_const(written)) {
+                QString ignored;
+                writeFile(done->absolutePath, forward ? done->before : done->after, &ignored);
+            }
+            *error = Tr::tr("%1 Nothing was changed.").arg(*error);
+            return false;
+        }
+        written.append(&f);
+    }
+    return true;
+}
+
+QString gitWorkTree(const QStringList &absolutePaths)
+{
+    QString tree;
+    for (const QString &path : absolutePaths) {
+        QDir dir = QFileInfo(path).absoluteDir();
+        QString found;
+        do {
+            if (QFileInfo::exists(dir.filePath(QStringLiteral(".git")))) {
+                found = dir.absolutePath();
+                break;
+            }
+        } while (dir.cdUp());
+        if (found.isEmpty() || (!tree.isEmpty() && found != tree))
+            return {};
+        tree = found;
+    }
+    return tree;
+}
+
+CarryOutCommand::CarryOutCommand(const QList<FileChange> &files, QUndoCommand *plan,
+                                 std::function<void(const QStringList &)> notify)
+    : mFiles(files)
+    , mPlan(plan)
+    , mNotify(std::move(notify))
+{
+    setText(plan ? Tr::tr("Carry out: %1").arg(plan->text())
+                 : Tr::tr("Carry out %n move(s) in the files", nullptr, int(files.size())));
+}
+
+CarryOutCommand::~CarryOutCommand() = default;
+
+void CarryOutCommand::write(bool forward)
+{
+    // Each file that is still as the other side left it changes; the others
+    // were edited since and stay as they are.
+    QStringList skipped;
+    for (const FileChange &f : std::as_const(mFiles)) {
+        QFile file(f.absolutePath);
+        if (!file.open(QIODevice::ReadOnly) || file.readAll() != (forward ? f.before : f.after)) {
+            skipped.append(f.path);
+            continue;
+        }
+        file.close();
+        QString error;
+        if (!writeFileAtomically(f.absolutePath, forward ? f.after : f.before, &error))
+            skipped.append(f.path);
+    }
+    if (!skipped.isEmpty() && mNotify)
+        mNotify(skipped);
+}
+
+void CarryOutCommand::undo()
+{
+    if (mPlan)
+        mPlan->undo();
+    write(false);
+    mWritten = false;
+}
+
+void CarryOutCommand::redo()
+{
+    if (!mWritten)
+        write(true);
+    mWritten = true;
+    if (mPlan)
+        mPlan->redo();
 }
 
 } // namespace Portolan

@@ -4,6 +4,7 @@
 #include "whatif.h"
 
 #include <QFutureWatcher>
+#include <QPointer>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
@@ -189,6 +190,31 @@ bool MoveReview::execute(const QList<Move> &moves)
         return false;
     mDocument->undoStack()->push(command);
     record(ReviewDecision::Kind::Executed, moves);
+    refresh();
+    return true;
+}
+
+bool MoveReview::carryOut(const QList<Move> &moves, const ChangeSet &set, QString *error)
+{
+    QList<Move> carried;
+    for (const Move &m : moves) {
+        if (set.carried.contains(m.key()))
+            carried.append(m);
+    }
+    if (set.files.isEmpty() || carried.isEmpty()) {
+        *error = tr("No move of the selection can be carried out in the linked files.");
+        return false;
+    }
+    if (!writeChangeSet(set.files, true, error))
+        return false;
+    QPointer<MoveReview> self(this);
+    auto *command = new CarryOutCommand(set.files, moveCommand(mDocument, carried, Move::Action::Execute),
+                                        [self](const QStringList &skipped) {
+                                            if (self)
+                                                emit self->filesSkipped(skipped);
+                                        });
+    mDocument->undoStack()->push(command);
+    record(ReviewDecision::Kind::Executed, carried);
     refresh();
     return true;
 }

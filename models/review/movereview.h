@@ -1,5 +1,6 @@
 #pragma once
 
+#include "changeset.h"
 #include "movereport.h"
 
 #include <QObject>
@@ -52,6 +53,11 @@ public:
     // Reality follows the plan (a draft or proposal is adopted): one undo
     // step on the document for all of them.
     bool execute(const QList<Move> &moves);
+    // Reality follows the plan in the real files: writes the change set's
+    // files (all or none) and executes its carried moves in the plan, one
+    // undo step that puts the files back too. False with error when nothing
+    // was written.
+    bool carryOut(const QList<Move> &moves, const ChangeSet &set, QString *error);
     // The plan follows reality (drift only): one undo step.
     bool acceptReality(const QList<Move> &moves);
     // Drops drafts (one undo step in the what-if document) and dismisses proposals.
@@ -63,6 +69,9 @@ public:
 signals:
     void movesChanged();
     void computingChanged(bool computing);
+    // Undo or redo of a carried-out change set left these files alone: they
+    // were edited since.
+    void filesSkipped(const QStringList &paths);
 
 private:
     // What a computation needs, copied on the GUI thread (the schemas share

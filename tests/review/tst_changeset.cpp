@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 
 using namespace Portolan;
@@ -27,6 +28,11 @@ private slots:
     void realFilesShouldTakeTheDriftMovesAsAPatch();
     void severalPortsNoneOfThemPlannedShouldStayManual();
     void commandLineShouldListAndApplyMoves();
+    void envValueShouldChangeWhereItIsSet();
+    void draftMoveShouldBeCarriedFromTheActualPort();
+    void failureOnTheThirdFileShouldLeaveAllFour();
+    void undoShouldPutTheFilesBackWhileUnchanged();
+    void patchShouldBeRelativeToTheGitWorkTree();
 
 private:
     static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
@@ -171,6 +177,28 @@ void TestChangeSet::realFilesShouldTakeTheDriftMovesAsAPatch()
         dir.path(), &exitCode);
     QCOMPARE(exitCode, 0);
 
+    // The check reads the changed copies: the drift of every carried move is resolved, nothing new.
+    {
+        // Put the originals back for the check, which starts from them.
+        for (const FileChange &f : set.files)
+            QVERIFY(writeTestFile(dir.path(), f.path, f.before));
+        const ChangeSetCheck check = checkChangeSet(applied, readings, moves, set);
+        QVERIFY2(check.ok, qPrintable(check.error.toString()));
+        QVERIFY2(check.notDone.isEmpty(), qPrintable(check.notDone.join(QLatin1Char(' '))));
+        QVERIFY(!check.resolved.isEmpty());
+        QStringList introduced;
+        for (const Finding &f : check.introduced)
+            introduced.append(f.rule + QLatin1Char(' ') + f.message);
+        QVERIFY2(check.introduced.isEmpty(), qPrintable(introduced.join(QLatin1Char('\n'))));
+        for (const FileChange &f : set.files) {
+            QFile real(f.absolutePath);
+            QVERIFY(real.open(QIODevice::ReadOnly));
+            QCOMPARE(real.readAll(), f.before); // the check touched no real file
+        }
+        for (const FileChange &f : set.files)
+            QVERIFY(writeTestFile(dir.path(), f.path, f.after));
+    }
+
     // Read again: every carried move is done.
     const Schema after = applyReadings(applied, readSources(plan, dir.path())).schema;
     for (const Move &m : moves) {
@@ -243,6 +271,154 @@ void TestChangeSet::commandLineShouldListAndApplyMoves()
     run(QStringLiteral(PORTOLAN_BINARY), {QStringLiteral("apply"), plan, QStringLiteral("--move"), QStringLiteral("nope")},
         dir.path(), &exitCode);
     QCOMPARE(exitCode, 2);
+}
+
+void TestChangeSet::envValueShouldChangeWhereItIsSet()
+{
+    // ports: "${API_PORT:-3000}:3000" with API_PORT=3061 in .env: the .env line changes, the default stays.
+    QTemporaryDir dir;
+    const QByteArray compose = "services:\n  api:\n    image: x\n    ports:\n      - \"${API_PORT:-3000}:3000\"\n";
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"), compose));
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral(".env"), "# ports\r\nexport API_PORT=\"3061\"  # the API\r\nOTHER=3061\r\n"));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("api"), 3005, QStringLiteral("h"))});
+    const QHash<QString, QString> environment;
+    const QList<SourceReading> readings = readSources(schema, dir.path(), &environment);
+    QVERIFY2(readings.first().ok, qPrintable(readings.first().error.toString()));
+    const Schema applied = applyReadings(schema, readings).schema;
+    QCOMPARE(applied.service(QStringLiteral("api"))->actualPort, 3061);
+    QList<Move> moves = driftMoves(applied);
+    planMoves(moves);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    QCOMPARE(set.files.size(), 1);
+    QCOMPARE(set.files.first().path, QStringLiteral(".env"));
+    QCOMPARE(set.files.first().after, QByteArray("# ports\r\nexport API_PORT=\"3005\"  # the API\r\nOTHER=3061\r\n"));
+    const ChangeSetCheck check = checkChangeSet(applied, readings, moves, set);
+    QVERIFY2(check.ok && check.notDone.isEmpty(), qPrintable(check.error.toString()));
+}
+
+void TestChangeSet::draftMoveShouldBeCarriedFromTheActualPort()
+{
+    // A plan move (a draft: planned 3061 → 3002) brings what runs on 3061 along.
+    QTemporaryDir dir;
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                          "services:\n  credits:\n    ports:\n      - 3061:3000\n"));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("credits"), 3061, QStringLiteral("h"))});
+    const QList<SourceReading> readings = readSources(schema, dir.path());
+    const Schema applied = applyReadings(schema, readings).schema;
+    QVERIFY(driftMoves(applied).isEmpty());
+    Schema draft = applied;
+    draft.services.first().plannedPort = 3002;
+    QList<Move> moves = diffSchemas(applied, draft, Move::Origin::Draft);
+    moves.removeIf([](const Move &m) { return !m.changesPort(); });
+    QCOMPARE(moves.size(), 1);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    QCOMPARE(set.files.size(), 1);
+    QCOMPARE(set.files.first().after, QByteArray("services:\n  credits:\n    ports:\n      - 3002:3000\n"));
+    const ChangeSetCheck check = checkChangeSet(applied, readings, moves, set);
+    QVERIFY2(check.ok && check.notDone.isEmpty(), qPrintable(check.notDone.join(QLatin1Char(' '))));
+}
+
+void TestChangeSet::failureOnTheThirdFileShouldLeaveAllFour()
+{
+    QTemporaryDir dir;
+    QList<FileChange> files;
+    for (int i = 1; i <= 4; ++i) {
+        const QString name = QStringLiteral("f%1.yml").arg(i);
+        const QByteArray before = "port: 3061 # " + QByteArray::number(i) + "\n";
+        QVERIFY(writeTestFile(dir.path(), name, before));
+        files.append({name, dir.filePath(name), before, "port: 3002 # " + QByteArray::number(i) + "\n", {}});
+    }
+    int writes = 0;
+    const FileWriter failOnThird = [&](const QString &fileName, const QByteArray &data, QString *error) {
+        if (fileName.endsWith(QLatin1String("f3.yml"))) {
+            *error = QStringLiteral("Cannot write %1: No space left on device").arg(fileName);
+            return false;
+        }
+        ++writes;
+        return writeFileAtomically(fileName, data, error);
+    };
+    QString error;
+    QVERIFY(!writeChangeSet(files, true, &error, failOnThird));
+    QVERIFY2(error.contains(QLatin1String("f3.yml")) && error.contains(QLatin1String("Nothing was changed")), qPrintable(error));
+    QCOMPARE(writes, 4); // f1 and f2 written, then both put back
+    for (const FileChange &f : files) {
+        QFile file(f.absolutePath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), f.before);
+    }
+    // A file changed since the change set was made: nothing is written at all.
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("f4.yml"), "edited by someone\n"));
+    writes = 0;
+    QVERIFY(!writeChangeSet(files, true, &error, failOnThird));
+    QCOMPARE(writes, 0);
+    QVERIFY2(error.contains(QLatin1String("f4.yml has changed")), qPrintable(error));
+}
+
+void TestChangeSet::undoShouldPutTheFilesBackWhileUnchanged()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("a.yml"), "a: 3061\n"));
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("b.yml"), "b: 3061\n"));
+    const QList<FileChange> files = {{QStringLiteral("a.yml"), dir.filePath(QStringLiteral("a.yml")), "a: 3061\n", "a: 3002\n", {}},
+                                     {QStringLiteral("b.yml"), dir.filePath(QStringLiteral("b.yml")), "b: 3061\n", "b: 3002\n", {}}};
+    auto contents = [&](const QString &name) {
+        QFile file(dir.filePath(name));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QString error;
+    QVERIFY(writeChangeSet(files, true, &error));
+    QStringList skipped;
+    int planRedos = 0, planUndos = 0;
+    struct Plan : QUndoCommand
+    {
+        int *redos, *undos;
+        Plan(int *r, int *u) : redos(r), undos(u) { setText(QStringLiteral("Execute 1 move")); }
+        void redo() override { ++*redos; }
+        void undo() override { ++*undos; }
+    };
+    QUndoStack stack;
+    stack.push(new CarryOutCommand(files, new Plan(&planRedos, &planUndos), [&](const QStringList &s) { skipped += s; }));
+    QCOMPARE(stack.undoText(), QStringLiteral("Carry out: Execute 1 move"));
+    QCOMPARE(planRedos, 1);
+    QCOMPARE(contents(QStringLiteral("a.yml")), QByteArray("a: 3002\n"));
+    stack.undo();
+    QCOMPARE(planUndos, 1);
+    QCOMPARE(contents(QStringLiteral("a.yml")), QByteArray("a: 3061\n"));
+    QCOMPARE(contents(QStringLiteral("b.yml")), QByteArray("b: 3061\n"));
+    stack.redo();
+    QCOMPARE(contents(QStringLiteral("b.yml")), QByteArray("b: 3002\n"));
+    // Edited since: undo leaves that file alone and says so.
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("b.yml"), "b: 4000\n"));
+    stack.undo();
+    QCOMPARE(contents(QStringLiteral("a.yml")), QByteArray("a: 3061\n"));
+    QCOMPARE(contents(QStringLiteral("b.yml")), QByteArray("b: 4000\n"));
+    QCOMPARE(skipped, QStringList{QStringLiteral("b.yml")});
+    QVERIFY(skipped.size() == 1 && error.isEmpty());
+}
+
+void TestChangeSet::patchShouldBeRelativeToTheGitWorkTree()
+{
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkpath(QStringLiteral(".git")));
+    const QString plans = dir.filePath(QStringLiteral("ops/plans"));
+    QVERIFY(writeTestFile(plans, QStringLiteral("../compose/docker-compose.yml"),
+                          "services:\n  api:\n    ports:\n      - 3061:3000\n"));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("../compose/docker-compose.yml")},
+                                          {deployed(QStringLiteral("api"), 3005, QStringLiteral("h"))});
+    const QList<SourceReading> readings = readSources(schema, plans);
+    QVERIFY2(readings.first().ok, qPrintable(readings.first().error.toString()));
+    const Schema applied = applyReadings(schema, readings).schema;
+    const ChangeSet set = buildChangeSet(applied, readings, driftMoves(applied));
+    QCOMPARE(set.files.size(), 1);
+    QCOMPARE(gitWorkTree({set.files.first().absolutePath}), QDir(dir.path()).absolutePath());
+    QVERIFY2(set.patch(gitWorkTree({set.files.first().absolutePath}))
+                 .startsWith(QLatin1String("--- a/ops/compose/docker-compose.yml\n+++ b/ops/compose/docker-compose.yml\n")),
+             qPrintable(set.patch(dir.path())));
+    QVERIFY(gitWorkTree({set.files.first().absolutePath, QStringLiteral("/")}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestChangeSet)
