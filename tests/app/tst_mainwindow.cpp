@@ -1,8 +1,11 @@
+#include "changesetdialog.h"
 #include "commands.h"
 #include "jsonformat.h"
 #include "findinglookup.h"
 #include "gridcontent.h"
 #include "mainwindow.h"
+#include "movereview.h"
+#include "movesview.h"
 #include "realitysync.h"
 #include "rangegridview.h"
 #include "servicetablemodel.h"
@@ -16,6 +19,8 @@
 #include <QHeaderView>
 #include <QTableView>
 #include <QMessageBox>
+#include <QPushButton>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +46,7 @@ private slots:
     void sourcesPanelShouldListTheSamplesLinkedFiles();
     void saveAsShouldKeepLinkedSourcesPointingAtTheirFiles();
     void shouldFitTheHostsColumnsAt1280x800();
+    void carryOutShouldWriteTheFilesAndUndoShouldPutThemBack();
 
 private:
     // Answers the next message box with the given button once it is shown.
@@ -242,6 +248,71 @@ void tst_MainWindow::saveAsShouldKeepLinkedSourcesPointingAtTheirFiles()
     QTRY_COMPARE(window.realitySync()->readings().size(), 1);
     QTRY_VERIFY(window.realitySync()->readings().first().ok);
     QVERIFY(!window.document()->isModified());
+}
+
+void tst_MainWindow::carryOutShouldWriteTheFilesAndUndoShouldPutThemBack()
+{
+    QTemporaryDir dir;
+    const QByteArray compose = "services:\n  api:\n    image: x\n    ports:\n      - \"3061:3000\"  # the API\n"
+                               "  web:\n    image: y\n    environment:\n      API: http://host.docker.internal:3061/v1\n";
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"), compose));
+    const Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                          {deployed(QStringLiteral("api"), 3005, QStringLiteral("h"))});
+    QString error;
+    const QString plan = dir.filePath(QStringLiteral("plan.portolan.json"));
+    QVERIFY(saveSchemaFile(plan, schema, &error));
+    MainWindow window;
+    window.show();
+    QVERIFY(window.openFile(plan, &error));
+    QTRY_COMPARE(window.document()->schema().service(QStringLiteral("api"))->actualPort, 3061);
+    window.moveReview()->refresh();
+    QTRY_VERIFY(!window.moveReview()->moves().isEmpty());
+    const Move move = window.moveReview()->moves().first();
+    QCOMPARE(move.serviceId, QStringLiteral("api"));
+
+    // The selection's Carry Out… opens the review: one tab per file, the findings it resolves.
+    window.movesView()->selectKeys({move.key()});
+    QVERIFY(window.movesView()->carryOutButton()->isEnabled());
+    ChangeSetDialog *dialog = window.carryOutMoves({move});
+    QVERIFY(dialog);
+    QCOMPARE(dialog->changeSet().files.size(), 1);
+    QCOMPARE(dialog->tabs()->tabText(0), QStringLiteral("docker-compose.yml"));
+    QCOMPARE(dialog->tabs()->count(), 2); // the file, the findings
+    auto *diff = qobject_cast<QTreeWidget *>(dialog->tabs()->widget(0));
+    QVERIFY(diff);
+    QStringList rows;
+    for (int i = 0; i < diff->topLevelItemCount(); ++i)
+        rows.append(diff->topLevelItem(i)->text(0) + QLatin1Char('|') + diff->topLevelItem(i)->text(1) + QLatin1Char('|')
+                    + diff->topLevelItem(i)->text(2));
+    QVERIFY2(rows.contains(QStringLiteral("5||-       - \"3061:3000\"  # the API")), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY2(rows.contains(QStringLiteral("|5|+       - \"3005:3000\"  # the API")), qPrintable(rows.join(QLatin1Char('\n'))));
+    QVERIFY(dialog->check().ok);
+    QVERIFY(!dialog->check().resolved.isEmpty());
+    QVERIFY(dialog->check().introduced.isEmpty());
+    QVERIFY2(dialog->summaryText().startsWith(QLatin1String("1 move")), qPrintable(dialog->summaryText()));
+    QVERIFY(dialog->patchText().contains(QLatin1String("+      API: http://host.docker.internal:3005/v1")));
+
+    QVERIFY(dialog->applyButton()->isEnabled());
+    QVERIFY(dialog->apply(&error));
+    auto contents = [&] {
+        QFile file(dir.filePath(QStringLiteral("docker-compose.yml")));
+        return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+    };
+    QByteArray expected = compose;
+    expected.replace("3061", "3005");
+    QCOMPARE(contents(), expected);
+    window.realitySync()->refresh();
+    QCOMPARE(window.document()->schema().service(QStringLiteral("api"))->actualPort, 3005);
+    QVERIFY(window.document()->undoStack()->undoText().startsWith(QLatin1String("Carry out")));
+
+    // One undo step puts the file and the plan back.
+    window.document()->undoStack()->undo();
+    QCOMPARE(contents(), compose);
+    window.realitySync()->refresh();
+    QCOMPARE(window.document()->schema().service(QStringLiteral("api"))->actualPort, 3061);
+    window.document()->undoStack()->redo();
+    QCOMPARE(contents(), expected);
+    dialog->close();
 }
 
 void tst_MainWindow::shouldFitTheHostsColumnsAt1280x800()
