@@ -160,10 +160,7 @@ int runApply(CommandContext &context)
             context.out << Tr::tr("changed %1").arg(f.path) << '\n';
     } else {
         // Paths relative to the git work tree when every file is in one.
-        QStringList paths;
-        for (const FileChange &f : set.files)
-            paths.append(f.absolutePath);
-        const QString patch = set.patch(gitWorkTree(paths));
+        const QString patch = set.gitPatch();
         if (parser.isSet(patchOption)) {
             QString error;
             if (!writeFileAtomically(parser.value(patchOption), patch.toUtf8(), &error)) {

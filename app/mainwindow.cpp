@@ -423,7 +423,11 @@ void MainWindow::exportReviewReport()
     if (fileName.isEmpty())
         return;
     QString error;
-    if (!writeFileAtomically(fileName, mMoveReview->reportMarkdown().toUtf8(), &error)) {
+    // The pending moves' change set in the linked files, as a diff in the report.
+    QList<Move> pending = mMoveReview->moves();
+    pending.removeIf([](const Move &m) { return !m.changesPort(); });
+    const ChangeSet set = buildChangeSet(mDocument->schema(), mRealitySync->readings(), pending);
+    if (!writeFileAtomically(fileName, mMoveReview->reportMarkdown(set.gitPatch()).toUtf8(), &error)) {
         QMessageBox::critical(this, tr("Cannot save"), error);
         return;
     }

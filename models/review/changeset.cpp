@@ -469,6 +469,14 @@ QString ChangeSet::patch(const QString &root) const
     return out;
 }
 
+QString ChangeSet::gitPatch() const
+{
+    QStringList paths;
+    for (const FileChange &f : files)
+        paths.append(f.absolutePath);
+    return patch(gitWorkTree(paths));
+}
+
 namespace {
 
 // The deepest folder that holds every one of the paths.

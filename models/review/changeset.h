@@ -44,6 +44,9 @@ struct ChangeSet
     // takes: paths relative to root when given (the git work tree), else as
     // stored (relative to the plan).
     QString patch(const QString &root = QString()) const;
+    // The patch with paths relative to the git work tree that holds every
+    // file (gitWorkTree()), else as stored.
+    QString gitPatch() const;
 };
 
 // The edits that carry the moves out: every Port move that changes a

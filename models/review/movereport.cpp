@@ -316,8 +316,18 @@ static QStringList linesToChange(const ReviewDecision &d)
     return lines;
 }
 
+// A diff as a fenced block, the fence longer than any backtick run inside.
+static QString diffBlock(const QString &patch)
+{
+    QString fence = QStringLiteral("```");
+    while (patch.contains(fence))
+        fence += QLatin1Char('`');
+    return fence + QStringLiteral("diff\n") + patch + (patch.endsWith(QLatin1Char('\n')) ? QString() : QStringLiteral("\n"))
+        + fence + QLatin1Char('\n');
+}
+
 QString reviewReportMarkdown(const Schema &schema, const QString &title, const QList<ReviewDecision> &decisions,
-                             const QList<Move> &pending)
+                             const QList<Move> &pending, const QString &pendingPatch)
 {
     QString out;
     out += QStringLiteral("# %1\n\n").arg(Tr::tr("Port move review: %1").arg(title.isEmpty() ? schema.title : title));
@@ -349,6 +359,16 @@ QString reviewReportMarkdown(const Schema &schema, const QString &title, const Q
             out += details;
         }
     }
+    QStringList written;
+    for (const ReviewDecision &d : decisions) {
+        if (!d.patch.isEmpty() && !written.contains(d.patch))
+            written.append(d.patch);
+    }
+    if (!written.isEmpty()) {
+        out += QStringLiteral("\n## %1\n\n").arg(Tr::tr("Written to the linked files"));
+        for (const QString &patch : std::as_const(written))
+            out += diffBlock(patch);
+    }
     if (!pending.isEmpty()) {
         out += QStringLiteral("\n## %1\n\n").arg(Tr::tr("Pending"));
         out += QStringLiteral("| %1 | %2 | %3 | %4 |\n|---|---|---|---|\n")
@@ -358,6 +378,10 @@ QString reviewReportMarkdown(const Schema &schema, const QString &title, const Q
                        .arg(cell(m.name), cell(m.changeText(schema)), cell(m.originText()),
                             cell(impactSummary(m.impact)));
         }
+    }
+    if (!pendingPatch.isEmpty()) {
+        out += QStringLiteral("\n## %1\n\n").arg(Tr::tr("Changes that carry the pending moves out"));
+        out += diffBlock(pendingPatch);
     }
     return out;
 }

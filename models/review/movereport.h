@@ -36,12 +36,14 @@ struct ReviewDecision
     enum class Kind { Executed, AcceptedReality, Rejected };
     Kind kind = Kind::Executed;
     Move move;
+    QString patch; // carried out in the linked files: the diff that was written
 };
 
 // The review as Markdown: the moves decided and their impact, the exact lines
-// to change in the imported compose and Prometheus files, and what is still
-// pending.
+// to change in the imported compose and Prometheus files, the diffs written
+// to the linked files, what is still pending and the diff that would carry
+// the pending moves out (pendingPatch, a unified diff; empty: none).
 QString reviewReportMarkdown(const Schema &schema, const QString &title, const QList<ReviewDecision> &decisions,
-                             const QList<Move> &pending);
+                             const QList<Move> &pending, const QString &pendingPatch = QString());
 
 } // namespace Portolan

@@ -215,6 +215,9 @@ bool MoveReview::carryOut(const QList<Move> &moves, const ChangeSet &set, QStrin
                                         });
     mDocument->undoStack()->push(command);
     record(ReviewDecision::Kind::Executed, carried);
+    const QString patch = set.gitPatch();
+    for (qsizetype i = mDecisions.size() - carried.size(); i < mDecisions.size(); ++i)
+        mDecisions[i].patch = patch;
     refresh();
     return true;
 }
@@ -257,9 +260,9 @@ bool MoveReview::reject(const QList<Move> &moves)
     return changed;
 }
 
-QString MoveReview::reportMarkdown() const
+QString MoveReview::reportMarkdown(const QString &pendingPatch) const
 {
-    return reviewReportMarkdown(mDocument->schema(), mDocument->displayName(), mDecisions, mMoves);
+    return reviewReportMarkdown(mDocument->schema(), mDocument->displayName(), mDecisions, mMoves, pendingPatch);
 }
 
 } // namespace Portolan

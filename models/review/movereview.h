@@ -64,7 +64,9 @@ public:
     bool reject(const QList<Move> &moves);
 
     const QList<ReviewDecision> &decisions() const { return mDecisions; }
-    QString reportMarkdown() const;
+    // The review report; pendingPatch is the diff that would carry the
+    // pending moves out in the linked files (see pendingChangeSet()).
+    QString reportMarkdown(const QString &pendingPatch = QString()) const;
 
 signals:
     void movesChanged();

@@ -303,6 +303,11 @@ void tst_MainWindow::carryOutShouldWriteTheFilesAndUndoShouldPutThemBack()
     QCOMPARE(contents(), expected);
     window.realitySync()->refresh();
     QCOMPARE(window.document()->schema().service(QStringLiteral("api"))->actualPort, 3005);
+    // The review report holds the diff that was written.
+    const QString report = window.moveReview()->reportMarkdown();
+    QVERIFY2(report.contains(QLatin1String("```diff\n--- a/docker-compose.yml\n"))
+                 && report.contains(QLatin1String("+      - \"3005:3000\"  # the API\n")),
+             qPrintable(report));
     QVERIFY(window.document()->undoStack()->undoText().startsWith(QLatin1String("Carry out")));
 
     // One undo step puts the file and the plan back.

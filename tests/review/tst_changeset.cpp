@@ -2,6 +2,7 @@
 #include "jsonformat.h"
 #include "linkedsources.h"
 #include "move.h"
+#include "movereport.h"
 #include "testutil.h"
 
 #include <QDir>
@@ -320,6 +321,10 @@ void TestChangeSet::draftMoveShouldBeCarriedFromTheActualPort()
     QCOMPARE(set.files.first().after, QByteArray("services:\n  credits:\n    ports:\n      - 3002:3000\n"));
     const ChangeSetCheck check = checkChangeSet(applied, readings, moves, set);
     QVERIFY2(check.ok && check.notDone.isEmpty(), qPrintable(check.notDone.join(QLatin1Char(' '))));
+    // The review report shows the pending moves' diff.
+    const QString report = reviewReportMarkdown(applied, QStringLiteral("plan"), {}, moves, set.gitPatch());
+    QVERIFY2(report.contains(QLatin1String("```diff\n--- a/docker-compose.yml\n")) && report.contains(QLatin1String("+      - 3002:3000\n```\n")),
+             qPrintable(report));
 }
 
 void TestChangeSet::failureOnTheThirdFileShouldLeaveAllFour()
