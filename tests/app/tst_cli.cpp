@@ -213,7 +213,7 @@ void tst_Cli::checkShouldRejectUnreadableInput()
     file.close();
     const Result r = run({QStringLiteral("check"), bad});
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains(QStringLiteral("bad.portolan.json: services[0].plannedPort: 70000 is not a port")),
+    QVERIFY2(r.err.contains(QStringLiteral("bad.portolan.json:3:43: services[0].plannedPort: 70000 is not a port")),
              qPrintable(r.err));
     const Result missing = run({QStringLiteral("check"), mDir.filePath(QStringLiteral("missing.json"))});
     QCOMPARE(missing.exitCode, 2);

@@ -22,6 +22,8 @@ private slots:
     void shouldEscapeStringsAsQJsonDocumentDoes();
     void shouldRejectMalformedInput_data();
     void shouldRejectMalformedInput();
+    void shouldPointAtTheValueThatIsWrong_data();
+    void shouldPointAtTheValueThatIsWrong();
     void shouldReportMissingAndBinaryFiles();
     void shouldSaveAtomically();
     void shippedJsonSchemaShouldDescribeEveryKeyWritten();
@@ -176,55 +178,55 @@ void tst_JsonFormat::shouldRejectMalformedInput_data()
     QTest::newRow("truncated") << good.left(good.size() / 2) << -1 << QString() << "not valid JSON";
     QTest::newRow("binary") << QByteArray("\x89PNG\r\n\x1a\n\0\0\0", 11) << 1 << QString() << "not valid JSON";
     QTest::newRow("array at top") << QByteArray("[1, 2]") << 1 << QString() << "expected a JSON object";
-    QTest::newRow("no format") << QByteArray("{\"services\": []}") << 0 << "format" << "format version is missing";
-    QTest::newRow("future format") << QByteArray("{\"format\": 7}") << 0 << "format" << "format version 7 is not supported";
-    QTest::newRow("format as string") << QByteArray("{\"format\": \"1\"}") << 0 << "format" << "expected an integer";
+    QTest::newRow("no format") << QByteArray("{\"services\": []}") << 1 << "format" << "format version is missing";
+    QTest::newRow("future format") << QByteArray("{\"format\": 7}") << 1 << "format" << "format version 7 is not supported";
+    QTest::newRow("format as string") << QByteArray("{\"format\": \"1\"}") << 1 << "format" << "expected an integer";
     QTest::newRow("port 70000")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPort\": 70000}]}") << 0
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPort\": 70000}]}") << 1
         << "services[0].plannedPort" << "70000 is not a port number";
     QTest::newRow("port as string")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": \"3000\"}]}")
-        << 0 << "services[0].actualPort" << "expected an integer, found a string";
+        << 1 << "services[0].actualPort" << "expected an integer, found a string";
     QTest::newRow("fractional port")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 30.5}]}") << 0
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 30.5}]}") << 1
         << "services[0].actualPort" << "expected an integer";
     QTest::newRow("port 1e300")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 1e300}]}") << 0
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"actualPort\": 1e300}]}") << 1
         << "services[0].actualPort" << "expected an integer";
-    QTest::newRow("format -1e300") << QByteArray("{\"format\": -1e300}") << 0 << "format" << "expected an integer";
+    QTest::newRow("format -1e300") << QByteArray("{\"format\": -1e300}") << 1 << "format" << "expected an integer";
     QTest::newRow("name as number")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": 5}]}") << 0 << "services[0].name"
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": 5}]}") << 1 << "services[0].name"
         << "expected a string, found a number";
-    QTest::newRow("service not an object") << QByteArray("{\"format\": 1, \"services\": [3]}") << 0 << "services[0]"
+    QTest::newRow("service not an object") << QByteArray("{\"format\": 1, \"services\": [3]}") << 1 << "services[0]"
                                            << "expected an object";
-    QTest::newRow("services not a list") << QByteArray("{\"format\": 1, \"services\": {}}") << 0 << "services"
+    QTest::newRow("services not a list") << QByteArray("{\"format\": 1, \"services\": {}}") << 1 << "services"
                                          << "expected a list";
     QTest::newRow("duplicate service id")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\"}, {\"id\": \"x\", \"name\": \"y\"}]}")
-        << 0 << "services[1].id" << "duplicate service id \"x\" (first used by services[0])";
+        << 1 << "services[1].id" << "duplicate service id \"x\" (first used by services[0])";
     QTest::newRow("duplicate host id")
-        << QByteArray("{\"format\": 1, \"hosts\": [{\"id\": \"h\"}, {\"id\": \"h\"}]}") << 0 << "hosts[1].id"
+        << QByteArray("{\"format\": 1, \"hosts\": [{\"id\": \"h\"}, {\"id\": \"h\"}]}") << 1 << "hosts[1].id"
         << "duplicate host id";
     QTest::newRow("unknown host")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"host\": \"nowhere\"}]}") << 0
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"host\": \"nowhere\"}]}") << 1
         << "services[0].host" << "no host has the id \"nowhere\"";
     QTest::newRow("range backwards")
-        << QByteArray("{\"format\": 1, \"ranges\": [{\"id\": \"r\", \"first\": 3010, \"last\": 3000}]}") << 0
+        << QByteArray("{\"format\": 1, \"ranges\": [{\"id\": \"r\", \"first\": 3010, \"last\": 3000}]}") << 1
         << "ranges[0]" << "starts at 3010, after its end 3000";
     QTest::newRow("bad status")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"status\": \"running\"}]}")
-        << 0 << "services[0].status" << "\"running\" is not a status";
+        << 1 << "services[0].status" << "\"running\" is not a status";
     QTest::newRow("unknown key")
-        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPrt\": 3000}]}") << 0
+        << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\", \"plannedPrt\": 3000}]}") << 1
         << "services[0].plannedPrt" << "unknown key";
-    QTest::newRow("missing id") << QByteArray("{\"format\": 1, \"services\": [{\"name\": \"x\"}]}") << 0
+    QTest::newRow("missing id") << QByteArray("{\"format\": 1, \"services\": [{\"name\": \"x\"}]}") << 1
                                 << "services[0].id" << "required key is missing";
     QTest::newRow("dangling reference")
         << QByteArray("{\"format\": 1, \"services\": [{\"id\": \"x\", \"name\": \"x\"}], \"references\": "
                       "[{\"from\": \"x\", \"to\": \"ghost\", \"port\": 80}]}")
-        << 0 << "references[0].to" << "no service has the id \"ghost\"";
+        << 1 << "references[0].to" << "no service has the id \"ghost\"";
     QTest::newRow("bad severity")
-        << QByteArray("{\"format\": 1, \"rules\": {\"settings\": {\"drift\": {\"severity\": \"fatal\"}}}}") << 0
+        << QByteArray("{\"format\": 1, \"rules\": {\"settings\": {\"drift\": {\"severity\": \"fatal\"}}}}") << 1
         << "rules.settings.drift.severity" << "\"fatal\" is not a severity";
 }
 
@@ -246,6 +248,42 @@ void tst_JsonFormat::shouldRejectMalformedInput()
     QCOMPARE(error.path, path);
     QVERIFY2(error.message.contains(message), qPrintable(error.toString()));
     QVERIFY(error.toString().startsWith(QStringLiteral("plan.portolan.json")));
+}
+
+void tst_JsonFormat::shouldPointAtTheValueThatIsWrong_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<int>("column");
+    QTest::addColumn<QString>("path");
+
+    const QByteArray head("{\n  \"format\": 1,\n  \"hosts\": [{\"id\": \"h\"}],\n  \"services\": [\n");
+    const QByteArray good("    {\"id\": \"a\", \"name\": \"a\"},\n");
+    QTest::newRow("a value of the wrong type")
+        << head + good + "    {\"id\": \"b\", \"name\": \"b\",\n     \"plannedPort\": \"3000\"}\n  ]\n}\n" << 7 << 21
+        << "services[1].plannedPort";
+    QTest::newRow("a missing key: the object without it")
+        << head + good + "    {\"name\": \"b\"}\n  ]\n}\n" << 6 << 5 << "services[1].id";
+    QTest::newRow("a duplicate id") << head + good + good.chopped(2) + "\n  ]\n}\n" << 6 << 12 << "services[1].id";
+    QTest::newRow("after a non-ASCII string: columns count characters")
+        << head + "    {\"id\": \"ä\", \"name\": \"Ä\", \"host\": \"nowhere\"}\n  ]\n}\n" << 5 << 38
+        << "services[0].host";
+    QTest::newRow("an unknown key") << QByteArray("{\"format\": 1,\n \"colour\": \"red\"}") << 2 << 12 << "colour";
+}
+
+void tst_JsonFormat::shouldPointAtTheValueThatIsWrong()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(int, line);
+    QFETCH(int, column);
+    QFETCH(QString, path);
+    ParseError error;
+    QVERIFY(!JsonFormat::parse(input, QStringLiteral("plan.portolan.json"), &error));
+    QCOMPARE(error.path, path);
+    QCOMPARE(error.line, line);
+    QCOMPARE(error.column, column);
+    QVERIFY2(error.toString().startsWith(QStringLiteral("plan.portolan.json:%1:%2: %3: ").arg(line).arg(column).arg(path)),
+             qPrintable(error.toString()));
 }
 
 void tst_JsonFormat::shouldReportMissingAndBinaryFiles()

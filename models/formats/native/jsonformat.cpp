@@ -458,12 +458,14 @@ using JsonArray = Json::Array;
 using JsonValue = Json::Value;
 
 // Reads typed values out of JSON objects and remembers the first error with
-// its JSON path.
+// its JSON path, and the line and column of the value the path names (or of
+// the nearest object above it that is there, for a missing key).
 class Reader
 {
 public:
-    explicit Reader(ParseError *error)
+    Reader(ParseError *error, const Json::Document &document)
         : mError(error)
+        , mDocument(document)
     {
     }
 
@@ -476,6 +478,41 @@ public:
         mFailed = true;
         mError->path = path;
         mError->message = message;
+        lineColumnAt(mDocument.data(), offsetOf(path), &mError->line, &mError->column);
+    }
+
+    // Where the value at path (e.g. services[3].metrics.port) starts: each
+    // key or index is followed from the root as far as the document has it.
+    qsizetype offsetOf(const QString &path) const
+    {
+        JsonValue at = mDocument.root();
+        qsizetype offset = at.offset();
+        const QByteArray bytes = path.toUtf8();
+        qsizetype i = 0;
+        while (i < bytes.size() && !at.isUndefined()) {
+            if (bytes.at(i) == '.') {
+                ++i;
+                continue;
+            }
+            if (bytes.at(i) == '[') {
+                const qsizetype close = bytes.indexOf(']', i);
+                if (close < 0)
+                    break;
+                bool ok = false;
+                const int index = bytes.mid(i + 1, close - i - 1).toInt(&ok);
+                at = ok ? at.toArray().at(index) : JsonValue();
+                i = close + 1;
+            } else {
+                qsizetype end = i;
+                while (end < bytes.size() && bytes.at(end) != '.' && bytes.at(end) != '[')
+                    ++end;
+                at = at.toObject().value(QByteArrayView(bytes).sliced(i, end - i));
+                i = end;
+            }
+            if (!at.isUndefined())
+                offset = at.offset();
+        }
+        return qMax<qsizetype>(0, offset);
     }
 
     void checkKeys(const JsonObject &o, const QString &path, std::initializer_list<const char *> allowed)
@@ -620,6 +657,7 @@ public:
 
 private:
     ParseError *mError;
+    const Json::Document &mDocument;
     bool mFailed = false;
 };
 
@@ -751,7 +789,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     if (!parseDocument(data, fileName, &document, error))
         return std::nullopt;
     const JsonObject root = document.root().toObject();
-    Reader r(error);
+    Reader r(error, document);
     Schema schema;
 
     if (!root.contains("format")) {
@@ -980,14 +1018,17 @@ std::optional<QList<Service>> servicesFromJson(const QByteArray &data, ParseErro
     if (!parseDocument(data, QString(), &document, error))
         return std::nullopt;
     const JsonObject root = document.root().toObject();
-    Reader r(error);
+    Reader r(error, document);
     r.checkKeys(root, QString(), {"format", "services"});
     const JsonArray array = r.array(root, QString(), "services");
     QList<Service> services;
     for (int i = 0; i < array.size() && !r.failed(); ++i)
         services.append(readService(r, array.at(i), QStringLiteral("services[%1]").arg(i)));
-    if (r.failed())
+    if (r.failed()) {
+        // The clipboard is no file to point into: the path says where.
+        error->line = error->column = 0;
         return std::nullopt;
+    }
     return services;
 }
 

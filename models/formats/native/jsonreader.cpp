@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 
 #include <charconv>
+#include <limits>
 #include <cstring>
 
 namespace Portolan::Json {
@@ -97,10 +98,12 @@ private:
             ++p;
     }
 
-    int newNode(Type type)
+    // A node of the type whose text starts at `at`.
+    int newNode(Type type, const uchar *at)
     {
         d->mNodes.push_back(Node{});
         d->mNodes.back().type = type;
+        d->mOffsets.push_back(quint32(qMin<qsizetype>(at - mBegin, std::numeric_limits<quint32>::max())));
         return int(d->mNodes.size() - 1);
     }
 
@@ -109,8 +112,8 @@ private:
         const size_t n = std::strlen(word);
         if (size_t(mEnd - p) < n || std::memcmp(p, word, n) != 0)
             return fail(Tr::tr("illegal value"));
+        const int node = newNode(type, p);
         p += n;
-        const int node = newNode(type);
         d->mNodes[node].boolean = boolean;
         return true;
     }
@@ -171,7 +174,7 @@ private:
             p = start;
             return fail(Tr::tr("illegal number"));
         }
-        const int node = newNode(Type::Number);
+        const int node = newNode(Type::Number, start);
         d->mNodes[node].number = number;
         return true;
     }
@@ -184,7 +187,7 @@ private:
         while (p < mEnd && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80)
             ++p;
         if (p < mEnd && *p == '"') {
-            const int node = newNode(Type::String);
+            const int node = newNode(Type::String, start - 1);
             d->mNodes[node].first = start - mBegin;
             d->mNodes[node].length = p - start;
             ++p;
@@ -255,7 +258,7 @@ private:
             ++p;
         }
         Q_UNUSED(escaped);
-        const int node = newNode(Type::String);
+        const int node = newNode(Type::String, start - 1);
         d->mNodes[node].unescaped = true;
         d->mNodes[node].first = first;
         d->mNodes[node].length = out.size() - first;
@@ -336,7 +339,7 @@ private:
 
     bool array(int depth)
     {
-        return elements(newNode(Type::Array), depth, ']', [this, depth] {
+        return elements(newNode(Type::Array, p), depth, ']', [this, depth] {
             mStack.push_back(int(d->mNodes.size()));
             return value(depth);
         });
@@ -344,7 +347,7 @@ private:
 
     bool object(int depth)
     {
-        return elements(newNode(Type::Object), depth, '}', [this, depth] {
+        return elements(newNode(Type::Object, p), depth, '}', [this, depth] {
             if (p >= mEnd || *p != '"')
                 return fail(p < mEnd ? Tr::tr("illegal value") : Tr::tr("unterminated object"));
             mStack.push_back(int(d->mNodes.size()));
@@ -393,15 +396,18 @@ bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *er
     mData = data;
     mUnescaped.clear();
     mNodes.clear();
+    mOffsets.clear();
     mChildren.clear();
     // About one node per 12 bytes in a plan.
     mNodes.reserve(size_t(data.size() / 12 + 16));
+    mOffsets.reserve(size_t(data.size() / 12 + 16));
     mChildren.reserve(size_t(data.size() / 12 + 16));
     Parser parser(this);
     if (!parser.run()) {
         *errorOffset = parser.errorOffset();
         *errorMessage = parser.errorMessage();
         mNodes.clear();
+        mOffsets.clear();
         mChildren.clear();
         return false;
     }
@@ -422,6 +428,11 @@ QString Document::string(int node) const
 Type Value::type() const
 {
     return mDocument && mNode >= 0 ? mDocument->mNodes.at(size_t(mNode)).type : Type::Undefined;
+}
+
+qsizetype Value::offset() const
+{
+    return mDocument && mNode >= 0 ? qsizetype(mDocument->mOffsets.at(size_t(mNode))) : -1;
 }
 
 bool Value::toBool() const

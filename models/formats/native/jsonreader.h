@@ -33,6 +33,8 @@ public:
     bool isArray() const { return type() == Type::Array; }
     bool isObject() const { return type() == Type::Object; }
 
+    // Where the value's text starts in the document, in bytes; -1 for none.
+    qsizetype offset() const;
     bool toBool() const;
     double toDouble() const;
     QString toString() const;
@@ -133,6 +135,7 @@ public:
     // input returns false and sets the byte offset and a reason.
     bool parse(const QByteArray &data, qsizetype *errorOffset, QString *errorMessage);
     Value root() const { return Value(this, mNodes.empty() ? -1 : 0); }
+    const QByteArray &data() const { return mData; }
 
     static constexpr int MaxDepth = 1024;
 
@@ -158,6 +161,7 @@ private:
     QByteArray mData;
     QByteArray mUnescaped;
     std::vector<Node> mNodes;
+    std::vector<quint32> mOffsets; // per node, where its text starts (files are at most 256 MB)
     std::vector<int> mChildren; // arrays: value nodes; objects: key node, value node
 
     class Parser;
