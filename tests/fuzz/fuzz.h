@@ -10,10 +10,10 @@
 #include <cstddef>
 #include <cstdint>
 
-// What the fuzz targets of tests/fuzz share (README, Fuzzing). Each target
-// feeds libFuzzer's bytes to one reader and then checks what every reader
-// promises: no crash, no sanitizer report, and whatever it accepted is a
-// plan that the native format saves and opens again unchanged.
+// What the fuzz targets of tests/fuzz share (README, Sanitizers and
+// fuzzing). Each target feeds libFuzzer's bytes to one reader and then checks
+// what every reader promises: no crash, no sanitizer report, and whatever it
+// accepted is a plan that the native format saves and opens again unchanged.
 namespace Portolan::Fuzz {
 
 // Once per process, from LLVMFuzzerInitialize: a QCoreApplication (readers
