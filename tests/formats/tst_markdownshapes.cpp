@@ -140,6 +140,53 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
         << QByteArray("# P\n\n- a: 3000\n\n```\n- b: 3001\n| Port | Service |\n```\n")
         << QStringList{"a 3000 - - -"} << QStringList();
 
+    QTest::newRow("default | alternative columns, blank rows")
+        << QByteArray("|default|alternative|protocol|service|\n|-:|-:|-|-|\n|2222|22|tcp|endlessh|\n|||||\n"
+                      "|53||udp|pi-hole|\n|80|todo|tcp|pi-hole|\n")
+        << QStringList{"endlessh 22 - - -", "pi-hole 53/udp - - -", "pi-hole 80 - - -"}
+        << QStringList{"6:5 \"todo\" is not a port (1-65535); the row is kept without it."};
+    QTest::newRow("empty cell \"||\", one-dash delimiters: columns kept")
+        << QByteArray("| Service | Host Port | Container Port |\n|-|-|-|\n| a || x1 |\n") << QStringList{"a 0 - - -"}
+        << QStringList{"3:8 \"x1\" is not a port (1-65535); the row is kept without it."};
+    QTest::newRow("https | http columns") << QByteArray("| Service Name | https | http |\n|---|---|---|\n| parking | 16001 | 15001 |\n")
+                                          << QStringList{"parking 16001 - - -", "parking-15001 15001 - - -"} << QStringList();
+    QTest::newRow("Forward To column, headings naming machines")
+        << QByteArray("| Port | Forward To | Service |\n|---|---|---|\n| 32400 | Ubuntu Server | Plex |\n\n"
+                      "| Machine | Role |\n|---|---|\n| IBM Server | node |\n\n### IBM Server\n\n| Port | Service |\n|---|---|\n"
+                      "| 81 | npm |\n\n### Elsewhere\n\n| Port | Service |\n|---|---|\n| 82 | x |\n")
+        << QStringList{"Plex 32400 ubuntu-server - -", "npm 81 ibm-server - -", "x 82 - - -"} << QStringList();
+    QTest::newRow("repeated row read once")
+        << QByteArray("| Service | Port |\n|---|---|\n| Plex | 32400 |\n| Plex | 32400, 3005 |\n| Plex | 1900/udp |\n")
+        << QStringList{"Plex 32400 - - -", "Plex-3005 3005 - - -", "Plex 1900/udp - - -"}
+        << QStringList{"4:3 \"Plex\" on port 32400 is listed again; read once."};
+    QTest::newRow("two services in a cell") << QByteArray("| Port | Dienst |\n|---|---|\n| 3000 | Wiki.js, Homepage (intern) |\n")
+                                            << QStringList{"Wiki.js 3000 - - internal", "Homepage 3000 - - internal"}
+                                            << QStringList();
+    QTest::newRow("published aside in an internal section")
+        << QByteArray("# P\n\n## Internal Ports\n\n| Port | Service |\n|---|---|\n| 32400 | Plex *(forwarded on router)* |\n"
+                      "| 81 | npm |\n")
+        << QStringList{"Plex 32400 - - -", "npm 81 - - internal"} << QStringList();
+    QTest::newRow("Hostname line names the doc's host")
+        << QByteArray("# Ports\n\nHostname: `nas01.lan` (Tailscale).\n\n| Port | Service |\n|---|---|\n| 80 | web |\n")
+        << QStringList{"web 80 nas01-lan - -"} << QStringList();
+    QTest::newRow("deployments on a host, / for no port")
+        << QByteArray("# docker-compose `main-server`\n\n> deployments on `main-server`.\n\n"
+                      "| Container Name | Host Port | Internal Port |\n|---|---|---|\n| muse | / | / |\n| db | / | 3306 |\n"
+                      "| web | 10130 | 80 |\n")
+        << QStringList{"muse 0 main-server - -", "db 0>3306 main-server - internal", "web 10130>80 main-server - -"}
+        << QStringList();
+    QTest::newRow("running on a word that is no host") << QByteArray("Services running on Linux.\n\n- web: 80\n")
+                                                       << QStringList{"web 80 - - -"} << QStringList();
+    QTest::newRow("bold name after the ports")
+        << QByteArray("# P\n\n- `80`, `443` \xE2\x80\x93 used by **Nginx** for HTTP/S entry\n- `5432` \xE2\x80\x93 **PostgreSQL** DB\n"
+                      "- `22` \xE2\x80\x93 **SSH**\n")
+        << QStringList{"Nginx 80 - - -", "Nginx-443 443 - - -", "PostgreSQL 5432 - - -", "SSH 22 - - -"} << QStringList();
+    QTest::newRow("dashboard ids are not ports")
+        << QByteArray("# S\n\n| Service | Port |\n|---|---|\n| a | 1 |\n\n# Grafana Dashboard Id's\n\n"
+                      "- 1860 - [Node Exporter](https://example.org/)\n- 13946 - cAdvisor\n")
+        << QStringList{"a 1 - - -"}
+        << QStringList{"7:3 The section \"Grafana Dashboard Id's\" lists ids, not ports; its list was skipped."};
+
     // Tolerant: a positioned warning, the rest kept.
     QTest::newRow("bad cell") << QByteArray("| Service | Port |\n|---|---|\n| a | 30x1 |\n| b | 3001 |\n")
                               << QStringList{"a 0 - - -", "b 3001 - - -"}

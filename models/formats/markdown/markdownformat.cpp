@@ -632,6 +632,9 @@ private:
     ParseError *mError;
     bool mFailed = false;
     bool mLayoutMismatch = false; // failed only because this is not the PORT_SCHEMA layout
+    // The file has a part only this layout has: a status block, a range
+    // section, a section Portolan writes (Principles, Unranged Services, …).
+    bool mOwnLayout = false;
     Schema mSchema;
     QList<Diagnostic> mWarnings;
     UniqueIds mServiceIds;
@@ -743,6 +746,22 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     std::optional<ReadResult> layout = readLayout(lines);
     if (!layout && !mLayoutMismatch)
         return std::nullopt;
+    const bool ownLayout = layout
+        && (mOwnLayout || !layout->schema.ranges.isEmpty() || !layout->schema.dates.isEmpty()
+            || !layout->schema.principles.isEmpty());
+    if (layout && !layout->schema.services.isEmpty() && !ownLayout) {
+        // Port | Service tables under headings of the doc's own: what the
+        // tables mean (hosts, asides, bold names) is read as by the shapes;
+        // the doc's prose stays, as the layout keeps it.
+        ReadResult shapes = readPortShapes(blocks, mOptions);
+        if (!shapes.schema.services.isEmpty()) {
+            shapes.schema.title = layout->schema.title;
+            shapes.schema.notes = layout->schema.notes;
+            shapes.schema.sections = layout->schema.sections;
+            shapes.warnings = layout->warnings + shapes.warnings;
+            return shapes;
+        }
+    }
     if (layout && !layout->schema.services.isEmpty()) {
         // The layout reads Port | Service tables; any other port table stays
         // in the notes, which is said rather than done silently.
@@ -902,11 +921,14 @@ bool Reader::readStatus(const QList<Line> &lines)
             const QString date = plainText(m.capturedView(1)).trimmed();
             if (!date.isEmpty())
                 mSchema.dates.insert(QString(kRealPorts), date);
+            mOwnLayout = true;
             ++i;
             break;
         }
-        if (hostHeading.match(t).hasMatch() || inactive.match(t).hasMatch())
+        if (hostHeading.match(t).hasMatch() || inactive.match(t).hasMatch()) {
+            mOwnLayout = true;
             break;
+        }
         intro.append(lines.at(i));
     }
     mSchema.notes = joinProse(intro);
@@ -1169,6 +1191,7 @@ bool Reader::readSection(const Section &section)
     static const QRegularExpression rangeHeading(QStringLiteral("^(\\d+)\\s*[-\\x{2013}]\\s*(\\d+)\\s*(?::\\s*(.*))?$"));
     const QRegularExpressionMatch m = rangeHeading.match(section.title);
     if (m.hasMatch()) {
+        mOwnLayout = true; // "## FIRST-LAST: Title", even one that is no range
         bool okFirst, okLast;
         const int first = m.capturedView(1).toInt(&okFirst);
         const int last = m.capturedView(2).toInt(&okLast);
@@ -1185,6 +1208,10 @@ bool Reader::readSection(const Section &section)
                      .arg(last));
         else
             return readRangeSection(section, first, last, plainText(m.capturedView(3)).trimmed());
+    }
+    for (const QLatin1String own : {kPrinciples, kChecklist, kUnranged, kInternalOnly, kKnownProblems}) {
+        if (section.title.compare(own, Qt::CaseInsensitive) == 0)
+            mOwnLayout = true;
     }
     if (section.title.compare(kPrinciples, Qt::CaseInsensitive) == 0)
         return readPrinciples(section);

@@ -22,10 +22,13 @@ struct Scanner
     const char *base = nullptr;
     qsizetype size = 0;
     std::vector<qsizetype> lineStarts;
+    std::vector<qsizetype> inserted; // spaces added by prepareTables(), in order
     QList<MdBlock> *blocks = nullptr;
     std::vector<Target> targets;
     int listDepth = 0;
     bool inHead = false;
+    int strongBlock = -1;     // the list item whose first strong text is being read
+    int lastStrongBlock = -1; // the list item whose first strong text was read
 
     void position(const char *text, int *line, int *column) const
     {
@@ -38,6 +41,9 @@ struct Scanner
             if ((uchar(base[i]) & 0xC0) != 0x80)
                 ++chars;
         }
+        // Spaces prepareTables() added before it on this line are not the file's.
+        chars -= int(std::lower_bound(inserted.begin(), inserted.end(), offset)
+                     - std::lower_bound(inserted.begin(), inserted.end(), start));
         *column = chars + 1;
     }
 
@@ -168,13 +174,24 @@ int leaveBlock(MD_BLOCKTYPE type, void *, void *userdata)
     return 0;
 }
 
-int enterSpan(MD_SPANTYPE, void *, void *)
+int enterSpan(MD_SPANTYPE type, void *, void *userdata)
 {
+    auto *s = static_cast<Scanner *>(userdata);
+    if (type != MD_SPAN_STRONG || s->targets.empty())
+        return 0;
+    const int block = s->targets.back().block;
+    if (block >= 0 && block != s->lastStrongBlock && (*s->blocks)[block].kind == MdBlock::ListItem)
+        s->strongBlock = block;
     return 0;
 }
 
-int leaveSpan(MD_SPANTYPE, void *, void *)
+int leaveSpan(MD_SPANTYPE type, void *, void *userdata)
 {
+    auto *s = static_cast<Scanner *>(userdata);
+    if (type == MD_SPAN_STRONG && s->strongBlock >= 0) {
+        s->lastStrongBlock = s->strongBlock;
+        s->strongBlock = -1;
+    }
     return 0;
 }
 
@@ -186,6 +203,8 @@ int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
     MdText *target = s->textOf(s->targets.back());
     if (!target)
         return 0;
+    if (s->strongBlock >= 0 && s->strongBlock == s->targets.back().block && type == MD_TEXT_NORMAL)
+        (*s->blocks)[s->strongBlock].strong += QString::fromUtf8(text, size);
     if (target->line == 0 && type != MD_TEXT_SOFTBR && type != MD_TEXT_BR)
         s->position(text, &target->line, &target->column);
     switch (type) {
@@ -206,11 +225,89 @@ int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
     return 0;
 }
 
+// md4c 0.4.8 (Debian 12) differs from GitHub's tables in two ways, so
+// tables are prepared before it reads them, keeping every line where it was:
+// - a delimiter row counts only when every cell has three characters at least
+//   ("---", ":--"), where GitHub takes one ("-", "-:"): "|-:|-|" tables were
+//   paragraphs. Such a row is widened to "|--:|---|" (no text is on it);
+// - an empty cell "||" is dropped and the row's later cells move left: it is
+//   written "| |", and *inserted keeps where each added space is, so that
+//   every cell keeps its column.
+QByteArray prepareTables(const QByteArray &utf8, std::vector<qsizetype> *inserted)
+{
+    QByteArray out;
+    out.reserve(utf8.size());
+    qsizetype start = 0;
+    bool previousHasPipe = false;
+    bool inTable = false;
+    QByteArray previous; // the line before, as written to out
+    qsizetype previousAt = 0;
+    auto fillEmptyCells = [&](QByteArray line, qsizetype at) {
+        for (qsizetype i = line.indexOf("||"); i >= 0; i = line.indexOf("||", i + 1)) {
+            line.insert(i + 1, ' ');
+            inserted->push_back(at + i + 1);
+        }
+        return line;
+    };
+    while (start < utf8.size()) {
+        qsizetype end = utf8.indexOf('\n', start);
+        if (end < 0)
+            end = utf8.size();
+        QByteArray line = utf8.mid(start, end - start);
+        const qsizetype lineAt = out.size();
+        bool delimiter = false;
+        if (previousHasPipe && !inTable && line.contains('|')) {
+            QByteArray row;
+            delimiter = true;
+            QByteArray rest = line.trimmed();
+            const bool lead = rest.startsWith('|');
+            const bool trail = rest.size() > 1 && rest.endsWith('|');
+            rest = rest.mid(lead ? 1 : 0, rest.size() - (lead ? 1 : 0) - (trail ? 1 : 0));
+            for (const QByteArray &raw : rest.split('|')) {
+                const QByteArray cell = raw.trimmed();
+                const bool left = cell.startsWith(':');
+                const bool right = cell.size() > 1 && cell.endsWith(':');
+                const QByteArray dashes = cell.mid(left ? 1 : 0, cell.size() - (left ? 1 : 0) - (right ? 1 : 0));
+                if (dashes.isEmpty() || dashes.count('-') != dashes.size()) {
+                    delimiter = false;
+                    break;
+                }
+                const qsizetype width = std::max<qsizetype>(dashes.size(), 3 - (left ? 1 : 0) - (right ? 1 : 0));
+                row += '|' + QByteArray(left ? ":" : "") + QByteArray(width, '-') + QByteArray(right ? ":" : "");
+            }
+            if (delimiter) {
+                qsizetype indent = 0;
+                while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t'))
+                    ++indent;
+                line = line.left(indent) + row + '|' + (line.endsWith('\r') ? "\r" : "");
+                // The header above is a row too.
+                const QByteArray header = fillEmptyCells(previous, previousAt);
+                out.replace(previousAt, previous.size(), header);
+                inTable = true;
+            }
+        } else if (inTable && line.contains('|')) {
+            line = fillEmptyCells(line, lineAt);
+        } else {
+            inTable = false;
+        }
+        const qsizetype at = out.size();
+        out += line;
+        if (end < utf8.size())
+            out += '\n';
+        previousHasPipe = line.contains('|');
+        previous = line;
+        previousAt = at;
+        start = end + 1;
+    }
+    return out;
+}
+
 } // namespace
 
-bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks)
+bool scanMarkdown(const QByteArray &input, QList<MdBlock> *blocks)
 {
     Scanner s;
+    const QByteArray utf8 = prepareTables(input, &s.inserted);
     s.base = utf8.constData();
     s.size = utf8.size();
     s.blocks = blocks;
@@ -232,6 +329,7 @@ bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks)
     for (MdBlock &b : *blocks) {
         const MdText &first = b.kind == MdBlock::Table ? b.header.value(0) : b.text;
         b.text.text = b.text.text.trimmed();
+        b.strong = b.strong.trimmed();
         for (MdText &c : b.header)
             c.text = c.text.trimmed();
         for (QList<MdText> &row : b.rows) {

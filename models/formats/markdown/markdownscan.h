@@ -24,12 +24,14 @@ struct MdBlock
     int line = 0;                 // where the block starts
     int column = 0;
     MdText text;                  // heading, list item, paragraph
+    QString strong;               // list item: its first **strong** text
     QList<MdText> header;         // table
     QList<QList<MdText>> rows;    // table body
 };
 
 // Parses CommonMark with GitHub tables through md4c. Code blocks and raw HTML
-// are left out. Returns false if md4c gives up (it does not on valid UTF-8).
+// are left out. A table delimiter row with cells shorter than md4c 0.4.8
+// takes ("|-:|-|", which GitHub renders) is widened first, in place. Returns false if md4c gives up (it does not on valid UTF-8).
 bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks);
 
 } // namespace Portolan

@@ -25,7 +25,12 @@ QRegularExpression caseless(const QByteArray &pattern)
                                                               | QRegularExpression::UseUnicodePropertiesOption);
 }
 
-enum class Column { Other, HostPort, ContainerPort, Service, Host, Description, Notes, Protocol };
+// DefaultPort and AlternativePort: "default | alternative", the port a
+// service uses where it cannot have its default one. NamedPort: a column named
+// by the protocol its ports speak ("https | http"), one more port of the row.
+enum class Column {
+    Other, HostPort, ContainerPort, Service, Host, Description, Notes, Protocol, DefaultPort, AlternativePort, NamedPort
+};
 
 // Which of several service-like columns names the service: "Service" before
 // "Name" before "Container".
@@ -54,11 +59,21 @@ Column columnKind(const QString &header)
     static const QRegularExpression weakService = caseless(
         "^(?:assigned|assigned to|used by|usage|purpose|what|verwendung|zweck|belegt durch|belegt von|"
         "description|beschreibung)$");
-    static const QRegularExpression host = caseless("^(?:host|server|machine|node|rechner|maschine|vm)$");
+    static const QRegularExpression host = caseless(
+        "^(?:host|server|machine|node|rechner|maschine|vm|device|gerät|forward(?:ed)? to|runs on|läuft auf)$");
+    static const QRegularExpression defaultPort = caseless("^(?:default|standard)(?:[ -]?port)?$");
+    static const QRegularExpression alternativePort = caseless("^(?:alternative?|alternate|alt|instead|stattdessen)(?:[ -]?port)?$");
+    static const QRegularExpression namedPort = caseless("^(?:https?|grpc|wss?|tls|ssh|smtp|dns)$");
     static const QRegularExpression protocol = caseless("^(?:protocol|proto|protokoll|type|typ)$");
     static const QRegularExpression notes = caseless("^(?:notes?|notiz|notizen|hinweis|bemerkung|comment|comments|kommentar)$");
     if (containerPort.match(header).hasMatch())
         return Column::ContainerPort;
+    if (defaultPort.match(header).hasMatch())
+        return Column::DefaultPort;
+    if (alternativePort.match(header).hasMatch())
+        return Column::AlternativePort;
+    if (namedPort.match(header).hasMatch())
+        return Column::NamedPort;
     if (hostPort.match(header).hasMatch())
         return Column::HostPort;
     if (service.match(header).hasMatch())
@@ -99,10 +114,15 @@ private:
     void readHeading(const MdBlock &b);
     void readTable(const MdBlock &b);
     void readItem(const MdBlock &b);
+    void readParagraph(const MdBlock &b);
     QString hostFor(const QString &name);
+    // The host of a host section, else the one the doc's opening names.
+    QString currentHost() const { return mHostId.isEmpty() ? mDocHostId : mHostId; }
     // Adds one service per port span; returns how many.
+    // A service repeated with the same port, host and protocol ("Plex" listed
+    // twice) is read once. at: the name, where a repeat is reported.
     int addServices(const QString &name, const QList<CellPort> &spans, const QString &hostId, bool internal,
-                    const Service &base);
+                    const Service &base, const MdText &at);
 
     const FormatOptions &mOptions;
     Schema mSchema;
@@ -111,10 +131,17 @@ private:
     UniqueIds mRangeIds;
     UniqueIds mHostIds;
     QHash<QString, QString> mHostByName;
+    QSet<QString> mSeen; // name, port, host, protocol of every service read
     QString mRangeId;
     int mRangeLevel = 0;
     QString mHostId;
     int mHostLevel = 0;
+    QString mDocHostId;
+    QSet<QString> mMachines; // host-like cells of every table, lower case
+    bool mNotPorts = false;  // a section of ids or codes, not ports
+    int mNotPortsLevel = 0;
+    MdText mNotPortsHeading;
+    bool mNotPortsNoted = false;
     bool mInternal = false;
     int mInternalLevel = 0;
     int mTables = 0;
@@ -138,11 +165,22 @@ QString ShapeReader::hostFor(const QString &name)
 }
 
 int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, const QString &hostId,
-                             bool internal, const Service &base)
+                             bool internal, const Service &base, const MdText &at)
 {
     const QList<CellPort> all = spans.isEmpty() ? QList<CellPort>{CellPort()} : spans;
+    int added = 0;
     for (int i = 0; i < all.size(); ++i) {
         const CellPort &p = all.at(i);
+        if (p.first) {
+            const QString key = name.toLower() + QLatin1Char('\n') + hostId + QLatin1Char('\n')
+                + QString::number(p.first * 2 + (p.protocol == Protocol::Udp ? 1 : 0));
+            if (mSeen.contains(key)) {
+                warn(at.line, at.column, Tr::tr("\"%1\" on port %2 is listed again; read once.").arg(name).arg(p.first));
+                continue;
+            }
+            mSeen.insert(key);
+        }
+        ++added;
         Service s = base;
         s.name = i == 0 ? name : QStringLiteral("%1-%2").arg(name).arg(p.first);
         s.id = mServiceIds.take(s.name, QStringLiteral("item"));
@@ -164,7 +202,7 @@ int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, 
         s.notes = notes.join(QLatin1String("; "));
         mSchema.services.append(s);
     }
-    return int(all.size());
+    return added;
 }
 
 void ShapeReader::readHeading(const MdBlock &b)
@@ -185,6 +223,19 @@ void ShapeReader::readHeading(const MdBlock &b)
     if (mInternalLevel >= b.level) {
         mInternal = false;
         mInternalLevel = 0;
+    }
+    if (mNotPortsLevel >= b.level) {
+        mNotPorts = false;
+        mNotPortsLevel = 0;
+    }
+    // "## Grafana Dashboard Id's", "### Error codes": numbers that are not ports.
+    static const QRegularExpression ids = caseless(
+        "\\b(?:ids?|id's|identifiers?|(?:error|status|exit|response) codes?|fehlercodes?)\\b");
+    if (ids.match(t).hasMatch()) {
+        mNotPorts = true;
+        mNotPortsLevel = b.level;
+        mNotPortsHeading = b.text;
+        mNotPortsNoted = false;
     }
 
     static const QRegularExpression span = caseless(
@@ -236,8 +287,14 @@ void ShapeReader::readHeading(const MdBlock &b)
         "^(?:(?:on|auf)\\s+(?:host\\s+|server\\s+)?|(?:host|server|machine|node|rechner)\\s*:\\s*|(?:host|server)\\s+(?=`))"
         "`?([^`\\s:()]+)`?\\s*(?:\\((.*)\\))?:?$");
     const QRegularExpressionMatch h = onHost.match(t);
+    // "### IBM Server" where a table lists "IBM Server" as a machine.
+    static const QRegularExpression ends = caseless("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$");
+    const QString bare = QString(t).remove(ends);
     if (h.hasMatch() && !m.hasMatch()) {
         mHostId = hostFor(h.captured(1));
+        mHostLevel = b.level;
+    } else if (!m.hasMatch() && !bare.isEmpty() && mMachines.contains(bare.toLower())) {
+        mHostId = hostFor(bare);
         mHostLevel = b.level;
     }
     if (isInternalTitle(t)) {
@@ -255,6 +312,9 @@ void ShapeReader::readTable(const MdBlock &b)
     int hostCol = -1;
     int protocolCol = -1;
     int notesCol = -1;
+    int defaultCol = -1;
+    int alternativeCol = -1;
+    QList<int> namedPorts;
     QList<Column> kinds;
     QList<int> serviceCols;
     for (int c = 0; c < b.header.size(); ++c) {
@@ -272,9 +332,20 @@ void ShapeReader::readTable(const MdBlock &b)
         case Column::Host: if (hostCol < 0) hostCol = c; break;
         case Column::Protocol: if (protocolCol < 0) protocolCol = c; break;
         case Column::Notes: if (notesCol < 0) notesCol = c; break;
+        case Column::DefaultPort: if (defaultCol < 0) defaultCol = c; break;
+        case Column::AlternativePort: if (alternativeCol < 0) alternativeCol = c; break;
+        case Column::NamedPort: namedPorts.append(c); break;
         case Column::Other: break;
         }
     }
+    // "default | alternative": the default is the port unless the row names
+    // another; "https | http": the first is the port, the others more ports.
+    if (hostPorts.isEmpty() && defaultCol >= 0)
+        hostPorts.append(defaultCol);
+    if (hostPorts.isEmpty() && containerPorts.isEmpty() && !namedPorts.isEmpty())
+        hostPorts.append(namedPorts.takeFirst());
+    if (hostPorts.isEmpty())
+        alternativeCol = -1;
     const bool onlyContainer = hostPorts.isEmpty() && !containerPorts.isEmpty();
     const int portCol = !hostPorts.isEmpty() ? hostPorts.first() : containerPorts.value(0, -1);
     const int targetCol = !hostPorts.isEmpty() ? containerPorts.value(0, -1) : -1;
@@ -322,6 +393,9 @@ void ShapeReader::readTable(const MdBlock &b)
                 break;
             }
         }
+        // "|||||": a blank row that only spaces the table out.
+        if (std::all_of(row.cbegin(), row.cend(), [](const MdText &cell) { return cell.text.isEmpty(); }))
+            continue;
         const MdText name = row.value(serviceCol);
         if (name.text.isEmpty()) {
             warn(rowLine, name.line ? name.column : 0, Tr::tr("The row has no service name; skipped."));
@@ -342,6 +416,21 @@ void ShapeReader::readTable(const MdBlock &b)
         };
         QList<CellPort> spans;
         ports(portCol, &spans);
+        QStringList portNotes;
+        if (alternativeCol >= 0) {
+            QList<CellPort> alternative;
+            ports(alternativeCol, &alternative);
+            if (!alternative.isEmpty()) {
+                if (!row.value(portCol).text.isEmpty())
+                    portNotes.append(Tr::tr("default port %1").arg(row.value(portCol).text));
+                spans = alternative;
+            }
+        }
+        for (int c : std::as_const(namedPorts)) {
+            QList<CellPort> more;
+            ports(c, &more);
+            spans.append(more);
+        }
         QList<CellPort> targets;
         if (targetCol >= 0)
             ports(targetCol, &targets);
@@ -352,7 +441,7 @@ void ShapeReader::readTable(const MdBlock &b)
         const bool containerOnly = spans.isEmpty() && !targets.isEmpty();
         if (containerOnly)
             base.containerPort = targets.first().first;
-        QString hostId = mHostId;
+        QString hostId = currentHost();
         if (hostCol >= 0 && !row.value(hostCol).text.isEmpty())
             hostId = hostFor(row.value(hostCol).text);
         const QString protocol = protocolCol >= 0 ? row.value(protocolCol).text : QString();
@@ -361,7 +450,7 @@ void ShapeReader::readTable(const MdBlock &b)
             for (CellPort &p : spans)
                 p.protocol = Protocol::Udp;
         }
-        QStringList notes;
+        QStringList notes = portNotes;
         for (int c : std::as_const(serviceCols)) {
             // "Container Name" beside "Service": the container is an alias.
             const QString alias = row.value(c).text;
@@ -370,7 +459,8 @@ void ShapeReader::readTable(const MdBlock &b)
         }
         for (int c = 0; c < row.size(); ++c) {
             const QString &text = row.at(c).text;
-            if (serviceCols.contains(c) || c == portCol || c == targetCol || c == hostCol || c == protocolCol || text.isEmpty())
+            if (serviceCols.contains(c) || c == portCol || c == targetCol || c == hostCol || c == protocolCol
+                || c == alternativeCol || namedPorts.contains(c) || text.isEmpty())
                 continue;
             if (kinds.value(c) == Column::Description && base.description.isEmpty())
                 base.description = text;
@@ -380,16 +470,28 @@ void ShapeReader::readTable(const MdBlock &b)
                 notes.append(QStringLiteral("%1: %2").arg(b.header.value(c).text, text));
         }
         base.notes = notes.join(QLatin1String("; "));
-        // "Wiki (intern)": the name says the service is internal.
+        // "Wiki (intern)": the name says the service is internal; "Plex
+        // (forwarded on router)" that it is published, whatever the section.
         static const QRegularExpression aside(QStringLiteral("^(.*\\S)\\s*\\(([^()]*)\\)$"));
+        static const QRegularExpression publishedAside = caseless(
+            "^(?:forwarded|published|exposed|public|öffentlich|extern|freigegeben)\\b");
         QString serviceName = name.text;
-        bool internalName = false;
+        bool internal = mInternal || onlyContainer || containerOnly;
         const QRegularExpressionMatch a = aside.match(serviceName);
         if (a.hasMatch() && isInternalTitle(a.captured(2))) {
             serviceName = a.captured(1);
-            internalName = true;
+            internal = true;
+        } else if (a.hasMatch() && publishedAside.match(a.captured(2)).hasMatch() && !containerOnly) {
+            serviceName = a.captured(1);
+            internal = false;
         }
-        addServices(serviceName, spans, hostId, mInternal || onlyContainer || containerOnly || internalName, base);
+        // "Wiki.js, Homepage": a cell naming two services on the same ports.
+        static const QRegularExpression comma(QStringLiteral(",\\s+"));
+        const QStringList names = serviceName.contains(QLatin1Char(','))
+            ? serviceName.split(comma, Qt::SkipEmptyParts)
+            : QStringList{serviceName};
+        for (const QString &one : names)
+            addServices(one.trimmed(), spans, hostId, internal, base, name);
     }
 }
 
@@ -426,6 +528,12 @@ void ShapeReader::readItem(const MdBlock &b)
         portsOffset = int(m.capturedStart(1));
         name = m.captured(2).trimmed();
         rest = m.captured(3).trimmed();
+        // "`5432` - **PostgreSQL** DB", "`80` - used by **Nginx**": the bold
+        // words name the service, the rest describes it.
+        if (!b.strong.isEmpty() && name != b.strong && name.contains(b.strong)) {
+            rest = rest.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, rest);
+            name = b.strong;
+        }
     } else if ((m = portInParens.match(t)).hasMatch() || (m = nameFirst.match(t)).hasMatch()) {
         name = m.captured(1).trimmed();
         portsText = m.captured(2);
@@ -460,11 +568,46 @@ void ShapeReader::readItem(const MdBlock &b)
     }
     Service base;
     base.description = rest;
-    addServices(name, spans, mHostId, mInternal, base);
+    addServices(name, spans, currentHost(), mInternal, base, b.text);
+}
+
+void ShapeReader::readParagraph(const MdBlock &b)
+{
+    // Before the first table or list: "Hostname: nas01.lan", "deployments
+    // on `main-server`." name the one host of the whole doc.
+    if (mTables > 0 || mLists > 0 || !mDocHostId.isEmpty())
+        return;
+    static const QRegularExpression named = caseless(
+        "^(?:host(?:name)?|server|machine|rechner|maschine)\\s*:\\s*([\\p{L}\\p{N}][\\w.-]*)");
+    static const QRegularExpression on = caseless("\\b(?:on|auf)\\s+([\\p{L}\\p{N}][\\w.-]*[\\w])\\s*[.:]?$");
+    QRegularExpressionMatch m = named.match(b.text.text);
+    if (!m.hasMatch()) {
+        m = on.match(b.text.text);
+        // Only a name that looks like a host's: "main-server", "nas01", not "Linux".
+        static const QRegularExpression hostLike(QStringLiteral("[-.\\d]"));
+        if (m.hasMatch() && !hostLike.match(m.captured(1)).hasMatch())
+            return;
+    }
+    if (m.hasMatch())
+        mDocHostId = hostFor(m.captured(1));
 }
 
 ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
 {
+    // Machines the doc's tables name (a "Machine" or "Forward To" column),
+    // even tables without ports: a heading naming one is a host section.
+    for (const MdBlock &b : blocks) {
+        if (b.kind != MdBlock::Table)
+            continue;
+        for (int c = 0; c < b.header.size(); ++c) {
+            if (columnKind(b.header.at(c).text) != Column::Host)
+                continue;
+            for (const QList<MdText> &row : b.rows) {
+                if (!row.value(c).text.isEmpty())
+                    mMachines.insert(row.value(c).text.toLower());
+            }
+        }
+    }
     for (const MdBlock &b : blocks) {
         switch (b.kind) {
         case MdBlock::Heading:
@@ -474,9 +617,17 @@ ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
             readTable(b);
             break;
         case MdBlock::ListItem:
-            readItem(b);
+            if (!mNotPorts) {
+                readItem(b);
+            } else if (!mNotPortsNoted) {
+                mNotPortsNoted = true;
+                warn(mNotPortsHeading.line, mNotPortsHeading.column,
+                     Tr::tr("The section \"%1\" lists ids, not ports; its list was skipped.").arg(mNotPortsHeading.text));
+                ++mSkipped;
+            }
             break;
         case MdBlock::Paragraph:
+            readParagraph(b);
             break;
         }
     }
@@ -495,7 +646,7 @@ ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
 
 bool isEmptyMark(const QString &text)
 {
-    return text.isEmpty() || text == QLatin1String("-") || text == QStringLiteral("\u2014")
+    return text.isEmpty() || text == QLatin1String("-") || text == QLatin1String("/") || text == QStringLiteral("\u2014")
         || text == QStringLiteral("\u2013") || text.compare(QLatin1String("n/a"), Qt::CaseInsensitive) == 0;
 }
 

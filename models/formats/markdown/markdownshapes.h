@@ -20,7 +20,7 @@ struct CellPort
 // character offset in text.
 QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>> *bad);
 
-// "-", "—", "n/a" or nothing: a cell that says there is no port.
+// "-", "—", "/", "n/a" or nothing: a cell that says there is no port.
 bool isEmptyMark(const QString &text);
 
 // "Internal (Docker / not published)", "Not exposed", "Intern": a section of
