@@ -85,6 +85,14 @@ int runImport(CommandContext &context)
         context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
 
     Schema schema = result->schema;
+    // The host the input describes is part of a new plan (a Prometheus
+    // config names none of its own).
+    if (!options.hostId.isEmpty() && schema.hostIndex(options.hostId) < 0) {
+        Host host;
+        host.id = options.hostId;
+        host.name = options.hostId;
+        schema.hosts.append(host);
+    }
     if (parser.isSet(intoOption)) {
         if (!format->mergesIntoPlan()) {
             context.err << Tr::tr("portolan import: %1 files are whole schemas; --into does not apply").arg(format->id())

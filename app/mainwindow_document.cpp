@@ -475,6 +475,7 @@ void MainWindow::exportDocument()
 {
     ExportDialog dialog(mDocument->schema(), mDocument->fileName().isEmpty() ? QStringLiteral("schema") : mDocument->fileName(),
                         this);
+    dialog.setBaseDir(mRealitySync->baseDir());
     if (dialog.exec() == QDialog::Accepted && !dialog.savedFileName().isEmpty())
         showMessage(tr("Exported to %1").arg(QDir::toNativeSeparators(dialog.savedFileName())));
 }

@@ -24,6 +24,7 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     , mHost(new QComboBox(this))
     , mStatus(new QCheckBox(tr("Include the &status block (real ports per host)"), this))
     , mFindings(new QCheckBox(tr("Include &known problems"), this))
+    , mCompose(new QComboBox(this))
     , mPreview(new ExportPreview(this))
     , mBinary(new QLabel(this))
 {
@@ -36,6 +37,10 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     for (const Host &h : schema.hosts)
         mHost->addItem(h.name, h.id);
     mStatus->setChecked(true);
+    // Compose adds an override file's ports to the base file's; since 2.24.4
+    // !override replaces them. Older versions get ports to paste instead.
+    mCompose->addItem(tr("Compose 2.24.4 or later (ports: !override)"), QStringLiteral("2.24"));
+    mCompose->addItem(tr("Older Compose (ports to paste into the file)"), QStringLiteral("older"));
     mBinary->setAlignment(Qt::AlignCenter);
     mBinary->hide();
 
@@ -44,6 +49,8 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     form->addRow(tr("&Host:"), mHost);
     form->addRow(QString(), mStatus);
     form->addRow(QString(), mFindings);
+    form->addRow(tr("&Compose:"), mCompose);
+    mComposeLabel = form->labelForField(mCompose);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
     buttons->button(QDialogButtonBox::Save)->setText(tr("&Save As…"));
@@ -60,6 +67,7 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     connect(mHost, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     connect(mStatus, &QCheckBox::toggled, this, &ExportDialog::refresh);
     connect(mFindings, &QCheckBox::toggled, this, &ExportDialog::refresh);
+    connect(mCompose, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     resize(900, 680);
     refresh();
 }
@@ -76,6 +84,12 @@ const Format *ExportDialog::currentFormat() const
     return FormatRegistry::instance().format(mFormat->currentData().toString());
 }
 
+void ExportDialog::setBaseDir(const QString &dir)
+{
+    mBaseDir = dir;
+    refresh();
+}
+
 void ExportDialog::refresh()
 {
     const Format *format = currentFormat();
@@ -84,14 +98,20 @@ void ExportDialog::refresh()
     const bool markdown = format->id() == QLatin1String("markdown");
     mStatus->setVisible(markdown);
     mFindings->setVisible(markdown);
+    const bool compose = format->id() == QLatin1String("compose");
+    mCompose->setVisible(compose);
+    if (mComposeLabel)
+        mComposeLabel->setVisible(compose);
     // A format that describes one host cannot be written for all of them.
     if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1)
         mHost->setCurrentIndex(1);
 
     FormatOptions options;
     options.hostId = mHost->currentData().toString();
+    options.baseDir = mBaseDir;
     options.extra.insert(QStringLiteral("status"), mStatus->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
     options.extra.insert(QStringLiteral("findings"), mFindings->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
+    options.extra.insert(QStringLiteral("compose"), mCompose->currentData().toString());
     QString error;
     const std::optional<QByteArray> bytes = format->write(mSchema, options, &error);
     mBytes = bytes.value_or(QByteArray());

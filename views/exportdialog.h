@@ -24,6 +24,9 @@ public:
     explicit ExportDialog(const Schema &schema, const QString &documentName, QWidget *parent = nullptr);
 
     void selectFormat(const QString &formatId);
+    // Where the plan's relative paths lead (its folder): an export that
+    // starts from an imported file (Prometheus) reads it from there.
+    void setBaseDir(const QString &dir);
     ExportPreview *preview() const { return mPreview; }
     // Where Save wrote the export; empty until it did.
     QString savedFileName() const { return mSavedFileName; }
@@ -37,12 +40,15 @@ private:
     void save();
 
     Schema mSchema;
+    QString mBaseDir;
     QString mDocumentName;
     QString mSavedFileName;
     QComboBox *mFormat;
     QComboBox *mHost;
     QCheckBox *mStatus;
     QCheckBox *mFindings;
+    QComboBox *mCompose;
+    QWidget *mComposeLabel = nullptr;
     ExportPreview *mPreview;
     QLabel *mBinary;
     QByteArray mBytes;

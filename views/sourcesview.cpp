@@ -124,9 +124,12 @@ void SourcesView::rebuild()
                 const int services = int(reading->result.schema.services.size());
                 const int targets = int(reading->endpoints.size());
                 const QString time = QLocale().toString(reading->readAt.toLocalTime().time(), QLocale::ShortFormat);
-                status = source.kind == SourceKind::Compose || source.kind == SourceKind::Prometheus
-                    ? tr("%1 · %n entry(ies)", nullptr, services).arg(time)
-                    : tr("%1 · %n endpoint(s)", nullptr, targets).arg(time);
+                if (source.kind == SourceKind::Doc)
+                    status = tr("%1 · changed by Carry Out, not read into reality").arg(time);
+                else
+                    status = source.kind == SourceKind::Compose || source.kind == SourceKind::Prometheus
+                        ? tr("%1 · %n entry(ies)", nullptr, services).arg(time)
+                        : tr("%1 · %n endpoint(s)", nullptr, targets).arg(time);
                 if (!reading->warnings.isEmpty())
                     status += QStringLiteral(" · ") + tr("%n warning(s)", nullptr, int(reading->warnings.size()));
             }
@@ -167,7 +170,10 @@ bool SourcesView::detectKind(const QString &fileName, SourceKind *kind)
             .match(head)
             .hasMatch();
     };
-    if (topKey("services|include")) {
+    if (QFileInfo(fileName).suffix().compare(QLatin1String("md"), Qt::CaseInsensitive) == 0
+        || QFileInfo(fileName).suffix().compare(QLatin1String("markdown"), Qt::CaseInsensitive) == 0) {
+        *kind = SourceKind::Doc;
+    } else if (topKey("services|include")) {
         *kind = SourceKind::Compose;
     } else if (topKey("scrape_configs|scrape_config_files|global")) {
         *kind = SourceKind::Prometheus;
@@ -197,7 +203,8 @@ bool SourcesView::linkFiles(const QString &hostId, const QStringList &files, QSt
     for (const QString &f : files) {
         SourceKind kind;
         if (!detectKind(f, &kind)) {
-            *error = tr("%1 is neither a compose file, a Prometheus or cloudflared configuration, nor an env file.")
+            *error = tr("%1 is neither a compose file, a Prometheus or cloudflared configuration, an env file, nor a "
+                        "Markdown port document.")
                          .arg(QDir::toNativeSeparators(f));
             return false;
         }

@@ -205,13 +205,15 @@ QString sourceKindToString(SourceKind k)
     case SourceKind::Prometheus: return QStringLiteral("prometheus");
     case SourceKind::Cloudflared: return QStringLiteral("cloudflared");
     case SourceKind::Env: return QStringLiteral("env");
+    case SourceKind::Doc: return QStringLiteral("doc");
     }
     return {};
 }
 
 bool sourceKindFromString(const QString &s, SourceKind *kind)
 {
-    for (SourceKind candidate : {SourceKind::Compose, SourceKind::Prometheus, SourceKind::Cloudflared, SourceKind::Env}) {
+    for (SourceKind candidate : {SourceKind::Compose, SourceKind::Prometheus, SourceKind::Cloudflared, SourceKind::Env,
+                                SourceKind::Doc}) {
         if (sourceKindToString(candidate) == s) {
             *kind = candidate;
             return true;
@@ -227,6 +229,7 @@ QString sourceKindDisplayName(SourceKind k)
     case SourceKind::Prometheus: return QCoreApplication::translate("Portolan", "Prometheus config");
     case SourceKind::Cloudflared: return QCoreApplication::translate("Portolan", "cloudflared tunnel");
     case SourceKind::Env: return QCoreApplication::translate("Portolan", "Env file");
+    case SourceKind::Doc: return QCoreApplication::translate("Portolan", "Port documentation");
     }
     return {};
 }

@@ -30,7 +30,9 @@ struct SourceLocation
 };
 
 // What kind of real file a source is.
-enum class SourceKind { Compose, Prometheus, Cloudflared, Env };
+// Doc: the team's port documentation (Markdown); it is not reality, but
+// carrying a move out changes its table row and status line too.
+enum class SourceKind { Compose, Prometheus, Cloudflared, Env, Doc };
 
 // A real file (or, for compose, a project of files) of one host that decides
 // or names ports. Paths are relative to the plan file's folder.

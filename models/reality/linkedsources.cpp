@@ -26,13 +26,6 @@ struct Tr
 
 } // namespace
 
-bool isLoopbackHost(const QString &host)
-{
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
-        || host == QLatin1String("[::1]") || host == QLatin1String("0.0.0.0")
-        || host == QLatin1String("host.docker.internal");
-}
-
 namespace {
 
 int schemeDefaultPort(const QString &scheme)
@@ -236,6 +229,25 @@ Finding sourceFinding(const QString &rule, Severity severity, const QString &mes
     Finding f;
     f.rule = rule;
     f.severity = severity;
+// The port documentation: text, read only to know it is there and readable;
+// it is the plan's prose, not reality, so it yields nothing.
+bool readDoc(SourceReading *reading)
+{
+    const QString shown = reading->source.files.first();
+    std::optional<QByteArray> bytes = readFileBytes(reading->absoluteFiles.first(), &reading->error, Yaml::MaxFileSize);
+    if (!bytes) {
+        reading->error.file = shown;
+        return false;
+    }
+    if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {
+        reading->error.file = shown;
+        lineColumnAt(*bytes, nul, &reading->error.line, &reading->error.column);
+        reading->error.message = Tr::tr("The document contains binary data (a NUL byte), not Markdown.");
+        return false;
+    }
+    return true;
+}
+
     f.message = message;
     f.hostIds = {hostId};
     f.serviceIds = serviceIds;
@@ -304,6 +316,7 @@ SourceReading readSource(const QString &hostId, const RealitySource &source, con
     return reading;
 }
 
+    case SourceKind::Doc: reading.ok = readDoc(&reading); break;
 QList<SourceReading> readSources(const Schema &schema, const QString &baseDir,
                                  const QHash<QString, QString> *environment)
 {

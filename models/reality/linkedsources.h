@@ -51,10 +51,6 @@ struct SourceReading
     friend bool operator==(const SourceReading &, const SourceReading &) = default;
 };
 
-// A name for the machine itself as a target names it: localhost, 127.0.0.1,
-// ::1, 0.0.0.0, host.docker.internal (from a container: its host).
-bool isLoopbackHost(const QString &host);
-
 // Where a plan's relative source paths are resolved: the plan file's folder
 // (the working directory for an unsaved plan).
 QString sourceBaseDir(const QString &planFileName);

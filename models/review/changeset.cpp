@@ -205,6 +205,80 @@ bool editHostPort(Lines &file, const SourceLocation &origin, int from, int to,
     return true;
 }
 
+// The text of a Markdown table cell without code, emphasis or link marks.
+QString plainCell(QString cell)
+{
+    cell = cell.trimmed();
+    static const QRegularExpression link(QStringLiteral("^\\[(.*)\\]\\([^)]*\\)$"));
+    if (const QRegularExpressionMatch m = link.match(cell); m.hasMatch())
+        cell = m.captured(1);
+    while (cell.size() >= 2 && QStringView(u"`*_").contains(cell.front()) && cell.back() == cell.front())
+        cell = cell.mid(1, cell.size() - 2).trimmed();
+    return cell;
+}
+
+// The doc's table row of the service (a cell naming it, a cell holding
+// from): from → to in that cell. Every other byte stays.
+bool editDocRow(Lines &doc, const QStringList &names, int from, int to)
+{
+    const QString port = QString::number(from);
+    for (QByteArray &line : doc.lines) {
+        const QString text = QString::fromUtf8(line);
+        if (!text.trimmed().startsWith(QLatin1Char('|')) || !text.contains(port))
+            continue;
+        // Cell boundaries: pipes that are not escaped.
+        QList<qsizetype> pipes;
+        for (qsizetype i = 0; i < text.size(); ++i) {
+            if (text.at(i) == QLatin1Char('|') && (i == 0 || text.at(i - 1) != QLatin1Char('\\')))
+                pipes.append(i);
+        }
+        qsizetype portCell = -1;
+        bool named = false;
+        for (qsizetype c = 0; c + 1 < pipes.size(); ++c) {
+            const QString cell = plainCell(text.mid(pipes.at(c) + 1, pipes.at(c + 1) - pipes.at(c) - 1));
+            if (cell == port && portCell < 0)
+                portCell = c;
+            for (const QString &name : names)
+                named = named || cell.compare(name, Qt::CaseInsensitive) == 0;
+        }
+        if (!named || portCell < 0)
+            continue;
+        const qsizetype at = text.indexOf(port, pipes.at(portCell));
+        line = (text.left(at) + QString::number(to) + text.mid(at + port.size())).toUtf8();
+        return true;
+    }
+    return false;
+}
+
+// The doc's status line of the service, "- name `3061`" (or "name: 3061"),
+// in a list or quoted list: from → to.
+bool editDocStatus(Lines &doc, const QStringList &names, int from, int to)
+{
+    for (const QString &name : names) {
+        if (name.isEmpty())
+            continue;
+        const QRegularExpression status(QStringLiteral("(?<![\\w-])%1(?![\\w-])\\s*(?::\\s*)?(`?)(%2)\\1(?!\\d)")
+                                            .arg(QRegularExpression::escape(name))
+                                            .arg(from),
+                                        QRegularExpression::CaseInsensitiveOption);
+        static const QRegularExpression bullet(QStringLiteral("^\\s*(>\\s*)*([-*+]|\\d+[.)])?\\s"));
+        for (QByteArray &line : doc.lines) {
+            const QString text = QString::fromUtf8(line);
+            if (text.trimmed().startsWith(QLatin1Char('|')))
+                continue; // a table row is the plan, not the status
+            const QRegularExpressionMatch m = status.match(text);
+            if (!m.hasMatch())
+                continue;
+            // A list item or its continuation (an indented or quoted line).
+            if (!bullet.match(text).hasMatch() && !text.startsWith(QLatin1Char(' ')) && !text.startsWith(QLatin1Char('>')))
+                continue;
+            line = (text.left(m.capturedStart(2)) + QString::number(to) + text.mid(m.capturedEnd(2))).toUtf8();
+            return true;
+        }
+    }
+    return false;
+}
+
 } // namespace
 
 namespace {
@@ -250,9 +324,12 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
     QHash<QString, QStringList> movesOf;  // relative → move keys
     QSet<QString> composeFiles;
     QHash<QString, QString> envFileOf;    // compose file → its env file (relative), when it exists
+    QStringList docs;                     // the port documentation, of any host
     for (const SourceReading &r : readings) {
         if (!r.ok)
             continue;
+        if (r.source.kind == SourceKind::Doc && !docs.contains(r.source.files.first()))
+            docs.append(r.source.files.first());
         const QString base = readingBaseDir(r);
         for (int i = 0; i < r.source.files.size(); ++i)
             absolute.insert(r.source.files.at(i), r.absoluteFiles.value(i));
@@ -362,6 +439,18 @@ ChangeSet buildChangeSet(const Schema &schema, const QList<SourceReading> &readi
             continue;
         }
         set.carried.append(key);
+        // The documentation: the status line says what runs; a plan move changes the table row too.
+        QStringList names{s->name};
+        names += s->aliases;
+        for (const QString &doc : std::as_const(docs)) {
+            Lines *file = open(doc);
+            if (!file)
+                continue;
+            if (editDocStatus(*file, names, from, to))
+                movesOf[doc].append(key);
+            if (move.side == Move::Side::Plan && editDocRow(*file, names, move.fromPort, move.toPort))
+                movesOf[doc].append(key);
+        }
         // What names the service by its host port: env URLs via the host,
         // scrape targets, tunnel rules.
         for (const Reference &r : schema.references) {

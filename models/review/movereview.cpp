@@ -180,7 +180,7 @@ void MoveReview::computationFinished()
 void MoveReview::record(ReviewDecision::Kind kind, const QList<Move> &moves)
 {
     for (const Move &m : moves)
-        mDecisions.append(ReviewDecision{kind, m});
+        mDecisions.append(ReviewDecision{kind, m, {}});
 }
 
 bool MoveReview::execute(const QList<Move> &moves)

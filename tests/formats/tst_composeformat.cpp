@@ -52,6 +52,7 @@ private slots:
     void shouldBeStableWhenImportedTwice();
     void shouldImportAsOneUndoableStep();
     void shouldRoundTripTheExportedSnippet();
+    void overrideSnippetShouldReplaceTheBasePorts();
     void shouldWriteSnippetsDockerComposeAccepts();
 
 private:
@@ -795,9 +796,11 @@ void TestComposeFormat::shouldWriteSnippetsDockerComposeAccepts()
     for (const auto &[schema, host] : cases) {
         FormatOptions options;
         options.hostId = host;
+        options.extra.insert(QStringLiteral("compose"), QStringLiteral("older")); // what Debian's docker-compose 1.29 reads
         QString writeError;
         const auto snippet = ComposeFormat().write(schema, options, &writeError);
         QVERIFY(snippet);
+        QVERIFY(!snippet->contains("!override"));
         // docker-compose v1 needs image or build per service: a base file gives them.
         QByteArray base = "version: \"3.8\"\nservices:\n";
         QSet<QString> keys;
@@ -823,6 +826,44 @@ void TestComposeFormat::shouldWriteSnippetsDockerComposeAccepts()
                                 dir.path(), &output);
         QVERIFY2(ok, qPrintable(output + QString::fromUtf8(*snippet)));
     }
+}
+
+void TestComposeFormat::overrideSnippetShouldReplaceTheBasePorts()
+{
+    // A move from 80 to 8080: with the default snippet, Compose 2.24.4+ (and
+    // Portolan's reader, which follows it) publishes 8080 only, not both.
+    QTemporaryDir dir;
+    QVERIFY(Test::writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                                "services:\n  web:\n    image: nginx\n    ports:\n      - \"80:80\"\n"));
+    Schema schema;
+    schema.hosts = {Host{QStringLiteral("box"), QStringLiteral("Box"), {}, {}, {}, {}}};
+    Service web = Test::service(QStringLiteral("web"), 8080, 80, QStringLiteral("box"));
+    web.containerPort = 80;
+    web.aliases = {QStringLiteral("web")};
+    schema.services = {web};
+    FormatOptions options;
+    options.hostId = QStringLiteral("box");
+    QString writeError;
+    const auto snippet = ComposeFormat().write(schema, options, &writeError);
+    QVERIFY(snippet);
+    QVERIFY2(snippet->contains("    ports: !override\n      - \"8080:80/tcp\"\n") && snippet->contains("Compose 2.24.4 or later"),
+             snippet->constData());
+    QVERIFY(Test::writeTestFile(dir.path(), QStringLiteral("ports.yml"), *snippet));
+    FormatOptions read;
+    read.fileName = QStringLiteral("docker-compose.yml");
+    read.hostId = QStringLiteral("box");
+    read.baseDir = dir.path();
+    read.extra.insert(QStringLiteral("overrideFiles"), QStringList{dir.filePath(QStringLiteral("ports.yml"))});
+    read.extra.insert(QStringLiteral("overrideNames"), QStringList{QStringLiteral("ports.yml")});
+    ParseError error;
+    QFile base(dir.filePath(QStringLiteral("docker-compose.yml")));
+    QVERIFY(base.open(QIODevice::ReadOnly));
+    const auto result = ComposeFormat().read(base.readAll(), read, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QList<int> published;
+    for (const Service &s : result->schema.services)
+        published.append(s.actualPort);
+    QCOMPARE(published, QList<int>{8080});
 }
 
 QTEST_GUILESS_MAIN(TestComposeFormat)

@@ -30,9 +30,11 @@ private slots:
     void shouldStopAliasAmplificationWithinBounds_data();
     void shouldStopAliasAmplificationWithinBounds();
     void shouldSetMetricsOfMatchingServices();
-    void shouldWriteUniqueJobsWithContainerTargets();
+    void shouldWriteOneJobPerNameWithContainerTargets();
     void shouldWriteConfigsPromtoolAccepts();
     void shouldRoundTripScrapeTargets();
+    void importThenExportShouldKeepRealConfigs_data();
+    void importThenExportShouldKeepRealConfigs();
     void shouldWriteEnvLines_data();
     void shouldWriteEnvLines();
     void shouldDisambiguateEnvNames();
@@ -225,7 +227,7 @@ void TestPrometheusFormat::shouldSetMetricsOfMatchingServices()
     QVERIFY2(text.contains(QLatin1String("secure-box:443")), qPrintable(text)); // matches nothing
 }
 
-void TestPrometheusFormat::shouldWriteUniqueJobsWithContainerTargets()
+void TestPrometheusFormat::shouldWriteOneJobPerNameWithContainerTargets()
 {
     Schema plan = scrapedPlan();
     for (Service &s : plan.services) {
@@ -236,13 +238,23 @@ void TestPrometheusFormat::shouldWriteUniqueJobsWithContainerTargets()
     plan.services[1].metrics.port = 9400;
     const QList<ScrapeTarget> targets = scrapeTargets(plan, QStringLiteral("box"));
     QCOMPARE(targets.size(), 4);
-    QSet<QString> jobs;
-    for (const ScrapeTarget &t : targets)
-        jobs.insert(t.job);
-    QCOMPARE(jobs.size(), 4);
     QCOMPARE(targets.at(0).target, QStringLiteral("api:8080")); // container port, not 18080
     QCOMPARE(targets.at(1).target, QStringLiteral("mana-app-worker:9400")); // container name, metrics port
     QCOMPARE(targets.at(3).target, QStringLiteral("10.0.0.5:9100")); // another host: its address
+    // One job keeps the name dashboards select on, with every target.
+    QList<ScrapeJob> jobs = scrapeJobs(targets);
+    QCOMPARE(jobs.size(), 1);
+    QCOMPARE(jobs.first().name, QStringLiteral("same"));
+    QCOMPARE(jobs.first().targets.size(), 4);
+    // The same target twice is listed once; other settings need a job of their own.
+    QList<ScrapeTarget> more = targets;
+    more.append(targets.first());
+    more[2].interval = QStringLiteral("1m");
+    jobs = scrapeJobs(more);
+    QCOMPARE(jobs.size(), 2);
+    QCOMPARE(jobs.at(0).targets.size(), 3);
+    QCOMPARE(jobs.at(1).name, QStringLiteral("same-2"));
+    QCOMPARE(jobs.at(1).interval, QStringLiteral("1m"));
 }
 
 void TestPrometheusFormat::shouldWriteConfigsPromtoolAccepts()
@@ -316,6 +328,103 @@ void TestPrometheusFormat::shouldRoundTripScrapeTargets()
     QCOMPARE(api.interval, QStringLiteral("30s"));
     QCOMPARE(merged->service(QStringLiteral("redis-exporter"))->metrics.job, QStringLiteral("redis"));
     QVERIFY(!merged->service(QStringLiteral("worker"))->metrics.enabled);
+}
+
+void TestPrometheusFormat::importThenExportShouldKeepRealConfigs_data()
+{
+    QTest::addColumn<QString>("path");
+    const QDir real(QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/realprometheus"));
+    for (const QString &name : real.entryList({QStringLiteral("*.yml")}, QDir::Files, QDir::Name))
+        QTest::newRow(qPrintable(name)) << real.filePath(name);
+    QTest::newRow("mana") << QStringLiteral(PORTOLAN_SOURCE_DIR "/resources/samples/mana-2026-04-17/docker/prometheus/prometheus.yml");
+}
+
+// Import then export of a real config gives it back byte for byte: every job
+// name, target and setting (scheme, relabelling, labels, auth, TLS) that
+// Portolan does not change. A planned port moves exactly its target's line; a
+// service the config lacks becomes a job of its own; promtool accepts both.
+void TestPrometheusFormat::importThenExportShouldKeepRealConfigs()
+{
+    QFETCH(QString, path);
+    QTemporaryDir dir;
+    const QByteArray original = fileBytes(path);
+    QVERIFY(!original.isEmpty());
+    QVERIFY(Test::writeTestFile(dir.path(), QStringLiteral("prometheus.yml"), original));
+    FormatOptions options;
+    options.fileName = QStringLiteral("prometheus.yml");
+    options.baseDir = dir.path();
+    options.hostId = QStringLiteral("box");
+    if (path.endsWith(QLatin1String("10-boilerplates.yml")))
+        QSKIP("not valid YAML as published (see tests/data/realprometheus/README.md)");
+    ParseError error;
+    const std::optional<ReadResult> fragment = PrometheusFormat().read(original, options, &error);
+    QVERIFY2(fragment, qPrintable(error.toString()));
+    // What `portolan import prometheus.yml --host box` makes of it.
+    std::optional<Schema> merged = fragment->schema;
+    merged->hosts = {Host{QStringLiteral("box"), QStringLiteral("box"), QStringLiteral("127.0.0.1"), {}, {}, {}}};
+    QString writeError;
+    std::optional<QByteArray> exported = PrometheusFormat().write(*merged, options, &writeError);
+    QVERIFY(exported);
+    const bool scrapesTargets = std::any_of(merged->services.cbegin(), merged->services.cend(),
+                                            [](const Service &s) { return s.metrics.origin.isValid(); });
+    if (scrapesTargets)
+        QCOMPARE(*exported, original);
+
+    // Move one service that is scraped through the host: only its line changes.
+    Schema moved = *merged;
+    const QList<QByteArray> before = original.split('\n');
+    int movedLine = 0;
+    for (Service &s : moved.services) {
+        const QString name = s.aliases.value(0);
+        if (!s.metrics.origin.isValid() || !(isLoopbackHost(name) || name == QLatin1String("127.0.0.1")))
+            continue;
+        s.actualPort = s.metrics.port;
+        s.plannedPort = s.metrics.port == 65000 ? 65001 : 65000;
+        movedLine = s.metrics.origin.line;
+        break;
+    }
+    // And a service the config lacks.
+    Service added = Test::service(QStringLiteral("portolan-added"), 3005, 0, QStringLiteral("box"));
+    added.metrics.enabled = true;
+    added.metrics.job = QStringLiteral("portolan-added");
+    moved.services.append(added);
+    exported = PrometheusFormat().write(moved, options, &writeError);
+    QVERIFY(exported);
+    // Every line of the config is still there in order, but the moved one.
+    const QList<QByteArray> after = exported->split('\n');
+    if (scrapesTargets) {
+        qsizetype j = 0;
+        for (qsizetype i = 0; i < before.size(); ++i) {
+            if (i + 1 == movedLine) {
+                QVERIFY2(after.value(j).contains("65000") || after.value(j).contains("65001"), after.value(j).constData());
+                ++j;
+                continue;
+            }
+            while (j < after.size() && after.at(j) != before.at(i))
+                ++j;
+            QVERIFY2(j < after.size(), qPrintable(QStringLiteral("line %1 is gone: %2").arg(i + 1).arg(QString::fromUtf8(before.at(i)))));
+            ++j;
+        }
+        // The added job's four lines (and a line end after the last line, when it had none).
+        QCOMPARE(after.size(), before.size() + 4 + (original.endsWith('\n') ? 0 : 1));
+    }
+    QVERIFY(exported->contains("portolan-added:3005"));
+    QVERIFY(Test::writeTestFile(dir.path(), QStringLiteral("prometheus.yml"), *exported));
+    QString output;
+    if (QStandardPaths::findExecutable(QStringLiteral("promtool")).isEmpty())
+        QSKIP("promtool is not installed (scripts/setup installs it)");
+    QVERIFY2(Test::runTool(QStringLiteral("promtool"),
+                           {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("--syntax-only"),
+                            QStringLiteral("prometheus.yml")},
+                           dir.path(), &output)
+                 || !Test::runTool(QStringLiteral("promtool"),
+                                   {QStringLiteral("check"), QStringLiteral("config"), QStringLiteral("--syntax-only"), path},
+                                   dir.path(), &output),
+             qPrintable(output + QString::fromUtf8(*exported)));
+    // Read again: the added job is there with its target, the moved target at its new port.
+    const std::optional<ReadResult> again = PrometheusFormat().read(*exported, options, &error);
+    QVERIFY2(again, qPrintable(error.toString()));
+    QVERIFY(target(again->schema, QStringLiteral("portolan-added")));
 }
 
 void TestPrometheusFormat::shouldWriteEnvLines_data()

@@ -34,6 +34,7 @@ private slots:
     void failureOnTheThirdFileShouldLeaveAllFour();
     void undoShouldPutTheFilesBackWhileUnchanged();
     void patchShouldBeRelativeToTheGitWorkTree();
+    void docShouldFollowInItsTableRowAndStatusLine();
 
 private:
     static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
@@ -424,6 +425,51 @@ void TestChangeSet::patchShouldBeRelativeToTheGitWorkTree()
                  .startsWith(QLatin1String("--- a/ops/compose/docker-compose.yml\n+++ b/ops/compose/docker-compose.yml\n")),
              qPrintable(set.patch(dir.path())));
     QVERIFY(gitWorkTree({set.files.first().absolutePath, QStringLiteral("/")}).isEmpty());
+}
+
+void TestChangeSet::docShouldFollowInItsTableRowAndStatusLine()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                          "services:\n  credits:\n    ports:\n      - 3061:3000\n"));
+    const QByteArray doc = "# Ports\r\n\r\n| Port | Service | Notes |\r\n|------|---------|-------|\r\n"
+                           "| 3061 | `credits` | billing, not 30610 |\r\n| 3062 | user | |\r\n\r\n"
+                           "The credits service moved (credits is at 3061 for now).\r\n\r\n"
+                           "> - credits `3061` (Bun), user `3062`\r\n";
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docs/PORTS.md"), doc));
+    Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                    {deployed(QStringLiteral("credits"), 3061, QStringLiteral("h"))});
+    RealitySource docs;
+    docs.kind = SourceKind::Doc;
+    docs.files = {QStringLiteral("docs/PORTS.md")};
+    schema.hosts.first().sources.append(docs);
+    const QList<SourceReading> readings = readSources(schema, dir.path());
+    QVERIFY2(readings.last().ok, qPrintable(readings.last().error.toString()));
+    const Schema applied = applyReadings(schema, readings).schema;
+    QCOMPARE(applied.services.size(), 1); // the doc is not reality
+
+    // A plan move (a draft 3061 → 3002): the row and the status line follow, nothing else.
+    Schema draft = applied;
+    draft.services.first().plannedPort = 3002;
+    QList<Move> moves = diffSchemas(applied, draft, Move::Origin::Draft);
+    moves.removeIf([](const Move &m) { return !m.changesPort(); });
+    ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    QCOMPARE(set.files.size(), 2);
+    QCOMPARE(set.files.at(1).path, QStringLiteral("docs/PORTS.md"));
+    QByteArray expected = doc;
+    expected.replace("| 3061 | `credits`", "| 3002 | `credits`");
+    expected.replace("> - credits `3061`", "> - credits `3002`");
+    QCOMPARE(set.files.at(1).after, expected);
+
+    // Drift (planned 3002, running on 3061): the plan's row stays, the status line follows.
+    Schema drifting = applied;
+    drifting.services.first().plannedPort = 3002;
+    set = buildChangeSet(drifting, readings, driftMoves(drifting));
+    QCOMPARE(set.files.size(), 2);
+    expected = doc;
+    expected.replace("> - credits `3061`", "> - credits `3002`");
+    QCOMPARE(set.files.at(1).after, expected);
 }
 
 QTEST_GUILESS_MAIN(TestChangeSet)

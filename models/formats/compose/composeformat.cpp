@@ -1220,10 +1220,25 @@ std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const Forma
         entry.ports.append(QStringLiteral("%1%2:%3/%4").arg(bind).arg(host).arg(container).arg(protocol));
     }
 
+    // Compose adds an override file's ports to the base file's, so a moved
+    // port would be published twice. Compose 2.24.4 and later replace them
+    // with the !override tag; for older versions the ports are meant to be
+    // pasted into the base file instead.
+    const bool older = options.extra.value(QStringLiteral("compose")).toString() == QLatin1String("older");
     QString out;
-    out += QStringLiteral("# %1\n").arg(Tr::tr("Ports of host %1 from the Portolan schema \"%2\"; use with "
-                                             "docker compose -f docker-compose.yml -f THIS_FILE.")
-                                              .arg(options.hostId, schema.title));
+    if (older) {
+        out += QStringLiteral("# %1\n# %2\n")
+                   .arg(Tr::tr("Ports of host %1 from the Portolan schema \"%2\", for Compose before 2.24.4.")
+                            .arg(options.hostId, schema.title),
+                        Tr::tr("Replace each service's ports: in docker-compose.yml with these (an override file "
+                               "would add them to the old ones)."));
+    } else {
+        out += QStringLiteral("# %1\n# %2\n")
+                   .arg(Tr::tr("Ports of host %1 from the Portolan schema \"%2\", for Compose 2.24.4 or later.")
+                            .arg(options.hostId, schema.title),
+                        Tr::tr("Use with docker compose -f docker-compose.yml -f THIS_FILE; !override replaces the "
+                               "base file's ports instead of adding to them."));
+    }
     if (order.isEmpty()) {
         out += QStringLiteral("services: {}\n");
         return out.toUtf8();
@@ -1233,7 +1248,7 @@ std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const Forma
         const Entry &entry = entries.value(key);
         out += QStringLiteral("  %1:\n").arg(quoted(key));
         if (!entry.ports.isEmpty()) {
-            out += QStringLiteral("    ports:\n");
+            out += older ? QStringLiteral("    ports:\n") : QStringLiteral("    ports: !override\n");
             for (const QString &p : entry.ports)
                 out += QStringLiteral("      - %1\n").arg(quoted(p));
         }

@@ -30,7 +30,9 @@ public:
     std::optional<Schema> merge(const Schema &plan, const ReadResult &fragment, const FormatOptions &options,
                                 QStringList *summary, QString *error) const override;
     // options.extra "ports": "planned" (default; the actual port where none is
-    // planned) or "actual".
+    // planned) or "actual". "compose": "2.24" (default: an override file
+    // whose ports: !override replace the base file's) or "older" (ports to
+    // paste into the base file: older Compose adds an override's ports).
     std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
                                     QString *error) const override;
 };

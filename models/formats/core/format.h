@@ -107,6 +107,10 @@ private:
 // unreadable, binary) reported like parse errors.
 std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *error, qint64 maxSize = 256LL << 20);
 
+// A name for the machine itself as a target names it: localhost, 127.0.0.1,
+// ::1, 0.0.0.0, host.docker.internal (from a container: its host).
+bool isLoopbackHost(const QString &host);
+
 // Atomic write through QSaveFile.
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error);
 

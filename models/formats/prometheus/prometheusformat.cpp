@@ -336,7 +336,6 @@ std::optional<Schema> PrometheusFormat::merge(const Schema &plan, const ReadResu
 QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHostId)
 {
     QList<ScrapeTarget> result;
-    UniqueIds jobs;
     QHash<QString, const Host *> hosts;
     hosts.reserve(schema.hosts.size());
     for (const Host &h : schema.hosts)
@@ -366,11 +365,7 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
         t.target = QStringLiteral("%1:%2").arg(address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address)
                                                                                    : address)
                        .arg(port);
-        QString job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
-        if (jobs.contains(job) && !hostId.isEmpty())
-            job += QLatin1Char('-') + hostId;
-        job = jobs.takeStem(job);
-        t.job = job;
+        t.job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
         t.path = s.metrics.path.isEmpty() ? QStringLiteral("/metrics") : s.metrics.path;
         if (!t.path.startsWith(QLatin1Char('/')))
             t.path.prepend(QLatin1Char('/'));
@@ -385,22 +380,208 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
 std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
 {
     const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
+QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
+{
+    // One job per name with every target once. Services of one name with
+    // different paths or intervals cannot share a job: the later settings
+    // get the name with a number (name-2), as Prometheus needs unique names.
+    QList<ScrapeJob> jobs;
+    QHash<QString, QList<int>> byName; // name as the plan gives it → its jobs
+    QHash<QString, int> nextNumber;
+    QSet<QString> used;
+    for (const ScrapeTarget &t : targets)
+        used.insert(t.job);
+    for (const ScrapeTarget &t : targets) {
+        QList<int> &candidates = byName[t.job];
+        int index = -1;
+        for (int c : std::as_const(candidates)) {
+            if (jobs.at(c).path == t.path && jobs.at(c).interval == t.interval) {
+                index = c;
+                break;
+            }
+        }
+        if (index < 0) {
+            ScrapeJob job;
+            job.name = t.job;
+            if (!candidates.isEmpty()) {
+                int &n = nextNumber[t.job];
+                n = qMax(n, 2);
+                do
+                    job.name = QStringLiteral("%1-%2").arg(t.job).arg(n++);
+                while (used.contains(job.name));
+                used.insert(job.name);
+            }
+            job.path = t.path;
+            job.interval = t.interval;
+            index = int(jobs.size());
+            candidates.append(index);
+            jobs.append(job);
+        }
+        ScrapeJob &job = jobs[index];
+        if (!job.targets.contains(t.target))
+            job.targets.append(t.target);
+        job.serviceIds.append(t.serviceId);
+    }
+    return jobs;
+}
+
+namespace {
+
+QString jobText(const ScrapeJob &job, const QString &indent)
+{
+    QStringList targets;
+    for (const QString &t : job.targets)
+        targets.append(quoted(t));
+    QString out = QStringLiteral("%1- job_name: %2\n").arg(indent, quoted(job.name));
+    out += QStringLiteral("%1  metrics_path: %2\n").arg(indent, quoted(job.path));
+    if (!job.interval.isEmpty())
+        out += QStringLiteral("%1  scrape_interval: %2\n").arg(indent, job.interval);
+    out += QStringLiteral("%1  static_configs:\n%1    - targets: [%2]\n").arg(indent, targets.join(QStringLiteral(", ")));
+    return out;
+}
+
+// The imported config a plan's scrape settings came from, as the base of
+// the export: the file most services' metrics name, when it is there.
+std::optional<QByteArray> importedConfig(const Schema &schema, const FormatOptions &options, QString *fileName)
+{
+    QHash<QString, int> counts;
+    for (const Service &s : schema.services) {
+        if (s.metrics.enabled && s.metrics.origin.isValid())
+            ++counts[s.metrics.origin.file];
+    }
+    QString best;
+    // A Prometheus config linked to the scraper's host comes first.
+    for (const Host &h : schema.hosts) {
+        if (!options.hostId.isEmpty() && h.id != options.hostId)
+            continue;
+        for (const RealitySource &source : h.sources) {
+            if (source.kind == SourceKind::Prometheus && !source.files.isEmpty() && best.isEmpty())
+                best = source.files.first();
+        }
+    }
+    const bool linked = !best.isEmpty();
+    for (auto it = counts.cbegin(); !linked && it != counts.cend(); ++it) {
+        if (best.isEmpty() || it.value() > counts.value(best) || (it.value() == counts.value(best) && it.key() < best))
+            best = it.key();
+    }
+    if (best.isEmpty() || (options.baseDir.isEmpty() && QDir::isRelativePath(best)))
+        return std::nullopt;
+    ParseError error;
+    std::optional<QByteArray> bytes = readFileBytes(QDir(options.baseDir).absoluteFilePath(best), &error, Yaml::MaxFileSize);
+    if (!bytes)
+        return std::nullopt;
+    // Only a Prometheus config whose scrape_configs is a block list (file_sd
+    // lists and flow lists are not edited in place).
+    std::optional<Yaml::Node> root = Yaml::loadMapping(*bytes, best, QString(), &error);
+    if (!root || !Yaml::MapView(*root).value(QStringLiteral("scrape_configs")).isSequence())
+        return std::nullopt;
+    static const QRegularExpression blockList(QStringLiteral("(^|\\n)scrape_configs:[ \\t]*(#[^\\n]*)?\\r?\\n"));
+    if (!blockList.match(QString::fromUtf8(*bytes)).hasMatch())
+        return std::nullopt;
+    *fileName = best;
+    return bytes;
+}
+
+// The imported config with the plan's changes: a target that reaches its
+// service through the host (localhost, the host's address) at the port that
+// runs today takes the planned port; jobs of services the config does not
+// have are appended to scrape_configs. Everything else is kept byte for byte:
+// job names, other targets, scheme, relabelling, labels, auth, TLS, comments.
+QByteArray editImportedConfig(const QByteArray &config, const QString &fileName, const Schema &schema,
+                              const QList<ScrapeTarget> &targets)
+{
+    QList<QByteArray> lines = config.split('\n');
+    QHash<QString, const Host *> hosts;
+    for (const Host &h : schema.hosts)
+        hosts.insert(h.id, &h);
+    QSet<QString> inConfig;
+    for (const Service &s : schema.services) {
+        if (!s.metrics.enabled || s.metrics.origin.file != fileName)
+            continue;
+        inConfig.insert(s.id);
+        const int index = s.metrics.origin.line - 1;
+        const int planned = exportPort(s, false);
+        if (index < 0 || index >= lines.size() || planned <= 0 || s.actualPort <= 0 || planned == s.actualPort)
+            continue;
+        const QString text = QString::fromUtf8(lines.at(index));
+        static const QRegularExpression target(QStringLiteral("([A-Za-z0-9_.\\-]+|\\[[0-9A-Fa-f:.]+\\]):(\\d{1,5})(?!\\d)"));
+        const QRegularExpressionMatch m = target.match(text, qMax(0, s.metrics.origin.column - 1));
+        if (!m.hasMatch() || m.captured(2).toInt() != s.actualPort)
+            continue;
+        QString name = m.captured(1);
+        if (name.startsWith(QLatin1Char('[')))
+            name = name.mid(1, name.size() - 2);
+        const Host *host = hosts.value(s.hostId);
+        if (!isLoopbackHost(name) && !(host && (name == host->address || name == host->id)))
+            continue; // by container name and container port: the host port is not what it uses
+        lines[index] = (text.left(m.capturedStart(2)) + QString::number(planned) + text.mid(m.capturedEnd(2))).toUtf8();
+    }
+    QList<ScrapeTarget> added;
+    for (const ScrapeTarget &t : targets) {
+        if (!inConfig.contains(t.serviceId))
+            added.append(t);
+    }
+    if (!added.isEmpty()) {
+        // After the last line of scrape_configs' list, in its indentation.
+        int header = 0;
+        while (header < lines.size() && !lines.at(header).startsWith("scrape_configs:"))
+            ++header;
+        int end = header + 1;
+        int last = header;
+        QString indent;
+        bool indentKnown = false;
+        for (; end < lines.size(); ++end) {
+            const QByteArray &line = lines.at(end);
+            const QByteArray trimmed = line.trimmed();
+            if (trimmed.isEmpty() || trimmed.startsWith('#'))
+                continue;
+            if (!line.startsWith(' ') && !line.startsWith('-'))
+                break; // the next top-level key
+            if (!indentKnown && trimmed.startsWith('-')) {
+                indent = QString::fromUtf8(line.left(line.indexOf('-')));
+                indentKnown = true;
+            }
+            last = end;
+        }
+        QString text;
+        for (const ScrapeJob &job : scrapeJobs(added))
+            text += jobText(job, indentKnown ? indent : QStringLiteral("  "));
+        const bool crlf = config.contains("\r\n");
+        if (crlf)
+            text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
+        QList<QByteArray> insert = text.toUtf8().split('\n');
+        insert.removeLast(); // after the final line end
+        for (int i = 0; i < insert.size(); ++i)
+            lines.insert(last + 1 + i, insert.at(i));
+        // A last line without its line end gets one before what follows it.
+        if (last + 1 + insert.size() >= lines.size() && !config.endsWith('\n'))
+            lines.append(QByteArray());
+    }
+    return lines.join('\n');
+}
+
+} // namespace
+
     const QString fileSd = options.extra.value(QStringLiteral("fileSd")).toString();
     QString out = QStringLiteral("# %1\n").arg(Tr::tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
     if (targets.isEmpty() && fileSd.isEmpty())
         return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
-    out += QStringLiteral("scrape_configs:\n");
-    for (const ScrapeTarget &t : targets) {
-        out += QStringLiteral("  - job_name: %1\n").arg(quoted(t.job));
-        out += QStringLiteral("    metrics_path: %1\n").arg(quoted(t.path));
-        if (!t.interval.isEmpty())
-            out += QStringLiteral("    scrape_interval: %1\n").arg(t.interval);
-        out += QStringLiteral("    static_configs:\n      - targets: [%1]\n").arg(quoted(t.target));
+    QString imported;
+    if (fileSd.isEmpty()) {
+        if (const std::optional<QByteArray> config = importedConfig(schema, options, &imported))
+            return editImportedConfig(*config, imported, schema, targets);
     }
+    out += QStringLiteral("scrape_configs:\n");
+    const QList<ScrapeJob> jobs = scrapeJobs(targets);
+    for (const ScrapeJob &job : jobs)
+        out += jobText(job, QStringLiteral("  "));
     if (!fileSd.isEmpty()) {
         QString job = QStringLiteral("file-sd");
-        for (int n = 2; std::any_of(targets.cbegin(), targets.cend(), [&](const ScrapeTarget &t) { return t.job == job; }); ++n)
+        for (int n = 2; names.contains(job); ++n)
             job = QStringLiteral("file-sd-%1").arg(n);
+        QSet<QString> names;
+        for (const ScrapeJob &job : jobs)
+            names.insert(job.name);
         out += QStringLiteral("  - job_name: %1\n    file_sd_configs:\n      - files: [%2]\n").arg(quoted(job), quoted(fileSd));
     }
     return out.toUtf8();

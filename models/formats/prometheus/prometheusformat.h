@@ -23,6 +23,11 @@ public:
     // options.hostId: where Prometheus runs (its services are scraped by
     // container name and container port, others by host address and port).
     // options.extra "fileSd": add a job that reads this file_sd file.
+    // When the services' scrape settings came from a config that is still
+    // there (their metrics origin, relative to options.baseDir), that config
+    // is the export: its jobs, targets and settings kept byte for byte, a
+    // target through the host at today's port moved to the planned one, and
+    // the services it lacks appended as jobs.
     std::optional<QByteArray> write(const Schema &schema, const FormatOptions &options,
                                     QString *error) const override;
 };
@@ -40,7 +45,7 @@ public:
 // One scrape target per service with metrics; shared by both exports.
 struct ScrapeTarget
 {
-    QString job;     // unique among the targets
+    QString job;     // the service's job name (several targets share one)
     QString target;  // host:port
     QString path;
     QString interval;
@@ -48,5 +53,17 @@ struct ScrapeTarget
     QString hostId;
 };
 QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHostId);
+
+// The jobs an export writes: one per job name with all of its targets, each
+// once; services of one name whose path or interval differ get name-2, ….
+struct ScrapeJob
+{
+    QString name;
+    QString path;
+    QString interval;
+    QStringList targets;
+    QStringList serviceIds;
+};
+QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets);
 
 } // namespace Portolan
