@@ -1,4 +1,5 @@
 #include "changeset.h"
+#include "portallocator.h"
 #include "jsonformat.h"
 #include "linkedsources.h"
 #include "move.h"
@@ -35,6 +36,7 @@ private slots:
     void undoShouldPutTheFilesBackWhileUnchanged();
     void patchShouldBeRelativeToTheGitWorkTree();
     void docShouldFollowInItsTableRowAndStatusLine();
+    void realCollisionsShouldBeResolvedInTheFiles();
 
 private:
     static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
@@ -470,6 +472,91 @@ void TestChangeSet::docShouldFollowInItsTableRowAndStatusLine()
     expected = doc;
     expected.replace("> - credits `3061`", "> - credits `3002`");
     QCOMPARE(set.files.at(1).after, expected);
+}
+
+void TestChangeSet::realCollisionsShouldBeResolvedInTheFiles()
+{
+    // The real Mac Mini file publishes 3015 and 3016 twice each; the ports
+    // the allocator proposes for memoro-server and memoro-audio-server,
+    // carried into copies of the real files, resolve both, introduce nothing.
+    if (QStandardPaths::findExecutable(QStringLiteral("git")).isEmpty())
+        QSKIP("git is not installed (scripts/setup installs it)");
+    QTemporaryDir dir;
+    const QString real = QStringLiteral(PORTOLAN_SOURCE_DIR "/resources/samples/mana-2026-04-17/");
+    for (const QString &f : {QStringLiteral("docker-compose.macmini.yml"), QStringLiteral("cloudflared-config.yml"),
+                             QStringLiteral("docker/prometheus/prometheus.yml")}) {
+        QDir(dir.path()).mkpath(QFileInfo(f).path());
+        QVERIFY(QFile::copy(real + f, dir.filePath(f)));
+        QFile::setPermissions(dir.filePath(f), QFile::ReadOwner | QFile::WriteOwner);
+    }
+    QVERIFY(QFile::copy(QStringLiteral(PORTOLAN_REALWORLD_DIR "/docs/PORT_SCHEMA.md"), dir.filePath(QStringLiteral("PORT_SCHEMA.md"))));
+    QFile::setPermissions(dir.filePath(QStringLiteral("PORT_SCHEMA.md")), QFile::ReadOwner | QFile::WriteOwner);
+    Schema plan = builtInLinkedSample();
+    for (Host &h : plan.hosts) {
+        for (RealitySource &s : h.sources)
+            s.files.replaceInStrings(QStringLiteral("mana-2026-04-17/"), QString());
+        if (h.id == QLatin1String("mac-mini")) {
+            RealitySource doc;
+            doc.kind = SourceKind::Doc;
+            doc.files = {QStringLiteral("PORT_SCHEMA.md")};
+            h.sources.append(doc);
+        }
+    }
+    const QList<SourceReading> readings = readSources(plan, dir.path());
+    for (const SourceReading &r : readings)
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    const Schema applied = applyReadings(plan, readings).schema;
+    Schema draft = applied;
+    QStringList moved;
+    for (const QString &name : {QStringLiteral("memoro-server"), QStringLiteral("memoro-audio-server")}) {
+        const auto it = std::find_if(draft.services.begin(), draft.services.end(), [&](const Service &s) {
+            return s.hostId == QLatin1String("mac-mini") && (s.name == name || s.aliases.contains(name));
+        });
+        QVERIFY2(it != draft.services.end(), qPrintable(name));
+        const PortRange *range = draft.rangeOf(*it);
+        QVERIFY(range);
+        // Its range is full: the proposal is the first free port of another range.
+        const int port = proposePort(draft, range->id, QStringLiteral("mac-mini")).port;
+        QVERIFY(port > 0);
+        it->plannedPort = port;
+        moved.append(QStringLiteral("%1 %2 → %3").arg(name).arg(it->actualPort).arg(port));
+    }
+    qInfo("%s", qPrintable(moved.join(QStringLiteral(", "))));
+    QList<Move> moves = diffSchemas(applied, draft, Move::Origin::Draft);
+    moves.removeIf([](const Move &m) { return !m.changesPort(); });
+    QCOMPARE(moves.size(), 2);
+    planMoves(moves);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    const ChangeSetCheck check = checkChangeSet(applied, readings, moves, set);
+    QVERIFY2(check.ok && check.notDone.isEmpty(), qPrintable(check.error.toString()));
+    QStringList introduced;
+    for (const Finding &f : check.introduced)
+        introduced.append(f.rule + QLatin1Char(' ') + f.message);
+    QVERIFY2(introduced.isEmpty(), qPrintable(introduced.join(QLatin1Char('\n'))));
+    int collisions = 0;
+    for (const Finding &f : check.resolved)
+        collisions += f.rule == QLatin1String("host-collision") && (f.message.contains(QLatin1String("3015"))
+                                                                     || f.message.contains(QLatin1String("3016")));
+    QCOMPARE(collisions, 2);
+
+    // The patch applies with git; every byte outside the changed lines is kept.
+    int exitCode = 0;
+    run(QStringLiteral("git"), {QStringLiteral("init"), QStringLiteral("-q")}, dir.path(), &exitCode);
+    QCOMPARE(exitCode, 0);
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("moves.patch"), set.gitPatch().toUtf8()));
+    const QString output = run(QStringLiteral("git"), {QStringLiteral("apply"), QStringLiteral("--check"),
+                                                        QStringLiteral("moves.patch")}, dir.path(), &exitCode);
+    QVERIFY2(exitCode == 0, qPrintable(output + set.gitPatch()));
+    for (const FileChange &f : set.files) {
+        const QList<QByteArray> before = f.before.split('\n');
+        const QList<QByteArray> after = f.after.split('\n');
+        QCOMPARE(after.size(), before.size());
+        int changed = 0;
+        for (int i = 0; i < before.size(); ++i)
+            changed += before.at(i) != after.at(i);
+        QVERIFY2(changed >= 1 && changed <= 4, qPrintable(f.path));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestChangeSet)
