@@ -205,6 +205,10 @@
         <source>Env file</source>
         <translation>Env-Datei</translation>
     </message>
+    <message>
+        <source>Port documentation</source>
+        <translation>Port-Dokumentation</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>
@@ -345,16 +349,198 @@
         <translation>%1 zieht auf einen anderen Host um: dort bereitstellen und von %2 von Hand entfernen.</translation>
     </message>
     <message>
-        <source>%1: the port %2 at %3 is not one a linked compose file sets in its ports: (or it comes from a .env value); change it to %4 there.</source>
-        <translation>%1: der Port %2 in %3 wird von keiner verknüpften Compose-Datei unter ports: gesetzt (oder stammt aus einem .env-Wert); dort auf %4 ändern.</translation>
-    </message>
-    <message>
         <source>%1: no linked source sets its port %2 (code defaults, a scheduled task…); change it to %3 where it is set.</source>
         <translation>%1: keine verknüpfte Quelle setzt seinen Port %2 (Vorgabe im Code, geplante Aufgabe …); dort, wo er gesetzt wird, auf %3 ändern.</translation>
     </message>
     <message>
         <source>%1 is matched by name to compose service %2, which publishes %3 and not the planned %4; which of them is %1&apos;s is not known. Change it by hand.</source>
         <translation>%1 ist über den Namen dem Compose-Dienst %2 zugeordnet, der %3 veröffentlicht, aber nicht den geplanten %4; welcher davon %1 gehört, ist nicht bekannt. Von Hand ändern.</translation>
+    </message>
+    <message>
+        <source>%1: the port %2 at %3 is not one a linked compose file sets in its ports: or its .env file; change it to %4 there.</source>
+        <translation>%1: Der Port %2 bei %3 wird in keinem verknüpften Compose-File unter ports: oder in seiner .env-Datei gesetzt; ändern Sie ihn dort auf %4.</translation>
+    </message>
+    <message>
+        <source>Cannot create a scratch folder to read the changed files: %1</source>
+        <translation>Kein Arbeitsordner zum Lesen der geänderten Dateien möglich: %1</translation>
+    </message>
+    <message>
+        <source>%1 has changed since the change set was made; nothing was written. Review the moves again.</source>
+        <translation>%1 wurde seit dem Erstellen des Änderungssatzes geändert; nichts wurde geschrieben. Prüfen Sie die Verschiebungen erneut.</translation>
+    </message>
+    <message>
+        <source>%1 Nothing was changed.</source>
+        <translation>%1 Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <source>Carry out: %1</source>
+        <translation>Umsetzen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Carry out %n move(s) in the files</source>
+        <translation>
+            <numerusform>%n Verschiebung in den Dateien umsetzen</numerusform>
+            <numerusform>%n Verschiebungen in den Dateien umsetzen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::ChangeSetDialog</name>
+    <message>
+        <source>&amp;Apply to Files</source>
+        <translation>In Dateien &amp;anwenden</translation>
+    </message>
+    <message>
+        <source>Save &amp;Patch…</source>
+        <translation>&amp;Patch speichern …</translation>
+    </message>
+    <message>
+        <source>&amp;Copy Patch</source>
+        <translation>Patch &amp;kopieren</translation>
+    </message>
+    <message>
+        <source>Carry Out Moves</source>
+        <translation>Verschiebungen umsetzen</translation>
+    </message>
+    <message>
+        <source>Manual steps</source>
+        <translation>Manuelle Schritte</translation>
+    </message>
+    <message>
+        <source>Manual Steps (%1)</source>
+        <translation>Manuelle Schritte (%1)</translation>
+    </message>
+    <message>
+        <source>Findings</source>
+        <translation>Befunde</translation>
+    </message>
+    <message>
+        <source>Write every changed file (all or none); Edit &gt; Undo puts them back</source>
+        <translation>Jede geänderte Datei schreiben (alle oder keine); Bearbeiten &gt; Rückgängig stellt sie wieder her</translation>
+    </message>
+    <message>
+        <source>A patch with paths relative to the plan&apos;s folder</source>
+        <translation>Ein Patch mit Pfaden relativ zum Ordner des Plans</translation>
+    </message>
+    <message>
+        <source>A patch for git apply, paths relative to %1</source>
+        <translation>Ein Patch für git apply, Pfade relativ zu %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied the patch of %n file(s)</source>
+        <translation>
+            <numerusform>Patch von %n Datei kopiert</numerusform>
+            <numerusform>Patch von %n Dateien kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) carried out</source>
+        <translation>
+            <numerusform>%n Verschiebung umgesetzt</numerusform>
+            <numerusform>%n Verschiebungen umgesetzt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) change</source>
+        <translation>
+            <numerusform>%n Datei ändert sich</numerusform>
+            <numerusform>%n Dateien ändern sich</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manual step(s)</source>
+        <translation>
+            <numerusform>%n manueller Schritt</numerusform>
+            <numerusform>%n manuelle Schritte</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A changed file no longer reads: %1. Apply is off; save the patch to fix it by hand.</source>
+        <translation>Eine geänderte Datei lässt sich nicht mehr lesen: %1. Anwenden ist aus; speichern Sie den Patch und korrigieren Sie ihn von Hand.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Read again, the changed files resolve %n finding(s)</source>
+        <translation>
+            <numerusform>Erneut gelesen, lösen die geänderten Dateien %n Befund</numerusform>
+            <numerusform>Erneut gelesen, lösen die geänderten Dateien %n Befunde</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>introduce %n</source>
+        <translation>
+            <numerusform>bringen %n neuen</numerusform>
+            <numerusform>bringen %n neue</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) still not done after reading</source>
+        <translation>
+            <numerusform>%n Verschiebung nach dem Lesen noch nicht erledigt</numerusform>
+            <numerusform>%n Verschiebungen nach dem Lesen noch nicht erledigt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No linked file carries these moves; see the manual steps.</source>
+        <translation>Keine verknüpfte Datei setzt diese Verschiebungen um; siehe die manuellen Schritte.</translation>
+    </message>
+    <message>
+        <source>Changes in %1</source>
+        <translation>Änderungen in %1</translation>
+    </message>
+    <message>
+        <source>Old</source>
+        <translation>Alt</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Neu</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>Findings resolved and introduced</source>
+        <translation>Gelöste und neue Befunde</translation>
+    </message>
+    <message>
+        <source>Finding</source>
+        <translation>Befund</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Keine</translation>
+    </message>
+    <message>
+        <source>Resolved (%1)</source>
+        <translation>Gelöst (%1)</translation>
+    </message>
+    <message>
+        <source>Introduced (%1)</source>
+        <translation>Neu (%1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %n file(s); Edit &gt; Undo puts them back</source>
+        <translation>
+            <numerusform>%n Datei geändert; Bearbeiten &gt; Rückgängig stellt sie wieder her</numerusform>
+            <numerusform>%n Dateien geändert; Bearbeiten &gt; Rückgängig stellt sie wieder her</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save Patch</source>
+        <translation>Patch speichern</translation>
+    </message>
+    <message>
+        <source>Patches (*.patch *.diff)</source>
+        <translation>Patches (*.patch *.diff)</translation>
+    </message>
+    <message>
+        <source>Saved the patch to %1</source>
+        <translation>Patch in %1 gespeichert</translation>
     </message>
 </context>
 <context>
@@ -731,10 +917,6 @@ Befehle wie „portolan check DATEI“ und --screenshot brauchen keine; siehe �
         <translation>Schritt von Hand: %1</translation>
     </message>
     <message>
-        <source>portolan apply: nothing was changed</source>
-        <translation>portolan apply: nichts wurde geändert</translation>
-    </message>
-    <message>
         <source>changed %1</source>
         <translation>%1 geändert</translation>
     </message>
@@ -843,6 +1025,10 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
         <source>The value nests &quot;${&quot; more than %1 levels deep.</source>
         <translation>Der Wert verschachtelt „${“ mehr als %1 Ebenen tief.</translation>
     </message>
+    <message>
+        <source>The .env file contains binary data (a NUL byte), not text.</source>
+        <translation>Die .env-Datei enthält Binärdaten (ein NUL-Byte), keinen Text.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ComposeFormat</name>
@@ -877,10 +1063,6 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>Choose a host of the schema for the compose snippet.</source>
         <translation>Wählen Sie einen Host des Schemas für das Compose-Snippet.</translation>
-    </message>
-    <message>
-        <source>Ports of host %1 from the Portolan schema &quot;%2&quot;; use with docker compose -f docker-compose.yml -f THIS_FILE.</source>
-        <translation>Ports von Host %1 aus dem Portolan-Schema „%2“; zu verwenden mit docker compose -f docker-compose.yml -f DIESE_DATEI.</translation>
     </message>
     <message>
         <source>The service &quot;%1&quot; is not a mapping.</source>
@@ -1008,6 +1190,22 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
             <numerusform>%n Replik teilt diesen festen Host-Port: nur eine kann ihn binden.</numerusform>
             <numerusform>%n Repliken teilen diesen festen Host-Port: nur eine kann ihn binden.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Ports of host %1 from the Portolan schema &quot;%2&quot;, for Compose before 2.24.4.</source>
+        <translation>Ports von Host %1 aus dem Portolan-Schema „%2“, für Compose vor 2.24.4.</translation>
+    </message>
+    <message>
+        <source>Replace each service&apos;s ports: in docker-compose.yml with these (an override file would add them to the old ones).</source>
+        <translation>Ersetzen Sie die ports: jedes Dienstes in docker-compose.yml durch diese (eine Override-Datei würde sie zu den alten hinzufügen).</translation>
+    </message>
+    <message>
+        <source>Ports of host %1 from the Portolan schema &quot;%2&quot;, for Compose 2.24.4 or later.</source>
+        <translation>Ports von Host %1 aus dem Portolan-Schema „%2“, für Compose 2.24.4 oder neuer.</translation>
+    </message>
+    <message>
+        <source>Use with docker compose -f docker-compose.yml -f THIS_FILE; !override replaces the base file&apos;s ports instead of adding to them.</source>
+        <translation>Verwendung: docker compose -f docker-compose.yml -f DIESE_DATEI; !override ersetzt die Ports der Basisdatei, statt sie zu ergänzen.</translation>
     </message>
 </context>
 <context>
@@ -1142,6 +1340,18 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>Export failed</source>
         <translation>Export fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Compose 2.24.4 or later (ports: !override)</source>
+        <translation>Compose 2.24.4 oder neuer (ports: !override)</translation>
+    </message>
+    <message>
+        <source>Older Compose (ports to paste into the file)</source>
+        <translation>Älteres Compose (Ports zum Einfügen in die Datei)</translation>
+    </message>
+    <message>
+        <source>&amp;Compose:</source>
+        <translation>&amp;Compose:</translation>
     </message>
 </context>
 <context>
@@ -1652,6 +1862,10 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
         <source>a source needs at least one file name</source>
         <translation>eine Quelle braucht mindestens einen Dateinamen</translation>
     </message>
+    <message>
+        <source>the key &quot;%1&quot; appears twice</source>
+        <translation>der Schlüssel „%1“ kommt zweimal vor</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::LinkedSources</name>
@@ -1718,6 +1932,14 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>%1 on %2: no longer in its source.</source>
         <translation>%1 auf %2: nicht mehr in seiner Quelle.</translation>
+    </message>
+    <message>
+        <source>The env file contains binary data (a NUL byte), not text.</source>
+        <translation>Die env-Datei enthält Binärdaten (ein NUL-Byte), keinen Text.</translation>
+    </message>
+    <message>
+        <source>The document contains binary data (a NUL byte), not Markdown.</source>
+        <translation>Das Dokument enthält Binärdaten (ein NUL-Byte), kein Markdown.</translation>
     </message>
 </context>
 <context>
@@ -2533,6 +2755,10 @@ Wiederherstellen?</translation>
         <source>Linked %1 to host %2 as a source; it is read again when it changes.</source>
         <translation>%1 als Quelle mit Host %2 verknüpft; sie wird neu gelesen, wenn sie sich ändert.</translation>
     </message>
+    <message>
+        <source>Left %1 as it is: edited since the moves were carried out</source>
+        <translation>%1 unverändert gelassen: seit dem Umsetzen der Verschiebungen bearbeitet</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>
@@ -2725,6 +2951,22 @@ Wiederherstellen?</translation>
     <message>
         <source>The file looks like YAML (such as a compose file), not a Markdown port schema.</source>
         <translation>Die Datei sieht wie YAML aus (etwa eine Compose-Datei), nicht wie ein Markdown-Portschema.</translation>
+    </message>
+    <message>
+        <source>Nothing in the file reads as a port schema: no table with a Port column, no list of services with ports (such as &quot;- api (3000)&quot;), no hosts or ranges.</source>
+        <translation>Nichts in der Datei liest sich als Port-Schema: keine Tabelle mit einer Port-Spalte, keine Liste von Diensten mit Ports (etwa „- api (3000)“), keine Hosts oder Bereiche.</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; on port %2 is listed again; read once.</source>
+        <translation>„%1“ auf Port %2 ist erneut aufgeführt; einmal gelesen.</translation>
+    </message>
+    <message>
+        <source>default port %1</source>
+        <translation>Standard-Port %1</translation>
+    </message>
+    <message>
+        <source>The section &quot;%1&quot; lists ids, not ports; its list was skipped.</source>
+        <translation>Der Abschnitt „%1“ listet IDs, keine Ports; seine Liste wurde übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -2971,6 +3213,21 @@ Wiederherstellen?</translation>
     <message>
         <source>Pending</source>
         <translation>Offen</translation>
+    </message>
+    <message>
+        <source>Written to the linked files</source>
+        <translation>In die verknüpften Dateien geschrieben</translation>
+    </message>
+    <message>
+        <source>Changes that carry the pending moves out</source>
+        <translation>Änderungen, die die offenen Verschiebungen umsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::MoveReview</name>
+    <message>
+        <source>No move of the selection can be carried out in the linked files.</source>
+        <translation>Keine Verschiebung der Auswahl lässt sich in den verknüpften Dateien umsetzen.</translation>
     </message>
 </context>
 <context>
@@ -3420,6 +3677,18 @@ Wiederherstellen?</translation>
         <source>&amp;Show in Services</source>
         <translation>In &amp;Diensten zeigen</translation>
     </message>
+    <message>
+        <source>&amp;Carry Out in Files…</source>
+        <translation>In Dateien &amp;umsetzen …</translation>
+    </message>
+    <message>
+        <source>&amp;Carry Out…</source>
+        <translation>&amp;Umsetzen …</translation>
+    </message>
+    <message>
+        <source>Change the linked compose, Prometheus, tunnel and env files so that what runs follows these moves; shows the diff first (%1)</source>
+        <translation>Die verknüpften Compose-, Prometheus-, Tunnel- und env-Dateien so ändern, dass der Betrieb diesen Verschiebungen folgt; zeigt zuerst die Unterschiede (%1)</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::NewServiceDialog</name>
@@ -3851,6 +4120,10 @@ Wiederherstellen?</translation>
     <message>
         <source>Job %1: %2, targets not known offline.</source>
         <translation>Job %1: %2, Ziele offline nicht bekannt.</translation>
+    </message>
+    <message>
+        <source>Job %1: targets must be a list of host:port; skipped.</source>
+        <translation>Job %1: targets muss eine Liste von host:port sein; übersprungen.</translation>
     </message>
 </context>
 <context>
@@ -4695,10 +4968,6 @@ Wiederherstellen?</translation>
         <translation>Zuerst den Host wählen, zu dem die Dateien gehören.</translation>
     </message>
     <message>
-        <source>%1 is neither a compose file, a Prometheus or cloudflared configuration, nor an env file.</source>
-        <translation>%1 ist weder eine Compose-Datei noch eine Prometheus- oder cloudflared-Konfiguration noch eine Env-Datei.</translation>
-    </message>
-    <message>
         <source>Link %1 to %2</source>
         <translation>%1 mit %2 verknüpfen</translation>
     </message>
@@ -4725,6 +4994,14 @@ Wiederherstellen?</translation>
     <message>
         <source>Unlink %1</source>
         <translation>%1 lösen</translation>
+    </message>
+    <message>
+        <source>%1 · changed by Carry Out, not read into reality</source>
+        <translation>%1 · wird von Umsetzen geändert, nicht als Realität gelesen</translation>
+    </message>
+    <message>
+        <source>%1 is neither a compose file, a Prometheus or cloudflared configuration, an env file, nor a Markdown port document.</source>
+        <translation>%1 ist weder eine Compose-Datei, eine Prometheus- oder cloudflared-Konfiguration, eine env-Datei noch ein Markdown-Port-Dokument.</translation>
     </message>
 </context>
 <context>

@@ -26,6 +26,75 @@
     </message>
 </context>
 <context>
+    <name>Portolan::ChangeSet</name>
+    <message numerus="yes">
+        <source>Carry out %n move(s) in the files</source>
+        <translation>
+            <numerusform>Carry out %n move in the files</numerusform>
+            <numerusform>Carry out %n moves in the files</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>Portolan::ChangeSetDialog</name>
+    <message numerus="yes">
+        <source>Copied the patch of %n file(s)</source>
+        <translation>
+            <numerusform>Copied the patch of %n file</numerusform>
+            <numerusform>Copied the patch of %n files</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) carried out</source>
+        <translation>
+            <numerusform>%n move carried out</numerusform>
+            <numerusform>%n moves carried out</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) change</source>
+        <translation>
+            <numerusform>%n file change</numerusform>
+            <numerusform>%n files change</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n manual step(s)</source>
+        <translation>
+            <numerusform>%n manual step</numerusform>
+            <numerusform>%n manual steps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Read again, the changed files resolve %n finding(s)</source>
+        <translation>
+            <numerusform>Read again, the changed files resolve %n finding</numerusform>
+            <numerusform>Read again, the changed files resolve %n findings</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>introduce %n</source>
+        <translation>
+            <numerusform>introduce %n</numerusform>
+            <numerusform>introduce %n</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n move(s) still not done after reading</source>
+        <translation>
+            <numerusform>%n move still not done after reading</numerusform>
+            <numerusform>%n moves still not done after reading</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed %n file(s); Edit &gt; Undo puts them back</source>
+        <translation>
+            <numerusform>Changed %n file; Edit &gt; Undo puts them back</numerusform>
+            <numerusform>Changed %n files; Edit &gt; Undo puts them back</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::CommandLine</name>
     <message numerus="yes">
         <source>%n error(s)</source>
