@@ -37,6 +37,7 @@ private slots:
     void patchShouldBeRelativeToTheGitWorkTree();
     void docShouldFollowInItsTableRowAndStatusLine();
     void realCollisionsShouldBeResolvedInTheFiles();
+    void fileSdTargetThroughTheHostShouldFollow();
 
 private:
     static QString run(const QString &program, const QStringList &arguments, const QString &dir, int *exitCode);
@@ -557,6 +558,42 @@ void TestChangeSet::realCollisionsShouldBeResolvedInTheFiles()
             changed += before.at(i) != after.at(i);
         QVERIFY2(changed >= 1 && changed <= 4, qPrintable(f.path));
     }
+}
+
+void TestChangeSet::fileSdTargetThroughTheHostShouldFollow()
+{
+    // Prometheus beside the service scrapes it through the host, listed in a file_sd JSON file.
+    QTemporaryDir dir;
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("docker-compose.yml"),
+                          "services:\n  api:\n    image: x\n    ports:\n      - 3061:3000\n"));
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("prometheus/prometheus.yml"),
+                          "scrape_configs:\n  - job_name: api\n    file_sd_configs:\n      - files: ['targets/*.json']\n"));
+    const QByteArray targets = "[\n  {\"targets\": [\"host.docker.internal:3061\", \"api:3000\"], \"labels\": {\"env\": \"prod\"}}\n]\n";
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("prometheus/targets/api.json"), targets));
+    Schema schema = hostWithCompose(QStringLiteral("h"), {QStringLiteral("docker-compose.yml")},
+                                    {deployed(QStringLiteral("api"), 3005, QStringLiteral("h"))});
+    RealitySource prometheus;
+    prometheus.kind = SourceKind::Prometheus;
+    prometheus.files = {QStringLiteral("prometheus/prometheus.yml")};
+    schema.hosts.first().sources.append(prometheus);
+    const QList<SourceReading> readings = readSources(schema, dir.path());
+    for (const SourceReading &r : readings)
+        QVERIFY2(r.ok, qPrintable(r.error.toString()));
+    const Schema applied = applyReadings(schema, readings).schema;
+    const Service *api = applied.service(QStringLiteral("api"));
+    QVERIFY(api);
+    QCOMPARE(api->actualPort, 3061);
+    QVERIFY2(api->metrics.origin.file.endsWith(QLatin1String("api.json")), qPrintable(api->metrics.origin.toString()));
+    QList<Move> moves = driftMoves(applied);
+    planMoves(moves);
+    const ChangeSet set = buildChangeSet(applied, readings, moves);
+    QVERIFY2(set.isComplete(), qPrintable(set.manual.value(0).text));
+    const auto sd = std::find_if(set.files.cbegin(), set.files.cend(),
+                                 [](const FileChange &f) { return f.path.endsWith(QLatin1String("api.json")); });
+    QVERIFY(sd != set.files.cend());
+    QByteArray expected = targets;
+    expected.replace("host.docker.internal:3061", "host.docker.internal:3005");
+    QCOMPARE(sd->after, expected); // the container-network target stays
 }
 
 QTEST_GUILESS_MAIN(TestChangeSet)
