@@ -70,6 +70,13 @@ std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *err
     return file.readAll();
 }
 
+bool isLoopbackHost(const QString &host)
+{
+    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
+        || host == QLatin1String("[::1]") || host == QLatin1String("0.0.0.0")
+        || host == QLatin1String("host.docker.internal");
+}
+
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error)
 {
     QSaveFile file(fileName);
@@ -90,13 +97,6 @@ void lineColumnAt(const QByteArray &data, qint64 offset, int *line, int *column)
     offset = qBound<qint64>(0, offset, data.size());
     int l = 1;
     qint64 lineStart = 0;
-
-bool isLoopbackHost(const QString &host)
-{
-    return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1")
-        || host == QLatin1String("[::1]") || host == QLatin1String("0.0.0.0")
-        || host == QLatin1String("host.docker.internal");
-}
     for (qint64 i = 0; i < offset; ++i) {
         if (data.at(i) == '\n') {
             ++l;
