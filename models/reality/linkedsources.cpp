@@ -223,12 +223,6 @@ bool readEnv(SourceReading *reading)
     return true;
 }
 
-Finding sourceFinding(const QString &rule, Severity severity, const QString &message, const QString &hostId,
-                      const SourceLocation &origin, const QStringList &serviceIds = {}, const QList<int> &ports = {})
-{
-    Finding f;
-    f.rule = rule;
-    f.severity = severity;
 // The port documentation: text, read only to know it is there and readable;
 // it is the plan's prose, not reality, so it yields nothing.
 bool readDoc(SourceReading *reading)
@@ -248,6 +242,12 @@ bool readDoc(SourceReading *reading)
     return true;
 }
 
+Finding sourceFinding(const QString &rule, Severity severity, const QString &message, const QString &hostId,
+                      const SourceLocation &origin, const QStringList &serviceIds = {}, const QList<int> &ports = {})
+{
+    Finding f;
+    f.rule = rule;
+    f.severity = severity;
     f.message = message;
     f.hostIds = {hostId};
     f.serviceIds = serviceIds;
@@ -310,13 +310,13 @@ SourceReading readSource(const QString &hostId, const RealitySource &source, con
     case SourceKind::Prometheus: reading.ok = readPrometheus(&reading); break;
     case SourceKind::Cloudflared: reading.ok = readCloudflared(&reading); break;
     case SourceKind::Env: reading.ok = readEnv(&reading); break;
+    case SourceKind::Doc: reading.ok = readDoc(&reading); break;
     }
     if (!reading.ok && reading.error.message.isEmpty())
         reading.error.message = Tr::tr("The file cannot be read.");
     return reading;
 }
 
-    case SourceKind::Doc: reading.ok = readDoc(&reading); break;
 QList<SourceReading> readSources(const Schema &schema, const QString &baseDir,
                                  const QHash<QString, QString> *environment)
 {

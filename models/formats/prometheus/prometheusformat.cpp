@@ -377,9 +377,6 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
     return result;
 }
 
-std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
-{
-    const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
 QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
 {
     // One job per name with every target once. Services of one name with
@@ -562,26 +559,29 @@ QByteArray editImportedConfig(const QByteArray &config, const QString &fileName,
 
 } // namespace
 
+std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+{
+    const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
     const QString fileSd = options.extra.value(QStringLiteral("fileSd")).toString();
-    QString out = QStringLiteral("# %1\n").arg(Tr::tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
-    if (targets.isEmpty() && fileSd.isEmpty())
-        return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
     QString imported;
     if (fileSd.isEmpty()) {
         if (const std::optional<QByteArray> config = importedConfig(schema, options, &imported))
             return editImportedConfig(*config, imported, schema, targets);
     }
+    QString out = QStringLiteral("# %1\n").arg(Tr::tr("Scrape targets from the Portolan schema \"%1\".").arg(schema.title));
+    if (targets.isEmpty() && fileSd.isEmpty())
+        return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
     out += QStringLiteral("scrape_configs:\n");
     const QList<ScrapeJob> jobs = scrapeJobs(targets);
     for (const ScrapeJob &job : jobs)
         out += jobText(job, QStringLiteral("  "));
     if (!fileSd.isEmpty()) {
-        QString job = QStringLiteral("file-sd");
-        for (int n = 2; names.contains(job); ++n)
-            job = QStringLiteral("file-sd-%1").arg(n);
         QSet<QString> names;
         for (const ScrapeJob &job : jobs)
             names.insert(job.name);
+        QString job = QStringLiteral("file-sd");
+        for (int n = 2; names.contains(job); ++n)
+            job = QStringLiteral("file-sd-%1").arg(n);
         out += QStringLiteral("  - job_name: %1\n    file_sd_configs:\n      - files: [%2]\n").arg(quoted(job), quoted(fileSd));
     }
     return out.toUtf8();
