@@ -385,11 +385,22 @@ QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QS
 {
     static const QRegularExpression keyPattern(QStringLiteral("^[A-Za-z_][A-Za-z0-9_.-]*$"));
     QHash<QString, QString> values;
+    // Earlier keys of the file, then the environment, are visible to later
+    // values; kept as one table grown line by line, never copied per line.
+    QHash<QString, QString> visible = environment;
     QList<Interpolator::Problem> ignored;
     QList<Interpolator::Problem> *sink = problems ? problems : &ignored;
     const QStringList lines = text.split(QLatin1Char('\n'));
     for (qsizetype lineIndex = 0; lineIndex < lines.size(); ++lineIndex) {
         QString line = lines.at(lineIndex).trimmed();
+        if (line.contains(QChar(0))) {
+            Interpolator::Problem binary;
+            binary.message = Tr::tr("The .env file contains binary data (a NUL byte), not text.");
+            binary.fatal = true;
+            binary.line = int(lineIndex) + 1;
+            sink->append(binary);
+            return values;
+        }
         const qsizetype problemsBefore = sink->size();
         if (line.isEmpty() || line.startsWith(QLatin1Char('#')))
             continue;
@@ -402,39 +413,40 @@ QHash<QString, QString> parseDotEnv(const QString &text, const QHash<QString, QS
         if (!keyPattern.match(key).hasMatch())
             continue;
         QString raw = line.mid(eq + 1).trimmed();
-        // Earlier keys of the file, then the environment, are visible to later values.
-        QHash<QString, QString> visible = values;
-        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-            visible.insert(it.key(), it.value());
-        const Interpolator interpolator(visible);
         QString value;
-        if (raw.startsWith(QLatin1Char('\''))) {
-            const qsizetype close = raw.indexOf(QLatin1Char('\''), 1);
-            value = close < 0 ? raw.mid(1) : raw.mid(1, close - 1);
-        } else if (raw.startsWith(QLatin1Char('"'))) {
-            QString inner;
-            for (qsizetype i = 1; i < raw.size(); ++i) {
-                const QChar c = raw.at(i);
-                if (c == QLatin1Char('\\') && i + 1 < raw.size()) {
-                    const QChar e = raw.at(++i);
-                    inner += e == QLatin1Char('n') ? QChar(QLatin1Char('\n'))
-                             : e == QLatin1Char('t') ? QChar(QLatin1Char('\t'))
-                                                     : e;
-                    continue;
+        {
+            // Shares the table only while this line is read.
+            const Interpolator interpolator(visible);
+            if (raw.startsWith(QLatin1Char('\''))) {
+                const qsizetype close = raw.indexOf(QLatin1Char('\''), 1);
+                value = close < 0 ? raw.mid(1) : raw.mid(1, close - 1);
+            } else if (raw.startsWith(QLatin1Char('"'))) {
+                QString inner;
+                for (qsizetype i = 1; i < raw.size(); ++i) {
+                    const QChar c = raw.at(i);
+                    if (c == QLatin1Char('\\') && i + 1 < raw.size()) {
+                        const QChar e = raw.at(++i);
+                        inner += e == QLatin1Char('n') ? QChar(QLatin1Char('\n'))
+                                 : e == QLatin1Char('t') ? QChar(QLatin1Char('\t'))
+                                                         : e;
+                        continue;
+                    }
+                    if (c == QLatin1Char('"'))
+                        break;
+                    inner += c;
                 }
-                if (c == QLatin1Char('"'))
-                    break;
-                inner += c;
+                value = interpolator.interpolate(inner, sink);
+            } else {
+                const qsizetype comment = raw.indexOf(QLatin1String(" #"));
+                if (comment >= 0)
+                    raw = raw.left(comment).trimmed();
+                value = interpolator.interpolate(raw, sink);
             }
-            value = interpolator.interpolate(inner, sink);
-        } else {
-            const qsizetype comment = raw.indexOf(QLatin1String(" #"));
-            if (comment >= 0)
-                raw = raw.left(comment).trimmed();
-            value = interpolator.interpolate(raw, sink);
         }
         for (qsizetype p = problemsBefore; p < sink->size(); ++p)
             (*sink)[p].line = int(lineIndex) + 1;
+        if (!environment.contains(key))
+            visible.insert(key, value);
         values.insert(key, value);
     }
     return values;

@@ -562,11 +562,13 @@ QUndoCommand *importCommand(SchemaDocument *document, const Schema &merged, cons
     // its row once the ones before it are in.
     for (int row = 0; row < merged.services.size(); ++row) {
         const Service &s = merged.services.at(row);
-        const Service *old = current.service(s.id);
-        if (!old) {
+        // By the document's row index: a search per service would make an
+        // import into a large plan quadratic.
+        const int oldRow = document->serviceRow(s.id);
+        if (oldRow < 0) {
             new AddServiceCommand(document, s, row, macro);
             ++changes;
-        } else if (*old != s) {
+        } else if (document->service(oldRow) != s) {
             new ReplaceServiceCommand(document, s, macro);
             ++changes;
         }

@@ -524,6 +524,14 @@ public:
                 known = known || key == QByteArrayView(k);
             if (!known)
                 fail(join(path, it.key()), Tr::tr("unknown key \"%1\"").arg(it.key()));
+            // A key given twice (a merge gone wrong) would lose the first
+            // value on the next save: refused, at the second.
+            for (auto before = o.begin(); known && !mFailed && before != it; ++before) {
+                if (before.keyBytes() == key) {
+                    fail(join(path, it.key()), Tr::tr("the key \"%1\" appears twice").arg(it.key()));
+                    lineColumnAt(mDocument.data(), it.keyOffset(), &mError->line, &mError->column);
+                }
+            }
         }
     }
 
@@ -718,9 +726,13 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
 }
 
 // Reads the text into document; its root must be an object.
-bool parseDocument(const QByteArray &data, const QString &fileName, Json::Document *document, ParseError *error)
+bool parseDocument(QByteArray data, const QString &fileName, Json::Document *document, ParseError *error)
 {
     error->file = fileName;
+    // A UTF-8 byte order mark, as some editors write: RFC 8259 lets a reader
+    // ignore it. Columns then count as the editor shows them.
+    if (data.startsWith("\xEF\xBB\xBF"))
+        data.remove(0, 3);
     if (data.trimmed().isEmpty()) {
         error->line = 1;
         error->column = 1;

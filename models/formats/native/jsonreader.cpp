@@ -491,6 +491,13 @@ QByteArrayView Object::Iterator::keyBytes() const
     return mObject->mDocument->bytes(mObject->mDocument->mNodes.at(size_t(key)));
 }
 
+qsizetype Object::Iterator::keyOffset() const
+{
+    const auto &node = mObject->mDocument->mNodes.at(size_t(mObject->mNode));
+    const int key = mObject->mDocument->mChildren.at(size_t(node.first + 2 * mIndex));
+    return qsizetype(mObject->mDocument->mOffsets.at(size_t(key)));
+}
+
 Value Object::Iterator::value() const
 {
     const auto &node = mObject->mDocument->mNodes.at(size_t(mObject->mNode));

@@ -71,6 +71,7 @@ public:
     public:
         QString key() const;
         QByteArrayView keyBytes() const; // UTF-8
+        qsizetype keyOffset() const;     // where the key's text starts
         Value value() const;
         Iterator &operator++()
         {
