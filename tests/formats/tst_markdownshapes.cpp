@@ -63,6 +63,7 @@ private slots:
     void shouldRefuseWhatIsNotMarkdown_data();
     void shouldRefuseWhatIsNotMarkdown();
     void shouldSumUpWhatWasRead();
+    void shouldKeepWhatATypeColumnSays();
     void shouldGiveUniqueIdsToManyEqualNamesQuickly();
     void shouldImportWithWarningsThroughTheCommandLine();
     void shouldReadATenMegabyteDocQuickly_data();
@@ -155,6 +156,11 @@ void tst_MarkdownShapes::shouldReadTheShape_data()
                       "| Machine | Role |\n|---|---|\n| IBM Server | node |\n\n### IBM Server\n\n| Port | Service |\n|---|---|\n"
                       "| 81 | npm |\n\n### Elsewhere\n\n| Port | Service |\n|---|---|\n| 82 | x |\n")
         << QStringList{"Plex 32400 ubuntu-server - -", "npm 81 ibm-server - -", "x 82 - - -"} << QStringList();
+    QTest::newRow("Forward To under a heading: no word of it kept as a note")
+        << QByteArray("# P\n\n## Router\n\n| Port | Forward To | Service | Why |\n|---|---|---|---|\n"
+                      "| 32400 | nas | Plex | direct |\n")
+        << QStringList{"Plex 32400 nas - -"}
+        << QStringList{"5:1 The column \"why\" is not one Portolan knows; its cells are kept in the services' notes."};
     QTest::newRow("repeated row read once")
         << QByteArray("| Service | Port |\n|---|---|\n| Plex | 32400 |\n| Plex | 32400, 3005 |\n| Plex | 1900/udp |\n")
         << QStringList{"Plex 32400 - - -", "Plex-3005 3005 - - -", "Plex 1900/udp - - -"}
@@ -278,7 +284,7 @@ void tst_MarkdownShapes::shouldReadShapesSeenInPublicDocs_data()
         << QByteArray("## Used ports\n\n| Port | Service | Type |\n|---|---|---|\n| 53 | Pi-hole | DNS |\n"
                       "| 80 | Traefik | Entrypoint-HTTP |\n| 443 | Traefik | Entrypoint-HTTPS |\n")
         << QStringList{"Pi-hole 53 - - -", "Traefik 80 - - -", "Traefik 443 - - -"}
-        << QStringList{"3:1 The column \"type\" is not one Portolan knows; its cells are kept in the services' notes."};
+        << QStringList(); // "Type" is read: TCP or UDP as the protocol, anything else kept in the notes
     QTest::newRow("port ranges as a bullet list after the table")
         << QByteArray("# Port Allocation\n\n| Service | Port | Status |\n|---|---|---|\n| web (dev) | 4321 | Active |\n"
                       "| api | 8000 | Active |\n\n## Port Ranges\n\n- **4000-4999**: Development servers\n")
@@ -345,6 +351,20 @@ void tst_MarkdownShapes::shouldSumUpWhatWasRead()
     QVERIFY2(summary.startsWith(QStringLiteral("Summary: 4 service")), qPrintable(summary));
     QVERIFY2(summary.endsWith(QStringLiteral("read; tables read: 1, lists read: 1, parts skipped: 1.")),
              qPrintable(summary));
+}
+
+void tst_MarkdownShapes::shouldKeepWhatATypeColumnSays()
+{
+    ParseError error;
+    const std::optional<ReadResult> result =
+        importMarkdown("## Used ports\n\n| Port | Service | Type |\n|---|---|---|\n| 53 | dns | UDP |\n| 80 | web | HTTP |\n",
+                       &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->schema.services.size(), 2);
+    QCOMPARE(result->schema.services.at(0).protocol, Protocol::Udp);
+    QCOMPARE(result->schema.services.at(0).notes, QString());
+    QCOMPARE(result->schema.services.at(1).protocol, Protocol::Tcp);
+    QCOMPARE(result->schema.services.at(1).notes, QStringLiteral("Type: HTTP"));
 }
 
 void tst_MarkdownShapes::shouldGiveUniqueIdsToManyEqualNamesQuickly()

@@ -635,6 +635,7 @@ private:
     // The file has a part only this layout has: a status block, a range
     // section, a section Portolan writes (Principles, Unranged Services, …).
     bool mOwnLayout = false;
+    QList<std::pair<QString, int>> mUnknownColumns; // a column's header, its warning in mWarnings
     Schema mSchema;
     QList<Diagnostic> mWarnings;
     UniqueIds mServiceIds;
@@ -758,7 +759,17 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
             shapes.schema.title = layout->schema.title;
             shapes.schema.notes = layout->schema.notes;
             shapes.schema.sections = layout->schema.sections;
-            shapes.warnings = layout->warnings + shapes.warnings;
+            // A column the layout does not know but the shapes read (a host's
+            // "Forward To") is no longer only kept in the notes.
+            QList<Diagnostic> kept;
+            for (int i = 0; i < layout->warnings.size(); ++i) {
+                const bool read = std::any_of(mUnknownColumns.cbegin(), mUnknownColumns.cend(), [&](const auto &c) {
+                    return c.second == i && isKnownColumn(c.first);
+                });
+                if (!read)
+                    kept.append(layout->warnings.at(i));
+            }
+            shapes.warnings = kept + shapes.warnings;
             return shapes;
         }
     }
@@ -1310,6 +1321,7 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
             counterpartCol = c;
         } else if (c != portCol && c != serviceCol && c != runtimeCol && c != descriptionCol && c != notesCol
                    && c != protocolCol) {
+            mUnknownColumns.append({h, int(mWarnings.size())});
             warn(table.header.number, table.header.column,
                  Tr::tr("The column \"%1\" is not one Portolan knows; its cells are kept in the services' notes.")
                      .arg(h));

@@ -233,72 +233,100 @@ int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
 // - an empty cell "||" is dropped and the row's later cells move left: it is
 //   written "| |", and *inserted keeps where each added space is, so that
 //   every cell keeps its column.
+// Where "||" starts in line, or -1; a plain scan, as most rows have none.
+qsizetype doubleBar(QByteArrayView line)
+{
+    for (qsizetype i = 0; i + 1 < line.size(); ++i) {
+        if (line[i] == '|' && line[i + 1] == '|')
+            return i;
+    }
+    return -1;
+}
+
 QByteArray prepareTables(const QByteArray &utf8, std::vector<qsizetype> *inserted)
 {
-    QByteArray out;
-    out.reserve(utf8.size());
-    qsizetype start = 0;
-    bool previousHasPipe = false;
-    bool inTable = false;
-    QByteArray previous; // the line before, as written to out
-    qsizetype previousAt = 0;
-    auto fillEmptyCells = [&](QByteArray line, qsizetype at) {
-        for (qsizetype i = line.indexOf("||"); i >= 0; i = line.indexOf("||", i + 1)) {
-            line.insert(i + 1, ' ');
-            inserted->push_back(at + i + 1);
-        }
-        return line;
+    QByteArray out; // written from the first change on; until then utf8 is kept
+    qsizetype copied = 0; // utf8 before this is in out
+    auto flush = [&](qsizetype upTo) {
+        if (out.isEmpty())
+            out.reserve(utf8.size() + 1024);
+        out.append(utf8.constData() + copied, upTo - copied);
+        copied = upTo;
     };
-    while (start < utf8.size()) {
+    auto appendFilled = [&](QByteArrayView line) {
+        for (qsizetype i = doubleBar(line); i >= 0; i = doubleBar(line)) {
+            out.append(line.first(i + 1));
+            inserted->push_back(out.size());
+            out.append(' ');
+            line = line.sliced(i + 1);
+        }
+        out.append(line);
+    };
+    qsizetype previousStart = 0;
+    QByteArrayView previous;
+    bool inTable = false;
+    for (qsizetype start = 0; start < utf8.size();) {
         qsizetype end = utf8.indexOf('\n', start);
         if (end < 0)
             end = utf8.size();
-        QByteArray line = utf8.mid(start, end - start);
-        const qsizetype lineAt = out.size();
-        bool delimiter = false;
-        if (previousHasPipe && !inTable && line.contains('|')) {
+        const QByteArrayView line(utf8.constData() + start, end - start);
+        if (!line.contains('|')) {
+            inTable = false;
+        } else if (inTable) {
+            if (doubleBar(line) >= 0) {
+                flush(start);
+                appendFilled(line);
+                copied = end;
+            }
+        } else if (previous.contains('|')) {
+            // A delimiter row: every cell ":-", "---:", … between pipes.
             QByteArray row;
-            delimiter = true;
-            QByteArray rest = line.trimmed();
-            const bool lead = rest.startsWith('|');
-            const bool trail = rest.size() > 1 && rest.endsWith('|');
-            rest = rest.mid(lead ? 1 : 0, rest.size() - (lead ? 1 : 0) - (trail ? 1 : 0));
-            for (const QByteArray &raw : rest.split('|')) {
-                const QByteArray cell = raw.trimmed();
+            bool delimiter = true;
+            bool narrow = false;
+            QByteArrayView rest = line.trimmed();
+            if (rest.startsWith('|'))
+                rest = rest.sliced(1);
+            if (rest.endsWith('|'))
+                rest.chop(1);
+            while (delimiter) {
+                const qsizetype bar = rest.indexOf('|');
+                const QByteArrayView cell = (bar < 0 ? rest : rest.first(bar)).trimmed();
                 const bool left = cell.startsWith(':');
                 const bool right = cell.size() > 1 && cell.endsWith(':');
-                const QByteArray dashes = cell.mid(left ? 1 : 0, cell.size() - (left ? 1 : 0) - (right ? 1 : 0));
-                if (dashes.isEmpty() || dashes.count('-') != dashes.size()) {
-                    delimiter = false;
+                const qsizetype dashes = cell.size() - (left ? 1 : 0) - (right ? 1 : 0);
+                delimiter = dashes > 0 && cell.sliced(left ? 1 : 0, dashes).count('-') == dashes;
+                narrow = narrow || cell.size() < 3;
+                row += '|' + QByteArray(left ? ":" : "") + QByteArray(std::max<qsizetype>(dashes, 3 - (left ? 1 : 0) - (right ? 1 : 0)), '-')
+                    + QByteArray(right ? ":" : "");
+                if (bar < 0)
                     break;
-                }
-                const qsizetype width = std::max<qsizetype>(dashes.size(), 3 - (left ? 1 : 0) - (right ? 1 : 0));
-                row += '|' + QByteArray(left ? ":" : "") + QByteArray(width, '-') + QByteArray(right ? ":" : "");
+                rest = rest.sliced(bar + 1);
             }
             if (delimiter) {
-                qsizetype indent = 0;
-                while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t'))
-                    ++indent;
-                line = line.left(indent) + row + '|' + (line.endsWith('\r') ? "\r" : "");
-                // The header above is a row too.
-                const QByteArray header = fillEmptyCells(previous, previousAt);
-                out.replace(previousAt, previous.size(), header);
                 inTable = true;
+                if (narrow || doubleBar(previous) >= 0) {
+                    // The header above is a row too.
+                    flush(previousStart);
+                    appendFilled(previous);
+                    out.append('\n');
+                    qsizetype indent = 0;
+                    while (indent < line.size() && (line[indent] == ' ' || line[indent] == '\t'))
+                        ++indent;
+                    out.append(line.first(indent));
+                    out.append(narrow ? row + '|' : line.sliced(indent).toByteArray());
+                    if (narrow && line.endsWith('\r'))
+                        out.append('\r');
+                    copied = end;
+                }
             }
-        } else if (inTable && line.contains('|')) {
-            line = fillEmptyCells(line, lineAt);
-        } else {
-            inTable = false;
         }
-        const qsizetype at = out.size();
-        out += line;
-        if (end < utf8.size())
-            out += '\n';
-        previousHasPipe = line.contains('|');
         previous = line;
-        previousAt = at;
+        previousStart = start;
         start = end + 1;
     }
+    if (out.isEmpty() && copied == 0)
+        return utf8;
+    flush(utf8.size());
     return out;
 }
 

@@ -451,6 +451,10 @@ void ShapeReader::readTable(const MdBlock &b)
                 p.protocol = Protocol::Udp;
         }
         QStringList notes = portNotes;
+        // "Type: DNS", "Protocol: HTTP/HTTPS": more than TCP or UDP is kept.
+        static const QRegularExpression transport = caseless("^(?:tcp|udp|tcp\\s*[/+&,]\\s*udp|udp\\s*[/+&,]\\s*tcp|both)$");
+        if (!protocol.isEmpty() && !transport.match(protocol).hasMatch())
+            notes.append(QStringLiteral("%1: %2").arg(b.header.value(protocolCol).text, protocol));
         for (int c : std::as_const(serviceCols)) {
             // "Container Name" beside "Service": the container is an alias.
             const QString alias = row.value(c).text;
@@ -596,7 +600,9 @@ ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
 {
     // Machines the doc's tables name (a "Machine" or "Forward To" column),
     // even tables without ports: a heading naming one is a host section.
+    qsizetype rows = 0;
     for (const MdBlock &b : blocks) {
+        rows += b.kind == MdBlock::Table ? b.rows.size() : 1;
         if (b.kind != MdBlock::Table)
             continue;
         for (int c = 0; c < b.header.size(); ++c) {
@@ -608,6 +614,7 @@ ReadResult ShapeReader::read(const QList<MdBlock> &blocks)
             }
         }
     }
+    mSeen.reserve(rows);
     for (const MdBlock &b : blocks) {
         switch (b.kind) {
         case MdBlock::Heading:
@@ -711,6 +718,11 @@ QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>
     }
     take(start, int(text.size()));
     return spans;
+}
+
+bool isKnownColumn(const QString &header)
+{
+    return columnKind(header) != Column::Other;
 }
 
 bool looksLikePortTable(const MdBlock &table)

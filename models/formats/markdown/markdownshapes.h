@@ -30,6 +30,10 @@ bool isInternalTitle(const QString &title);
 // A table with a port-like column and rows.
 bool looksLikePortTable(const MdBlock &table);
 
+// A table header the shapes read for what it means ("Forward To" is a host,
+// "https" a port), not only as a note.
+bool isKnownColumn(const QString &header);
+
 // Reads port documentation as teams write it, from md4c's blocks: tables with
 // a port-like column anywhere, bullet lists "name: port", heading ranges
 // ("## 3000-3099: Core", "## 71xx"), host sections ("## On nas01") and
