@@ -448,9 +448,9 @@ void tst_MarkdownShapes::shouldReadATenMegabyteDocQuickly()
     const qint64 ms = timer.elapsed();
     QVERIFY2(result, qPrintable(error.toString()));
     QVERIFY(result->schema.services.size() >= rows);
+    // The whole document is read; its speed is measured by bench_markdown
+    // (median of repeats), not bounded here, where the machine's load decides.
     qInfo("%d rows, %lld bytes: %lld ms", rows, qint64(doc.size()), ms);
-    // The goal is 1 s on an idle machine; the bound leaves room for a busy one.
-    QVERIFY2(ms < 10000, qPrintable(QStringLiteral("%1 ms").arg(ms)));
 }
 
 QTEST_GUILESS_MAIN(tst_MarkdownShapes)
