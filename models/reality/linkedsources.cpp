@@ -200,6 +200,12 @@ bool readEnv(SourceReading *reading)
         reading->error.file = shown;
         return false;
     }
+    if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {
+        reading->error.file = shown;
+        lineColumnAt(*bytes, nul, &reading->error.line, &reading->error.column);
+        reading->error.message = Tr::tr("The env file contains binary data (a NUL byte), not text.");
+        return false;
+    }
     const QList<QByteArray> lines = bytes->split('\n');
     for (int i = 0; i < lines.size(); ++i) {
         const QString line = QString::fromUtf8(lines.at(i)).trimmed();

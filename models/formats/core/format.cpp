@@ -62,6 +62,27 @@ std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *err
         return std::nullopt;
     }
     if (file.size() > maxSize) {
+        // Positioned where reading stops, counted in chunks: the file itself
+        // is never held.
+        int line = 1;
+        int column = 1;
+        QByteArray chunk;
+        for (qint64 left = maxSize; left > 0;) {
+            chunk = file.read(qMin<qint64>(left, 1 << 20));
+            if (chunk.isEmpty())
+                break;
+            left -= chunk.size();
+            for (const char c : std::as_const(chunk)) {
+                if (c == '\n') {
+                    ++line;
+                    column = 1;
+                } else if ((uchar(c) & 0xc0) != 0x80) {
+                    ++column; // characters, not bytes
+                }
+            }
+        }
+        error->line = line;
+        error->column = column;
         error->message = QCoreApplication::translate("Portolan", "The file is too large (%1 MB; at most %2 MB are read).")
                              .arg(file.size() >> 20)
                              .arg(maxSize >> 20);

@@ -810,6 +810,19 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
         return shapes;
     }
     if (shapes.schema.services.isEmpty()) {
+        // A document of someone else's in which nothing at all looks like
+        // ports (no table or list even skipped with a warning) imports as
+        // nothing: refused, rather than an empty plan and exit 0.
+        const Schema &read = layout->schema;
+        const bool noticed = std::any_of(shapes.warnings.cbegin(), shapes.warnings.cend(),
+                                         [](const Diagnostic &d) { return d.line > 0; });
+        if (!ownLayout && !noticed && read.services.isEmpty() && read.hosts.isEmpty() && read.ranges.isEmpty()
+            && read.reservations.isEmpty()) {
+            fail(firstText, 1,
+                 Tr::tr("Nothing in the file reads as a port schema: no table with a Port column, no list of "
+                        "services with ports (such as \"- api (3000)\"), no hosts or ranges."));
+            return std::nullopt;
+        }
         // Nothing to add; keep only what was skipped, with its position.
         for (const Diagnostic &d : std::as_const(shapes.warnings)) {
             if (d.line > 0)

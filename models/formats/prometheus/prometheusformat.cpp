@@ -77,8 +77,11 @@ private:
 
 void Reader::addTargets(const Job &job, const Yaml::Node &targets, const QString &fileName)
 {
-    if (!targets.isSequence())
+    if (!targets.isSequence()) {
+        if (targets.isDefined())
+            warn(targets, fileName, Tr::tr("Job %1: targets must be a list of host:port; skipped.").arg(job.name));
         return;
+    }
     int urls = 0;
     Yaml::Node firstUrl;
     for (const Yaml::Node &t : targets) {
