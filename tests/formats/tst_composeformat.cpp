@@ -507,7 +507,9 @@ void TestComposeFormat::shouldRejectHostileFilesWithinBounds()
     clock.start();
     ParseError error;
     QVERIFY(!readFixture(path, &error));
+#ifndef PORTOLAN_SANITIZE // ASan and UBSan read several times slower: the bound is the normal build's
     QVERIFY2(clock.elapsed() < 5000, qPrintable(QString::number(clock.elapsed())));
+#endif
     QCOMPARE(error.file, errorFile.isEmpty() ? path : errorFile);
     if (line >= 0)
         QCOMPARE(error.line, line);
