@@ -191,21 +191,33 @@ bool readCloudflared(SourceReading *reading)
     return true;
 }
 
-// An env file: KEY=VALUE lines whose values name URLs.
-bool readEnv(SourceReading *reading)
+// The source's one file as text; a NUL byte is refused at its position
+// with binaryMessage.
+std::optional<QByteArray> readTextSource(SourceReading *reading, const QString &binaryMessage)
 {
     const QString shown = reading->source.files.first();
     std::optional<QByteArray> bytes = readFileBytes(reading->absoluteFiles.first(), &reading->error, Yaml::MaxFileSize);
     if (!bytes) {
         reading->error.file = shown;
-        return false;
+        return std::nullopt;
     }
     if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {
         reading->error.file = shown;
         lineColumnAt(*bytes, nul, &reading->error.line, &reading->error.column);
-        reading->error.message = Tr::tr("The env file contains binary data (a NUL byte), not text.");
-        return false;
+        reading->error.message = binaryMessage;
+        return std::nullopt;
     }
+    return bytes;
+}
+
+// An env file: KEY=VALUE lines whose values name URLs.
+bool readEnv(SourceReading *reading)
+{
+    const QString shown = reading->source.files.first();
+    const std::optional<QByteArray> bytes =
+        readTextSource(reading, Tr::tr("The env file contains binary data (a NUL byte), not text."));
+    if (!bytes)
+        return false;
     const QList<QByteArray> lines = bytes->split('\n');
     for (int i = 0; i < lines.size(); ++i) {
         const QString line = QString::fromUtf8(lines.at(i)).trimmed();
@@ -233,19 +245,7 @@ bool readEnv(SourceReading *reading)
 // it is the plan's prose, not reality, so it yields nothing.
 bool readDoc(SourceReading *reading)
 {
-    const QString shown = reading->source.files.first();
-    std::optional<QByteArray> bytes = readFileBytes(reading->absoluteFiles.first(), &reading->error, Yaml::MaxFileSize);
-    if (!bytes) {
-        reading->error.file = shown;
-        return false;
-    }
-    if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {
-        reading->error.file = shown;
-        lineColumnAt(*bytes, nul, &reading->error.line, &reading->error.column);
-        reading->error.message = Tr::tr("The document contains binary data (a NUL byte), not Markdown.");
-        return false;
-    }
-    return true;
+    return readTextSource(reading, Tr::tr("The document contains binary data (a NUL byte), not Markdown.")).has_value();
 }
 
 Finding sourceFinding(const QString &rule, Severity severity, const QString &message, const QString &hostId,
