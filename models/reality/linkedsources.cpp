@@ -563,10 +563,10 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
             for (const Service &s : std::as_const(before))
                 partIds.insert(s.id);
             const auto taken = [&](const QString &id) { return !partIds.contains(id) && builder.isTaken(id); };
-            // The merge's own summary compares with the part as reset, where
-            // every port is new; what changed is said below, against before.
-            QStringList resetSummary;
-            std::optional<Schema> merged = mergeHostReality(part, composeFragment, hostId, &resetSummary, &error, taken);
+            // No summary from the merge: it would compare with the part as
+            // reset, where every port is new; what changed is said below,
+            // against before.
+            std::optional<Schema> merged = mergeHostReality(part, composeFragment, hostId, nullptr, &error, taken);
             if (merged) {
                 part.services = merged->services;
                 references += merged->references;

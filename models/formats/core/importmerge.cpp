@@ -7,6 +7,7 @@
 #include <QHash>
 #include <QSet>
 #include <QUndoCommand>
+#include <QVarLengthArray>
 
 namespace Portolan {
 
@@ -111,52 +112,64 @@ class NameIndex
 public:
     explicit NameIndex(const QList<Service> &services)
     {
+        mFull.reserve(services.size() * 2);
+        mName.reserve(services.size());
         for (int row = 0; row < services.size(); ++row) {
             const Service &s = services.at(row);
-            QStringList names = s.aliases;
-            names.append(s.name);
-            names.append(familyName(s.name));
-            QSet<QString> seen;
-            for (const QString &n : std::as_const(names)) {
-                const QString o = n.toLower();
-                if (o.isEmpty() || seen.contains(o))
-                    continue;
-                seen.insert(o);
-                mFull[o].append(row);
-                for (qsizetype i = o.indexOf(QLatin1Char('-')); i >= 0; i = o.indexOf(QLatin1Char('-'), i + 1))
-                    mSuffix[o.mid(i + 1)].append(row);
-            }
-            mName[s.name.toLower()].append(row);
+            QVarLengthArray<QString, 4> seen;
+            const auto add = [&](QString lower) {
+                if (lower.isEmpty() || std::find(seen.cbegin(), seen.cend(), lower) != seen.cend())
+                    return;
+                for (qsizetype i = lower.indexOf(QLatin1Char('-')); i >= 0; i = lower.indexOf(QLatin1Char('-'), i + 1))
+                    mSuffix[lower.mid(i + 1)].append(row);
+                mFull[lower].append(row);
+                seen.append(std::move(lower));
+            };
+            for (const QString &alias : s.aliases)
+                add(alias.toLower());
+            const QString name = s.name.toLower();
+            add(name);
+            add(familyName(name));
+            mName[name].append(row);
         }
     }
 
     QList<int> candidates(const QStringList &names) const
     {
-        QSet<int> rows;
+        QList<int> rows;
+        const auto collect = [&](const Rows &table, const QString &key) {
+            const auto it = table.constFind(key);
+            if (it != table.cend()) {
+                for (int row : *it)
+                    rows.append(row);
+            }
+        };
         for (const QString &name : names) {
             const QString n = name.toLower();
             if (n.isEmpty())
                 continue;
-            for (int r : mFull.value(n))
-                rows.insert(r);
-            for (int r : mSuffix.value(n))
-                rows.insert(r);
-            for (qsizetype i = n.indexOf(QLatin1Char('-')); i >= 0; i = n.indexOf(QLatin1Char('-'), i + 1)) {
-                for (int r : mFull.value(n.mid(i + 1)))
-                    rows.insert(r);
-            }
+            collect(mFull, n);
+            collect(mSuffix, n);
+            for (qsizetype i = n.indexOf(QLatin1Char('-')); i >= 0; i = n.indexOf(QLatin1Char('-'), i + 1))
+                collect(mFull, n.mid(i + 1));
         }
-        QList<int> sorted(rows.cbegin(), rows.cend());
-        std::sort(sorted.begin(), sorted.end());
-        return sorted;
+        std::sort(rows.begin(), rows.end());
+        rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+        return rows;
     }
 
-    QList<int> byName(const QString &name) const { return mName.value(name.toLower()); }
+    QList<int> byName(const QString &name) const
+    {
+        const auto it = mName.constFind(name.toLower());
+        return it == mName.cend() ? QList<int>() : QList<int>(it->cbegin(), it->cend());
+    }
 
 private:
-    QHash<QString, QList<int>> mFull;
-    QHash<QString, QList<int>> mSuffix;
-    QHash<QString, QList<int>> mName;
+    // Most names belong to one service: its row is kept without an allocation.
+    using Rows = QHash<QString, QVarLengthArray<int, 1>>;
+    Rows mFull;
+    Rows mSuffix;
+    Rows mName;
 };
 
 // A plan service an import may claim on hostId: running there, or not placed yet.
@@ -176,34 +189,45 @@ QString portLabel(const Service &s)
     return Tr::tr("no port");
 }
 
-// Applies one imported mapping to a plan service; returns what changed, for the summary.
-QStringList apply(Service *target, const Service &imported, const QString &hostId)
+// Applies one imported mapping to a plan service. Returns whether anything
+// changed, and says what in *changes when that is wanted (the summary).
+bool apply(Service *target, const Service &imported, const QString &hostId, QStringList *changes)
 {
-    QStringList changes;
+    bool changed = false;
     if (target->hostId != hostId) {
-        changes.append(target->hostId.isEmpty() ? Tr::tr("host %1").arg(hostId)
-                                                : Tr::tr("host %1 → %2").arg(target->hostId, hostId));
+        if (changes)
+            changes->append(target->hostId.isEmpty() ? Tr::tr("host %1").arg(hostId)
+                                                     : Tr::tr("host %1 → %2").arg(target->hostId, hostId));
         target->hostId = hostId;
+        changed = true;
     }
     if (target->actualPort != imported.actualPort) {
-        changes.append(Tr::tr("actual port %1 → %2")
-                           .arg(target->actualPort > 0 ? QString::number(target->actualPort) : Tr::tr("unknown"),
-                                imported.actualPort > 0 ? QString::number(imported.actualPort) : Tr::tr("unpublished")));
+        if (changes)
+            changes->append(Tr::tr("actual port %1 → %2")
+                                .arg(target->actualPort > 0 ? QString::number(target->actualPort) : Tr::tr("unknown"),
+                                     imported.actualPort > 0 ? QString::number(imported.actualPort)
+                                                             : Tr::tr("unpublished")));
         target->actualPort = imported.actualPort;
+        changed = true;
     }
     if (target->containerPort != imported.containerPort) {
-        if (imported.containerPort > 0)
-            changes.append(Tr::tr("container port %1").arg(imported.containerPort));
+        if (changes && imported.containerPort > 0)
+            changes->append(Tr::tr("container port %1").arg(imported.containerPort));
         target->containerPort = imported.containerPort;
+        changed = changed || imported.containerPort > 0;
     }
     if (target->protocol != imported.protocol) {
-        changes.append(Tr::tr("protocol %1").arg(protocolToString(imported.protocol)));
+        if (changes)
+            changes->append(Tr::tr("protocol %1").arg(protocolToString(imported.protocol)));
         target->protocol = imported.protocol;
+        changed = true;
     }
     if (target->bindAddress != imported.bindAddress) {
-        changes.append(imported.bindAddress.isEmpty() ? Tr::tr("bound to all addresses")
-                                                      : Tr::tr("bound to %1").arg(imported.bindAddress));
+        if (changes)
+            changes->append(imported.bindAddress.isEmpty() ? Tr::tr("bound to all addresses")
+                                                           : Tr::tr("bound to %1").arg(imported.bindAddress));
         target->bindAddress = imported.bindAddress;
+        changed = true;
     }
     target->profiles = imported.profiles;
     target->origin = imported.origin;
@@ -214,13 +238,15 @@ QStringList apply(Service *target, const Service &imported, const QString &hostI
     if (target->runtime.isEmpty())
         target->runtime = imported.runtime;
     // Compose key and container name lead the aliases; exports rely on that order.
-    QStringList aliases = imported.aliases;
-    for (const QString &a : std::as_const(target->aliases)) {
-        if (!aliases.contains(a))
-            aliases.append(a);
+    if (target->aliases != imported.aliases) {
+        QStringList aliases = imported.aliases;
+        for (const QString &a : std::as_const(target->aliases)) {
+            if (!aliases.contains(a))
+                aliases.append(a);
+        }
+        target->aliases = aliases;
     }
-    target->aliases = aliases;
-    return changes;
+    return changed;
 }
 
 } // namespace
@@ -233,6 +259,12 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         *error = Tr::tr("No host was given for the import.");
         return std::nullopt;
     }
+    // Without a summary wanted, its sentences are not built (re-reading a
+    // fleet's sources says what changed in its own words).
+    const bool describe = summary != nullptr;
+    QStringList unused;
+    if (!describe)
+        summary = &unused;
     Schema merged = plan;
     if (!merged.host(hostId)) {
         Host host;
@@ -294,7 +326,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             if (level == NameMatch::None)
                 continue;
             if (!eligible(s, hostId)) {
-                if (level != NameMatch::Family && level != NameMatch::Prefix)
+                if (describe && level != NameMatch::Family && level != NameMatch::Prefix)
                     summary->append(Tr::tr("%1: the plan has it on host %2; the one on %3 is kept as another instance.")
                                         .arg(s.name, s.hostId, hostId));
                 continue;
@@ -376,7 +408,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
                 const Service &chosen = plan.services.at(bestRows.first());
                 const Service &mapping = fragment.services.at(members.at(firstLeft));
                 const int port = mapping.actualPort > 0 ? mapping.actualPort : mapping.containerPort;
-                if (members.size() > 1 && chosen.plannedPort > 0 && port != chosen.plannedPort)
+                if (describe && members.size() > 1 && chosen.plannedPort > 0 && port != chosen.plannedPort)
                     summary->append(Tr::tr("%1: matched by name to compose service %2, whose %n port(s) do not "
                                            "include the planned %3; took %4, its first published one.",
                                            nullptr, int(members.size()))
@@ -398,14 +430,16 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             if (assignment.contains(m)) {
                 const int row = assignment.value(m);
                 Service &target = merged.services[row];
-                const QStringList changes = apply(&target, imported, hostId);
+                QStringList changes;
+                const bool changed = apply(&target, imported, hostId, describe ? &changes : nullptr);
                 idMap.insert(imported.id, target.id);
-                if (changes.isEmpty()) {
+                if (!changed) {
                     ++unchangedCount;
                 } else {
                     ++changedCount;
-                    summary->append(Tr::tr("%1 (%2): %3")
-                                        .arg(target.name, imported.name, changes.join(QStringLiteral(", "))));
+                    if (describe)
+                        summary->append(Tr::tr("%1 (%2): %3")
+                                            .arg(target.name, imported.name, changes.join(QStringLiteral(", "))));
                 }
                 continue;
             }
@@ -415,7 +449,8 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             s.undocumented = true;
             idMap.insert(imported.id, s.id);
             merged.services.append(s);
-            added.append(QStringLiteral("%1 (%2)").arg(s.name, portLabel(s)));
+            if (describe)
+                added.append(QStringLiteral("%1 (%2)").arg(s.name, portLabel(s)));
         }
     }
 
@@ -425,7 +460,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         summary->append(Tr::tr("Matched %n plan service(s); %1 changed.", nullptr, changedCount + unchangedCount).arg(changedCount));
 
     QStringList missing;
-    for (int row = 0; row < plan.services.size(); ++row) {
+    for (int row = 0; describe && row < plan.services.size(); ++row) {
         const Service &s = plan.services.at(row);
         if (!claimed.contains(row) && s.hostId == hostId && s.status != ServiceStatus::Retired)
             missing.append(s.name);

@@ -58,6 +58,7 @@ int exportPort(const Service &service, bool useActual);
 // from the same file.
 // takenElsewhere, when given, says which ids outside plan are taken (plan
 // is then part of a larger one); new services never get such an id.
+// summary may be null: the merge is then the same, without its sentences.
 std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragment, const QString &hostId,
                                        QStringList *summary, QString *error,
                                        const std::function<bool(const QString &)> &takenElsewhere = {});
