@@ -267,7 +267,14 @@ public:
     void clear(qsizetype handles)
     {
         mBuckets.clear();
-        mDense.assign(size_t(mDenseKeys), Bucket());
+        if (mDense.size() != size_t(mDenseKeys) || mUsedOverflow) {
+            mDense.assign(size_t(mDenseKeys), Bucket());
+        } else {
+            for (quint32 key : mUsed)
+                mDense[key] = Bucket();
+        }
+        mUsed.clear();
+        mUsedOverflow = false;
         mNext.assign(size_t(handles), -1);
     }
     void reserve(qsizetype keys)
@@ -284,6 +291,8 @@ public:
     void insert(quint64 key, int handle)
     {
         Bucket &b = mDenseKeys ? mDense[size_t(key)] : mBuckets[key];
+        if (mDenseKeys && b.size == 0 && !mUsedOverflow)
+            noteUsed(quint32(key));
         mNext[handle] = b.head;
         b.head = handle;
         ++b.size;
@@ -329,6 +338,18 @@ public:
     template<typename Visit>
     void forEachBucket(Visit visit) const
     {
+        if (mDenseKeys && !mUsedOverflow) {
+            // The keys ever used since the last clear, in key order; a key
+            // emptied and used again is there twice.
+            std::vector<quint32> keys = mUsed;
+            std::sort(keys.begin(), keys.end());
+            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+            for (quint32 key : keys) {
+                if (mDense[key].size > 0)
+                    visit(quint64(key), mDense[key]);
+            }
+            return;
+        }
         if (mDenseKeys) {
             for (size_t key = 0; key < mDense.size(); ++key) {
                 if (mDense[key].size > 0)
@@ -356,7 +377,21 @@ private:
         return it == mBuckets.end() ? nullptr : &*it;
     }
 
+    // A dense index remembers the keys it used while they are few, so that
+    // clearing and visiting a small plan's index does not walk every port.
+    void noteUsed(quint32 key)
+    {
+        if (mUsed.size() >= size_t(mDenseKeys / 16)) {
+            mUsedOverflow = true;
+            mUsed.clear();
+            return;
+        }
+        mUsed.push_back(key);
+    }
+
     quint64 mDenseKeys;
+    std::vector<quint32> mUsed;
+    bool mUsedOverflow = true; // until the first clear() sizes mDense
     QHash<quint64, Bucket> mBuckets;
     // std::vector: no copy-on-write check on every write in the hot loop.
     std::vector<Bucket> mDense;
