@@ -362,7 +362,12 @@ public:
     }
 
     // The service as it stands now: changed, added, or the plan's own.
-    Service current(int row) const { return mChanged.value(mPlan.services.at(row).id, mPlan.services.at(row)); }
+    const Service &current(int row) const
+    {
+        const Service &planned = mPlan.services.at(row);
+        const auto it = mChanged.constFind(planned.id);
+        return it == mChanged.cend() ? planned : *it;
+    }
     bool isRemoved(const QString &id) const { return mRemoved.contains(id); }
     bool isTaken(const QString &id) const
     {
@@ -508,30 +513,35 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
         Schema part;
         part.hosts = plan.hosts;
         QList<Service> before;
-        for (int row : rowsOf.value(hostId)) {
+        const QList<int> hostRows = rowsOf.value(hostId);
+        before.reserve(hostRows.size());
+        for (int row : hostRows) {
             if (!builder.isRemoved(plan.services.at(row).id))
                 before.append(builder.current(row));
         }
         before += builder.addedOn(hostId);
         for (int row : std::as_const(unplaced)) {
-            const Service s = builder.current(row);
+            const Service &s = builder.current(row);
             if (!builder.isRemoved(s.id) && s.hostId.isEmpty()
                 && (s.plannedHostId.isEmpty() || s.plannedHostId == hostId))
                 before.append(s);
         }
 
         // Take out what earlier readings of these files put in.
+        part.services.reserve(before.size());
         for (const Service &original : std::as_const(before)) {
-            Service s = original;
-            if (s.hostId == hostId && s.origin.isValid() && files.contains(s.origin.file)) {
-                if (s.undocumented)
-                    continue;
+            const bool fromFiles = original.hostId == hostId && original.origin.isValid()
+                && files.contains(original.origin.file);
+            if (fromFiles && original.undocumented)
+                continue;
+            part.services.append(original);
+            Service &s = part.services.last();
+            if (fromFiles) {
                 s.actualPort = 0;
                 s.origin = SourceLocation();
             }
             if (s.hostId == hostId && s.metrics.origin.isValid() && files.contains(s.metrics.origin.file))
                 s.metrics = Metrics();
-            part.services.append(std::move(s));
         }
         if (!files.isEmpty()) {
             const qsizetype count = references.size();
@@ -579,14 +589,17 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
         // Tunnel rules and env URLs: who on this host listens there?
         QHash<int, int> publishedOn; // host port → index in part
         QHash<QString, int> byName;  // name, alias → index in part
-        for (int i = 0; i < part.services.size(); ++i) {
+        const bool endpoints = std::any_of(hostReadings.cbegin(), hostReadings.cend(),
+                                           [](const SourceReading *r) { return r->ok && !r->endpoints.isEmpty(); });
+        for (int i = 0; endpoints && i < part.services.size(); ++i) {
             const Service &s = part.services.at(i);
             if (s.hostId != hostId || s.status == ServiceStatus::Retired)
                 continue;
             if (s.actualPort > 0 && !publishedOn.contains(s.actualPort))
                 publishedOn.insert(s.actualPort, i);
-            for (const QString &n : s.aliases + QStringList{s.name})
+            for (const QString &n : s.aliases)
                 byName.insert(n.toLower(), i);
+            byName.insert(s.name.toLower(), i);
         }
         for (const SourceReading *r : hostReadings) {
             if (!r->ok)
