@@ -40,14 +40,17 @@
 #include <QDockWidget>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QToolButton>
 #include <QStackedWidget>
 #include <QUndoGroup>
 #include <QUndoStack>
@@ -92,6 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
     });
     // What was observed belongs to the document that was checked.
     connect(mDocument, &SchemaDocument::reset, mObservations, &ObservationStore::clear);
+    createOpeningIndicator();
     statusBar()->addPermanentWidget(mFindingsLabel);
     statusBar()->addPermanentWidget(mCountLabel);
     connect(mAnalyzer, &Analyzer::findingsChanged, this, &MainWindow::updateFindingCounts);
@@ -544,6 +548,30 @@ Locator *MainWindow::showLocator()
     return mLocator;
 }
 
+// openFileInBackground()'s busy bar: permanent, so that status messages do
+// not hide it.
+void MainWindow::createOpeningIndicator()
+{
+    mOpeningBar = new QWidget(this);
+    auto *layout = new QHBoxLayout(mOpeningBar);
+    layout->setContentsMargins(0, 0, 0, 0);
+    mOpeningLabel = new QLabel(mOpeningBar);
+    mOpeningProgress = new QProgressBar(mOpeningBar);
+    mOpeningProgress->setRange(0, 0); // busy: the reader cannot say how far it is
+    mOpeningProgress->setMaximumWidth(160);
+    mOpeningProgress->setAccessibleName(tr("Opening"));
+    mOpeningCancel = new QToolButton(mOpeningBar);
+    mOpeningCancel->setText(tr("Cancel"));
+    mOpeningCancel->setShortcut(QKeySequence::Cancel);
+    mOpeningCancel->setToolTip(tr("Stop opening the file; the document stays as it is (Esc)"));
+    connect(mOpeningCancel, &QToolButton::clicked, this, &MainWindow::cancelOpening);
+    layout->addWidget(mOpeningLabel);
+    layout->addWidget(mOpeningProgress);
+    layout->addWidget(mOpeningCancel);
+    statusBar()->addPermanentWidget(mOpeningBar);
+    mOpeningBar->hide();
+}
+
 void MainWindow::showMessage(const QString &message)
 {
     statusBar()->showMessage(message, 8000);
@@ -575,8 +603,14 @@ bool MainWindow::openFile(const QString &fileName, QString *errorMessage)
         *errorMessage = error.toString();
         return false;
     }
+    adoptFile(*schema, fileName);
+    return true;
+}
+
+void MainWindow::adoptFile(const Schema &schema, const QString &fileName)
+{
     mAutoSaver->discard();
-    mDocument->resetSchema(*schema);
+    mDocument->resetSchema(schema);
     mDocument->setFileName(QFileInfo(fileName).absoluteFilePath());
     mRealitySync->refresh();
     mStamp = FileStamp::of(fileName);
@@ -584,7 +618,6 @@ bool MainWindow::openFile(const QString &fileName, QString *errorMessage)
     addRecentFile(mDocument->fileName());
     updateTitle();
     showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(fileName)));
-    return true;
 }
 
 void MainWindow::newDocument()
@@ -600,11 +633,8 @@ void MainWindow::open()
         return;
     const QString fileName = QFileDialog::getOpenFileName(this, tr("Open Schema"), QString(),
                                                           tr("Portolan schema (*.portolan.json *.json);;All files (*)"));
-    QString error;
-    if (!fileName.isEmpty() && !openFile(fileName, &error)) {
-        QMessageBox::warning(this, tr("Cannot open file"),
-                             tr("Portolan could not read %1:\n%2").arg(QDir::toNativeSeparators(fileName), error));
-    }
+    if (!fileName.isEmpty())
+        openFileInBackground(fileName);
 }
 
 bool MainWindow::save()
@@ -721,6 +751,7 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    cancelOpening();
     if (!maybeSave()) {
         event->ignore();
         return;

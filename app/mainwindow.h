@@ -7,6 +7,8 @@
 
 class QAction;
 class QFileSystemWatcher;
+class QProgressBar;
+class QToolButton;
 class QLabel;
 class QMenu;
 class QTabWidget;
@@ -83,6 +85,15 @@ public:
 
     // Opens a file, or says why not; the current document then stays as it is.
     bool openFile(const QString &fileName, QString *error);
+    // File > Open and Open Recent: reads fileName on a worker thread while
+    // the status bar shows a busy bar with Cancel (Esc) and the document's
+    // views wait; the document is replaced once the file is read, and a file
+    // that cannot be read is reported. False when a reading is running.
+    bool openFileInBackground(const QString &fileName);
+    // Drops the reading of openFileInBackground(): the document stays as it is.
+    void cancelOpening();
+    bool isOpening() const { return !mOpeningFile.isEmpty(); }
+    QWidget *openingIndicator() const { return mOpeningBar; }
     // Shows a schema as a new, untitled document (the built-in sample, imports).
     void openUntitled(const Schema &schema);
     bool save();
@@ -131,6 +142,11 @@ private:
     void addRecentFile(const QString &fileName);
     void updateRecentMenu();
     void watchFile();
+    // Makes a read schema the document, as the file fileName.
+    void adoptFile(const Schema &schema, const QString &fileName);
+    void openingFinished(quint64 reading, const std::optional<Schema> &schema, const QString &error);
+    void setOpeningShown(bool shown);
+    void createOpeningIndicator();
     void rebaseSources(const QString &newDir);
     void readSettings();
     void writeSettings();
@@ -193,6 +209,14 @@ private:
     SourcesView *mSourcesView = nullptr;
     RealityCheckDialog *mRealityCheckDialog = nullptr;
     Locator *mLocator = nullptr;
+    // openFileInBackground(): the file being read, and which reading is
+    // current (a cancelled one's result is dropped when it arrives).
+    QString mOpeningFile;
+    quint64 mOpeningReading = 0;
+    QWidget *mOpeningBar = nullptr;
+    QLabel *mOpeningLabel = nullptr;
+    QProgressBar *mOpeningProgress = nullptr;
+    QToolButton *mOpeningCancel = nullptr;
 };
 
 } // namespace Portolan

@@ -18,25 +18,31 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDir>
+#include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLocale>
 #include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
+#include <QStackedWidget>
 #include <QTimer>
+#include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Portolan {
 
@@ -80,11 +86,71 @@ void MainWindow::openRecent(const QString &fileName)
 {
     if (!maybeSave())
         return;
-    QString error;
-    if (!openFile(fileName, &error)) {
+    openFileInBackground(fileName);
+}
+
+bool MainWindow::openFileInBackground(const QString &fileName)
+{
+    if (isOpening())
+        return false;
+    mOpeningFile = fileName;
+    const quint64 reading = ++mOpeningReading;
+    auto *watcher = new QFutureWatcher<std::pair<std::optional<Schema>, QString>>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, reading] {
+        const auto [schema, error] = watcher->result();
+        watcher->deleteLater();
+        openingFinished(reading, schema, error);
+    });
+    // The reader keeps nothing of the window: a cancelled reading finishes
+    // on its thread and its result is dropped.
+    watcher->setFuture(QtConcurrent::run([fileName] {
+        ParseError error;
+        std::optional<Schema> schema = loadSchemaFile(fileName, &error);
+        const QString message = schema ? QString() : error.toString();
+        return std::make_pair(std::move(schema), message);
+    }));
+    mOpeningLabel->setText(tr("Opening %1…").arg(QFileInfo(fileName).fileName()));
+    setOpeningShown(true);
+    return true;
+}
+
+void MainWindow::cancelOpening()
+{
+    if (!isOpening())
+        return;
+    const QString fileName = mOpeningFile;
+    ++mOpeningReading; // the running reading is no longer current
+    mOpeningFile.clear();
+    setOpeningShown(false);
+    showMessage(tr("Opening %1 cancelled; the document is as it was.").arg(QDir::toNativeSeparators(fileName)));
+}
+
+void MainWindow::openingFinished(quint64 reading, const std::optional<Schema> &schema, const QString &error)
+{
+    if (reading != mOpeningReading || !isOpening())
+        return; // cancelled
+    const QString fileName = mOpeningFile;
+    mOpeningFile.clear();
+    setOpeningShown(false);
+    if (!schema) {
         QMessageBox::warning(this, tr("Cannot open file"),
                              tr("Portolan could not read %1:\n%2").arg(QDir::toNativeSeparators(fileName), error));
+        return;
     }
+    adoptFile(*schema, fileName);
+}
+
+// While a file is read the document's views and menus wait (an edit would
+// be lost when the file arrives); the status bar's Cancel stays.
+void MainWindow::setOpeningShown(bool shown)
+{
+    mOpeningBar->setVisible(shown);
+    mCentral->setEnabled(!shown);
+    menuBar()->setEnabled(!shown);
+    for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
+        dock->setEnabled(!shown);
+    if (shown)
+        mOpeningCancel->setFocus();
 }
 
 void MainWindow::revert()

@@ -2759,6 +2759,26 @@ Wiederherstellen?</translation>
         <source>Left %1 as it is: edited since the moves were carried out</source>
         <translation>%1 unverändert gelassen: seit dem Umsetzen der Verschiebungen bearbeitet</translation>
     </message>
+    <message>
+        <source>Opening</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop opening the file; the document stays as it is (Esc)</source>
+        <translation>Das Öffnen der Datei abbrechen; das Dokument bleibt, wie es ist (Esc)</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>%1 wird geöffnet…</translation>
+    </message>
+    <message>
+        <source>Opening %1 cancelled; the document is as it was.</source>
+        <translation>Öffnen von %1 abgebrochen; das Dokument ist wie zuvor.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>

@@ -8,6 +8,7 @@
 #include "movesview.h"
 #include "realitysync.h"
 #include "rangegridview.h"
+#include "servicesview.h"
 #include "servicetablemodel.h"
 #include "testutil.h"
 #include "whatif.h"
@@ -18,13 +19,16 @@
 #include <QDockWidget>
 #include <QHeaderView>
 #include <QTableView>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
+#include <QToolButton>
 #include <QTreeWidget>
 #include <QUndoStack>
 
@@ -47,6 +51,7 @@ private slots:
     void saveAsShouldKeepLinkedSourcesPointingAtTheirFiles();
     void shouldFitTheHostsColumnsAt1280x800();
     void carryOutShouldWriteTheFilesAndUndoShouldPutThemBack();
+    void openingInTheBackgroundShouldShowProgressAndBeCancellable();
 
 private:
     // Answers the next message box with the given button once it is shown.
@@ -353,6 +358,65 @@ void tst_MainWindow::shouldFitTheHostsColumnsAt1280x800()
                  qPrintable(QStringLiteral("%1: %2 of %3").arg(QLatin1String(dockName)).arg(width).arg(table->viewport()->width())));
     }
     window.document()->setClean();
+}
+
+void tst_MainWindow::openingInTheBackgroundShouldShowProgressAndBeCancellable()
+{
+    writeExternally(QStringLiteral("read in the background"));
+    MainWindow window;
+    window.show();
+    const Schema before = window.document()->schema();
+
+    // Cancelled: the views are back at once, and the reading's late result
+    // is dropped.
+    QVERIFY(window.openFileInBackground(mFile));
+    QVERIFY(window.isOpening());
+    QVERIFY(window.openingIndicator()->isVisible());
+    QVERIFY(!window.menuBar()->isEnabled());
+    QVERIFY(!window.servicesView()->isEnabledTo(&window));
+    QVERIFY(!window.openFileInBackground(mFile)); // one reading at a time
+    auto *cancel = window.openingIndicator()->findChild<QToolButton *>();
+    QVERIFY(cancel);
+    QCOMPARE(cancel->shortcut(), QKeySequence(QKeySequence::Cancel));
+    cancel->click();
+    QVERIFY(!window.isOpening());
+    QVERIFY(!window.openingIndicator()->isVisible());
+    QVERIFY(window.menuBar()->isEnabled());
+    QVERIFY(window.servicesView()->isEnabledTo(&window));
+    QThreadPool::globalInstance()->waitForDone();
+    QTest::qWait(50);
+    QVERIFY(window.document()->schema() == before);
+    QVERIFY(window.document()->fileName().isEmpty());
+
+    // Read to the end: the document is the file.
+    QVERIFY(window.openFileInBackground(mFile));
+    QTRY_VERIFY(!window.isOpening());
+    QCOMPARE(window.document()->schema().title, QStringLiteral("read in the background"));
+    QCOMPARE(window.document()->fileName(), QFileInfo(mFile).absoluteFilePath());
+    QVERIFY(window.menuBar()->isEnabled());
+
+    // A file that cannot be read is reported; the document stays.
+    const QString broken = mDir.filePath(QStringLiteral("broken.portolan.json"));
+    QFile file(broken);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"format\": 1, \"services\": [");
+    file.close();
+    QString said;
+    QTimer answer;
+    connect(&answer, &QTimer::timeout, this, [&] {
+        if (auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget())) {
+            said = box->text();
+            answer.stop();
+            box->button(QMessageBox::Ok)->click();
+        }
+    });
+    answer.start(20);
+    QVERIFY(window.openFileInBackground(broken));
+    QTRY_VERIFY(!said.isEmpty());
+    QVERIFY2(said.contains(QStringLiteral("broken.portolan.json:1:")), qPrintable(said));
+    QVERIFY(!window.isOpening());
+    QCOMPARE(window.document()->schema().title, QStringLiteral("read in the background"));
+    QCOMPARE(window.document()->fileName(), QFileInfo(mFile).absoluteFilePath());
 }
 
 QTEST_MAIN(tst_MainWindow)
