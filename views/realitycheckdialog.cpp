@@ -275,6 +275,9 @@ QString RealityCheckDialog::resultText() const
 
 void RealityCheckDialog::onFinished(const Observations &observations)
 {
+    // Progress is reported in steps; a finished check shows all of it.
+    if (!observations.cancelled)
+        onProgress(observations.attempts, qMax(observations.attempts, mCheck->totalCount()), observations.listening);
     setRunning(false);
     updatePlan();
     if (mStore)
