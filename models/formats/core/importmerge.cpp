@@ -9,6 +9,8 @@
 #include <QUndoCommand>
 #include <QVarLengthArray>
 
+#include <vector>
+
 namespace Portolan {
 
 // Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
@@ -295,7 +297,8 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         usedIds.insert(s.id);
     if (takenElsewhere)
         usedIds.setTakenElsewhere(takenElsewhere);
-    QSet<int> claimed; // plan service rows taken by a mapping
+    std::vector<bool> claimedRows(size_t(plan.services.size()), false); // plan rows taken by a mapping
+    const auto claimed = [&](int row) { return bool(claimedRows[size_t(row)]); };
     QHash<QString, QString> idMap; // fragment id → merged id
     QStringList added;
     int changedCount = 0;
@@ -308,7 +311,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         QList<int> members;
         QList<int> candidates;
         QList<NameMatch> levels;
-        QHash<int, int> assignment; // member index → plan row
+        QList<int> assignment; // member index → plan row, -1 for none
     };
     QList<Group> state(groupOrder.size());
     for (int g = 0; g < groupOrder.size(); ++g) {
@@ -335,10 +338,11 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             levels.append(level);
         }
 
-        QHash<int, int> &assignment = state[g].assignment;
+        QList<int> &assignment = state[g].assignment;
+        assignment.fill(-1, members.size());
         auto take = [&](int member, int row) {
-            assignment.insert(member, row);
-            claimed.insert(row);
+            assignment[member] = row;
+            claimedRows[size_t(row)] = true;
         };
         auto memberPort = [&](int member) {
             const Service &m = fragment.services.at(members.at(member));
@@ -352,7 +356,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
             for (int c = 0; c < candidates.size(); ++c) {
                 const int row = candidates.at(c);
                 const Service &s = plan.services.at(row);
-                if (claimed.contains(row))
+                if (claimed(row))
                     continue;
                 if (s.plannedPort == port || (s.hostId == hostId && s.actualPort == port)) {
                     take(m, row);
@@ -366,19 +370,19 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         const QList<int> &members = state[g].members;
         const QList<int> &candidates = state[g].candidates;
         const QList<NameMatch> &levels = state[g].levels;
-        QHash<int, int> &assignment = state[g].assignment;
+        QList<int> &assignment = state[g].assignment;
         auto take = [&](int member, int row) {
-            assignment.insert(member, row);
-            claimed.insert(row);
+            assignment[member] = row;
+            claimedRows[size_t(row)] = true;
         };
         // 2. Extra mappings imported before, by their "KEY:PORT" name.
         for (int m = 1; m < members.size(); ++m) {
-            if (assignment.contains(m))
+            if (assignment.at(m) >= 0)
                 continue;
             const QString name = fragment.services.at(members.at(m)).name;
             for (int row : index.byName(name)) {
                 const Service &s = plan.services.at(row);
-                if (!claimed.contains(row) && eligible(s, hostId)) {
+                if (!claimed(row) && eligible(s, hostId)) {
                     take(m, row);
                     break;
                 }
@@ -387,14 +391,14 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         // 3. The first mapping left goes to the best name match, if unambiguous.
         int firstLeft = -1;
         for (int m = 0; m < members.size() && firstLeft < 0; ++m) {
-            if (!assignment.contains(m))
+            if (assignment.at(m) < 0)
                 firstLeft = m;
         }
         if (firstLeft >= 0) {
             NameMatch best = NameMatch::Family;
             QList<int> bestRows;
             for (int c = 0; c < candidates.size(); ++c) {
-                if (claimed.contains(candidates.at(c)) || levels.at(c) == NameMatch::Family)
+                if (claimed(candidates.at(c)) || levels.at(c) == NameMatch::Family)
                     continue;
                 if (levels.at(c) < best) {
                     best = levels.at(c);
@@ -427,8 +431,8 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
         // Apply, and add what is left.
         for (int m = 0; m < members.size(); ++m) {
             const Service &imported = fragment.services.at(members.at(m));
-            if (assignment.contains(m)) {
-                const int row = assignment.value(m);
+            if (assignment.at(m) >= 0) {
+                const int row = assignment.at(m);
                 Service &target = merged.services[row];
                 QStringList changes;
                 const bool changed = apply(&target, imported, hostId, describe ? &changes : nullptr);
@@ -462,7 +466,7 @@ std::optional<Schema> mergeHostReality(const Schema &plan, const Schema &fragmen
     QStringList missing;
     for (int row = 0; describe && row < plan.services.size(); ++row) {
         const Service &s = plan.services.at(row);
-        if (!claimed.contains(row) && s.hostId == hostId && s.status != ServiceStatus::Retired)
+        if (!claimed(row) && s.hostId == hostId && s.status != ServiceStatus::Retired)
             missing.append(s.name);
     }
     if (!missing.isEmpty())
