@@ -209,6 +209,10 @@
         <source>Port documentation</source>
         <translation>Port-Dokumentation</translation>
     </message>
+    <message>
+        <source>The file is UTF-16 text; Portolan reads UTF-8. Save it as UTF-8 and read it again.</source>
+        <translation>Die Datei ist UTF-16-Text; Portolan liest UTF-8. Speichern Sie sie als UTF-8 und lesen Sie sie erneut.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>

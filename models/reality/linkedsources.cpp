@@ -201,6 +201,13 @@ std::optional<QByteArray> readTextSource(SourceReading *reading, const QString &
         reading->error.file = shown;
         return std::nullopt;
     }
+    if (looksLikeUtf16(*bytes)) {
+        reading->error.file = shown;
+        reading->error.line = 1;
+        reading->error.column = 1;
+        reading->error.message = utf16Message();
+        return std::nullopt;
+    }
     if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {
         reading->error.file = shown;
         lineColumnAt(*bytes, nul, &reading->error.line, &reading->error.column);

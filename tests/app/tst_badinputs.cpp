@@ -224,7 +224,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     refused("plan", "plan-nul-in-string.portolan.json", "control character in a string");
     refused("plan", "plan-control-character.portolan.json", "control character in a string");
     refused("plan", "plan-latin1.portolan.json", "invalid UTF-8");
-    refused("plan", "plan-utf16.portolan.json", "not valid JSON");
+    refused("plan", "plan-utf16.portolan.json", "UTF-16 text; Portolan reads UTF-8");
     refused("plan", "plan-crlf.portolan.json", "no host has the id \"nowhere\"");
     refused("plan", "plan-cr-only.portolan.json", "no host has the id \"nowhere\"");
     refused("plan", "plan-port-0.portolan.json", "0 is not a port number");
@@ -255,7 +255,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     refused("markdown", "md-whitespace.md", "The file is empty");
     refused("markdown", "md-binary.md", "binary data (a NUL byte)");
     refused("markdown", "md-nul.md", "binary data (a NUL byte)");
-    refused("markdown", "md-utf16.md", "binary data (a NUL byte)");
+    refused("markdown", "md-utf16.md", "UTF-16 text; Portolan reads UTF-8");
     refused("markdown", "md-latin1.md", "not valid UTF-8");
     refused("markdown", "md-compose-yaml.md", "does not look like a port schema");
     refused("markdown", "md-no-ports.md", "Nothing in the file reads as a port schema");
@@ -280,7 +280,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     refused("compose", "compose-truncated-mid-token.yml", "never closed");
     refused("compose", "compose-binary.yml", "binary data (a NUL byte)");
     refused("compose", "compose-nul.yml", "binary data (a NUL byte)");
-    refused("compose", "compose-utf16.yml", "binary data (a NUL byte)");
+    refused("compose", "compose-utf16.yml", "UTF-16 text; Portolan reads UTF-8");
     refused("compose", "compose-latin1.yml", "not valid UTF-8");
     refused("compose", "compose-crlf.yml", "Port 99999 is outside 1–65535");
     refused("compose", "compose-cr-only.yml", "Port 99999 is outside 1–65535");
@@ -324,7 +324,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     refused("prometheus", "prom-truncated-mid-token.yml", "never closed");
     refused("prometheus", "prom-binary.yml", "binary data (a NUL byte)");
     refused("prometheus", "prom-nul.yml", "binary data (a NUL byte)");
-    refused("prometheus", "prom-utf16.yml", "binary data (a NUL byte)");
+    refused("prometheus", "prom-utf16.yml", "UTF-16 text; Portolan reads UTF-8");
     refused("prometheus", "prom-scrape-configs-mapping.yml", "scrape_configs must be a list");
     refused("prometheus", "prom-alias-bomb.yml", "the aliases expand to more than 100,000 nodes");
     refused("prometheus", "prom-self-anchor.yml", "refers to the node that contains it");
@@ -344,7 +344,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     // import --into and by check).
     refused("cloudflared", "cfd-empty.yml", "A cloudflared configuration is a mapping");
     refused("cloudflared", "cfd-binary.yml", "binary data (a NUL byte)");
-    refused("cloudflared", "cfd-utf16.yml", "binary data (a NUL byte)");
+    refused("cloudflared", "cfd-utf16.yml", "UTF-16 text; Portolan reads UTF-8");
     refused("cloudflared", "cfd-truncated-mid-token.yml", "An ingress rule must be a mapping");
     refused("cloudflared", "cfd-no-ingress.yml", "no \"ingress\" list");
     refused("cloudflared", "cfd-ingress-mapping.yml", "no \"ingress\" list");

@@ -16,6 +16,8 @@ class tst_JsonFormat : public QObject
 
 private slots:
     void shouldRoundTripTheSample();
+    void shouldNameUtf16_data();
+    void shouldNameUtf16();
     void shouldRoundTripEveryField();
     void shouldWriteKeysInStableOrder();
     void shouldEscapeStringsAsQJsonDocumentDoes_data();
@@ -380,6 +382,51 @@ void tst_JsonFormat::shippedJsonSchemaShouldDescribeEveryKeyWritten()
     checkAgainstSchema(QJsonObject{{QStringLiteral("format"), 1}, {QStringLiteral("servces"), QJsonArray()}}, schema,
                        schema, QStringLiteral("$"), &problems);
     QCOMPARE(problems.size(), 1);
+}
+
+static QByteArray utf16(const QString &text, bool bigEndian, bool mark)
+{
+    QByteArray out;
+    if (mark)
+        out += bigEndian ? "\xFE\xFF" : "\xFF\xFE";
+    for (QChar c : text) {
+        const char high = char(c.unicode() >> 8), low = char(c.unicode() & 0xff);
+        out += bigEndian ? QByteArray(&high, 1) + QByteArray(&low, 1) : QByteArray(&low, 1) + QByteArray(&high, 1);
+    }
+    return out;
+}
+
+void tst_JsonFormat::shouldNameUtf16_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<bool>("isUtf16");
+    const QString plan = QStringLiteral("{\"format\": 1, \"title\": \"Ports\"}\n");
+    QTest::newRow("little endian with a mark") << utf16(plan, false, true) << true;
+    QTest::newRow("big endian with a mark") << utf16(plan, true, true) << true;
+    QTest::newRow("little endian without a mark") << utf16(plan, false, false) << true;
+    QTest::newRow("big endian without a mark") << utf16(plan, true, false) << true;
+    QTest::newRow("UTF-8") << plan.toUtf8() << false;
+    QTest::newRow("UTF-8 with a mark") << QByteArray("\xEF\xBB\xBF") + plan.toUtf8() << false;
+    QTest::newRow("binary with NUL bytes") << QByteArray("\x7f\x45\x4c\x46\x02\x01\x01\x00\x00\x00\x00\x00", 12) << false;
+    QTest::newRow("one byte") << QByteArray("{") << false;
+}
+
+// A UTF-16 file is named as such (at 1:1), not as binary data or bad JSON.
+void tst_JsonFormat::shouldNameUtf16()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(bool, isUtf16);
+    QCOMPARE(looksLikeUtf16(input), isUtf16);
+    ParseError error;
+    const std::optional<Schema> schema = JsonFormat::parse(input, QStringLiteral("plan.portolan.json"), &error);
+    if (isUtf16) {
+        QVERIFY(!schema);
+        QCOMPARE(error.toString(), QStringLiteral("plan.portolan.json:1:1: ") + utf16Message());
+    } else if (schema) {
+        QCOMPARE(schema->title, QStringLiteral("Ports"));
+    } else {
+        QVERIFY(!error.message.contains(QStringLiteral("UTF-16")));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_JsonFormat)

@@ -98,6 +98,31 @@ bool isLoopbackHost(const QString &host)
         || host == QLatin1String("host.docker.internal");
 }
 
+bool looksLikeUtf16(QByteArrayView data)
+{
+    if (data.startsWith("\xFF\xFE") || data.startsWith("\xFE\xFF"))
+        return true;
+    // Without a mark: most of the first characters are ASCII with a NUL
+    // byte after (little endian) or before (big endian) each.
+    const qsizetype pairs = qMin<qsizetype>(data.size() / 2, 32);
+    if (pairs < 2)
+        return false;
+    auto ascii = [](char c) { return c == '\t' || c == '\n' || c == '\r' || (c >= 0x20 && c < 0x7f); };
+    int little = 0, big = 0;
+    for (qsizetype i = 0; i < pairs; ++i) {
+        const char a = data.at(2 * i), b = data.at(2 * i + 1);
+        little += ascii(a) && b == '\0';
+        big += a == '\0' && ascii(b);
+    }
+    return qMax(little, big) * 4 >= pairs * 3;
+}
+
+QString utf16Message()
+{
+    return QCoreApplication::translate("Portolan", "The file is UTF-16 text; Portolan reads UTF-8. Save it as UTF-8 and "
+                                                   "read it again.");
+}
+
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error)
 {
     QSaveFile file(fileName);

@@ -111,6 +111,12 @@ std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *err
 // ::1, 0.0.0.0, host.docker.internal (from a container: its host).
 bool isLoopbackHost(const QString &host);
 
+// Text in UTF-16, by its byte order mark or by the NUL byte beside each
+// character of ASCII text: every reader refuses it with utf16Message()
+// instead of calling it binary data.
+bool looksLikeUtf16(QByteArrayView data);
+QString utf16Message();
+
 // Atomic write through QSaveFile.
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error);
 

@@ -651,6 +651,8 @@ private:
 
 bool Reader::decode(const QByteArray &data, QList<Line> *lines)
 {
+    if (looksLikeUtf16(data))
+        return fail(1, 1, utf16Message());
     const qsizetype nul = data.indexOf('\0');
     if (nul >= 0) {
         int line, column;
