@@ -38,6 +38,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStackedWidget>
+#include <QTabBar>
 #include <QTimer>
 #include <QToolButton>
 #include <QUndoStack>
@@ -149,6 +150,9 @@ void MainWindow::setOpeningShown(bool shown)
     menuBar()->setEnabled(!shown);
     for (QDockWidget *dock : findChildren<QDockWidget *>(Qt::FindDirectChildrenOnly))
         dock->setEnabled(!shown);
+    // The tabs of tabbed docks belong to the window, not to the docks.
+    for (QTabBar *tabs : findChildren<QTabBar *>(Qt::FindDirectChildrenOnly))
+        tabs->setEnabled(!shown);
     if (shown)
         mOpeningCancel->setFocus();
 }

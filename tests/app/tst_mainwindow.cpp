@@ -22,6 +22,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -374,6 +375,9 @@ void tst_MainWindow::openingInTheBackgroundShouldShowProgressAndBeCancellable()
     QVERIFY(window.openingIndicator()->isVisible());
     QVERIFY(!window.menuBar()->isEnabled());
     QVERIFY(!window.servicesView()->isEnabledTo(&window));
+    const QList<QTabBar *> dockTabs = window.findChildren<QTabBar *>(Qt::FindDirectChildrenOnly);
+    QVERIFY(!dockTabs.isEmpty());
+    QVERIFY(std::none_of(dockTabs.cbegin(), dockTabs.cend(), [](QTabBar *t) { return t->isEnabled(); }));
     QVERIFY(!window.openFileInBackground(mFile)); // one reading at a time
     auto *cancel = window.openingIndicator()->findChild<QToolButton *>();
     QVERIFY(cancel);
@@ -383,6 +387,7 @@ void tst_MainWindow::openingInTheBackgroundShouldShowProgressAndBeCancellable()
     QVERIFY(!window.openingIndicator()->isVisible());
     QVERIFY(window.menuBar()->isEnabled());
     QVERIFY(window.servicesView()->isEnabledTo(&window));
+    QVERIFY(std::all_of(dockTabs.cbegin(), dockTabs.cend(), [](QTabBar *t) { return t->isEnabled(); }));
     QThreadPool::globalInstance()->waitForDone();
     QTest::qWait(50);
     QVERIFY(window.document()->schema() == before);
