@@ -70,13 +70,14 @@ int runImport(CommandContext &context)
     options.baseDir = QFileInfo(input).absolutePath();
 
     ParseError error;
-    const std::optional<QByteArray> data = readFileBytes(input, &error);
+    std::optional<QByteArray> data = readFileBytes(input, &error);
     if (!data) {
         context.err << QStringLiteral("portolan import: %1").arg(error.toString()) << Qt::endl;
         return 2;
     }
     error.file = input;
     std::optional<ReadResult> result = format->read(*data, options, &error);
+    data.reset(); // what was read is in the result: the file's bytes go before the plan is written
     if (!result) {
         context.err << QStringLiteral("portolan import: %1").arg(error.toString()) << Qt::endl;
         return 2;
@@ -84,7 +85,8 @@ int runImport(CommandContext &context)
     for (const Diagnostic &warning : result->warnings)
         context.err << Tr::tr("warning: %1").arg(warning.toString()) << Qt::endl;
 
-    Schema schema = result->schema;
+    Schema schema = std::move(result->schema);
+    result.reset();
     // The host the input describes is part of a new plan (a Prometheus
     // config names none of its own).
     if (!options.hostId.isEmpty() && schema.hostIndex(options.hostId) < 0) {
@@ -144,6 +146,7 @@ int runImport(CommandContext &context)
     // What is written must open again; a reader that let a bad value through
     // must not cost the user the plan given with --into.
     const QByteArray bytes = JsonFormat::serialize(schema);
+    schema = Schema(); // all of it is in bytes: one plan in memory at a time
     ParseError reopenError;
     if (!JsonFormat::parse(bytes, parser.value(outOption), &reopenError)) {
         context.err << Tr::tr("portolan import: the result would not open again, so nothing was written: %1")

@@ -213,6 +213,10 @@
         <source>The file is UTF-16 text; Portolan reads UTF-8. Save it as UTF-8 and read it again.</source>
         <translation>Die Datei ist UTF-16-Text; Portolan liest UTF-8. Speichern Sie sie als UTF-8 und lesen Sie sie erneut.</translation>
     </message>
+    <message>
+        <source>The file cannot be read: %1</source>
+        <translation>Die Datei kann nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>
@@ -1869,6 +1873,10 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>the key &quot;%1&quot; appears twice</source>
         <translation>der Schlüssel „%1“ kommt zweimal vor</translation>
+    </message>
+    <message>
+        <source>the document is too large (at most 4 GB)</source>
+        <translation>das Dokument ist zu groß (höchstens 4 GB)</translation>
     </message>
 </context>
 <context>

@@ -21,6 +21,7 @@ private slots:
     void shouldPointAtTheError_data();
     void shouldPointAtTheError();
     void shouldTakeTheLastOfARepeatedKey();
+    void shouldKnowWhereEachValueStarts();
 };
 
 static QJsonValue toQt(const Json::Value &v)
@@ -136,6 +137,45 @@ void tst_JsonReader::shouldTakeTheLastOfARepeatedKey()
     QVERIFY(document.parse(R"({"a": 1, "a": 2})", &at, &reason));
     QCOMPARE(document.root().toObject().value("a").toDouble(), 2.0);
     QCOMPARE(QJsonDocument::fromJson(R"({"a": 1, "a": 2})").object().value(QLatin1String("a")).toDouble(), 2.0);
+}
+
+// Error positions in a plan come from these offsets: every type, and
+// strings with escapes or non-ASCII characters, which are kept elsewhere.
+void tst_JsonReader::shouldKnowWhereEachValueStarts()
+{
+    const QByteArray text = R"({"plain": "a", "esc\u0061ped": "b\nc", "numbers": [1, -2.5e3], "b": true, "n": null, )"
+                            "\"o\": {\"k\": {}}, \"gr\xC3\xBC\xC3\x9F\": \"\xC3\xBC\"}";
+    Json::Document document;
+    qsizetype at = -1;
+    QString reason;
+    QVERIFY2(document.parse(text, &at, &reason), qPrintable(reason));
+    const Json::Object root = document.root().toObject();
+    QCOMPARE(document.root().offset(), 0);
+    QHash<QString, qsizetype> keys;
+    QHash<QString, qsizetype> values;
+    for (auto it = root.begin(); it != root.end(); ++it) {
+        keys.insert(it.key(), it.keyOffset());
+        values.insert(it.key(), it.value().offset());
+    }
+    auto where = [&text](const char *needle) { return text.indexOf(needle); };
+    QCOMPARE(keys.value(QStringLiteral("plain")), where(R"("plain")"));
+    QCOMPARE(values.value(QStringLiteral("plain")), where(R"("a")"));
+    QCOMPARE(keys.value(QStringLiteral("escaped")), where(R"("esc)"));
+    QCOMPARE(values.value(QStringLiteral("escaped")), where(R"("b\n)"));
+    QCOMPARE(root.value("escaped").toString(), QStringLiteral("b\nc"));
+    QCOMPARE(values.value(QStringLiteral("numbers")), where("[1"));
+    const Json::Array numbers = root.value("numbers").toArray();
+    QCOMPARE(numbers.at(0).offset(), where("1,"));
+    QCOMPARE(numbers.at(1).offset(), where("-2.5e3"));
+    QCOMPARE(numbers.at(1).toDouble(), -2500.0);
+    QCOMPARE(values.value(QStringLiteral("b")), where("true"));
+    QCOMPARE(values.value(QStringLiteral("n")), where("null"));
+    QCOMPARE(values.value(QStringLiteral("o")), where(R"({"k")"));
+    QCOMPARE(root.value("o").toObject().value("k").offset(), where("{}"));
+    const QString gruss = QString::fromUtf8("gr\xC3\xBC\xC3\x9F");
+    QCOMPARE(keys.value(gruss), where("\"gr\xC3"));
+    QCOMPARE(values.value(gruss), where("\"\xC3\xBC\"}"));
+    QCOMPARE(root.value("gr\xC3\xBC\xC3\x9F").toString(), QString::fromUtf8("\xC3\xBC"));
 }
 
 QTEST_MAIN(tst_JsonReader)

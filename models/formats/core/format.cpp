@@ -88,7 +88,25 @@ std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *err
                              .arg(maxSize >> 20);
         return std::nullopt;
     }
-    return file.readAll();
+    // Exactly the file's size: readAll() grows its buffer to the next step,
+    // up to a third more than a large file needs.
+    QByteArray bytes(file.size(), Qt::Uninitialized);
+    qint64 done = 0;
+    while (done < bytes.size()) {
+        const qint64 n = file.read(bytes.data() + done, bytes.size() - done);
+        if (n < 0) {
+            error->message = QCoreApplication::translate("Portolan", "The file cannot be read: %1").arg(file.errorString());
+            return std::nullopt;
+        }
+        if (n == 0)
+            break; // the file shrank while it was read
+        done += n;
+    }
+    bytes.truncate(done);
+    // A file that tells no size (such as one in /proc) is read to its end.
+    if (done == 0)
+        return file.readAll();
+    return bytes;
 }
 
 bool isLoopbackHost(const QString &host)

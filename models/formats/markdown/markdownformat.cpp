@@ -12,6 +12,7 @@
 #include <QStringDecoder>
 
 #include <algorithm>
+#include <span>
 
 namespace Portolan {
 
@@ -375,6 +376,9 @@ struct Line
     int column = 1; // 1-based column of text[0] in the file's line
 };
 
+// A run of the file's lines, without a copy: a 50 MB document has a million.
+using Lines = std::span<const Line>;
+
 // Wrapped lines joined with single spaces, remembering where each came from.
 struct Joined
 {
@@ -428,7 +432,7 @@ struct Section
 {
     QString title;
     Line heading;
-    QList<Line> lines;
+    Lines lines; // below the heading, up to the next one
 };
 
 QStringList splitCells(const QString &text, QList<int> *columns)
@@ -480,25 +484,25 @@ bool isFence(const QString &text)
 }
 
 // Splits a section's lines into tables and the remaining prose.
-void splitBlocks(const QList<Line> &lines, QList<Table> *tables, QList<Line> *prose)
+void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
 {
     bool inFence = false;
-    for (int i = 0; i < lines.size(); ++i) {
-        const Line &l = lines.at(i);
+    for (int i = 0; i < int(lines.size()); ++i) {
+        const Line &l = lines[i];
         if (isFence(l.text))
             inFence = !inFence;
-        if (!inFence && l.text.contains(QLatin1Char('|')) && i + 1 < lines.size()
-            && isDelimiterRow(lines.at(i + 1).text)) {
+        if (!inFence && l.text.contains(QLatin1Char('|')) && i + 1 < int(lines.size())
+            && isDelimiterRow(lines[i + 1].text)) {
             Table table;
             table.header = l;
             QList<int> columns;
             for (const QString &h : splitCells(l.text, &columns))
                 table.headers.append(plainText(h).trimmed().toLower());
             i += 2;
-            for (; i < lines.size() && !lines.at(i).text.trimmed().isEmpty() && lines.at(i).text.contains(QLatin1Char('|'));
+            for (; i < int(lines.size()) && !lines[i].text.trimmed().isEmpty() && lines[i].text.contains(QLatin1Char('|'));
                  ++i) {
                 TableRow row;
-                row.line = lines.at(i);
+                row.line = lines[i];
                 row.cells = splitCells(row.line.text, &row.columns);
                 table.rows.append(row);
             }
@@ -510,16 +514,39 @@ void splitBlocks(const QList<Line> &lines, QList<Table> *tables, QList<Line> *pr
     }
 }
 
-QString joinProse(QList<Line> lines)
+const Line &lineOf(const Line &line)
 {
-    while (!lines.isEmpty() && lines.first().text.trimmed().isEmpty())
-        lines.removeFirst();
-    while (!lines.isEmpty() && lines.last().text.trimmed().isEmpty())
-        lines.removeLast();
-    QStringList texts;
-    for (const Line &l : lines)
-        texts.append(l.text);
-    return texts.join(QLatin1Char('\n'));
+    return line;
+}
+
+const Line &lineOf(const Line *line)
+{
+    return *line;
+}
+
+// The lines' texts joined with line ends, without blank lines at either end.
+// Lines is a list of lines or of pointers to them.
+template<typename List>
+QString joinProse(const List &lines)
+{
+    auto blank = [&lines](qsizetype i) { return QStringView(lineOf(lines[i]).text).trimmed().isEmpty(); };
+    qsizetype first = 0;
+    qsizetype end = qsizetype(lines.size());
+    while (first < end && blank(first))
+        ++first;
+    while (end > first && blank(end - 1))
+        --end;
+    qsizetype size = 0;
+    for (qsizetype i = first; i < end; ++i)
+        size += lineOf(lines[i]).text.size() + 1;
+    QString text;
+    text.reserve(size);
+    for (qsizetype i = first; i < end; ++i) {
+        if (i > first)
+            text += QLatin1Char('\n');
+        text += lineOf(lines[i]).text;
+    }
+    return text;
 }
 
 bool isServiceTable(const Table &t)
@@ -607,7 +634,7 @@ private:
 
     bool decode(const QByteArray &data, QList<Line> *lines);
     std::optional<ReadResult> readLayout(const QList<Line> &lines);
-    bool readPreamble(const QList<Line> &lines);
+    bool readPreamble(Lines lines);
     bool readStatus(const QList<Line> &lines);
     bool readHostHeading(const Line &line, const QString &inner);
     bool readStatusBullet(const Joined &bullet);
@@ -662,6 +689,7 @@ bool Reader::decode(const QByteArray &data, QList<Line> *lines)
     QByteArrayView view(data);
     if (view.startsWith("\xEF\xBB\xBF"))
         view = view.sliced(3);
+    lines->reserve(std::count(view.begin(), view.end(), '\n') + 1);
     int number = 0;
     qsizetype start = 0;
     while (start <= view.size()) {
@@ -703,21 +731,6 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
         return std::nullopt;
     }
 
-    // md4c's reading of the whole file: what is a heading, a table, a list.
-    QByteArray body = data;
-    if (body.startsWith("\xEF\xBB\xBF"))
-        body.remove(0, 3);
-    QList<MdBlock> blocks;
-    scanMarkdown(body, &blocks);
-    const bool structured = std::any_of(blocks.cbegin(), blocks.cend(),
-                                        [](const MdBlock &b) { return b.kind != MdBlock::Paragraph; });
-    if (!structured) {
-        fail(firstText, 1,
-             Tr::tr("The file has no Markdown heading, table or list; it does not look like a port schema "
-                    "(is it another format, such as a compose file?)."));
-        return std::nullopt;
-    }
-
     // A compose or Prometheus file often starts with "# comment", which
     // Markdown reads as a heading: refuse YAML by its lines instead.
     static const QRegularExpression yamlLine(QStringLiteral("^\\s*(?:-\\s+)?[\\w.\"'-]+:(?:\\s|$)|^\\s*-\\s|^---\\s*$"));
@@ -739,14 +752,41 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
         }
         keys = keys || keyLine.match(l.text).hasMatch();
     }
-    if (keys && otherLines == 0 && yamlLines > 0) {
-        fail(firstYaml, 1, Tr::tr("The file looks like YAML (such as a compose file), not a Markdown port schema."));
-        return std::nullopt;
-    }
+    const bool yaml = keys && otherLines == 0 && yamlLines > 0;
 
     // The PORT_SCHEMA layout first: it reads every field exactly. Where a
     // file is not in that layout, the common shapes of port docs are read.
-    std::optional<ReadResult> layout = readLayout(lines);
+    // It runs before md4c does, so that the file's lines are gone before
+    // md4c's blocks come: on a 50 MB file that is a third less memory.
+    std::optional<ReadResult> layout = yaml ? std::nullopt : readLayout(lines);
+    lines = QList<Line>();
+    // Its error counts after the two below, which say more.
+    const bool layoutFailed = mFailed;
+    const ParseError layoutError = *mError;
+    mFailed = false;
+
+    // md4c's reading of the whole file: what is a heading, a table, a list.
+    QByteArray body = data;
+    if (body.startsWith("\xEF\xBB\xBF"))
+        body.remove(0, 3);
+    QList<MdBlock> blocks;
+    scanMarkdown(body, &blocks);
+    const bool structured = std::any_of(blocks.cbegin(), blocks.cend(),
+                                        [](const MdBlock &b) { return b.kind != MdBlock::Paragraph; });
+    if (!structured) {
+        fail(firstText, 1,
+             Tr::tr("The file has no Markdown heading, table or list; it does not look like a port schema "
+                    "(is it another format, such as a compose file?)."));
+        return std::nullopt;
+    }
+    if (yaml) {
+        fail(firstYaml, 1, Tr::tr("The file looks like YAML (such as a compose file), not a Markdown port schema."));
+        return std::nullopt;
+    }
+    if (layoutFailed) {
+        *mError = layoutError;
+        mFailed = true;
+    }
     if (!layout && !mLayoutMismatch)
         return std::nullopt;
     const bool ownLayout = layout
@@ -844,10 +884,12 @@ std::optional<ReadResult> Reader::readLayout(const QList<Line> &lines)
 {
 
     // Preamble (title, status block, dates), then one section per "## ".
-    QList<Line> preamble;
+    qsizetype preambleSize = lines.size();
     QList<Section> sections;
+    QList<qsizetype> starts; // of each section's lines
     bool inFence = false;
-    for (const Line &l : std::as_const(lines)) {
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const Line &l = lines.at(i);
         if (isFence(l.text))
             inFence = !inFence;
         const QString trimmed = l.text.trimmed();
@@ -857,14 +899,17 @@ std::optional<ReadResult> Reader::readLayout(const QList<Line> &lines)
             s.title = trimmed.mid(2).trimmed();
             s.title.remove(closing);
             s.heading = l;
+            if (sections.isEmpty())
+                preambleSize = i;
             sections.append(s);
-        } else if (sections.isEmpty()) {
-            preamble.append(l);
-        } else {
-            sections.last().lines.append(l);
+            starts.append(i + 1);
         }
     }
-    if (!readPreamble(preamble))
+    for (qsizetype i = 0; i < sections.size(); ++i) {
+        const qsizetype end = i + 1 < sections.size() ? starts.at(i + 1) - 1 : lines.size();
+        sections[i].lines = Lines(lines.constData() + starts.at(i), size_t(end - starts.at(i)));
+    }
+    if (!readPreamble(Lines(lines.constData(), size_t(preambleSize))))
         return std::nullopt;
     for (const Section &s : std::as_const(sections)) {
         if (!readSection(s))
@@ -882,20 +927,20 @@ std::optional<ReadResult> Reader::readLayout(const QList<Line> &lines)
     return ReadResult{mSchema, mWarnings};
 }
 
-bool Reader::readPreamble(const QList<Line> &lines)
+bool Reader::readPreamble(Lines lines)
 {
     static const QRegularExpression dateLine(QStringLiteral("^\\*\\*([^*]+?):\\*\\*\\s+(\\S.*)$"));
     QList<Line> quote;
-    QList<Line> notes;
+    QList<const Line *> notes;
     bool quoteDone = false;
     bool titleDone = false;
-    for (int i = 0; i < lines.size(); ++i) {
-        const Line &l = lines.at(i);
+    for (int i = 0; i < int(lines.size()); ++i) {
+        const Line &l = lines[i];
         const QString trimmed = l.text.trimmed();
         if (trimmed.startsWith(QLatin1Char('>')) && !quoteDone) {
             // The first block quote is the status block.
-            for (; i < lines.size() && lines.at(i).text.trimmed().startsWith(QLatin1Char('>')); ++i) {
-                Line q = lines.at(i);
+            for (; i < int(lines.size()) && lines[i].text.trimmed().startsWith(QLatin1Char('>')); ++i) {
+                Line q = lines[i];
                 const qsizetype marker = q.text.indexOf(QLatin1Char('>'));
                 int skip = int(marker) + 1;
                 if (skip < q.text.size() && q.text.at(skip) == QLatin1Char(' '))
@@ -918,7 +963,7 @@ bool Reader::readPreamble(const QList<Line> &lines)
             mSchema.dates.insert(plainText(m.capturedView(1)).trimmed(), plainText(m.capturedView(2)).trimmed());
             continue;
         }
-        notes.append(l);
+        notes.append(&l);
     }
     if (!readStatus(quote))
         return false;

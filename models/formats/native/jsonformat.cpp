@@ -360,28 +360,20 @@ void putList(QJsonObject &o, const char *key, const QStringList &value)
         o.insert(QLatin1String(key), QJsonArray::fromStringList(value));
 }
 
-// The schema but its services and references (serialize() streams those)
-// as JSON objects.
+// The schema but its services, references and free texts (serialize()
+// streams those) as JSON objects.
 QJsonObject headToJson(const Schema &schema)
 {
     QJsonObject root;
     root.insert(QStringLiteral("format"), JsonFormat::Version);
     putString(root, "title", schema.title);
     putList(root, "principles", schema.principles);
-    putString(root, "notes", schema.notes);
     if (!schema.dates.isEmpty()) {
         QJsonObject dates;
         for (auto it = schema.dates.cbegin(); it != schema.dates.cend(); ++it)
             dates.insert(it.key(), it.value());
         root.insert(QStringLiteral("dates"), dates);
     }
-    if (!schema.sections.isEmpty()) {
-        QJsonArray sections;
-        for (const NoteSection &n : schema.sections)
-            sections.append(QJsonObject{{QStringLiteral("title"), n.title}, {QStringLiteral("text"), n.text}});
-        root.insert(QStringLiteral("sections"), sections);
-    }
-
     QJsonArray hosts;
     for (const Host &h : schema.hosts) {
         QJsonObject o;
@@ -555,6 +547,21 @@ public:
         return v.toString();
     }
 
+    // A string that many services repeat (a host, a range, a file name, a
+    // runtime), read once and shared: a 100k plan keeps one copy of each.
+    QString shared(const JsonObject &o, const QString &path, const char *key, bool required = false)
+    {
+        const QString s = string(o, path, key, required);
+        if (s.isEmpty())
+            return s;
+        const auto it = mShared.constFind(s);
+        if (it != mShared.cend())
+            return *it;
+        if (mShared.size() < MaxShared)
+            mShared.insert(s);
+        return s;
+    }
+
     int integer(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
         const JsonValue v = o.value(key);
@@ -643,7 +650,7 @@ public:
         const QString p = join(path, QStringLiteral("origin"));
         const JsonObject oo = object(o.value("origin"), p);
         checkKeys(oo, p, {"file", "line", "column"});
-        l.file = string(oo, p, "file", true);
+        l.file = shared(oo, p, "file", true);
         l.line = integer(oo, p, "line");
         l.column = integer(oo, p, "column");
         return l;
@@ -664,9 +671,12 @@ public:
     }
 
 private:
+    static constexpr qsizetype MaxShared = 65536; // unique texts stop being collected here
+
     ParseError *mError;
     const Json::Document &mDocument;
     bool mFailed = false;
+    QSet<QString> mShared;
 };
 
 Service readService(Reader &r, const JsonValue &value, const QString &path)
@@ -682,20 +692,20 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
         r.fail(Reader::join(path, QStringLiteral("id")), Tr::tr("the id must not be empty"));
     s.name = r.string(o, path, "name", true);
     s.aliases = r.stringList(o, path, "aliases");
-    s.rangeId = r.string(o, path, "range");
+    s.rangeId = r.shared(o, path, "range");
     s.plannedPort = r.port(o, path, "plannedPort");
     s.actualPort = r.port(o, path, "actualPort");
-    s.hostId = r.string(o, path, "host");
-    s.plannedHostId = r.string(o, path, "plannedHost");
+    s.hostId = r.shared(o, path, "host");
+    s.plannedHostId = r.shared(o, path, "plannedHost");
     if (o.contains("protocol")) {
         const QString p = r.string(o, path, "protocol");
         if (!r.failed() && !protocolFromString(p, &s.protocol))
             r.fail(Reader::join(path, QStringLiteral("protocol")), Tr::tr("\"%1\" is not tcp or udp").arg(p));
     }
-    s.bindAddress = r.string(o, path, "bindAddress");
+    s.bindAddress = r.shared(o, path, "bindAddress");
     s.containerPort = r.port(o, path, "containerPort");
-    s.runtime = r.string(o, path, "runtime");
-    s.description = r.string(o, path, "description");
+    s.runtime = r.shared(o, path, "runtime");
+    s.description = r.shared(o, path, "description");
     const QString status = r.string(o, path, "status");
     if (!r.failed() && !status.isEmpty() && !statusFromString(status, &s.status))
         r.fail(Reader::join(path, QStringLiteral("status")),
@@ -705,20 +715,20 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
         r.fail(Reader::join(path, QStringLiteral("exposure")),
                Tr::tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
     s.publicHostname = r.string(o, path, "publicHostname");
-    s.deployment = r.string(o, path, "deployment");
+    s.deployment = r.shared(o, path, "deployment");
     if (o.contains("metrics")) {
         const QString mp = Reader::join(path, QStringLiteral("metrics"));
         const JsonObject m = r.object(o.value("metrics"), mp);
         r.checkKeys(m, mp, {"enabled", "path", "interval", "port", "job", "origin"});
         s.metrics.enabled = r.boolean(m, mp, "enabled", true);
-        s.metrics.path = r.string(m, mp, "path");
-        s.metrics.interval = r.string(m, mp, "interval");
+        s.metrics.path = r.shared(m, mp, "path");
+        s.metrics.interval = r.shared(m, mp, "interval");
         s.metrics.port = r.port(m, mp, "port");
-        s.metrics.job = r.string(m, mp, "job");
+        s.metrics.job = r.shared(m, mp, "job");
         s.metrics.origin = r.origin(m, mp);
     }
     s.counterpartId = r.string(o, path, "counterpart");
-    s.notes = r.string(o, path, "notes");
+    s.notes = r.shared(o, path, "notes");
     s.profiles = r.stringList(o, path, "profiles");
     s.undocumented = r.boolean(o, path, "undocumented");
     s.origin = r.origin(o, path);
@@ -773,29 +783,51 @@ JsonFormat::JsonFormat()
 QByteArray JsonFormat::serialize(const Schema &schema)
 {
     // The small parts go through QJsonObject; the services and references,
-    // which grow with the fleet, are written straight from the schema.
+    // which grow with the fleet, and the free texts, which can be long, are
+    // written straight from the schema.
     const QJsonObject head = headToJson(schema);
     std::vector<std::pair<int, QString>> keys;
     for (auto it = head.begin(); it != head.end(); ++it)
         keys.emplace_back(keyRank(it.key()), it.key());
+    const QString notesKey = QStringLiteral("notes");
+    const QString sectionsKey = QStringLiteral("sections");
+    qsizetype texts = schema.notes.size();
+    if (!schema.notes.isEmpty())
+        keys.emplace_back(keyRank(notesKey), notesKey);
+    if (!schema.sections.isEmpty())
+        keys.emplace_back(keyRank(sectionsKey), sectionsKey);
+    for (const NoteSection &n : schema.sections)
+        texts += n.title.size() + n.text.size() + 64;
     std::sort(keys.begin(), keys.end());
     const int servicesRank = keyRank(QStringLiteral("services"));
 
     QByteArray out;
-    out.reserve(1024 + schema.services.size() * 256 + schema.references.size() * 128);
+    // A little over what the texts take, so that the buffer need not double.
+    out.reserve(1024 + schema.services.size() * 256 + schema.references.size() * 128 + texts + texts / 8);
     ObjectWriter root(out, 0);
+    auto writeHead = [&](const QString &key) {
+        if (key == notesKey) {
+            root.string("notes", schema.notes);
+        } else if (key == sectionsKey) {
+            writeList(root, "sections", schema.sections, [](QByteArray &out, const NoteSection &n, int indent) {
+                ObjectWriter o(out, indent);
+                o.string("title", n.title);
+                o.string("text", n.text);
+                o.finish();
+            });
+        } else {
+            root.key(key);
+            writeValue(out, head.value(key), 2);
+        }
+    };
     auto key = keys.cbegin();
-    for (; key != keys.cend() && key->first < servicesRank; ++key) {
-        root.key(key->second);
-        writeValue(out, head.value(key->second), 2);
-    }
+    for (; key != keys.cend() && key->first < servicesRank; ++key)
+        writeHead(key->second);
     writeList(root, "services", schema.services, writeService);
     if (!schema.references.isEmpty())
         writeList(root, "references", schema.references, writeReference);
-    for (; key != keys.cend(); ++key) {
-        root.key(key->second);
-        writeValue(out, head.value(key->second), 2);
-    }
+    for (; key != keys.cend(); ++key)
+        writeHead(key->second);
     root.finish();
     out += '\n';
     return out;
@@ -848,7 +880,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         h.name = r.string(o, path, "name");
         h.address = r.string(o, path, "address");
         h.platform = r.string(o, path, "platform");
-        h.notes = r.string(o, path, "notes");
+        h.notes = r.shared(o, path, "notes");
         const JsonArray sources = r.array(o, path, "sources");
         for (int j = 0; j < sources.size() && !r.failed(); ++j) {
             const QString sourcePath = QStringLiteral("%1.sources[%2]").arg(path).arg(j);
@@ -915,7 +947,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         Reservation res;
         res.first = r.port(o, path, "first", true);
         res.last = r.port(o, path, "last", true);
-        res.rangeId = r.string(o, path, "range");
+        res.rangeId = r.shared(o, path, "range");
         res.note = r.string(o, path, "note");
         if (!r.failed() && res.first > res.last)
             r.fail(path, Tr::tr("the reservation starts at %1, after its end %2").arg(res.first).arg(res.last));

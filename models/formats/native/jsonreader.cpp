@@ -103,7 +103,7 @@ private:
     {
         d->mNodes.push_back(Node{});
         d->mNodes.back().type = type;
-        d->mOffsets.push_back(quint32(qMin<qsizetype>(at - mBegin, std::numeric_limits<quint32>::max())));
+        d->mNodes.back().length = quint32(at - mBegin); // a string's own fields replace it
         return int(d->mNodes.size() - 1);
     }
 
@@ -175,7 +175,8 @@ private:
             return fail(Tr::tr("illegal number"));
         }
         const int node = newNode(Type::Number, start);
-        d->mNodes[node].number = number;
+        d->mNodes[node].first = quint32(d->mNumbers.size());
+        d->mNumbers.push_back(number);
         return true;
     }
 
@@ -188,8 +189,8 @@ private:
             ++p;
         if (p < mEnd && *p == '"') {
             const int node = newNode(Type::String, start - 1);
-            d->mNodes[node].first = start - mBegin;
-            d->mNodes[node].length = p - start;
+            d->mNodes[node].first = quint32(start - mBegin);
+            d->mNodes[node].length = quint32(p - start);
             ++p;
             return true;
         }
@@ -259,9 +260,10 @@ private:
         }
         Q_UNUSED(escaped);
         const int node = newNode(Type::String, start - 1);
-        d->mNodes[node].unescaped = true;
-        d->mNodes[node].first = first;
-        d->mNodes[node].length = out.size() - first;
+        Node &n = d->mNodes[node];
+        d->mEscaped.push_back({quint32(first), quint32(out.size() - first), n.length});
+        n.unescaped = true;
+        n.first = quint32(d->mEscaped.size() - 1);
         ++p; // the closing quote
         return true;
     }
@@ -295,7 +297,7 @@ private:
     // Moves the children collected on the stack since `from` into one run.
     void close(int node, size_t from, int size)
     {
-        d->mNodes[node].first = qsizetype(d->mChildren.size());
+        d->mNodes[node].first = quint32(d->mChildren.size());
         d->mNodes[node].size = size;
         d->mChildren.insert(d->mChildren.end(), mStack.begin() + from, mStack.end());
         mStack.resize(from);
@@ -396,28 +398,49 @@ bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *er
     mData = data;
     mUnescaped.clear();
     mNodes.clear();
-    mOffsets.clear();
+    mNumbers.clear();
+    mEscaped.clear();
     mChildren.clear();
+    if (quint64(data.size()) >= std::numeric_limits<quint32>::max()) {
+        // Node positions are 32 bits wide.
+        *errorOffset = 0;
+        *errorMessage = Tr::tr("the document is too large (at most 4 GB)");
+        return false;
+    }
     // About one node per 12 bytes in a plan.
     mNodes.reserve(size_t(data.size() / 12 + 16));
-    mOffsets.reserve(size_t(data.size() / 12 + 16));
     mChildren.reserve(size_t(data.size() / 12 + 16));
     Parser parser(this);
     if (!parser.run()) {
         *errorOffset = parser.errorOffset();
         *errorMessage = parser.errorMessage();
         mNodes.clear();
-        mOffsets.clear();
+        mNumbers.clear();
+        mEscaped.clear();
         mChildren.clear();
         return false;
     }
+    // What the reservation above left over goes back before the schema is built.
+    mNodes.shrink_to_fit();
+    mChildren.shrink_to_fit();
     return true;
 }
 
 QByteArrayView Document::bytes(const Node &node) const
 {
-    const QByteArray &source = node.unescaped ? mUnescaped : mData;
-    return QByteArrayView(source.constData() + node.first, node.length);
+    if (node.unescaped) {
+        const Escaped &e = mEscaped[node.first];
+        return QByteArrayView(mUnescaped.constData() + e.first, e.length);
+    }
+    return QByteArrayView(mData.constData() + node.first, node.length);
+}
+
+qsizetype Document::offset(int node) const
+{
+    const Node &n = mNodes.at(size_t(node));
+    if (n.type != Type::String)
+        return n.length;
+    return n.unescaped ? mEscaped[n.first].offset : qsizetype(n.first) - 1; // the opening quote
 }
 
 QString Document::string(int node) const
@@ -432,7 +455,7 @@ Type Value::type() const
 
 qsizetype Value::offset() const
 {
-    return mDocument && mNode >= 0 ? qsizetype(mDocument->mOffsets.at(size_t(mNode))) : -1;
+    return mDocument && mNode >= 0 ? mDocument->offset(mNode) : -1;
 }
 
 bool Value::toBool() const
@@ -442,7 +465,7 @@ bool Value::toBool() const
 
 double Value::toDouble() const
 {
-    return isDouble() ? mDocument->mNodes.at(size_t(mNode)).number : 0;
+    return isDouble() ? mDocument->mNumbers.at(mDocument->mNodes.at(size_t(mNode)).first) : 0;
 }
 
 QString Value::toString() const
@@ -495,7 +518,7 @@ qsizetype Object::Iterator::keyOffset() const
 {
     const auto &node = mObject->mDocument->mNodes.at(size_t(mObject->mNode));
     const int key = mObject->mDocument->mChildren.at(size_t(node.first + 2 * mIndex));
-    return qsizetype(mObject->mDocument->mOffsets.at(size_t(key)));
+    return mObject->mDocument->offset(key);
 }
 
 Value Object::Iterator::value() const

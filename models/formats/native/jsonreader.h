@@ -132,8 +132,9 @@ void appendUtf8(QByteArray &out, char32_t c);
 class Document
 {
 public:
-    // Reads RFC 8259 JSON in UTF-8, nested at most MaxDepth deep. On bad
-    // input returns false and sets the byte offset and a reason.
+    // Reads RFC 8259 JSON in UTF-8, nested at most MaxDepth deep and at most
+    // 4 GB large. On bad input returns false and sets the byte offset and a
+    // reason.
     bool parse(const QByteArray &data, qsizetype *errorOffset, QString *errorMessage);
     Value root() const { return Value(this, mNodes.empty() ? -1 : 0); }
     const QByteArray &data() const { return mData; }
@@ -145,24 +146,34 @@ private:
     friend class Object;
     friend class Array;
 
+    // 16 bytes: a 50 MB plan has four million nodes.
     struct Node
     {
         Type type = Type::Undefined;
         bool boolean = false;
         bool unescaped = false; // a string's bytes are in mUnescaped, not in mData
         int size = 0;           // a container's children (an object's: pairs)
-        qsizetype first = 0;    // a container's first child in mChildren; a string's first byte
-        qsizetype length = 0;   // a string's bytes
-        double number = 0;
+        quint32 first = 0;      // a container's first child in mChildren; a string's first byte
+                                // (unescaped: its index in mEscaped); a number's index in mNumbers
+        quint32 length = 0;     // a string's bytes; for other types where the value's text starts
+    };
+    // A string with escapes or non-ASCII characters, read into mUnescaped.
+    struct Escaped
+    {
+        quint32 first;
+        quint32 length;
+        quint32 offset; // where its text starts
     };
 
     QByteArrayView bytes(const Node &node) const;
+    qsizetype offset(int node) const;
     QString string(int node) const;
 
     QByteArray mData;
     QByteArray mUnescaped;
     std::vector<Node> mNodes;
-    std::vector<quint32> mOffsets; // per node, where its text starts (files are at most 256 MB)
+    std::vector<double> mNumbers;
+    std::vector<Escaped> mEscaped;
     std::vector<int> mChildren; // arrays: value nodes; objects: key node, value node
 
     class Parser;
