@@ -201,11 +201,8 @@ std::optional<QByteArray> readTextSource(SourceReading *reading, const QString &
         reading->error.file = shown;
         return std::nullopt;
     }
-    if (looksLikeUtf16(*bytes)) {
+    if (refuseUtf16(*bytes, &reading->error)) {
         reading->error.file = shown;
-        reading->error.line = 1;
-        reading->error.column = 1;
-        reading->error.message = utf16Message();
         return std::nullopt;
     }
     if (const qsizetype nul = bytes->indexOf('\0'); nul >= 0) {

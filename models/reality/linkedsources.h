@@ -48,7 +48,6 @@ struct SourceReading
     // The files this reading's origins name (the source's own, and what
     // compose include:/extends: and Prometheus file_sd reached).
     QStringList originFiles() const;
-    friend bool operator==(const SourceReading &, const SourceReading &) = default;
 };
 
 // Where a plan's relative source paths are resolved: the plan file's folder

@@ -303,6 +303,7 @@ void tst_BadInputs::shouldRefuseOrReadAsDocumented_data()
     // The .env beside a compose file.
     refused("dotenv", "dotenv-binary.env", "binary data (a NUL byte)");
     refused("dotenv", "dotenv-nul.env", "binary data (a NUL byte)");
+    refused("dotenv", "dotenv-utf16.env", "UTF-16 text; Portolan reads UTF-8");
     refused("dotenv", "dotenv-port-65536.env", "Port 65536 is outside 1–65535");
     refused("dotenv", "dotenv-nested-unterminated.env", "invalid port");
     refused("dotenv", "generated/dotenv-interpolation-100k.env", "more than 32 levels deep");

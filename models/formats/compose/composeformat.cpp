@@ -901,8 +901,15 @@ std::optional<ReadResult> ComposeFormat::read(const QByteArray &data, const Form
                                      .arg(Yaml::MaxFileSize / 1024);
                 return std::nullopt;
             }
+            const QByteArray bytes = file.readAll();
+            ParseError utf16;
+            if (refuseUtf16(bytes, &utf16)) {
+                utf16.file = envFile;
+                *error = utf16;
+                return std::nullopt;
+            }
             QList<Compose::Interpolator::Problem> problems;
-            variables = Compose::parseDotEnv(QString::fromUtf8(file.readAll()), environment, &problems);
+            variables = Compose::parseDotEnv(QString::fromUtf8(bytes), environment, &problems);
             for (const auto &problem : std::as_const(problems)) {
                 Diagnostic d;
                 d.file = envFile;

@@ -135,6 +135,16 @@ bool looksLikeUtf16(QByteArrayView data)
     return qMax(little, big) * 4 >= pairs * 3;
 }
 
+bool refuseUtf16(QByteArrayView data, ParseError *error)
+{
+    if (!looksLikeUtf16(data))
+        return false;
+    error->line = 1;
+    error->column = 1;
+    error->message = utf16Message();
+    return true;
+}
+
 QString utf16Message()
 {
     return QCoreApplication::translate("Portolan", "The file is UTF-16 text; Portolan reads UTF-8. Save it as UTF-8 and "

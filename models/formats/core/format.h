@@ -116,6 +116,8 @@ bool isLoopbackHost(const QString &host);
 // instead of calling it binary data.
 bool looksLikeUtf16(QByteArrayView data);
 QString utf16Message();
+// True when data is UTF-16: then error says so at 1:1 (its file is left as set).
+bool refuseUtf16(QByteArrayView data, ParseError *error);
 
 // Atomic write through QSaveFile.
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error);

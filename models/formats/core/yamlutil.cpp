@@ -425,12 +425,8 @@ std::optional<Node> load(const QByteArray &data, const QString &fileName, qint64
                              .arg(maxSize / 1024);
         return std::nullopt;
     }
-    if (looksLikeUtf16(data)) {
-        error->line = 1;
-        error->column = 1;
-        error->message = utf16Message();
+    if (refuseUtf16(data, error))
         return std::nullopt;
-    }
     const qsizetype nul = data.indexOf('\0');
     if (nul >= 0) {
         lineColumnAt(data, nul, &error->line, &error->column);

@@ -739,12 +739,8 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
 bool parseDocument(QByteArray data, const QString &fileName, Json::Document *document, ParseError *error)
 {
     error->file = fileName;
-    if (looksLikeUtf16(data)) {
-        error->line = 1;
-        error->column = 1;
-        error->message = utf16Message();
+    if (refuseUtf16(data, error))
         return false;
-    }
     // A UTF-8 byte order mark, as some editors write: RFC 8259 lets a reader
     // ignore it. Columns then count as the editor shows them.
     if (data.startsWith("\xEF\xBB\xBF"))
