@@ -273,26 +273,39 @@ QString severityDisplayName(Severity s)
 
 QString slugify(const QString &text)
 {
+    // Most names of a large import are slugs already ("service-12"): kept as they are.
+    auto alnum = [](char16_t u) { return (u >= 'a' && u <= 'z') || (u >= '0' && u <= '9'); };
+    bool slug = !text.isEmpty() && alnum(text.front().unicode()) && alnum(text.back().unicode());
+    for (qsizetype i = 0; slug && i < text.size(); ++i) {
+        const char16_t u = text.at(i).unicode();
+        slug = alnum(u) || (u == '-' && text.at(i - 1) != QLatin1Char('-'));
+    }
+    if (slug)
+        return text;
+
     // Decomposing first turns "é" into "e" plus an accent, which is then dropped.
     const bool ascii = std::all_of(text.cbegin(), text.cend(), [](QChar c) { return c.unicode() < 128; });
     const QString source = ascii ? text : text.normalized(QString::NormalizationForm_KD).toLower();
-    QString slug;
-    slug.reserve(source.size());
+    // At most as long as the source: each run of other characters becomes one "-".
+    QString result(source.size(), Qt::Uninitialized);
+    QChar *out = result.data();
+    qsizetype n = 0;
     bool separator = false;
     for (const QChar c : source) {
         char16_t u = c.unicode();
         if (u >= 'A' && u <= 'Z')
             u += 'a' - 'A';
-        if ((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9')) {
-            if (separator && !slug.isEmpty())
-                slug += QLatin1Char('-');
+        if (alnum(u)) {
+            if (separator && n > 0)
+                out[n++] = QLatin1Char('-');
             separator = false;
-            slug += QChar(u);
+            out[n++] = QChar(u);
         } else {
             separator = true;
         }
     }
-    return slug;
+    result.truncate(n);
+    return result;
 }
 
 bool isValidPort(int port)

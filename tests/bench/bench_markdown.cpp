@@ -3,7 +3,8 @@
 // Service | Description table), a table with host and container ports and two
 // ports in a cell, and a bullet list "- name: port".
 //
-//   bench_markdown [--mb N] [--runs N]     (default 10 MB a doc, 5 runs)
+//   bench_markdown [--mb N] [--runs N] [--shape NAME]
+//                                  (default 10 MB a doc, 5 runs, every shape)
 //
 // Prints, per shape, the size, the rows, the services read and the minimum, median and
 // maximum import time (from bytes in memory to the schema, as `portolan
@@ -44,11 +45,14 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     double mb = 10;
     int runs = 5;
+    QString only;
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--mb"))
             mb = std::max(0.001, args.at(i + 1).toDouble());
         else if (args.at(i) == QLatin1String("--runs"))
             runs = std::max(1, args.at(i + 1).toInt());
+        else if (args.at(i) == QLatin1String("--shape"))
+            only = args.at(i + 1);
     }
 
     const struct
@@ -65,6 +69,8 @@ int main(int argc, char **argv)
     };
     out << "runs: " << runs << Qt::endl;
     for (const auto &shape : shapes) {
+        if (!only.isEmpty() && only != QLatin1String(shape.name))
+            continue;
         int rows = 0;
         const QByteArray doc = generate(shape.head, shape.row, qsizetype(mb * 1024 * 1024), &rows);
         QList<double> ms;

@@ -247,7 +247,15 @@ bool parsePortText(QStringView text, int *port, Protocol *protocol)
 {
     static const QRegularExpression re(QStringLiteral("^(\\d{1,5})(?:\\s*/\\s*(tcp|udp))?$"),
                                        QRegularExpression::CaseInsensitiveOption);
-    const QRegularExpressionMatch m = re.match(text.trimmed());
+    text = text.trimmed();
+    // Most cells are a plain number: read without the pattern.
+    if (!text.isEmpty() && text.size() <= 5
+        && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); })) {
+        *port = text.toInt();
+        *protocol = Protocol::Tcp;
+        return isValidPort(*port);
+    }
+    const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return false;
     *port = m.capturedView(1).toInt();
@@ -439,6 +447,9 @@ QStringList splitCells(const QString &text, QList<int> *columns)
 {
     QStringList cells;
     columns->clear();
+    const qsizetype bars = text.count(QLatin1Char('|'));
+    cells.reserve(bars + 1);
+    columns->reserve(bars + 1);
     const QChar *s = text.constData();
     int start = 0;
     int end = int(text.size());
@@ -479,7 +490,7 @@ bool isDelimiterRow(const QString &text)
 
 bool isFence(const QString &text)
 {
-    const QString t = text.trimmed();
+    const QStringView t = QStringView(text).trimmed();
     return t.startsWith(QLatin1String("```")) || t.startsWith(QLatin1String("~~~"));
 }
 
@@ -558,6 +569,8 @@ bool isReservedCell(const QString &raw, QString *note)
 {
     static const QRegularExpression re(QStringLiteral("^[*_]\\(reserved(?::\\s*(.*))?\\)[*_]$"),
                                        QRegularExpression::CaseInsensitiveOption);
+    if (raw.size() < 12 || (raw.at(0) != QLatin1Char('*') && raw.at(0) != QLatin1Char('_')))
+        return false; // "*(reserved)*" at the least
     const QRegularExpressionMatch m = re.match(raw);
     if (m.hasMatch())
         *note = plainText(m.capturedView(1)).trimmed();
@@ -740,15 +753,18 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     int firstYaml = 0;
     bool keys = false; // "- a: 1" lists alone are Markdown too
     for (const Line &l : std::as_const(lines)) {
-        const QString t = l.text.trimmed();
+        const QStringView t = QStringView(l.text).trimmed();
         if (t.isEmpty() || t.startsWith(QLatin1Char('#')))
             continue;
-        if (yamlLine.match(l.text).hasMatch()) {
+        // Both patterns need a colon or a leading dash.
+        const bool maybe = t.contains(QLatin1Char(':')) || t.startsWith(QLatin1Char('-'));
+        if (maybe && yamlLine.match(l.text).hasMatch()) {
             ++yamlLines;
             if (firstYaml == 0)
                 firstYaml = l.number;
         } else {
             ++otherLines;
+            break; // a line that is not YAML: the file is not
         }
         keys = keys || keyLine.match(l.text).hasMatch();
     }
@@ -892,11 +908,11 @@ std::optional<ReadResult> Reader::readLayout(const QList<Line> &lines)
         const Line &l = lines.at(i);
         if (isFence(l.text))
             inFence = !inFence;
-        const QString trimmed = l.text.trimmed();
+        const QStringView trimmed = QStringView(l.text).trimmed();
         if (!inFence && (trimmed == QLatin1String("##") || trimmed.startsWith(QLatin1String("## ")))) {
             static const QRegularExpression closing(QStringLiteral("\\s+#+$"));
             Section s;
-            s.title = trimmed.mid(2).trimmed();
+            s.title = trimmed.mid(2).trimmed().toString();
             s.title.remove(closing);
             s.heading = l;
             if (sections.isEmpty())
@@ -958,7 +974,8 @@ bool Reader::readPreamble(Lines lines)
             titleDone = true;
             continue;
         }
-        const QRegularExpressionMatch m = dateLine.match(trimmed);
+        const QRegularExpressionMatch m =
+            trimmed.startsWith(QLatin1String("**")) ? dateLine.match(trimmed) : QRegularExpressionMatch();
         if (m.hasMatch()) {
             mSchema.dates.insert(plainText(m.capturedView(1)).trimmed(), plainText(m.capturedView(2)).trimmed());
             continue;

@@ -131,8 +131,10 @@ int enterBlock(MD_BLOCKTYPE type, void *detail, void *userdata)
     case MD_BLOCK_TR: {
         Target t = parent;
         if (t.block >= 0 && !s->inHead) {
-            (*s->blocks)[t.block].rows.append(QList<MdText>());
-            t.row = int((*s->blocks)[t.block].rows.size() - 1);
+            MdBlock &table = (*s->blocks)[t.block];
+            table.rows.append(QList<MdText>());
+            table.rows.last().reserve(table.header.size()); // GFM gives every row the header's cells
+            t.row = int(table.rows.size() - 1);
         } else {
             t.row = -1;
         }

@@ -6,12 +6,15 @@
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 
 namespace Portolan {
 
 namespace {
+
+bool plainNamedPort(QStringView t, QString *name, QString *portsText, int *portsOffset, QString *rest);
 
 // lupdate files Tr::tr() under the format's context, as in markdownformat.cpp.
 struct Tr
@@ -168,21 +171,23 @@ int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, 
                              bool internal, const Service &base, const MdText &at)
 {
     const QList<CellPort> all = spans.isEmpty() ? QList<CellPort>{CellPort()} : spans;
+    const QString lowerName = name.toLower();
     int added = 0;
     for (int i = 0; i < all.size(); ++i) {
         const CellPort &p = all.at(i);
         if (p.first) {
-            const QString key = name.toLower() + QLatin1Char('\n') + hostId + QLatin1Char('\n')
+            const QString key = lowerName + QLatin1Char('\n') + hostId + QLatin1Char('\n')
                 + QString::number(p.first * 2 + (p.protocol == Protocol::Udp ? 1 : 0));
-            if (mSeen.contains(key)) {
+            const qsizetype before = mSeen.size();
+            mSeen.insert(key);
+            if (mSeen.size() == before) {
                 warn(at.line, at.column, Tr::tr("\"%1\" on port %2 is listed again; read once.").arg(name).arg(p.first));
                 continue;
             }
-            mSeen.insert(key);
         }
         ++added;
         Service s = base;
-        s.name = i == 0 ? name : QStringLiteral("%1-%2").arg(name).arg(p.first);
+        s.name = i == 0 ? name : name + QLatin1Char('-') + QString::number(p.first);
         s.id = mServiceIds.take(s.name, QStringLiteral("item"));
         s.plannedPort = p.first;
         if (p.target)
@@ -192,15 +197,17 @@ int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, 
         s.rangeId = mRangeId;
         if (internal)
             s.exposure = Exposure::Internal;
-        QStringList notes;
-        if (p.last > p.first)
-            notes.append(Tr::tr("ports %1-%2").arg(p.first).arg(p.last));
-        if (!p.note.isEmpty())
-            notes.append(p.note);
-        if (!s.notes.isEmpty())
-            notes.prepend(s.notes);
-        s.notes = notes.join(QLatin1String("; "));
-        mSchema.services.append(s);
+        if (p.last > p.first || !p.note.isEmpty()) {
+            QStringList notes;
+            if (!s.notes.isEmpty())
+                notes.append(s.notes);
+            if (p.last > p.first)
+                notes.append(Tr::tr("ports %1-%2").arg(p.first).arg(p.last));
+            if (!p.note.isEmpty())
+                notes.append(p.note);
+            s.notes = notes.join(QLatin1String("; "));
+        }
+        mSchema.services.append(std::move(s));
     }
     return added;
 }
@@ -526,7 +533,13 @@ void ShapeReader::readItem(const MdBlock &b)
     QString portsText;
     QString rest;
     int portsOffset = 0;
-    QRegularExpressionMatch m = portFirst.match(t);
+    // Cheap tests first: portFirst needs a digit or "port" at the start,
+    // portInParens a parenthesis (a list of 100k items runs them all).
+    const bool digitFirst = !t.isEmpty() && t.at(0).isDigit();
+    const bool portWordFirst = t.startsWith(QLatin1String("port"), Qt::CaseInsensitive);
+    QRegularExpressionMatch m;
+    if (digitFirst || portWordFirst)
+        m = portFirst.match(t);
     if (m.hasMatch()) {
         portsText = m.captured(1);
         portsOffset = int(m.capturedStart(1));
@@ -538,7 +551,10 @@ void ShapeReader::readItem(const MdBlock &b)
             rest = rest.isEmpty() ? name : QStringLiteral("%1 (%2)").arg(name, rest);
             name = b.strong;
         }
-    } else if ((m = portInParens.match(t)).hasMatch() || (m = nameFirst.match(t)).hasMatch()) {
+    } else if (plainNamedPort(t, &name, &portsText, &portsOffset, &rest)) {
+        // "grafana: 3000 (dashboards)", read as nameFirst reads it.
+    } else if ((t.contains(QLatin1Char('(')) && (m = portInParens.match(t)).hasMatch())
+               || (m = nameFirst.match(t)).hasMatch()) {
         name = m.captured(1).trimmed();
         portsText = m.captured(2);
         portsOffset = int(m.capturedStart(2));
@@ -665,6 +681,136 @@ bool isInternalTitle(const QString &title)
     return re.match(title).hasMatch();
 }
 
+namespace {
+
+// Reads a cell of plain numbers between ",", ";" and "/" (a "/" before a
+// number), as the patterns of parsePortCell() read it, without them. Returns
+// false, leaving spans and bad alone, for any other cell.
+bool plainPortList(QStringView text, QList<CellPort> *spans, QList<std::pair<QString, int>> *bad)
+{
+    auto isSpace = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
+    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    struct Part
+    {
+        qsizetype from;
+        qsizetype to;
+    };
+    QVarLengthArray<Part, 8> parts;
+    qsizetype i = 0;
+    const qsizetype n = text.size();
+    while (i < n) {
+        while (i < n && isSpace(text[i]))
+            ++i;
+        const qsizetype from = i;
+        while (i < n && isDigit(text[i]))
+            ++i;
+        if (i > from)
+            parts.append({from, i});
+        while (i < n && isSpace(text[i]))
+            ++i;
+        if (i == n)
+            break;
+        const QChar c = text[i];
+        if (c == QLatin1Char('/')) {
+            // A separator only before a number ("53/udp" is not this shape).
+            qsizetype j = i + 1;
+            while (j < n && isSpace(text[j]))
+                ++j;
+            if (j == n || !isDigit(text[j]))
+                return false;
+        } else if (c != QLatin1Char(',') && c != QLatin1Char(';')) {
+            return false;
+        }
+        ++i;
+    }
+    if (parts.isEmpty())
+        return false;
+    for (const Part &part : parts) {
+        const QStringView digits = text.sliced(part.from, part.to - part.from);
+        CellPort p;
+        p.first = p.last = digits.size() <= 6 ? digits.toInt() : 0;
+        if (isValidPort(p.first))
+            spans->append(p);
+        else
+            bad->append({digits.toString(), int(part.from)});
+    }
+    return true;
+}
+
+// The most common list item, "name: 3000" with an optional "(note)" or
+// "- note", read by hand where the patterns of readItem() would read it the
+// same way: a name of letters, digits, ".", "_" and "-" without the words
+// "on", "port" or "auf"; one port; no range, mapping, list or protocol after
+// it; a note that does not start with a port. Anything else returns false.
+bool plainNamedPort(QStringView t, QString *name, QString *portsText, int *portsOffset, QString *rest)
+{
+    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
+    auto isWord = [](QChar c) {
+        return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
+            || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
+    };
+    auto isSpace = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
+    const qsizetype n = t.size();
+    qsizetype i = 0;
+    while (i < n && (isWord(t[i]) || t[i] == QLatin1Char('-') || t[i] == QLatin1Char('.')))
+        ++i;
+    if (i == 0 || i == n || t[i] != QLatin1Char(':'))
+        return false;
+    const QStringView nameView = t.first(i);
+    // The words the patterns take as a separator between name and port.
+    for (qsizetype w = 0; w < nameView.size();) {
+        qsizetype e = w;
+        while (e < nameView.size() && isWord(nameView[e]))
+            ++e;
+        const QStringView word = nameView.sliced(w, e - w);
+        if (word.compare(QLatin1String("on"), Qt::CaseInsensitive) == 0
+            || word.compare(QLatin1String("port"), Qt::CaseInsensitive) == 0
+            || word.compare(QLatin1String("auf"), Qt::CaseInsensitive) == 0)
+            return false;
+        w = e + 1;
+    }
+    ++i; // the colon
+    while (i < n && isSpace(t[i]))
+        ++i;
+    const qsizetype digits = i;
+    while (i < n && isDigit(t[i]))
+        ++i;
+    if (i == digits || i - digits > 6 || (i < n && t[i] == QLatin1Char('.')))
+        return false;
+    const qsizetype digitsEnd = i;
+    while (i < n && isSpace(t[i]))
+        ++i;
+    QStringView after;
+    if (i < n) {
+        const QChar c = t[i];
+        const bool paren = c == QLatin1Char('(');
+        if (!paren && c != QLatin1Char('-') && c != QChar(0x2013) && c != QChar(0x2014) && c != QLatin1Char(':'))
+            return false;
+        qsizetype j = i + 1;
+        while (j < n && isSpace(t[j]))
+            ++j;
+        after = t.sliced(j);
+        // A second port ("3000 - 3010", "3000: 80", "(3001)") or a protocol
+        // ("(tcp)") belongs to the ports: the patterns read those.
+        if (!after.isEmpty() && isDigit(after.front()))
+            return false;
+        if (paren
+            && (after.startsWith(QLatin1String("port"), Qt::CaseInsensitive)
+                || after.startsWith(QLatin1String("tcp"), Qt::CaseInsensitive)
+                || after.startsWith(QLatin1String("udp"), Qt::CaseInsensitive)))
+            return false;
+        if (after.endsWith(QLatin1Char(')')))
+            after.chop(1);
+    }
+    *name = nameView.toString();
+    *portsText = t.sliced(digits, digitsEnd - digits).toString();
+    *portsOffset = int(digits);
+    *rest = after.trimmed().toString();
+    return true;
+}
+
+} // namespace
+
 QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>> *bad)
 {
     static const QRegularExpression separator = caseless(
@@ -684,6 +830,9 @@ QList<CellPort> parsePortCell(const QString &text, QList<std::pair<QString, int>
             bad->append({text, 0});
         return spans;
     }
+    // Many more are numbers and separators only: "80 / 443", "80, 443".
+    if (plainPortList(text, &spans, bad))
+        return spans;
     int start = 0;
     auto take = [&](int from, int to) {
         const QString raw = text.mid(from, to - from);
