@@ -257,6 +257,7 @@ private slots:
     void shouldOmitTheStatusBlockOnRequest();
     void shouldListFindingsOnRequest();
     void shouldImportAndExportThroughTheCommandLine();
+    void shouldKeepNoPortOutOfRange();
 };
 
 void tst_MarkdownFormat::shouldBeRegistered()
@@ -665,4 +666,26 @@ void tst_MarkdownFormat::shouldImportAndExportThroughTheCommandLine()
 }
 
 QTEST_GUILESS_MAIN(tst_MarkdownFormat)
+// Found by fuzz_markdown: a layout table's cell "95127" was warned about
+// and kept as the service's port, so the plan did not open again.
+void tst_MarkdownFormat::shouldKeepNoPortOutOfRange()
+{
+    QFile file(QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions/markdown-port-out-of-range.md"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    FormatOptions options;
+    options.fileName = QStringLiteral("markdown-port-out-of-range.md");
+    ParseError error;
+    const std::optional<ReadResult> result = MarkdownFormat().read(file.readAll(), options, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->schema.services.size(), 2);
+    QCOMPARE(result->schema.services.at(0).name, QStringLiteral("homepage"));
+    QCOMPARE(result->schema.services.at(0).plannedPort, 0);
+    QCOMPARE(result->schema.services.at(1).plannedPort, 3000);
+    QVERIFY(std::any_of(result->warnings.cbegin(), result->warnings.cend(), [](const Diagnostic &d) {
+        return d.line == 11 && d.column == 3 && d.message.contains(QLatin1String("\"95127\" is not a port"));
+    }));
+    ParseError reopen;
+    QVERIFY2(JsonFormat::parse(JsonFormat::serialize(result->schema), QString(), &reopen), qPrintable(reopen.toString()));
+}
+
 #include "tst_markdownformat.moc"

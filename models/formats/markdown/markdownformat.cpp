@@ -248,20 +248,28 @@ bool parsePortText(QStringView text, int *port, Protocol *protocol)
     static const QRegularExpression re(QStringLiteral("^(\\d{1,5})(?:\\s*/\\s*(tcp|udp))?$"),
                                        QRegularExpression::CaseInsensitiveOption);
     text = text.trimmed();
+    // Port and protocol are set only for a valid port: a row whose cell is
+    // "95127" keeps no port, not that one.
     // Most cells are a plain number: read without the pattern.
     if (!text.isEmpty() && text.size() <= 5
         && std::all_of(text.begin(), text.end(), [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); })) {
-        *port = text.toInt();
+        const int value = text.toInt();
+        if (!isValidPort(value))
+            return false;
+        *port = value;
         *protocol = Protocol::Tcp;
-        return isValidPort(*port);
+        return true;
     }
     const QRegularExpressionMatch m = re.match(text);
     if (!m.hasMatch())
         return false;
-    *port = m.capturedView(1).toInt();
+    const int value = m.capturedView(1).toInt();
+    if (!isValidPort(value))
+        return false;
+    *port = value;
     *protocol = m.capturedView(2).compare(QLatin1String("udp"), Qt::CaseInsensitive) == 0 ? Protocol::Udp
                                                                                           : Protocol::Tcp;
-    return isValidPort(*port);
+    return true;
 }
 
 // ---------------------------------------------------------------------------
