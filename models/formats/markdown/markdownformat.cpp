@@ -784,6 +784,9 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     // md4c's blocks come: on a 50 MB file that is a third less memory.
     std::optional<ReadResult> layout = yaml ? std::nullopt : readLayout(lines);
     lines = QList<Line>();
+    const bool ownLayout = layout
+        && (mOwnLayout || !layout->schema.ranges.isEmpty() || !layout->schema.dates.isEmpty()
+            || !layout->schema.principles.isEmpty());
     // Its error counts after the two below, which say more.
     const bool layoutFailed = mFailed;
     const ParseError layoutError = *mError;
@@ -793,8 +796,11 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     QByteArray body = data;
     if (body.startsWith("\xEF\xBB\xBF"))
         body.remove(0, 3);
+    // A document in the layout, with its services read, needs of md4c only
+    // whether it has structure and which other tables list ports.
     QList<MdBlock> blocks;
-    scanMarkdown(body, &blocks);
+    const bool outline = layout && ownLayout && !layout->schema.services.isEmpty();
+    scanMarkdown(body, &blocks, outline ? ScanDepth::Outline : ScanDepth::Full);
     const bool structured = std::any_of(blocks.cbegin(), blocks.cend(),
                                         [](const MdBlock &b) { return b.kind != MdBlock::Paragraph; });
     if (!structured) {
@@ -813,9 +819,6 @@ std::optional<ReadResult> Reader::read(const QByteArray &data)
     }
     if (!layout && !mLayoutMismatch)
         return std::nullopt;
-    const bool ownLayout = layout
-        && (mOwnLayout || !layout->schema.ranges.isEmpty() || !layout->schema.dates.isEmpty()
-            || !layout->schema.principles.isEmpty());
     if (layout && !layout->schema.services.isEmpty() && !ownLayout) {
         // Port | Service tables under headings of the doc's own: what the
         // tables mean (hosts, asides, bold names) is read as by the shapes;

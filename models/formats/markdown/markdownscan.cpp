@@ -29,6 +29,7 @@ struct Scanner
     bool inHead = false;
     int strongBlock = -1;     // the list item whose first strong text is being read
     int lastStrongBlock = -1; // the list item whose first strong text was read
+    bool outline = false;     // ScanDepth::Outline
 
     void position(const char *text, int *line, int *column) const
     {
@@ -130,7 +131,9 @@ int enterBlock(MD_BLOCKTYPE type, void *detail, void *userdata)
         break;
     case MD_BLOCK_TR: {
         Target t = parent;
-        if (t.block >= 0 && !s->inHead) {
+        if (t.block >= 0 && !s->inHead && s->outline && !(*s->blocks)[t.block].rows.isEmpty()) {
+            t = Target(); // an outline keeps the first row only
+        } else if (t.block >= 0 && !s->inHead) {
             MdBlock &table = (*s->blocks)[t.block];
             table.rows.append(QList<MdText>());
             table.rows.last().reserve(table.header.size()); // GFM gives every row the header's cells
@@ -202,6 +205,8 @@ int text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *userdata)
     auto *s = static_cast<Scanner *>(userdata);
     if (s->targets.empty())
         return 0;
+    if (s->outline && s->targets.back().row == -2)
+        return 0; // a heading's, list item's or paragraph's text
     MdText *target = s->textOf(s->targets.back());
     if (!target)
         return 0;
@@ -334,9 +339,10 @@ QByteArray prepareTables(const QByteArray &utf8, std::vector<qsizetype> *inserte
 
 } // namespace
 
-bool scanMarkdown(const QByteArray &input, QList<MdBlock> *blocks)
+bool scanMarkdown(const QByteArray &input, QList<MdBlock> *blocks, ScanDepth depth)
 {
     Scanner s;
+    s.outline = depth == ScanDepth::Outline;
     const QByteArray utf8 = prepareTables(input, &s.inserted);
     s.base = utf8.constData();
     s.size = utf8.size();

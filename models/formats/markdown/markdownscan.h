@@ -32,6 +32,12 @@ struct MdBlock
 // Parses CommonMark with GitHub tables through md4c. Code blocks and raw HTML
 // are left out. A table delimiter row with cells shorter than md4c 0.4.8
 // takes ("|-:|-|", which GitHub renders) is widened first, in place. Returns false if md4c gives up (it does not on valid UTF-8).
-bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks);
+//
+// Outline reads every block's kind, and of each table its header and first
+// row, with their positions; no other text. That tells whether a document
+// has structure and which of its tables list ports, for less than half the
+// work on a large document.
+enum class ScanDepth { Full, Outline };
+bool scanMarkdown(const QByteArray &utf8, QList<MdBlock> *blocks, ScanDepth depth = ScanDepth::Full);
 
 } // namespace Portolan

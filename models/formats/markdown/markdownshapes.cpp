@@ -134,7 +134,16 @@ private:
     UniqueIds mRangeIds;
     UniqueIds mHostIds;
     QHash<QString, QString> mHostByName;
-    QSet<QString> mSeen; // name, port, host, protocol of every service read
+    // Name (lower case), host and port * 2 + (UDP ? 1 : 0) of every service read.
+    struct Seen
+    {
+        QString name;
+        QString hostId;
+        int port;
+        friend bool operator==(const Seen &, const Seen &) = default;
+        friend size_t qHash(const Seen &s, size_t seed = 0) { return qHashMulti(seed, s.name, s.hostId, s.port); }
+    };
+    QSet<Seen> mSeen;
     QString mRangeId;
     int mRangeLevel = 0;
     QString mHostId;
@@ -176,10 +185,8 @@ int ShapeReader::addServices(const QString &name, const QList<CellPort> &spans, 
     for (int i = 0; i < all.size(); ++i) {
         const CellPort &p = all.at(i);
         if (p.first) {
-            const QString key = lowerName + QLatin1Char('\n') + hostId + QLatin1Char('\n')
-                + QString::number(p.first * 2 + (p.protocol == Protocol::Udp ? 1 : 0));
             const qsizetype before = mSeen.size();
-            mSeen.insert(key);
+            mSeen.insert({lowerName, hostId, p.first * 2 + (p.protocol == Protocol::Udp ? 1 : 0)});
             if (mSeen.size() == before) {
                 warn(at.line, at.column, Tr::tr("\"%1\" on port %2 is listed again; read once.").arg(name).arg(p.first));
                 continue;
@@ -488,7 +495,8 @@ void ShapeReader::readTable(const MdBlock &b)
             "^(?:forwarded|published|exposed|public|öffentlich|extern|freigegeben)\\b");
         QString serviceName = name.text;
         bool internal = mInternal || onlyContainer || containerOnly;
-        const QRegularExpressionMatch a = aside.match(serviceName);
+        const QRegularExpressionMatch a =
+            serviceName.endsWith(QLatin1Char(')')) ? aside.match(serviceName) : QRegularExpressionMatch();
         if (a.hasMatch() && isInternalTitle(a.captured(2))) {
             serviceName = a.captured(1);
             internal = true;
