@@ -691,13 +691,22 @@ bool isInternalTitle(const QString &title)
 
 namespace {
 
+// ASCII only, as the patterns' \d and the spaces a cell holds.
+bool isDigit(QChar c)
+{
+    return c >= QLatin1Char('0') && c <= QLatin1Char('9');
+}
+
+bool isSpace(QChar c)
+{
+    return c == QLatin1Char(' ') || c == QLatin1Char('\t');
+}
+
 // Reads a cell of plain numbers between ",", ";" and "/" (a "/" before a
 // number), as the patterns of parsePortCell() read it, without them. Returns
 // false, leaving spans and bad alone, for any other cell.
 bool plainPortList(QStringView text, QList<CellPort> *spans, QList<std::pair<QString, int>> *bad)
 {
-    auto isSpace = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
-    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
     struct Part
     {
         qsizetype from;
@@ -752,12 +761,10 @@ bool plainPortList(QStringView text, QList<CellPort> *spans, QList<std::pair<QSt
 // it; a note that does not start with a port. Anything else returns false.
 bool plainNamedPort(QStringView t, QString *name, QString *portsText, int *portsOffset, QString *rest)
 {
-    auto isDigit = [](QChar c) { return c >= QLatin1Char('0') && c <= QLatin1Char('9'); };
     auto isWord = [](QChar c) {
         return (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('A') && c <= QLatin1Char('Z'))
             || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('_');
     };
-    auto isSpace = [](QChar c) { return c == QLatin1Char(' ') || c == QLatin1Char('\t'); };
     const qsizetype n = t.size();
     qsizetype i = 0;
     while (i < n && (isWord(t[i]) || t[i] == QLatin1Char('-') || t[i] == QLatin1Char('.')))
