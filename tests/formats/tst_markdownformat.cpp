@@ -258,6 +258,7 @@ private slots:
     void shouldListFindingsOnRequest();
     void shouldImportAndExportThroughTheCommandLine();
     void shouldKeepNoPortOutOfRange();
+    void shouldKeepBoldLinesInTheNotes();
 };
 
 void tst_MarkdownFormat::shouldBeRegistered()
@@ -505,6 +506,24 @@ void tst_MarkdownFormat::shouldRoundTrip_data()
     Schema minimal;
     minimal.title = QStringLiteral("Minimal");
     QTest::newRow("minimal") << minimal << true;
+
+    // Notes are written into the status block: lines that read as a host, an
+    // inactive list or the status heading there stay notes.
+    Schema legend;
+    legend.title = QStringLiteral("Legend");
+    legend.notes = QStringLiteral("**Legend:**\n\n- 🔒 **LAN-Only** - Must never be exposed\n\n"
+                                  "**Not deployed:** nothing yet.\n### Real ports today\n\\### Real ports today (x)");
+    QTest::newRow("status-like notes, no status") << legend << true;
+    Schema legendWithStatus = legend;
+    legendWithStatus.hosts.append({QStringLiteral("mini"), QStringLiteral("Mini"), {}, {}, {}});
+    Service web;
+    web.id = QStringLiteral("web");
+    web.name = QStringLiteral("web");
+    web.hostId = QStringLiteral("mini");
+    web.actualPort = 3000;
+    web.status = ServiceStatus::Deployed;
+    legendWithStatus.services.append(web);
+    QTest::newRow("status-like notes and a status") << legendWithStatus << true;
 }
 
 void tst_MarkdownFormat::shouldRoundTrip()
@@ -686,6 +705,27 @@ void tst_MarkdownFormat::shouldKeepNoPortOutOfRange()
     }));
     ParseError reopen;
     QVERIFY2(JsonFormat::parse(JsonFormat::serialize(result->schema), QString(), &reopen), qPrintable(reopen.toString()));
+}
+
+// Found by fuzz_markdown: "**Legend:**" and its list before the status block
+// joined the notes, were exported into the status block and read back as a
+// host whose services have no port.
+void tst_MarkdownFormat::shouldKeepBoldLinesInTheNotes()
+{
+    QFile file(QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions/markdown-legend-in-notes.md"));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(file.readAll(), &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->schema.notes,
+             QStringLiteral("**Legend:**\n\n- 🔒 **LAN-Only** - Must never be exposed to the internet\n"
+                            "- 🌐 **Public** - Reached through the tunnel"));
+    QCOMPARE(result->schema.hosts.size(), 1);
+    QCOMPARE(result->schema.services.size(), 1);
+    const QByteArray markdown = exportMarkdown(result->schema);
+    const std::optional<ReadResult> again = importMarkdown(markdown, &error);
+    QVERIFY2(again, qPrintable(error.toString() + QLatin1Char('\n') + QString::fromUtf8(markdown)));
+    COMPARE_SCHEMAS(again->schema, result->schema);
 }
 
 #include "tst_markdownformat.moc"

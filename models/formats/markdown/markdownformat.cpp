@@ -41,6 +41,53 @@ const QLatin1String kReserved("*(reserved)*");
 const QLatin1String kDefaultTitle("Port Schema");
 
 // ---------------------------------------------------------------------------
+// The status block: its notes, then "### Real ports today", then one bold
+// "**Host:**" line per host with its services as bullets, then "**Not
+// deployed:**" and "**Retired:**" paragraphs.
+
+const QRegularExpression &statusHeading()
+{
+    static const QRegularExpression re(QStringLiteral("^#{1,6}\\s+Real ports today(?:\\s*\\((.*)\\))?\\s*#*$"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+const QRegularExpression &statusHostHeading()
+{
+    static const QRegularExpression re(QStringLiteral("^\\*\\*(.+):\\*\\*$"));
+    return re;
+}
+
+const QRegularExpression &statusInactive()
+{
+    static const QRegularExpression re(QStringLiteral("^\\*\\*(Not deployed|Retired):\\*\\*"),
+                                       QRegularExpression::CaseInsensitiveOption);
+    return re;
+}
+
+// A line of the notes that would read as a host, an inactive list or the
+// status heading once written into the status block.
+bool looksLikeStatus(QStringView trimmed)
+{
+    return trimmed.startsWith(QLatin1String("**"))
+        && (statusHostHeading().match(trimmed).hasMatch() || statusInactive().match(trimmed).hasMatch());
+}
+
+// A note line "### Real ports today" is written with a backslash in front
+// ("\\### Real ports today", one more for each one it already has) so that
+// it does not end the notes; the reader takes one away again.
+int escapedHeadingAt(QStringView line)
+{
+    qsizetype i = 0;
+    while (i < line.size() && line[i].isSpace())
+        ++i;
+    const qsizetype first = i;
+    while (i < line.size() && line[i] == QLatin1Char('\\'))
+        ++i;
+    return statusHeading().match(line.mid(i).trimmed()).hasMatch() ? int(first) : -1;
+}
+
+// ---------------------------------------------------------------------------
 // Inline Markdown: backslash escapes and code spans are all the importer
 // interprets; everything else is kept as written.
 
@@ -1004,19 +1051,25 @@ bool Reader::readPreamble(Lines lines)
 
 bool Reader::readStatus(const QList<Line> &lines)
 {
-    static const QRegularExpression heading(QStringLiteral("^#{1,6}\\s+Real ports today(?:\\s*\\((.*)\\))?\\s*#*$"),
-                                            QRegularExpression::CaseInsensitiveOption);
-    static const QRegularExpression hostHeading(QStringLiteral("^\\*\\*(.+):\\*\\*$"));
+    const QRegularExpression &heading = statusHeading();
+    const QRegularExpression &hostHeading = statusHostHeading();
+    const QRegularExpression &inactive = statusInactive();
     static const QRegularExpression bullet(QStringLiteral("^[-*+]\\s+"));
-    static const QRegularExpression inactive(QStringLiteral("^\\*\\*(Not deployed|Retired):\\*\\*"),
-                                             QRegularExpression::CaseInsensitiveOption);
 
+    // With a status heading, everything before it is notes, even a bold line
+    // that ends with a colon; without one, the notes end at the first host.
+    qsizetype headingAt = -1;
+    for (qsizetype i = 0; i < lines.size() && headingAt < 0; ++i) {
+        if (lines.at(i).text.contains(QLatin1String("Real ports today"), Qt::CaseInsensitive)
+            && heading.match(lines.at(i).text.trimmed()).hasMatch())
+            headingAt = i;
+    }
     QList<Line> intro;
     int i = 0;
     for (; i < lines.size(); ++i) {
         const QString t = lines.at(i).text.trimmed();
-        const QRegularExpressionMatch m = heading.match(t);
-        if (m.hasMatch()) {
+        if (i == headingAt) {
+            const QRegularExpressionMatch m = heading.match(t);
             const QString date = plainText(m.capturedView(1)).trimmed();
             if (!date.isEmpty())
                 mSchema.dates.insert(QString(kRealPorts), date);
@@ -1024,11 +1077,17 @@ bool Reader::readStatus(const QList<Line> &lines)
             ++i;
             break;
         }
-        if (hostHeading.match(t).hasMatch() || inactive.match(t).hasMatch()) {
+        if (headingAt < 0 && (hostHeading.match(t).hasMatch() || inactive.match(t).hasMatch())) {
             mOwnLayout = true;
             break;
         }
-        intro.append(lines.at(i));
+        Line l = lines.at(i);
+        if (t.startsWith(QLatin1Char('\\'))) {
+            const int at = escapedHeadingAt(l.text);
+            if (at >= 0)
+                l.text.remove(at, 1);
+        }
+        intro.append(l);
     }
     mSchema.notes = joinProse(intro);
 
@@ -1711,8 +1770,19 @@ private:
 void Writer::writeStatus(QString &out)
 {
     QStringList quote;
-    if (!s.notes.isEmpty())
+    bool notesNeedHeading = false;
+    if (!s.notes.isEmpty()) {
         quote += s.notes.split(QLatin1Char('\n'));
+        for (QString &line : quote) {
+            const QStringView trimmed = QStringView(line).trimmed();
+            if (trimmed.contains(QLatin1String("Real ports today"), Qt::CaseInsensitive)) {
+                const int at = escapedHeadingAt(line);
+                if (at >= 0)
+                    line.insert(at, QLatin1Char('\\'));
+            }
+            notesNeedHeading = notesNeedHeading || looksLikeStatus(trimmed);
+        }
+    }
 
     QStringList status;
     QList<int> inactive[2];
@@ -1786,7 +1856,7 @@ void Writer::writeStatus(QString &out)
         }
     }
     const QString date = s.dates.value(QString(kRealPorts));
-    if (!status.isEmpty() || !date.isEmpty()) {
+    if (!status.isEmpty() || !date.isEmpty() || notesNeedHeading) {
         if (!quote.isEmpty())
             quote.append(QString());
         quote.append(date.isEmpty() ? QStringLiteral("### %1").arg(kRealPorts)
