@@ -147,11 +147,16 @@ void locate(QList<Finding> findings, const Schema &schema, const QString &input,
             const IdLines &lines, Checked *checked)
 {
     sortFindings(findings);
+    // Findings name services by id; a fleet has tens of thousands of both.
+    QHash<QString, const Service *> services;
+    services.reserve(schema.services.size());
+    for (const Service &s : schema.services)
+        services.insert(s.id, &s);
     for (Finding &f : findings) {
         ++checked->counts[int(f.severity)];
         SourceLocation location = f.origin;
         for (qsizetype i = 0; !location.isValid() && i < f.serviceIds.size(); ++i) {
-            const Service *service = schema.service(f.serviceIds.at(i));
+            const Service *service = services.value(f.serviceIds.at(i));
             if (service && service->origin.isValid() && !lines.services.contains(service->id))
                 location = service->origin;
         }
