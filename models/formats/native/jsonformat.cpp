@@ -8,6 +8,7 @@
 #include <QJsonObject>
 #include <QSet>
 
+#include <array>
 #include <cmath>
 
 namespace Portolan {
@@ -62,43 +63,9 @@ int keyRank(const QString &key)
 
 void writeValue(QByteArray &out, const QJsonValue &value, int indent);
 
-// A JSON string in UTF-8, escaped as QJsonDocument escapes it: quote,
-// backslash and control characters; a lone surrogate becomes U+FFFD.
 void writeString(QByteArray &out, QStringView s)
 {
-    static const char hex[] = "0123456789abcdef";
-    out += '"';
-    const char16_t *p = s.utf16();
-    const char16_t *end = p + s.size();
-    while (p < end) {
-        const char16_t c = *p++;
-        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
-            out += char(c);
-            continue;
-        }
-        switch (c) {
-        case u'"': out += "\\\""; continue;
-        case u'\\': out += "\\\\"; continue;
-        case u'\b': out += "\\b"; continue;
-        case u'\f': out += "\\f"; continue;
-        case u'\n': out += "\\n"; continue;
-        case u'\r': out += "\\r"; continue;
-        case u'\t': out += "\\t"; continue;
-        default: break;
-        }
-        if (c < 0x20) {
-            out += "\\u00";
-            out += hex[c >> 4];
-            out += hex[c & 0xf];
-        } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
-            Json::appendUtf8(out, QChar::surrogateToUcs4(c, *p++));
-        } else if (QChar::isSurrogate(c)) {
-            Json::appendUtf8(out, QChar::ReplacementCharacter);
-        } else {
-            Json::appendUtf8(out, c);
-        }
-    }
-    out += '"';
+    Json::appendString(out, s);
 }
 
 void writeObject(QByteArray &out, const QJsonObject &object, int indent)
@@ -519,12 +486,40 @@ public:
             // A key given twice (a merge gone wrong) would lose the first
             // value on the next save: refused, at the second.
             for (auto before = o.begin(); known && !mFailed && before != it; ++before) {
-                if (before.keyBytes() == key) {
-                    fail(join(path, it.key()), Tr::tr("the key \"%1\" appears twice").arg(it.key()));
-                    lineColumnAt(mDocument.data(), it.keyOffset(), &mError->line, &mError->column);
-                }
+                if (before.keyBytes() == key)
+                    failTwice(path, it);
             }
         }
+    }
+
+    // checkKeys() that also hands out the values, in one pass over the
+    // object: values[i] is the value of keys[i], Undefined when absent.
+    // For the objects a fleet has by the hundred thousand (services).
+    template<size_t N>
+    void fields(const JsonObject &o, const QString &path, const std::array<QByteArrayView, N> &keys,
+                std::array<JsonValue, N> *values)
+    {
+        for (auto it = o.begin(); it != o.end(); ++it) {
+            const QByteArrayView key = it.keyBytes();
+            size_t i = 0;
+            while (i < N && !(keys[i].size() == key.size() && keys[i] == key))
+                ++i;
+            if (i == N) {
+                fail(join(path, it.key()), Tr::tr("unknown key \"%1\"").arg(it.key()));
+            } else if (!(*values)[i].isUndefined()) {
+                failTwice(path, it);
+            } else {
+                (*values)[i] = it.value();
+            }
+        }
+    }
+
+    void failTwice(const QString &path, const JsonObject::Iterator &at)
+    {
+        if (mFailed)
+            return;
+        fail(join(path, at.key()), Tr::tr("the key \"%1\" appears twice").arg(at.key()));
+        lineColumnAt(mDocument.data(), at.keyOffset(), &mError->line, &mError->column);
     }
 
     static QString join(const QString &path, const QString &key)
@@ -534,7 +529,13 @@ public:
 
     QString string(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const JsonValue v = o.value(key);
+        return string(o.value(key), path, key, required);
+    }
+
+    // The value-based readers below take the value of key (Undefined when
+    // it is absent) and report at path.key.
+    QString string(const JsonValue &v, const QString &path, const char *key, bool required = false)
+    {
         if (v.isUndefined()) {
             if (required)
                 fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
@@ -551,7 +552,12 @@ public:
     // runtime), read once and shared: a 100k plan keeps one copy of each.
     QString shared(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const QString s = string(o, path, key, required);
+        return shared(o.value(key), path, key, required);
+    }
+
+    QString shared(const JsonValue &v, const QString &path, const char *key, bool required = false)
+    {
+        const QString s = string(v, path, key, required);
         if (s.isEmpty())
             return s;
         const auto it = mShared.constFind(s);
@@ -564,7 +570,11 @@ public:
 
     int integer(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const JsonValue v = o.value(key);
+        return integer(o.value(key), path, key, required);
+    }
+
+    int integer(const JsonValue &v, const QString &path, const char *key, bool required = false)
+    {
         if (v.isUndefined()) {
             if (required)
                 fail(join(path, QLatin1String(key)), Tr::tr("required key is missing"));
@@ -581,15 +591,24 @@ public:
 
     int port(const JsonObject &o, const QString &path, const char *key, bool required = false)
     {
-        const int p = integer(o, path, key, required);
-        if (!mFailed && o.contains(key) && !isValidPort(p))
+        return port(o.value(key), path, key, required);
+    }
+
+    int port(const JsonValue &v, const QString &path, const char *key, bool required = false)
+    {
+        const int p = integer(v, path, key, required);
+        if (!mFailed && !v.isUndefined() && !isValidPort(p))
             fail(join(path, QLatin1String(key)), Tr::tr("%1 is not a port number (1-65535)").arg(p));
         return p;
     }
 
     bool boolean(const JsonObject &o, const QString &path, const char *key, bool defaultValue = false)
     {
-        const JsonValue v = o.value(key);
+        return boolean(o.value(key), path, key, defaultValue);
+    }
+
+    bool boolean(const JsonValue &v, const QString &path, const char *key, bool defaultValue = false)
+    {
         if (v.isUndefined())
             return defaultValue;
         if (!v.isBool()) {
@@ -601,7 +620,11 @@ public:
 
     QStringList stringList(const JsonObject &o, const QString &path, const char *key)
     {
-        const JsonValue v = o.value(key);
+        return stringList(o.value(key), path, key);
+    }
+
+    QStringList stringList(const JsonValue &v, const QString &path, const char *key)
+    {
         if (v.isUndefined())
             return {};
         if (!v.isArray()) {
@@ -642,13 +665,15 @@ public:
         return v.toObject();
     }
 
-    SourceLocation origin(const JsonObject &o, const QString &path)
+    SourceLocation origin(const JsonObject &o, const QString &path) { return origin(o.value("origin"), path); }
+
+    SourceLocation origin(const JsonValue &v, const QString &path)
     {
         SourceLocation l;
-        if (!o.contains("origin"))
+        if (v.isUndefined())
             return l;
         const QString p = join(path, QStringLiteral("origin"));
-        const JsonObject oo = object(o.value("origin"), p);
+        const JsonObject oo = object(v, p);
         checkKeys(oo, p, {"file", "line", "column"});
         l.file = shared(oo, p, "file", true);
         l.line = integer(oo, p, "line");
@@ -681,44 +706,52 @@ private:
 
 Service readService(Reader &r, const JsonValue &value, const QString &path)
 {
+    enum Key {
+        IdKey, NameKey, AliasesKey, RangeKey, PlannedPortKey, ActualPortKey, HostKey, PlannedHostKey,
+        ProtocolKey, BindAddressKey, ContainerPortKey, RuntimeKey, DescriptionKey, StatusKey, ExposureKey,
+        PublicHostnameKey, DeploymentKey, MetricsKey, CounterpartKey, NotesKey, ProfilesKey, UndocumentedKey,
+        OriginKey, KeyCount
+    };
+    static constexpr std::array<QByteArrayView, KeyCount> keys = {
+        "id", "name", "aliases", "range", "plannedPort", "actualPort", "host", "plannedHost", "protocol",
+        "bindAddress", "containerPort", "runtime", "description", "status", "exposure", "publicHostname",
+        "deployment", "metrics", "counterpart", "notes", "profiles", "undocumented", "origin"};
     Service s;
     const JsonObject o = r.object(value, path);
-    r.checkKeys(o, path,
-                {"id", "name", "aliases", "range", "plannedPort", "actualPort", "host", "plannedHost", "protocol",
-                 "bindAddress", "containerPort", "runtime", "description", "status", "exposure", "publicHostname",
-                 "deployment", "metrics", "counterpart", "notes", "profiles", "undocumented", "origin"});
-    s.id = r.string(o, path, "id", true);
+    std::array<JsonValue, KeyCount> f;
+    r.fields(o, path, keys, &f);
+    s.id = r.string(f[IdKey], path, "id", true);
     if (!r.failed() && s.id.isEmpty())
         r.fail(Reader::join(path, QStringLiteral("id")), Tr::tr("the id must not be empty"));
-    s.name = r.string(o, path, "name", true);
-    s.aliases = r.stringList(o, path, "aliases");
-    s.rangeId = r.shared(o, path, "range");
-    s.plannedPort = r.port(o, path, "plannedPort");
-    s.actualPort = r.port(o, path, "actualPort");
-    s.hostId = r.shared(o, path, "host");
-    s.plannedHostId = r.shared(o, path, "plannedHost");
-    if (o.contains("protocol")) {
-        const QString p = r.string(o, path, "protocol");
+    s.name = r.string(f[NameKey], path, "name", true);
+    s.aliases = r.stringList(f[AliasesKey], path, "aliases");
+    s.rangeId = r.shared(f[RangeKey], path, "range");
+    s.plannedPort = r.port(f[PlannedPortKey], path, "plannedPort");
+    s.actualPort = r.port(f[ActualPortKey], path, "actualPort");
+    s.hostId = r.shared(f[HostKey], path, "host");
+    s.plannedHostId = r.shared(f[PlannedHostKey], path, "plannedHost");
+    if (!f[ProtocolKey].isUndefined()) {
+        const QString p = r.string(f[ProtocolKey], path, "protocol");
         if (!r.failed() && !protocolFromString(p, &s.protocol))
             r.fail(Reader::join(path, QStringLiteral("protocol")), Tr::tr("\"%1\" is not tcp or udp").arg(p));
     }
-    s.bindAddress = r.shared(o, path, "bindAddress");
-    s.containerPort = r.port(o, path, "containerPort");
-    s.runtime = r.shared(o, path, "runtime");
-    s.description = r.shared(o, path, "description");
-    const QString status = r.string(o, path, "status");
+    s.bindAddress = r.shared(f[BindAddressKey], path, "bindAddress");
+    s.containerPort = r.port(f[ContainerPortKey], path, "containerPort");
+    s.runtime = r.shared(f[RuntimeKey], path, "runtime");
+    s.description = r.shared(f[DescriptionKey], path, "description");
+    const QString status = r.string(f[StatusKey], path, "status");
     if (!r.failed() && !status.isEmpty() && !statusFromString(status, &s.status))
         r.fail(Reader::join(path, QStringLiteral("status")),
                Tr::tr("\"%1\" is not a status (planned, deployed, not-deployed, retired)").arg(status));
-    const QString exposure = r.string(o, path, "exposure");
+    const QString exposure = r.string(f[ExposureKey], path, "exposure");
     if (!r.failed() && !exposureFromString(exposure, &s.exposure))
         r.fail(Reader::join(path, QStringLiteral("exposure")),
                Tr::tr("\"%1\" is not an exposure (public, host, internal)").arg(exposure));
-    s.publicHostname = r.string(o, path, "publicHostname");
-    s.deployment = r.shared(o, path, "deployment");
-    if (o.contains("metrics")) {
+    s.publicHostname = r.string(f[PublicHostnameKey], path, "publicHostname");
+    s.deployment = r.shared(f[DeploymentKey], path, "deployment");
+    if (!f[MetricsKey].isUndefined()) {
         const QString mp = Reader::join(path, QStringLiteral("metrics"));
-        const JsonObject m = r.object(o.value("metrics"), mp);
+        const JsonObject m = r.object(f[MetricsKey], mp);
         r.checkKeys(m, mp, {"enabled", "path", "interval", "port", "job", "origin"});
         s.metrics.enabled = r.boolean(m, mp, "enabled", true);
         s.metrics.path = r.shared(m, mp, "path");
@@ -727,11 +760,11 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
         s.metrics.job = r.shared(m, mp, "job");
         s.metrics.origin = r.origin(m, mp);
     }
-    s.counterpartId = r.string(o, path, "counterpart");
-    s.notes = r.shared(o, path, "notes");
-    s.profiles = r.stringList(o, path, "profiles");
-    s.undocumented = r.boolean(o, path, "undocumented");
-    s.origin = r.origin(o, path);
+    s.counterpartId = r.string(f[CounterpartKey], path, "counterpart");
+    s.notes = r.shared(f[NotesKey], path, "notes");
+    s.profiles = r.stringList(f[ProfilesKey], path, "profiles");
+    s.undocumented = r.boolean(f[UndocumentedKey], path, "undocumented");
+    s.origin = r.origin(f[OriginKey], path);
     return s;
 }
 
@@ -952,28 +985,30 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         schema.reservations.append(res);
     }
 
-    QHash<QString, int> serviceIds;
+    QHash<QString, int> serviceIds; // the index of each id's service, plus one
     const JsonArray services = r.array(root, QString(), "services");
     schema.services.reserve(services.size());
+    serviceIds.reserve(services.size());
     for (int i = 0; i < services.size() && !r.failed(); ++i) {
-        const QString path = QStringLiteral("services[%1]").arg(i);
+        const QString path = QLatin1String("services[") + QString::number(i) + QLatin1Char(']');
         Service s = readService(r, services.at(i), path);
         if (r.failed())
             break;
-        if (serviceIds.contains(s.id)) {
+        int &first = serviceIds[s.id];
+        if (first != 0) {
             r.fail(path + QStringLiteral(".id"), Tr::tr("duplicate service id \"%1\" (first used by services[%2])")
                                                      .arg(s.id)
-                                                     .arg(serviceIds.value(s.id)));
+                                                     .arg(first - 1));
             break;
         }
+        first = i + 1;
         if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
             r.fail(path + QStringLiteral(".host"), Tr::tr("no host has the id \"%1\"").arg(s.hostId));
         if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
             r.fail(path + QStringLiteral(".plannedHost"), Tr::tr("no host has the id \"%1\"").arg(s.plannedHostId));
         if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
             r.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(s.rangeId));
-        serviceIds.insert(s.id, i);
-        schema.services.append(s);
+        schema.services.append(std::move(s));
     }
     for (int i = 0; i < schema.services.size() && !r.failed(); ++i) {
         const QString &c = schema.services.at(i).counterpartId;

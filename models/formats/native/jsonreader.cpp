@@ -3,8 +3,8 @@
 #include <QCoreApplication>
 
 #include <charconv>
-#include <limits>
 #include <cstring>
+#include <limits>
 
 namespace Portolan::Json {
 
@@ -393,6 +393,53 @@ void appendUtf8(QByteArray &out, char32_t c)
     }
 }
 
+void appendString(QByteArray &out, QStringView s)
+{
+    static const char hex[] = "0123456789abcdef";
+    // Most texts are plain ASCII without quotes or backslashes: copied at once.
+    const char16_t *p = s.utf16();
+    const char16_t *end = p + s.size();
+    const char16_t *plain = p;
+    while (plain < end && *plain >= 0x20 && *plain < 0x80 && *plain != u'"' && *plain != u'\\')
+        ++plain;
+    const qsizetype at = out.size();
+    out.resize(at + 1 + (plain - p));
+    char *o = out.data() + at;
+    *o++ = '"';
+    for (const char16_t *q = p; q < plain; ++q)
+        *o++ = char(*q);
+    p = plain;
+    while (p < end) {
+        const char16_t c = *p++;
+        if (c >= 0x20 && c < 0x80 && c != u'"' && c != u'\\') {
+            out += char(c);
+            continue;
+        }
+        switch (c) {
+        case u'"': out += "\\\""; continue;
+        case u'\\': out += "\\\\"; continue;
+        case u'\b': out += "\\b"; continue;
+        case u'\f': out += "\\f"; continue;
+        case u'\n': out += "\\n"; continue;
+        case u'\r': out += "\\r"; continue;
+        case u'\t': out += "\\t"; continue;
+        default: break;
+        }
+        if (c < 0x20) {
+            out += "\\u00";
+            out += hex[c >> 4];
+            out += hex[c & 0xf];
+        } else if (QChar::isHighSurrogate(c) && p < end && QChar::isLowSurrogate(*p)) {
+            appendUtf8(out, QChar::surrogateToUcs4(c, *p++));
+        } else if (QChar::isSurrogate(c)) {
+            appendUtf8(out, QChar::ReplacementCharacter);
+        } else {
+            appendUtf8(out, c);
+        }
+    }
+    out += '"';
+}
+
 bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *errorMessage)
 {
     mData = data;
@@ -490,12 +537,27 @@ int Object::size() const
 
 Value Object::value(QByteArrayView key) const
 {
-    if (!mDocument)
+    if (!mDocument || key.isEmpty())
         return {};
-    const auto &node = mDocument->mNodes.at(size_t(mNode));
-    const int *children = mDocument->mChildren.data() + node.first;
+    // Called for every key a reader knows, on every object of a fleet:
+    // lengths and first bytes rule out most keys before a compare.
+    const Document &d = *mDocument;
+    const auto &node = d.mNodes[size_t(mNode)];
+    const int *children = d.mChildren.data() + node.first;
+    const char first = key.front();
     for (int i = node.size - 1; i >= 0; --i) {
-        if (mDocument->bytes(mDocument->mNodes.at(size_t(children[2 * i]))) == key)
+        const auto &k = d.mNodes[size_t(children[2 * i])];
+        const char *bytes;
+        qsizetype length;
+        if (k.unescaped) {
+            const Document::Escaped &e = d.mEscaped[k.first];
+            bytes = d.mUnescaped.constData() + e.first;
+            length = e.length;
+        } else {
+            bytes = d.mData.constData() + k.first;
+            length = k.length;
+        }
+        if (length == key.size() && bytes[0] == first && std::memcmp(bytes, key.data(), size_t(length)) == 0)
             return Value(mDocument, children[2 * i + 1]);
     }
     return {};

@@ -129,6 +129,11 @@ private:
 // Appends the UTF-8 form of a code point (not a surrogate).
 void appendUtf8(QByteArray &out, char32_t c);
 
+// Appends s as a quoted JSON string in UTF-8, escaped as QJsonDocument
+// escapes it: quote, backslash and control characters; a lone surrogate
+// becomes U+FFFD.
+void appendString(QByteArray &out, QStringView s);
+
 class Document
 {
 public:
