@@ -22,6 +22,7 @@ private slots:
     void shouldPointAtTheError();
     void shouldTakeTheLastOfARepeatedKey();
     void shouldKnowWhereEachValueStarts();
+    void shouldKeepAByteOrderMarkInsideStrings();
 };
 
 static QJsonValue toQt(const Json::Value &v)
@@ -179,4 +180,20 @@ void tst_JsonReader::shouldKnowWhereEachValueStarts()
 }
 
 QTEST_MAIN(tst_JsonReader)
+// U+FEFF starting a string is text, raw or escaped. QJsonDocument (and
+// QString::fromUtf8) drop it when it is raw; this reader keeps it, so a
+// description that starts with one survives a save and an open.
+void tst_JsonReader::shouldKeepAByteOrderMarkInsideStrings()
+{
+    const QByteArray text("{\"\xef\xbb\xbfk\": \"\xef\xbb\xbf" "9 \xe2\x86\x92 x\", \"b\": \"\\ufeff\"}");
+    Json::Document document;
+    qsizetype offset = -1;
+    QString reason;
+    QVERIFY2(document.parse(text, &offset, &reason), qPrintable(reason));
+    const Json::Object root = document.root().toObject();
+    QCOMPARE(root.begin().key(), QChar(0xFEFF) + QStringLiteral("k"));
+    QCOMPARE(root.value("\xef\xbb\xbfk").toString(), QChar(0xFEFF) + QString::fromUtf16(u"9 \u2192 x"));
+    QCOMPARE(root.value("b").toString(), QString(QChar(0xFEFF)));
+}
+
 #include "tst_jsonreader.moc"

@@ -3,6 +3,7 @@
 #include "jsonformat.h"
 #include "markdownformat.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QProcess>
@@ -259,6 +260,8 @@ private slots:
     void shouldImportAndExportThroughTheCommandLine();
     void shouldKeepNoPortOutOfRange();
     void shouldKeepBoldLinesInTheNotes();
+    void shouldReplayEveryFuzzRegression_data();
+    void shouldReplayEveryFuzzRegression();
 };
 
 void tst_MarkdownFormat::shouldBeRegistered()
@@ -726,6 +729,38 @@ void tst_MarkdownFormat::shouldKeepBoldLinesInTheNotes()
     const std::optional<ReadResult> again = importMarkdown(markdown, &error);
     QVERIFY2(again, qPrintable(error.toString() + QLatin1Char('\n') + QString::fromUtf8(markdown)));
     COMPARE_SCHEMAS(again->schema, result->schema);
+}
+
+// Every Markdown input fuzz_markdown ever stopped at, checked as the fuzz
+// target checks it: read (or refused with a message), saved as a plan that
+// opens again and saves to the same bytes, exported as Markdown that reads.
+void tst_MarkdownFormat::shouldReplayEveryFuzzRegression_data()
+{
+    QTest::addColumn<QString>("fileName");
+    const QDir dir(QStringLiteral(PORTOLAN_SOURCE_DIR "/tests/data/fuzz-regressions"));
+    const QStringList files = dir.entryList({QStringLiteral("markdown-*.md")}, QDir::Files, QDir::Name);
+    QVERIFY(files.size() >= 3);
+    for (const QString &f : files)
+        QTest::newRow(qPrintable(f)) << dir.filePath(f);
+}
+
+void tst_MarkdownFormat::shouldReplayEveryFuzzRegression()
+{
+    QFETCH(QString, fileName);
+    QFile file(fileName);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(file.readAll(), &error);
+    if (!result) {
+        QVERIFY(!error.message.isEmpty());
+        return;
+    }
+    const QByteArray saved = JsonFormat::serialize(result->schema);
+    const std::optional<Schema> opened = JsonFormat::parse(saved, QStringLiteral("saved.portolan.json"), &error);
+    QVERIFY2(opened, qPrintable(error.toString()));
+    QCOMPARE(JsonFormat::serialize(*opened), saved);
+    const QByteArray markdown = exportMarkdown(result->schema);
+    QVERIFY2(importMarkdown(markdown, &error), qPrintable(error.toString()));
 }
 
 #include "tst_markdownformat.moc"

@@ -423,6 +423,7 @@ void appendString(QByteArray &out, QStringView s)
         case u'\n': out += "\\n"; continue;
         case u'\r': out += "\\r"; continue;
         case u'\t': out += "\\t"; continue;
+        case 0xfeff: out += "\\ufeff"; continue; // read raw, QJsonDocument would drop it at a string's start
         default: break;
         }
         if (c < 0x20) {
@@ -492,7 +493,12 @@ qsizetype Document::offset(int node) const
 
 QString Document::string(int node) const
 {
-    return QString::fromUtf8(bytes(mNodes.at(size_t(node))));
+    const QByteArrayView b = bytes(mNodes[size_t(node)]);
+    // QString::fromUtf8 drops a byte order mark at the start; in a JSON
+    // string U+FEFF is text and stays.
+    if (b.startsWith("\xEF\xBB\xBF"))
+        return QChar(0xFEFF) + QString::fromUtf8(b.sliced(3));
+    return QString::fromUtf8(b);
 }
 
 Type Value::type() const

@@ -130,8 +130,8 @@ private:
 void appendUtf8(QByteArray &out, char32_t c);
 
 // Appends s as a quoted JSON string in UTF-8, escaped as QJsonDocument
-// escapes it: quote, backslash and control characters; a lone surrogate
-// becomes U+FFFD.
+// escapes it (quote, backslash and control characters) and U+FEFF as
+// \ufeff; a lone surrogate becomes U+FFFD.
 void appendString(QByteArray &out, QStringView s);
 
 class Document
