@@ -6,6 +6,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 
+#include <future>
+
 namespace Portolan {
 
 // Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
@@ -39,18 +41,18 @@ int runDiff(CommandContext &context)
         context.err << Tr::tr("portolan diff: unknown format \"%1\" (text, json or markdown)").arg(format) << Qt::endl;
         return 2;
     }
-    Schema schemas[2];
+    // Both files are read at once, the second on another thread.
+    ParseError errors[2];
+    auto second = std::async(std::launch::async, [&] { return loadSchemaFile(positional.at(1), &errors[1]); });
+    std::optional<Schema> schemas[2] = {loadSchemaFile(positional.at(0), &errors[0]), second.get()};
     for (int i = 0; i < 2; ++i) {
-        ParseError error;
-        const std::optional<Schema> schema = loadSchemaFile(positional.at(i), &error);
-        if (!schema) {
-            context.err << QStringLiteral("portolan diff: %1").arg(error.toString()) << Qt::endl;
+        if (!schemas[i]) {
+            context.err << QStringLiteral("portolan diff: %1").arg(errors[i].toString()) << Qt::endl;
             return 2;
         }
-        schemas[i] = *schema;
     }
 
-    const DiffReport report = makeDiffReport(schemas[0], schemas[1], positional.at(0), positional.at(1));
+    const DiffReport report = makeDiffReport(*schemas[0], *schemas[1], positional.at(0), positional.at(1));
     if (format == QLatin1String("json"))
         context.out << QString::fromUtf8(diffAsJson(report));
     else if (format == QLatin1String("markdown"))

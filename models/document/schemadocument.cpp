@@ -67,8 +67,10 @@ void SchemaDocument::replaceSchema(const Schema &schema)
 
 void SchemaDocument::rebuildServiceRows(int from)
 {
-    if (from == 0)
+    if (from == 0) {
         mServiceRows.clear();
+        mServiceRows.reserve(mSchema.services.size());
+    }
     for (int i = from; i < mSchema.services.size(); ++i)
         mServiceRows.insert(mSchema.services.at(i).id, i);
 }

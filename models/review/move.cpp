@@ -185,6 +185,7 @@ template<typename T>
 static QHash<QString, int> indexOfIds(const QList<T> &list)
 {
     QHash<QString, int> index;
+    index.reserve(list.size());
     for (int i = 0; i < list.size(); ++i)
         index.insert(list.at(i).id, i);
     return index;
@@ -566,31 +567,54 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action)
     return false;
 }
 
-QString findingKey(const Finding &f)
+namespace {
+
+// A finding as compared across analyses (see findingsMissingFrom): hashed
+// and compared field by field, without building a text per finding.
+struct FindingIdentity
 {
-    // The message and ports are left out where services identify the
-    // finding: a drift that only changes its numbers is the same drift.
-    QStringList ports;
-    if (f.serviceIds.isEmpty()) {
-        for (int p : f.ports)
-            ports.append(QString::number(p));
+    const Finding *f;
+
+    // The origin as SourceLocation::toString() shows it: no line without a
+    // file, no column without a line.
+    int line() const { return f->origin.file.isEmpty() || f->origin.line <= 0 ? 0 : f->origin.line; }
+    int column() const { return line() > 0 && f->origin.column > 0 ? f->origin.column : 0; }
+
+    friend bool operator==(const FindingIdentity &a, const FindingIdentity &b)
+    {
+        const Finding &x = *a.f;
+        const Finding &y = *b.f;
+        // The message and ports are left out where services identify the
+        // finding: a drift that only changes its numbers is the same drift.
+        return x.severity == y.severity && x.rule == y.rule && x.serviceIds == y.serviceIds
+            && x.hostIds == y.hostIds && (!x.serviceIds.isEmpty() || x.ports == y.ports)
+            && x.origin.file == y.origin.file && a.line() == b.line() && a.column() == b.column();
     }
-    return QStringLiteral("%1|%2|%3|%4|%5|%6")
-        .arg(int(f.severity))
-        .arg(f.rule, f.serviceIds.join(QLatin1Char(',')), f.hostIds.join(QLatin1Char(',')),
-             ports.join(QLatin1Char(',')), f.origin.toString());
-}
+    friend size_t qHash(const FindingIdentity &k, size_t seed = 0)
+    {
+        const Finding &f = *k.f;
+        seed = qHashMulti(seed, int(f.severity), f.rule, f.origin.file, k.line(), k.column());
+        seed = qHashRange(f.serviceIds.cbegin(), f.serviceIds.cend(), seed);
+        seed = qHashRange(f.hostIds.cbegin(), f.hostIds.cend(), seed);
+        if (f.serviceIds.isEmpty())
+            seed = qHashRange(f.ports.cbegin(), f.ports.cend(), seed);
+        return seed;
+    }
+};
+
+} // namespace
 
 QList<Finding> findingsMissingFrom(const QList<Finding> &from, const QList<Finding> &in)
 {
-    QHash<QString, int> count;
+    QHash<FindingIdentity, int> count;
+    count.reserve(in.size());
     for (const Finding &f : in)
-        ++count[findingKey(f)];
+        ++count[FindingIdentity{&f}];
     QList<Finding> missing;
     for (const Finding &f : from) {
-        int &c = count[findingKey(f)];
-        if (c > 0)
-            --c;
+        const auto it = count.find(FindingIdentity{&f});
+        if (it != count.end() && *it > 0)
+            --*it;
         else
             missing.append(f);
     }

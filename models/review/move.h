@@ -144,11 +144,10 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action = Move::Act
 // the rest stay uncomputed, so a fleet-sized drift list stays interactive.
 void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1);
 
-// Findings compared across analyses: rule, severity, services, hosts and
-// origin (never the analyzer's slot); the message and ports only for
-// findings that name no service, so a drift whose numbers change stays one.
-QString findingKey(const Finding &finding);
-// The findings of `after` absent from `before` (multiset difference), sorted.
+// The findings of `from` absent from `in` (multiset difference), sorted.
+// Findings are compared by rule, severity, services, hosts and origin
+// (never the analyzer's slot nor the message), and by ports only when they
+// name no service, so a drift whose numbers change stays one.
 QList<Finding> findingsMissingFrom(const QList<Finding> &from, const QList<Finding> &in);
 
 // References that name the moved service at its old port.

@@ -8,6 +8,9 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <future>
+#include <utility>
+
 namespace Portolan {
 
 // Tr::tr() is what lupdate files under this context; a free Tr::tr() helper
@@ -26,10 +29,14 @@ DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, cons
     report.oldName = oldName;
     report.newName = newName;
     report.oldSchema = oldSchema;
+    // The two whole analyses run on another thread while the moves' impacts
+    // are computed here.
+    auto analyses = std::async(std::launch::async, [&] {
+        return std::pair{Analyzer::analyze(oldSchema), Analyzer::analyze(newSchema)};
+    });
     report.moves = diffSchemas(oldSchema, newSchema, Move::Origin::Proposal, newName);
     computeImpacts(oldSchema, report.moves);
-    const QList<Finding> before = Analyzer::analyze(oldSchema);
-    const QList<Finding> after = Analyzer::analyze(newSchema);
+    const auto [before, after] = analyses.get();
     report.resolved = findingsMissingFrom(before, after);
     report.introduced = findingsMissingFrom(after, before);
     return report;
