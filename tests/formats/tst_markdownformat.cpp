@@ -260,6 +260,7 @@ private slots:
     void shouldImportAndExportThroughTheCommandLine();
     void shouldKeepNoPortOutOfRange();
     void shouldKeepBoldLinesInTheNotes();
+    void shouldKeepTablesOfPlainSectionsWhole();
     void shouldReplayEveryFuzzRegression_data();
     void shouldReplayEveryFuzzRegression();
 };
@@ -729,6 +730,33 @@ void tst_MarkdownFormat::shouldKeepBoldLinesInTheNotes()
     const std::optional<ReadResult> again = importMarkdown(markdown, &error);
     QVERIFY2(again, qPrintable(error.toString() + QLatin1Char('\n') + QString::fromUtf8(markdown)));
     COMPARE_SCHEMAS(again->schema, result->schema);
+}
+
+// A table in a section that is no range stays in the section's text with
+// its delimiter row; a service table there that cannot be read (a row
+// without a name) stays text too, with the reason as a warning.
+void tst_MarkdownFormat::shouldKeepTablesOfPlainSectionsWhole()
+{
+    const QByteArray doc("# T\n\n## 3000-3009: Core\n\n| Port | Service |\n|---|---|\n| 3001 | a |\n\n"
+                         "## Notes\n\nSome text.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+                         "| Port | Service |\n|:--|--:|\n| 3005 | b |\n|  3006 |  |\n");
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(doc, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->schema.services.size(), 1);
+    QCOMPARE(result->schema.sections.size(), 1);
+    QCOMPARE(result->schema.sections.first().text,
+             QStringLiteral("Some text.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n"
+                            "| Port | Service |\n|:--|--:|\n| 3005 | b |\n|  3006 |  |"));
+    QVERIFY(std::any_of(result->warnings.cbegin(), result->warnings.cend(), [](const Diagnostic &d) {
+        return d.line == 20 && d.column == 12
+            && d.message == QLatin1String("The row has no service name. The table is kept in the section's text, "
+                                          "not read as services.");
+    }));
+    const std::optional<ReadResult> again = importMarkdown(exportMarkdown(result->schema), &error);
+    QVERIFY2(again, qPrintable(error.toString()));
+    QCOMPARE(again->schema.sections, result->schema.sections);
+    QCOMPARE(again->schema.services.size(), 1);
 }
 
 // Every Markdown input fuzz_markdown ever stopped at, checked as the fuzz

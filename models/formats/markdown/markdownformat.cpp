@@ -488,6 +488,7 @@ struct Table
 {
     QStringList headers; // plain, lower case
     Line header;
+    Line delimiter; // "|---|---|"
     QList<TableRow> rows;
 };
 
@@ -561,6 +562,7 @@ void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
             && isDelimiterRow(lines[i + 1].text)) {
             Table table;
             table.header = l;
+            table.delimiter = lines[i + 1];
             QList<int> columns;
             for (const QString &h : splitCells(l.text, &columns))
                 table.headers.append(plainText(h).trimmed().toLower());
@@ -613,6 +615,35 @@ QString joinProse(const List &lines)
         text += lineOf(lines[i]).text;
     }
     return text;
+}
+
+// The port spans of a reserved row ("3006-3009, 3012"); false with the
+// first span that is none.
+bool reservedSpans(const QString &portCell, QList<std::pair<int, int>> *spans, QString *bad)
+{
+    static const QRegularExpression spanRe(QStringLiteral("^(\\d{1,5})(?:\\s*[-\\x{2013}]\\s*(\\d{1,5}))?$"));
+    const QStringList parts = plainText(portCell).split(QLatin1Char(','));
+    for (const QString &part : parts) {
+        const QRegularExpressionMatch m = spanRe.match(part.trimmed());
+        const int first = m.hasMatch() ? m.capturedView(1).toInt() : 0;
+        const int last = m.hasMatch() && m.hasCaptured(2) ? m.capturedView(2).toInt() : first;
+        if (!m.hasMatch() || !isValidPort(first) || !isValidPort(last) || first > last) {
+            *bad = part.trimmed();
+            return false;
+        }
+        spans->append({first, last});
+    }
+    return true;
+}
+
+QString badSpanMessage(const QString &span)
+{
+    return Tr::tr("\"%1\" is not a port or a span of ports such as 3006-3009.").arg(span);
+}
+
+QString noServiceNameMessage()
+{
+    return Tr::tr("The row has no service name.");
 }
 
 bool isServiceTable(const Table &t)
@@ -711,6 +742,8 @@ private:
     bool readRangeSection(const Section &section, int first, int last, const QString &title);
     bool readPrinciples(const Section &section);
     bool readServiceTable(const Table &table, const QString &rangeId, bool internal);
+    // Where and why readServiceTable() would stop at the table, if it would.
+    std::optional<Diagnostic> serviceTableError(const Table &table) const;
     bool applyStatus();
     void resolveCounterparts();
 
@@ -1384,15 +1417,30 @@ bool Reader::readSection(const Section &section)
     splitBlocks(section.lines, &tables, &prose);
     const QString title = plainText(section.title).trimmed();
     const bool internal = title.contains(kInternalOnly, Qt::CaseInsensitive) || isInternalTitle(title);
+    // The tables of Unranged Services and Internal Only are Portolan's own and
+    // read strictly; in any other section a service table that cannot be read
+    // stays in the section's text (an export writes sections back as written).
+    const bool ownTables = title.compare(kUnranged, Qt::CaseInsensitive) == 0
+        || title.compare(kInternalOnly, Qt::CaseInsensitive) == 0;
     bool hadServices = false;
     for (const Table &t : std::as_const(tables)) {
-        if (isServiceTable(t)) {
+        if (isServiceTable(t) && ownTables) {
+            hadServices = true;
+            if (!readServiceTable(t, QString(), internal))
+                return false;
+        } else if (isServiceTable(t) && !serviceTableError(t)) {
             hadServices = true;
             if (!readServiceTable(t, QString(), internal))
                 return false;
         } else {
+            if (isServiceTable(t)) {
+                const Diagnostic e = *serviceTableError(t);
+                warn(e.line, e.column,
+                     Tr::tr("%1 The table is kept in the section's text, not read as services.").arg(e.message));
+            }
             // Other tables stay in the section's text, where they were.
             prose.append(t.header);
+            prose.append(t.delimiter);
             for (const TableRow &r : t.rows)
                 prose.append(r.line);
         }
@@ -1448,6 +1496,34 @@ bool Reader::readPrinciples(const Section &section)
     return true;
 }
 
+std::optional<Diagnostic> Reader::serviceTableError(const Table &table) const
+{
+    const int portCol = int(table.headers.indexOf(QLatin1String("port")));
+    const int serviceCol = int(table.headers.indexOf(QLatin1String("service")));
+    for (const TableRow &row : table.rows) {
+        // As readServiceTable() reads it: missing cells are empty.
+        auto cell = [&row](int c) { return row.cells.value(c); };
+        auto columnOf = [&row](int c) { return row.line.column + row.columns.value(c, int(row.line.text.size())); };
+        Diagnostic d;
+        d.file = mOptions.fileName;
+        d.line = row.line.number;
+        QList<std::pair<int, int>> spans;
+        QString bad;
+        if (isReservedCell(cell(serviceCol), &bad)) {
+            if (!reservedSpans(cell(portCol), &spans, &bad)) {
+                d.column = columnOf(portCol);
+                d.message = badSpanMessage(bad);
+                return d;
+            }
+        } else if (plainText(cell(serviceCol)).trimmed().isEmpty()) {
+            d.column = columnOf(serviceCol);
+            d.message = noServiceNameMessage();
+            return d;
+        }
+    }
+    return std::nullopt;
+}
+
 bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool internal)
 {
     const int portCol = int(table.headers.indexOf(QLatin1String("port")));
@@ -1499,23 +1575,18 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
         if (isReservedCell(cells.at(serviceCol), &reservedNote)) {
             if (descriptionCol >= 0)
                 appendJoined(&reservedNote, plainText(cells.at(descriptionCol)).trimmed());
-            const QStringList spans = plainText(portRaw).split(QLatin1Char(','));
-            static const QRegularExpression spanRe(QStringLiteral("^(\\d{1,5})(?:\\s*[-\\x{2013}]\\s*(\\d{1,5}))?$"));
-            for (const QString &span : spans) {
-                const QRegularExpressionMatch m = spanRe.match(span.trimmed());
-                const int first = m.hasMatch() ? m.capturedView(1).toInt() : 0;
-                const int last = m.hasMatch() && m.hasCaptured(2) ? m.capturedView(2).toInt() : first;
-                if (!m.hasMatch() || !isValidPort(first) || !isValidPort(last) || first > last)
-                    return fail(row.line.number, columnOf(portCol),
-                                Tr::tr("\"%1\" is not a port or a span of ports such as 3006-3009.").arg(span.trimmed()));
+            QList<std::pair<int, int>> spans;
+            QString bad;
+            if (!reservedSpans(portRaw, &spans, &bad))
+                return fail(row.line.number, columnOf(portCol), badSpanMessage(bad));
+            for (const auto &[first, last] : std::as_const(spans))
                 mSchema.reservations.append({first, last, rangeId, reservedNote});
-            }
             continue;
         }
         Service s;
         s.name = plainText(cells.at(serviceCol)).trimmed();
         if (s.name.isEmpty())
-            return fail(row.line.number, columnOf(serviceCol), Tr::tr("The row has no service name."));
+            return fail(row.line.number, columnOf(serviceCol), noServiceNameMessage());
         const QString port = plainText(portRaw).trimmed();
         QList<CellPort> extraPorts;
         if (!isEmptyMark(port) && !parsePortText(port, &s.plannedPort, &s.protocol)) {
