@@ -3000,6 +3000,10 @@ Wiederherstellen?</translation>
         <source>The section &quot;%1&quot; lists ids, not ports; its list was skipped.</source>
         <translation>Der Abschnitt „%1“ listet IDs, keine Ports; seine Liste wurde übersprungen.</translation>
     </message>
+    <message>
+        <source>%1 The table is kept in the section&apos;s text, not read as services.</source>
+        <translation>%1 Die Tabelle bleibt im Text des Abschnitts und wird nicht als Dienste gelesen.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MoveActionsDelegate</name>
