@@ -317,6 +317,9 @@ void Analyzer::reanalyze()
     d->rebuild();
     d->bySlot.clear();
     d->slotsOfService.clear();
+    // Most services of a fleet are in some finding (a latent collision, a
+    // drift): reserved once instead of rehashed as they come.
+    d->slotsOfService.reserve(d->schema->services.size());
     mFindingCount = 0;
     std::fill(std::begin(mCounts), std::end(mCounts), 0);
     d->forEachSlot([this](quint64 slot) {

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include <array>
 #include <charconv>
 #include <cstring>
 #include <limits>
@@ -185,7 +186,15 @@ private:
         ++p; // the opening quote
         const uchar *start = p;
         // The common case: no escapes, so the bytes stay where they are.
-        while (p < mEnd && *p != '"' && *p != '\\' && *p >= 0x20 && *p < 0x80)
+        // A table says which bytes end that case: a quote, a backslash, a
+        // control character or the start of a non-ASCII character.
+        static constexpr auto plain = [] {
+            std::array<bool, 256> t{};
+            for (int c = 0x20; c < 0x80; ++c)
+                t[size_t(c)] = c != '"' && c != '\\';
+            return t;
+        }();
+        while (p < mEnd && plain[*p])
             ++p;
         if (p < mEnd && *p == '"') {
             const int node = newNode(Type::String, start - 1);
