@@ -261,6 +261,7 @@ private slots:
     void shouldKeepNoPortOutOfRange();
     void shouldKeepBoldLinesInTheNotes();
     void shouldKeepTablesOfPlainSectionsWhole();
+    void shouldCloseAFenceASectionLeavesOpen();
     void shouldReplayEveryFuzzRegression_data();
     void shouldReplayEveryFuzzRegression();
 };
@@ -757,6 +758,35 @@ void tst_MarkdownFormat::shouldKeepTablesOfPlainSectionsWhole()
     QVERIFY2(again, qPrintable(error.toString()));
     QCOMPARE(again->schema.sections, result->schema.sections);
     QCOMPARE(again->schema.services.size(), 1);
+}
+
+// A section's text whose code fence is never closed (the file it came from
+// closed it only after later headings) is written with the fence closed, so
+// it cannot swallow the sections written after it.
+void tst_MarkdownFormat::shouldCloseAFenceASectionLeavesOpen()
+{
+    Schema schema;
+    schema.title = QStringLiteral("T");
+    schema.sections.append({QStringLiteral("Firewall"), QStringLiteral("Rules:\n\n````bash\nufw allow 22")});
+    schema.sections.append({QStringLiteral("After"), QStringLiteral("Text.")});
+    PortRange range;
+    range.id = QStringLiteral("core");
+    range.title = QStringLiteral("Core");
+    range.first = 3000;
+    range.last = 3009;
+    range.purpose = QStringLiteral("~~~\nopen");
+    schema.ranges.append(range);
+    const QByteArray markdown = exportMarkdown(schema);
+    QVERIFY2(markdown.contains("ufw allow 22\n````\n\n## After"), markdown.constData());
+    QVERIFY2(markdown.contains("open\n~~~\n\n"), markdown.constData());
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(markdown, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QCOMPARE(result->schema.sections.size(), 2);
+    QCOMPARE(result->schema.sections.at(0).text, QStringLiteral("Rules:\n\n````bash\nufw allow 22\n````"));
+    QCOMPARE(result->schema.sections.at(1).title, QStringLiteral("After"));
+    QCOMPARE(result->schema.ranges.size(), 1);
+    QCOMPARE(result->schema.ranges.first().purpose, QStringLiteral("~~~\nopen\n~~~"));
 }
 
 // Every Markdown input fuzz_markdown ever stopped at, checked as the fuzz

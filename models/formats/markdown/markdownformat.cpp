@@ -550,6 +550,29 @@ bool isFence(const QString &text)
     return t.startsWith(QLatin1String("```")) || t.startsWith(QLatin1String("~~~"));
 }
 
+// Free text as written between two headings, with a code fence it leaves
+// open closed: an open fence would swallow every heading after it when the
+// file is read again (a section's text can hold one when the file it came
+// from left a fence open up to a later heading).
+QString withFencesClosed(const QString &text)
+{
+    QStringView open;
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        const QStringView t = line.trimmed();
+        if (!t.startsWith(QLatin1String("```")) && !t.startsWith(QLatin1String("~~~")))
+            continue;
+        if (!open.isEmpty()) {
+            open = QStringView();
+            continue;
+        }
+        qsizetype run = 0;
+        while (run < t.size() && t[run] == t[0])
+            ++run;
+        open = t.left(run);
+    }
+    return open.isEmpty() ? text : text + QLatin1Char('\n') + open.toString();
+}
+
 // Splits a section's lines into tables and the remaining prose.
 void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
 {
@@ -2109,7 +2132,7 @@ QByteArray Writer::write()
     for (const PortRange *r : std::as_const(ranges)) {
         out += QStringLiteral("## %1-%2: %3\n\n").arg(r->first).arg(r->last).arg(escaped(r->title));
         if (!r->purpose.isEmpty())
-            out += r->purpose + QLatin1String("\n\n");
+            out += withFencesClosed(r->purpose) + QLatin1String("\n\n");
         QList<int> list = rangeServices.value(r->id);
         QList<Reservation> reservations = rangeReservations.value(r->id);
         byPlannedPort(list);
@@ -2152,7 +2175,7 @@ QByteArray Writer::write()
         checklist = checklist || n.title == kChecklist;
         out += QStringLiteral("## %1\n\n").arg(escaped(n.title));
         if (!n.text.isEmpty())
-            out += n.text + QLatin1String("\n\n");
+            out += withFencesClosed(n.text) + QLatin1String("\n\n");
         for (int k = 0; k < 2; ++k) {
             if (container[k] == i) {
                 writeTable(out, unranged[k], k == 0 ? unrangedReservations : QList<Reservation>());
