@@ -268,7 +268,7 @@ void MainWindow::createGrid()
     mCentralTabs->addTab(mServicesView, tr("&Services"));
     mCentralTabs->addTab(mGridPanel, tr("Range &Grid"));
     new SelectionSync(mServicesView->tableView()->selectionModel(), mServicesView->proxy(), grid->selectionModel(),
-                      this);
+                      [model = mServiceModel] { return model->isChangingRows(); }, this);
     connect(mGridPanel, &RangeGridPanel::message, this, &MainWindow::showMessage);
     // Enter in the grid edits the service in the table, where every field has its editor.
     connect(grid, &RangeGridView::editRequested, this, [this](const QModelIndex &index) {
@@ -367,7 +367,7 @@ void MainWindow::setWhatIfMode(bool on)
         grid->view()->setAnalyzer(mWhatIfAnalyzer);
         grid->view()->setReferenceSchema(&mDocument->schema());
         new SelectionSync(mWhatIfView->tableView()->selectionModel(), mWhatIfView->proxy(), grid->view()->selectionModel(),
-                          grid);
+                          [model = mWhatIfModel] { return model->isChangingRows(); }, grid);
         mWhatIfTabs->addTab(mWhatIfView, tr("&Services (what-if)"));
         mWhatIfTabs->addTab(grid, tr("Range &Grid (what-if)"));
         mWhatIfTabs->setCurrentIndex(mCentralTabs->currentIndex());

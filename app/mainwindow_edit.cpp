@@ -56,6 +56,9 @@ void MainWindow::paste()
         return;
     }
     const int first = mDocument->serviceCount();
+    // The pasted services become the selection. Cleared first: the table's
+    // selection would otherwise be adjusted for every row inserted.
+    mServicesView->tableView()->clearSelection();
     mDocument->undoStack()->push(
         addServicesCommand(mDocument, services, tr("Paste %n service(s)", nullptr, int(services.size()))));
     QStringList pasted;
@@ -77,6 +80,7 @@ void MainWindow::duplicateSelected()
     if (ids.isEmpty())
         return;
     const int first = mDocument->serviceCount();
+    mServicesView->tableView()->clearSelection(); // as for paste: the copies become the selection
     mDocument->undoStack()->push(duplicateServicesCommand(mDocument, ids));
     QStringList copies;
     for (int row = first; row < mDocument->serviceCount(); ++row)

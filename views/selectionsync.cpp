@@ -6,11 +6,12 @@
 namespace Portolan {
 
 SelectionSync::SelectionSync(QItemSelectionModel *proxied, QAbstractProxyModel *proxy, QItemSelectionModel *source,
-                             QObject *parent)
+                             std::function<bool()> changingRows, QObject *parent)
     : QObject(parent)
     , mProxied(proxied)
     , mProxy(proxy)
     , mSource(source)
+    , mChangingRows(std::move(changingRows))
 {
     connect(proxied, &QItemSelectionModel::selectionChanged, this, &SelectionSync::fromProxied);
     connect(source, &QItemSelectionModel::selectionChanged, this, &SelectionSync::fromSource);
@@ -20,7 +21,7 @@ SelectionSync::SelectionSync(QItemSelectionModel *proxied, QAbstractProxyModel *
 
 void SelectionSync::fromProxied()
 {
-    if (mSyncing)
+    if (mSyncing || (mChangingRows && mChangingRows()))
         return;
     mSyncing = true;
     mSource->select(mProxy->mapSelectionToSource(mProxied->selection()),
@@ -30,7 +31,7 @@ void SelectionSync::fromProxied()
 
 void SelectionSync::fromSource()
 {
-    if (mSyncing)
+    if (mSyncing || (mChangingRows && mChangingRows()))
         return;
     mSyncing = true;
     mProxied->select(mProxy->mapSelectionFromSource(mSource->selection()),

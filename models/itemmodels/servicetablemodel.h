@@ -62,6 +62,8 @@ public:
     void setObservationStore(ObservationStore *store);
     ObservationStore *observationStore() const { return mObservations; }
 
+    // Inside an insert, a removal or a reset of rows.
+    bool isChangingRows() const { return mChanging; }
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;

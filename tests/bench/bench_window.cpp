@@ -97,9 +97,12 @@ int main(int argc, char *argv[])
     const QStringList args = app.arguments();
     QStringList numbers;
     int edits = 200;
+    int duplicates = 1000;
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--edits") && i + 1 < args.size())
             edits = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--duplicate") && i + 1 < args.size())
+            duplicates = args.at(++i).toInt();
         else
             numbers.append(args.at(i));
     }
@@ -214,6 +217,45 @@ int main(int argc, char *argv[])
                .arg(undos.size())
                .arg(stats(undos), stats(undosIdle))
                .arg(monitor.longest(), 0, 'f', 1);
+
+    // Edit > Duplicate of --duplicate N services (1,000; 0 for none), and its
+    // undo. Each copy is inserted as a row of its own, which at 100,000 rows
+    // costs the sorted table milliseconds a row: 10,000 copies take minutes.
+    if (duplicates != 0) {
+        const int count = std::min(duplicates, services);
+        QStringList ids;
+        ids.reserve(count);
+        for (int row = 0; row < count; ++row)
+            ids.append(window.document()->service(row).id);
+        QList<double> direct, idle, undoDirect, undoIdle;
+        for (int i = 0; i < 3; ++i) {
+            window.servicesView()->selectServices(ids);
+            waitUntilIdle(window, monitor);
+            monitor.reset();
+            QElapsedTimer timer;
+            timer.start();
+            window.duplicateSelected();
+            direct.append(timer.nsecsElapsed() / 1e6);
+            monitor.addTask(direct.last());
+            waitUntilIdle(window, monitor);
+            idle.append(timer.nsecsElapsed() / 1e6);
+            if (window.document()->serviceCount() != services + count) {
+                out << "Duplicate did not add " << count << " services\n";
+                return 1;
+            }
+            timer.restart();
+            window.document()->undoStack()->undo();
+            undoDirect.append(timer.nsecsElapsed() / 1e6);
+            waitUntilIdle(window, monitor);
+            undoIdle.append(timer.nsecsElapsed() / 1e6);
+        }
+        out << QStringLiteral("Edit > Duplicate of %1 services: the command %2; until idle %3; longest GUI task %4 ms\n"
+                              "  its undo: %5; until idle %6\n")
+                   .arg(count)
+                   .arg(stats(direct), stats(idle))
+                   .arg(monitor.longest(), 0, 'f', 1)
+                   .arg(stats(undoDirect), stats(undoIdle));
+    }
 
     // An edit makes the document modified, so that save and autosave write.
     model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20001);
