@@ -116,8 +116,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &SchemaDocument::modifiedChanged, this, &QWidget::setWindowModified);
     connect(mDocument, &SchemaDocument::fileNameChanged, this, &MainWindow::updateTitle);
     connect(mDocument, &SchemaDocument::reset, this, &MainWindow::updateStatus);
-    connect(mDocument, &SchemaDocument::serviceInserted, this, &MainWindow::updateStatus);
-    connect(mDocument, &SchemaDocument::serviceRemoved, this, &MainWindow::updateStatus);
+    connect(mDocument, &SchemaDocument::servicesInserted, this, &MainWindow::updateStatus);
+    connect(mDocument, &SchemaDocument::servicesRemoved, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::hostsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::rangesChanged, this, &MainWindow::updateStatus);
     connect(mServiceModel, &ServiceTableModel::inputRejected, this, &MainWindow::showMessage);

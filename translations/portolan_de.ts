@@ -217,6 +217,20 @@
         <source>The file cannot be read: %1</source>
         <translation>Die Datei kann nicht gelesen werden: %1</translation>
     </message>
+    <message numerus="yes">
+        <source>Add %n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst hinzufügen</numerusform>
+            <numerusform>%n Dienste hinzufügen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n service(s)</source>
+        <translation>
+            <numerusform>%n Dienst entfernen</numerusform>
+            <numerusform>%n Dienste entfernen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>

@@ -2,6 +2,23 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>Portolan</name>
+    <message numerus="yes">
+        <source>Add %n service(s)</source>
+        <translation>
+            <numerusform>Add %n service</numerusform>
+            <numerusform>Add %n services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Remove %n service(s)</source>
+        <translation>
+            <numerusform>Remove %n service</numerusform>
+            <numerusform>Remove %n services</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::Analyzer</name>
     <message numerus="yes">
         <source>%n services without a host are named %1</source>

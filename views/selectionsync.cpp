@@ -3,7 +3,25 @@
 #include <QAbstractProxyModel>
 #include <QItemSelectionModel>
 
+#include <algorithm>
+
 namespace Portolan {
+
+QItemSelection rowRunSelection(QList<int> rows, const QAbstractItemModel *model)
+{
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    QItemSelection runs;
+    const int lastColumn = model->columnCount() - 1;
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        runs.append(QItemSelectionRange(model->index(rows.at(i), 0), model->index(rows.at(j), lastColumn)));
+        i = j + 1;
+    }
+    return runs;
+}
 
 SelectionSync::SelectionSync(QItemSelectionModel *proxied, QAbstractProxyModel *proxy, QItemSelectionModel *source,
                              std::function<bool()> changingRows, QObject *parent)
@@ -24,7 +42,17 @@ void SelectionSync::fromProxied()
     if (mSyncing || (mChangingRows && mChangingRows()))
         return;
     mSyncing = true;
-    mSource->select(mProxy->mapSelectionToSource(mProxied->selection()),
+    // Row by row rather than through mapSelectionToSource(), whose ranges
+    // of persistent indexes cost thousands of allocations for a large
+    // selection before they are merged into runs anyway.
+    QList<int> rows;
+    for (const QItemSelectionRange &range : mProxied->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (const QModelIndex source = mProxy->mapToSource(mProxy->index(row, 0)); source.isValid())
+                rows.append(source.row());
+        }
+    }
+    mSource->select(rowRunSelection(std::move(rows), mSource->model()),
                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     mSyncing = false;
 }
@@ -34,7 +62,15 @@ void SelectionSync::fromSource()
     if (mSyncing || (mChangingRows && mChangingRows()))
         return;
     mSyncing = true;
-    mProxied->select(mProxy->mapSelectionFromSource(mSource->selection()),
+    QList<int> rows;
+    const QAbstractItemModel *sourceModel = mSource->model();
+    for (const QItemSelectionRange &range : mSource->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row) {
+            if (const QModelIndex proxied = mProxy->mapFromSource(sourceModel->index(row, 0)); proxied.isValid())
+                rows.append(proxied.row());
+        }
+    }
+    mProxied->select(rowRunSelection(std::move(rows), mProxied->model()),
                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     mSyncing = false;
 }

@@ -1,15 +1,24 @@
 #pragma once
 
+#include <QList>
 #include <QObject>
 
 #include <functional>
 
+class QAbstractItemModel;
 class QAbstractProxyModel;
 class QItemSelection;
 class QItemSelectionModel;
 class QModelIndex;
 
 namespace Portolan {
+
+// The whole rows of a flat model's rows, one range a run of consecutive
+// rows. A selection model merges a new selection range by range against the
+// old one, so thousands of single-row ranges (the copies of a Duplicate, a
+// sorted selection mapped to the unsorted model) cost a product of both
+// sizes where the runs cost next to nothing.
+QItemSelection rowRunSelection(QList<int> rows, const QAbstractItemModel *model);
 
 // Keeps two views' selections of one model in step when one of them looks at
 // it through a proxy (the sorted, filtered table) and the other directly (the

@@ -1,6 +1,7 @@
 #include "servicesview.h"
 
 #include "schemadocument.h"
+#include "selectionsync.h"
 #include "servicedelegate.h"
 #include "servicefilterproxy.h"
 #include "servicetablemodel.h"
@@ -13,6 +14,8 @@
 #include <QLineEdit>
 #include <QTableView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace Portolan {
 
@@ -119,7 +122,8 @@ void ServicesView::refreshHostFilter()
 
 void ServicesView::selectServices(const QStringList &serviceIds)
 {
-    QItemSelection selection;
+    QList<int> rows;
+    rows.reserve(serviceIds.size());
     QModelIndex first;
     for (const QString &id : serviceIds) {
         const QModelIndex proxyIndex = mProxy->mapFromSource(mModel->indexForService(id));
@@ -127,9 +131,10 @@ void ServicesView::selectServices(const QStringList &serviceIds)
             continue;
         if (!first.isValid())
             first = proxyIndex;
-        selection.select(proxyIndex, proxyIndex);
+        rows.append(proxyIndex.row());
     }
-    mTable->selectionModel()->select(selection, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mTable->selectionModel()->select(rowRunSelection(std::move(rows), mProxy),
+                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     if (first.isValid()) {
         mTable->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
         mTable->scrollTo(first);
@@ -138,10 +143,20 @@ void ServicesView::selectServices(const QStringList &serviceIds)
 
 QStringList ServicesView::selectedServiceIds() const
 {
+    // From the ranges, in the table's order: selectedRows() asks every row
+    // of every range whether it is selected, which with thousands of
+    // scattered ranges (the copies of a Duplicate) is quadratic.
+    QList<int> rows;
+    for (const QItemSelectionRange &range : mTable->selectionModel()->selection()) {
+        for (int row = range.top(); row <= range.bottom(); ++row)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
     QStringList ids;
-    const QModelIndexList rows = mTable->selectionModel()->selectedRows();
-    for (const QModelIndex &index : rows)
-        ids.append(index.data(ServiceTableModel::ServiceIdRole).toString());
+    ids.reserve(rows.size());
+    for (int row : std::as_const(rows))
+        ids.append(mProxy->index(row, 0).data(ServiceTableModel::ServiceIdRole).toString());
     return ids;
 }
 

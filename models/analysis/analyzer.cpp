@@ -280,9 +280,9 @@ Analyzer::Analyzer(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::reset, this, &Analyzer::reanalyze);
     connect(document, &SchemaDocument::serviceFieldChanged, this, &Analyzer::onServiceFieldChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &Analyzer::onServiceReplaced);
-    connect(document, &SchemaDocument::serviceInserted, this, &Analyzer::onServiceInserted);
-    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this, &Analyzer::onServiceAboutToBeRemoved);
-    connect(document, &SchemaDocument::serviceRemoved, this, &Analyzer::onServiceRemoved);
+    connect(document, &SchemaDocument::servicesInserted, this, &Analyzer::onServicesInserted);
+    connect(document, &SchemaDocument::servicesAboutToBeRemoved, this, &Analyzer::onServicesAboutToBeRemoved);
+    connect(document, &SchemaDocument::servicesRemoved, this, &Analyzer::onServicesRemoved);
     // Hosts, ranges, reservations, references and settings are short lists
     // that many buckets depend on: a change there re-runs everything.
     connect(document, &SchemaDocument::hostsChanged, this, &Analyzer::reanalyze);
@@ -340,10 +340,18 @@ void Analyzer::reanalyze()
     emit reanalyzed();
 }
 
+// The services of one bucket's findings: a handful, so a list searched
+// linearly beats hashing them.
+static void addOnce(QStringList &ids, const QString &id)
+{
+    if (!ids.contains(id))
+        ids.append(id);
+}
+
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
     QList<Finding> removed, added;
-    QSet<QString> affected;
+    QStringList affected;
     for (quint64 slot : buckets) {
         QList<Finding> now = d->evaluate(slot);
         auto it = d->bySlot.find(slot);
@@ -354,20 +362,20 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         }
         if (*it == now)
             continue;
-        QSet<QString> before, after;
+        QStringList before, after;
         for (const Finding &f : std::as_const(*it)) {
             removed.append(f);
             --mCounts[int(f.severity)];
             --mFindingCount;
             for (const QString &id : f.serviceIds)
-                before.insert(id);
+                addOnce(before, id);
         }
         for (const Finding &f : std::as_const(now)) {
             added.append(f);
             ++mCounts[int(f.severity)];
             ++mFindingCount;
             for (const QString &id : f.serviceIds)
-                after.insert(id);
+                addOnce(after, id);
         }
         for (const QString &id : std::as_const(before)) {
             if (!after.contains(id)) {
@@ -383,14 +391,18 @@ void Analyzer::commit(const QSet<quint64> &buckets)
             if (!before.contains(id))
                 d->slotsOfService[id].append(slot);
         }
-        affected.unite(before).unite(after);
+        affected += before;
+        affected += after;
         if (now.isEmpty())
             d->bySlot.erase(it);
         else
             *it = now;
     }
-    if (!removed.isEmpty() || !added.isEmpty())
-        emit findingsChanged(removed, added, QStringList(affected.cbegin(), affected.cend()));
+    if (removed.isEmpty() && added.isEmpty())
+        return;
+    std::sort(affected.begin(), affected.end());
+    affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
+    emit findingsChanged(removed, added, affected);
 }
 
 QList<Finding> Analyzer::findings() const
@@ -467,38 +479,47 @@ void Analyzer::onServiceReplaced(int row)
     commit(buckets);
 }
 
-void Analyzer::onServiceInserted(int row)
+// A block of services is indexed first and evaluated once: each bucket it
+// touches is evaluated once, however many of the new services share it.
+void Analyzer::onServicesInserted(int first, int last)
 {
-    const Service &s = mDocument->service(row);
-    const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
-    d->setEntry(handle, s);
-    d->handleOf.insert(s.id, handle);
-    d->insertRow(row, handle);
+    QList<int> handles;
+    handles.reserve(last - first + 1);
+    for (int row = first; row <= last; ++row) {
+        const Service &s = mDocument->service(row);
+        const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
+        d->setEntry(handle, s);
+        d->handleOf.insert(s.id, handle);
+        handles.append(handle);
+    }
+    d->insertRows(first, handles);
     QSet<quint64> buckets;
-    d->index(handle, &buckets);
-    d->slotsOf(handle, buckets);
+    for (int handle : std::as_const(handles))
+        d->index(handle, &buckets);
+    for (int handle : std::as_const(handles))
+        d->slotsOf(handle, buckets);
     commit(buckets);
 }
 
-void Analyzer::onServiceAboutToBeRemoved(int row)
+void Analyzer::onServicesAboutToBeRemoved(int first, int last)
 {
-    const QString id = mDocument->service(row).id;
-    const int handle = d->handleFor(id);
-    if (handle < 0)
-        return;
-    QSet<quint64> buckets;
-    d->slotsOf(handle, buckets);
-    d->unindex(handle, &buckets);
-    d->entries[handle].alive = false;
-    d->handleOf.remove(id);
-    d->freeHandles.append(handle);
-    mPendingRemoval = buckets;
+    for (int row = first; row <= last; ++row) {
+        const QString id = mDocument->service(row).id;
+        const int handle = d->handleFor(id);
+        if (handle < 0)
+            continue;
+        d->slotsOf(handle, mPendingRemoval);
+        d->unindex(handle, &mPendingRemoval);
+        d->entries[handle].alive = false;
+        d->handleOf.remove(id);
+        d->freeHandles.append(handle);
+    }
 }
 
-void Analyzer::onServiceRemoved(int row)
+void Analyzer::onServicesRemoved(int first, int last)
 {
-    d->removeRow(row);
-    // Evaluated after the row is gone, so messages and rows see the new document.
+    d->removeRows(first, last - first + 1);
+    // Evaluated after the rows are gone, so messages and rows see the new document.
     commit(std::exchange(mPendingRemoval, {}));
 }
 

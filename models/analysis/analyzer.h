@@ -51,9 +51,9 @@ private:
     explicit Analyzer(const Schema *schema);
     void onServiceFieldChanged(int row, ServiceField field);
     void onServiceReplaced(int row);
-    void onServiceInserted(int row);
-    void onServiceAboutToBeRemoved(int row);
-    void onServiceRemoved(int row);
+    void onServicesInserted(int first, int last);
+    void onServicesAboutToBeRemoved(int first, int last);
+    void onServicesRemoved(int first, int last);
     void commit(const QSet<quint64> &buckets);
 
     SchemaDocument *mDocument = nullptr;

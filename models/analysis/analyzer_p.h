@@ -520,16 +520,20 @@ struct Analyzer::Private
         for (int row = from; row < handleOfRow.size(); ++row)
             rowOfHandle[handleOfRow.at(row)] = row;
     }
-    void insertRow(int row, int handle)
+    void insertRows(int row, const QList<int> &handles)
     {
-        if (rowOfHandle.size() <= handle)
-            rowOfHandle.resize(handle + 1, -1);
-        handleOfRow.insert(row, handle);
+        const int highest = *std::max_element(handles.cbegin(), handles.cend());
+        if (rowOfHandle.size() <= highest)
+            rowOfHandle.resize(highest + 1, -1);
+        handleOfRow.insert(row, handles.size(), -1);
+        std::copy(handles.cbegin(), handles.cend(), handleOfRow.begin() + row);
         renumberRows(row);
     }
-    void removeRow(int row)
+    void removeRows(int row, int count)
     {
-        rowOfHandle[handleOfRow.takeAt(row)] = -1;
+        for (int i = row; i < row + count; ++i)
+            rowOfHandle[handleOfRow.at(i)] = -1;
+        handleOfRow.remove(row, count);
         renumberRows(row);
     }
     const Service &service(int handle) const { return schema->services.at(rowOf(handle)); }

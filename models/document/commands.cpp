@@ -5,6 +5,9 @@
 #include "schemadocument.h"
 
 #include <QCoreApplication>
+#include <QSet>
+
+#include <algorithm>
 
 namespace Portolan {
 
@@ -102,45 +105,109 @@ ReplaceServiceCommand::ReplaceServiceCommand(SchemaDocument *document, const Ser
 void ReplaceServiceCommand::undo() { mDocument->setService(mDocument->serviceRow(mOld.id), mOld); }
 void ReplaceServiceCommand::redo() { mDocument->setService(mDocument->serviceRow(mNew.id), mNew); }
 
-AddServiceCommand::AddServiceCommand(SchemaDocument *document, const Service &service, int row, QUndoCommand *parent)
+namespace {
+
+// Rows as runs of consecutive rows, ascending: {first row, count}.
+QList<std::pair<int, int>> runsOf(QList<int> rows)
+{
+    std::sort(rows.begin(), rows.end());
+    QList<std::pair<int, int>> runs;
+    for (int row : std::as_const(rows)) {
+        if (!runs.isEmpty() && runs.last().first + runs.last().second == row)
+            ++runs.last().second;
+        else
+            runs.append({row, 1});
+    }
+    return runs;
+}
+
+// Back to front, so that the rows of the earlier runs stay where they are.
+void removeRuns(SchemaDocument *document, const QList<std::pair<int, int>> &runs)
+{
+    for (auto it = runs.crbegin(); it != runs.crend(); ++it)
+        document->removeServices(it->first, it->second);
+}
+
+} // namespace
+
+AddServicesCommand::AddServicesCommand(SchemaDocument *document, const QList<Service> &services, int row,
+                                       QUndoCommand *parent)
     : QUndoCommand(parent)
     , mDocument(document)
-    , mService(service)
+    , mServices(services)
     , mRow(row < 0 ? document->serviceCount() : row)
+{
+    setText(QCoreApplication::translate("Portolan", "Add %n service(s)", nullptr, int(services.size())));
+}
+
+// By id and with the row clamped: a re-read linked source may have added or
+// taken out services (outside the undo stack) since.
+void AddServicesCommand::undo()
+{
+    QList<int> rows;
+    rows.reserve(mServices.size());
+    for (const Service &s : std::as_const(mServices)) {
+        if (const int row = mDocument->serviceRow(s.id); row >= 0)
+            rows.append(row);
+    }
+    removeRuns(mDocument, runsOf(rows));
+}
+
+void AddServicesCommand::redo() { mDocument->insertServices(qMin(mRow, mDocument->serviceCount()), mServices); }
+
+AddServiceCommand::AddServiceCommand(SchemaDocument *document, const Service &service, int row, QUndoCommand *parent)
+    : AddServicesCommand(document, {service}, row, parent)
 {
     Q_ASSERT(document->serviceRow(service.id) < 0);
     setText(QCoreApplication::translate("Portolan", "Add %1").arg(service.name));
 }
 
-// By id and with the row clamped: a re-read linked source may have added or
-// taken out services (outside the undo stack) since.
-void AddServiceCommand::undo()
-{
-    const int row = mDocument->serviceRow(mService.id);
-    if (row >= 0)
-        mDocument->removeService(row);
-}
-void AddServiceCommand::redo() { mDocument->insertService(qMin(mRow, mDocument->serviceCount()), mService); }
-
-RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QString &serviceId, QUndoCommand *parent)
+RemoveServicesCommand::RemoveServicesCommand(SchemaDocument *document, const QStringList &serviceIds,
+                                             QUndoCommand *parent)
     : QUndoCommand(parent)
     , mDocument(document)
-    , mRow(document->serviceRow(serviceId))
 {
-    Q_ASSERT(mRow >= 0);
-    mService = document->service(mRow);
-    setText(QCoreApplication::translate("Portolan", "Remove %1").arg(mService.name));
+    // Each id once: a second removal of the same id would find no row.
+    QSet<QString> seen;
+    for (const QString &id : serviceIds) {
+        if (document->serviceRow(id) >= 0 && !seen.contains(id)) {
+            seen.insert(id);
+            mServiceIds.append(id);
+        }
+    }
+    setText(QCoreApplication::translate("Portolan", "Remove %n service(s)", nullptr, int(mServiceIds.size())));
 }
 
-// Row numbers are looked up again on redo: other commands of the same macro
-// may have shifted them.
-void RemoveServiceCommand::undo() { mDocument->insertService(qMin(mRow, mDocument->serviceCount()), mService); }
-void RemoveServiceCommand::redo()
+// Rows and services are taken on redo: other commands of the same macro may
+// have shifted or changed them.
+void RemoveServicesCommand::redo()
 {
-    mRow = mDocument->serviceRow(mService.id);
-    // Row -1 would remove whatever QList::at(-1) reaches: never.
-    if (mRow >= 0)
-        mDocument->removeService(mRow);
+    QList<int> rows;
+    rows.reserve(mServiceIds.size());
+    for (const QString &id : std::as_const(mServiceIds)) {
+        if (const int row = mDocument->serviceRow(id); row >= 0)
+            rows.append(row);
+    }
+    const QList<std::pair<int, int>> runs = runsOf(rows);
+    mRemoved.clear();
+    for (const auto &[first, count] : runs)
+        mRemoved.append({first, mDocument->schema().services.mid(first, count)});
+    removeRuns(mDocument, runs);
+}
+
+// Front to back, so that each block lands on the row it had.
+void RemoveServicesCommand::undo()
+{
+    for (const auto &[row, services] : std::as_const(mRemoved))
+        mDocument->insertServices(qMin(row, mDocument->serviceCount()), services);
+}
+
+RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QString &serviceId, QUndoCommand *parent)
+    : RemoveServicesCommand(document, {serviceId}, parent)
+{
+    const int row = document->serviceRow(serviceId);
+    Q_ASSERT(row >= 0);
+    setText(QCoreApplication::translate("Portolan", "Remove %1").arg(document->service(row).name));
 }
 
 ReplaceSchemaCommand::ReplaceSchemaCommand(SchemaDocument *document, const Schema &schema, const QString &text,

@@ -59,34 +59,56 @@ private:
     Service mNew;
 };
 
-class AddServiceCommand : public QUndoCommand
+// Inserts a block of services at one row (-1 appends): one structural
+// change for the views however many there are (Duplicate, paste).
+class AddServicesCommand : public QUndoCommand
+{
+public:
+    AddServicesCommand(SchemaDocument *document, const QList<Service> &services, int row = -1,
+                       QUndoCommand *parent = nullptr);
+
+    void undo() override;
+    void redo() override;
+
+private:
+    SchemaDocument *mDocument;
+    QList<Service> mServices;
+    int mRow;
+};
+
+class AddServiceCommand : public AddServicesCommand
 {
 public:
     // row -1 appends.
     AddServiceCommand(SchemaDocument *document, const Service &service, int row = -1,
                       QUndoCommand *parent = nullptr);
+};
+
+// Removes services by id, each run of consecutive rows as one block; ids the
+// document does not have, and repeated ids, are left out.
+class RemoveServicesCommand : public QUndoCommand
+{
+public:
+    RemoveServicesCommand(SchemaDocument *document, const QStringList &serviceIds, QUndoCommand *parent = nullptr);
 
     void undo() override;
     void redo() override;
 
 private:
+    struct Block
+    {
+        int row;
+        QList<Service> services;
+    };
     SchemaDocument *mDocument;
-    Service mService;
-    int mRow;
+    QStringList mServiceIds;
+    QList<Block> mRemoved;
 };
 
-class RemoveServiceCommand : public QUndoCommand
+class RemoveServiceCommand : public RemoveServicesCommand
 {
 public:
     RemoveServiceCommand(SchemaDocument *document, const QString &serviceId, QUndoCommand *parent = nullptr);
-
-    void undo() override;
-    void redo() override;
-
-private:
-    SchemaDocument *mDocument;
-    Service mService;
-    int mRow;
 };
 
 // Replaces the whole schema: an import merged into the plan is one step.

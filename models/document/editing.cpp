@@ -133,14 +133,7 @@ QUndoCommand *removeServicesCommand(SchemaDocument *document, const QStringList 
         if (!s.counterpartId.isEmpty() && ids.contains(s.counterpartId) && !ids.contains(s.id))
             new ChangeServiceFieldCommand(document, s.id, ServiceField::Counterpart, QString(), macro);
     }
-    // Each id once: a second command for the same id would find no row.
-    QSet<QString> removed;
-    for (const QString &id : serviceIds) {
-        if (document->serviceRow(id) >= 0 && !removed.contains(id)) {
-            removed.insert(id);
-            new RemoveServiceCommand(document, id, macro);
-        }
-    }
+    new RemoveServicesCommand(document, serviceIds, macro);
     return macro;
 }
 
@@ -148,10 +141,11 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
 {
     const Schema &schema = document->schema();
     auto *macro = new QUndoCommand(text);
+    // The document's own ids are asked of its row map, not copied: pasting
+    // ten services into 100,000 should not hash 100,000 ids.
     UniqueIds taken;
-    taken.reserve(schema.services.size() + services.size());
-    for (const Service &s : schema.services)
-        taken.insert(s.id);
+    taken.reserve(services.size());
+    taken.setTakenElsewhere([document](const QString &id) { return document->serviceRow(id) >= 0; });
     QSet<QString> hostIds, rangeIds;
     for (const Host &h : schema.hosts)
         hostIds.insert(h.id);
@@ -169,7 +163,6 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
         if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
             s.rangeId.clear();
     }
-    const int firstChild = macro->childCount();
     for (Service &s : services) {
         // A counterpart among the pasted services follows its new id; one
         // the document does not have is dropped.
@@ -179,9 +172,8 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
             else if (document->serviceRow(s.counterpartId) < 0)
                 s.counterpartId.clear();
         }
-        // Rows counted here: the commands run only once the macro is pushed.
-        new AddServiceCommand(document, s, document->serviceCount() + int(macro->childCount()) - firstChild, macro);
     }
+    new AddServicesCommand(document, services, -1, macro);
     return macro;
 }
 

@@ -92,25 +92,37 @@ void SchemaDocument::setService(int row, const Service &service)
     emit serviceReplaced(row);
 }
 
-void SchemaDocument::insertService(int row, const Service &service)
+void SchemaDocument::insertServices(int row, const QList<Service> &services)
 {
     Q_ASSERT(row >= 0 && row <= mSchema.services.size());
-    emit serviceAboutToBeInserted(row);
-    mSchema.services.insert(row, service);
-    if (row == mSchema.services.size() - 1)
-        mServiceRows.insert(service.id, row);
-    else
+    if (services.isEmpty())
+        return;
+    const int last = row + int(services.size()) - 1;
+    emit servicesAboutToBeInserted(row, last);
+    const bool appending = row == mSchema.services.size();
+    mSchema.services.insert(row, services.size(), Service());
+    std::copy(services.cbegin(), services.cend(), mSchema.services.begin() + row);
+    if (appending) {
+        for (int i = row; i <= last; ++i)
+            mServiceRows.insert(mSchema.services.at(i).id, i);
+    } else {
         rebuildServiceRows(row);
-    emit serviceInserted(row);
+    }
+    emit servicesInserted(row, last);
 }
 
-void SchemaDocument::removeService(int row)
+void SchemaDocument::removeServices(int row, int count)
 {
-    emit serviceAboutToBeRemoved(row);
-    mServiceRows.remove(mSchema.services.at(row).id);
-    mSchema.services.removeAt(row);
+    Q_ASSERT(row >= 0 && count >= 0 && row + count <= mSchema.services.size());
+    if (count == 0)
+        return;
+    const int last = row + count - 1;
+    emit servicesAboutToBeRemoved(row, last);
+    for (int i = row; i <= last; ++i)
+        mServiceRows.remove(mSchema.services.at(i).id);
+    mSchema.services.remove(row, count);
     rebuildServiceRows(row);
-    emit serviceRemoved(row);
+    emit servicesRemoved(row, last);
 }
 
 void SchemaDocument::setHosts(const QList<Host> &hosts)

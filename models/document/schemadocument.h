@@ -47,8 +47,12 @@ public:
     // sources, which is not an edit: see RealitySync).
     void setServiceField(int row, ServiceField field, const QVariant &value);
     void setService(int row, const Service &service);
-    void insertService(int row, const Service &service);
-    void removeService(int row);
+    void insertService(int row, const Service &service) { insertServices(row, {service}); }
+    void removeService(int row) { removeServices(row, 1); }
+    // A block of services at once: one structural change for models and
+    // the analyzer, however many rows (Duplicate, paste and their undo).
+    void insertServices(int row, const QList<Service> &services);
+    void removeServices(int row, int count);
     void setHosts(const QList<Host> &hosts);
     void setRanges(const QList<PortRange> &ranges);
     void setReservations(const QList<Reservation> &reservations);
@@ -63,10 +67,11 @@ signals:
     void reset();
     void serviceFieldChanged(int row, Portolan::ServiceField field);
     void serviceReplaced(int row);
-    void serviceAboutToBeInserted(int row);
-    void serviceInserted(int row);
-    void serviceAboutToBeRemoved(int row);
-    void serviceRemoved(int row);
+    // Rows first to last, inclusive.
+    void servicesAboutToBeInserted(int first, int last);
+    void servicesInserted(int first, int last);
+    void servicesAboutToBeRemoved(int first, int last);
+    void servicesRemoved(int first, int last);
     void hostsChanged();
     void rangesChanged();
     void reservationsChanged();

@@ -64,8 +64,8 @@ HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::hostsChanged, this, &HostTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &HostTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &HostTableModel::servicesChanged);
-    connect(document, &SchemaDocument::serviceInserted, this, &HostTableModel::servicesChanged);
-    connect(document, &SchemaDocument::serviceRemoved, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesInserted, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesRemoved, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::Host)
@@ -211,8 +211,8 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::rangesChanged, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::reservationsChanged, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::reset, this, &RangeTableModel::syncRows);
-    connect(document, &SchemaDocument::serviceInserted, this, &RangeTableModel::servicesChanged);
-    connect(document, &SchemaDocument::serviceRemoved, this, &RangeTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesInserted, this, &RangeTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesRemoved, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::PlannedPort || field == ServiceField::Range)

@@ -9,6 +9,8 @@
 #include <QLocale>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace Portolan {
 
 ServiceTableModel::ServiceTableModel(SchemaDocument *document, QObject *parent)
@@ -25,19 +27,19 @@ ServiceTableModel::ServiceTableModel(SchemaDocument *document, QObject *parent)
         endResetModel();
         finishStructuralChange();
     });
-    connect(document, &SchemaDocument::serviceAboutToBeInserted, this, [this](int row) {
+    connect(document, &SchemaDocument::servicesAboutToBeInserted, this, [this](int first, int last) {
         mChanging = true;
-        beginInsertRows(QModelIndex(), row, row);
+        beginInsertRows(QModelIndex(), first, last);
     });
-    connect(document, &SchemaDocument::serviceInserted, this, [this] {
+    connect(document, &SchemaDocument::servicesInserted, this, [this] {
         endInsertRows();
         finishStructuralChange();
     });
-    connect(document, &SchemaDocument::serviceAboutToBeRemoved, this, [this](int row) {
+    connect(document, &SchemaDocument::servicesAboutToBeRemoved, this, [this](int first, int last) {
         mChanging = true;
-        beginRemoveRows(QModelIndex(), row, row);
+        beginRemoveRows(QModelIndex(), first, last);
     });
-    connect(document, &SchemaDocument::serviceRemoved, this, [this] {
+    connect(document, &SchemaDocument::servicesRemoved, this, [this] {
         endRemoveRows();
         finishStructuralChange();
     });
@@ -438,10 +440,22 @@ void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
     }
     static const QList<int> roles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole,
                                      FindingsRole};
+    // One signal a run of consecutive rows: the copies of a Duplicate are
+    // one run, and each signal costs every view and proxy a visit.
+    QList<int> rows;
+    rows.reserve(serviceIds.size());
     for (const QString &id : serviceIds) {
-        const int row = mDocument->serviceRow(id);
-        if (row >= 0)
-            emit dataChanged(index(row, 0), index(row, ColumnCount - 1), roles);
+        if (const int row = mDocument->serviceRow(id); row >= 0)
+            rows.append(row);
+    }
+    std::sort(rows.begin(), rows.end());
+    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
+    for (qsizetype i = 0; i < rows.size();) {
+        qsizetype j = i;
+        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
+            ++j;
+        emit dataChanged(index(rows.at(i), 0), index(rows.at(j), ColumnCount - 1), roles);
+        i = j + 1;
     }
 }
 

@@ -19,9 +19,9 @@ MoveReview::MoveReview(SchemaDocument *document, QObject *parent)
                         &SchemaDocument::reservationsChanged, &SchemaDocument::referencesChanged,
                         &SchemaDocument::ruleSettingsChanged})
         connect(document, signal, this, &MoveReview::scheduleRefresh);
-    for (auto signal : {&SchemaDocument::serviceReplaced, &SchemaDocument::serviceInserted,
-                        &SchemaDocument::serviceRemoved})
+    for (auto signal : {&SchemaDocument::servicesInserted, &SchemaDocument::servicesRemoved})
         connect(document, signal, this, &MoveReview::scheduleRefresh);
+    connect(document, &SchemaDocument::serviceReplaced, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::serviceFieldChanged, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::reset, this, [this] { mDismissed.clear(); });
     refresh();

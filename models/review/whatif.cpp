@@ -17,8 +17,8 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
     mDraft->setFileName(real->fileName());
     connect(mDraft, &SchemaDocument::serviceFieldChanged, this, &WhatIfSession::captureField);
     connect(mDraft, &SchemaDocument::serviceReplaced, this, &WhatIfSession::captureService);
-    connect(mDraft, &SchemaDocument::serviceInserted, this, &WhatIfSession::captureInserted);
-    connect(mDraft, &SchemaDocument::serviceAboutToBeRemoved, this, &WhatIfSession::captureAboutToBeRemoved);
+    connect(mDraft, &SchemaDocument::servicesInserted, this, &WhatIfSession::captureInserted);
+    connect(mDraft, &SchemaDocument::servicesAboutToBeRemoved, this, &WhatIfSession::captureAboutToBeRemoved);
     connect(mDraft, &SchemaDocument::hostsChanged, this, [this] {
         if (!mSyncing)
             mHosts = mDraft->schema().hosts;
@@ -35,13 +35,16 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
         if (!mSyncing)
             emit draftsChanged();
     });
-    for (auto signal : {&SchemaDocument::serviceReplaced, &SchemaDocument::serviceInserted,
-                        &SchemaDocument::serviceRemoved}) {
+    for (auto signal : {&SchemaDocument::servicesInserted, &SchemaDocument::servicesRemoved}) {
         connect(mDraft, signal, this, [this] {
             if (!mSyncing)
                 emit draftsChanged();
         });
     }
+    connect(mDraft, &SchemaDocument::serviceReplaced, this, [this] {
+        if (!mSyncing)
+            emit draftsChanged();
+    });
     for (auto signal : {&SchemaDocument::hostsChanged, &SchemaDocument::rangesChanged,
                         &SchemaDocument::reservationsChanged}) {
         connect(mDraft, signal, this, [this] {
@@ -54,8 +57,8 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
     connect(real, &SchemaDocument::reset, this, &WhatIfSession::syncFromReal);
     connect(real, &SchemaDocument::serviceFieldChanged, this, &WhatIfSession::syncFromReal);
     connect(real, &SchemaDocument::serviceReplaced, this, &WhatIfSession::syncFromReal);
-    connect(real, &SchemaDocument::serviceInserted, this, &WhatIfSession::syncFromReal);
-    connect(real, &SchemaDocument::serviceRemoved, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::servicesInserted, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::servicesRemoved, this, &WhatIfSession::syncFromReal);
     for (auto signal : {&SchemaDocument::hostsChanged, &SchemaDocument::rangesChanged,
                         &SchemaDocument::reservationsChanged, &SchemaDocument::referencesChanged,
                         &SchemaDocument::ruleSettingsChanged, &SchemaDocument::metadataChanged})
@@ -86,27 +89,31 @@ void WhatIfSession::captureService(int row)
         captureField(row, ServiceField(f));
 }
 
-void WhatIfSession::captureInserted(int row)
+void WhatIfSession::captureInserted(int first, int last)
 {
     if (mSyncing)
         return;
-    const Service &s = mDraft->service(row);
-    if (mRemoved.remove(s.id))
-        captureService(row);
-    else
-        mAdded.append(s);
+    for (int row = first; row <= last; ++row) {
+        const Service &s = mDraft->service(row);
+        if (mRemoved.remove(s.id))
+            captureService(row);
+        else
+            mAdded.append(s);
+    }
 }
 
-void WhatIfSession::captureAboutToBeRemoved(int row)
+void WhatIfSession::captureAboutToBeRemoved(int first, int last)
 {
     if (mSyncing)
         return;
-    const QString id = mDraft->service(row).id;
-    const auto before = mAdded.size();
-    mAdded.removeIf([&id](const Service &s) { return s.id == id; });
-    if (mAdded.size() == before) {
-        mRemoved.insert(id);
-        mFields.remove(id);
+    for (int row = first; row <= last; ++row) {
+        const QString id = mDraft->service(row).id;
+        const auto before = mAdded.size();
+        mAdded.removeIf([&id](const Service &s) { return s.id == id; });
+        if (mAdded.size() == before) {
+            mRemoved.insert(id);
+            mFields.remove(id);
+        }
     }
 }
 

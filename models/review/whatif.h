@@ -45,8 +45,8 @@ signals:
 private:
     void captureField(int row, ServiceField field);
     void captureService(int row);
-    void captureInserted(int row);
-    void captureAboutToBeRemoved(int row);
+    void captureInserted(int first, int last);
+    void captureAboutToBeRemoved(int first, int last);
     void syncFromReal();
     Schema draftSchema() const;
 

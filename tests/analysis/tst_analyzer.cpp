@@ -531,7 +531,7 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     for (int edit = 0; edit < 10000; ++edit) {
         const int row = random.bounded(document.serviceCount());
         const QString id = document.service(row).id;
-        switch (random.bounded(14)) {
+        switch (random.bounded(16)) {
         case 0:
         case 1:
         case 2:
@@ -580,6 +580,26 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
             stack->push(new AddServiceCommand(&document, s, random.bounded(document.serviceCount() + 1)));
             break;
         }
+        case 14: {
+            // A block, as Duplicate and paste insert.
+            QList<Service> block;
+            for (int n = 1 + random.bounded(5); n > 0; --n)
+                block.append(service(QStringLiteral("n%1").arg(serial++), randomPort(), randomPort(),
+                                     hosts.at(random.bounded(4))));
+            stack->push(new AddServicesCommand(&document, block, random.bounded(document.serviceCount() + 1)));
+            break;
+        }
+        case 15:
+            // Scattered rows, some next to each other, one id twice.
+            if (document.serviceCount() > 30) {
+                QStringList ids{id, id};
+                for (int n = random.bounded(6); n > 0; --n)
+                    ids.append(document.service(random.bounded(document.serviceCount())).id);
+                if (row + 1 < document.serviceCount())
+                    ids.append(document.service(row + 1).id);
+                stack->push(new RemoveServicesCommand(&document, ids));
+            }
+            break;
         }
         if (edit % 2500 == 0)
             QCOMPARE(Test::describe(analyzer.findings()), Test::describe(Analyzer::analyze(document.schema())));

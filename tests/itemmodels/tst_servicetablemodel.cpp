@@ -27,6 +27,7 @@ private slots:
     void shouldRejectBadInput_data();
     void shouldRejectBadInput();
     void shouldFollowInsertAndRemove();
+    void shouldInsertAndRemoveBlocksAsOneChange();
     void shouldSignalOnlyRowsWhoseFindingsChanged();
     void shouldShowFindingsAsIconTintAndTooltip();
     void hostModelShouldRemoveTheRightRow();
@@ -65,6 +66,10 @@ void tst_ServiceTableModel::shouldPassTheModelTester()
     QVERIFY(mModel->setData(mModel->index(1, ServiceTableModel::PlannedPortColumn), 3061));
     mDocument->undoStack()->push(new AddServiceCommand(mDocument, Test::service(QStringLiteral("new"), 3007)));
     mDocument->undoStack()->push(new RemoveServiceCommand(mDocument, QStringLiteral("mana-auth")));
+    mDocument->undoStack()->push(new AddServicesCommand(
+        mDocument, {Test::service(QStringLiteral("b1"), 3008), Test::service(QStringLiteral("b2"), 3009)}, 2));
+    mDocument->undoStack()->push(new RemoveServicesCommand(
+        mDocument, {QStringLiteral("b2"), QStringLiteral("mana-credits"), QStringLiteral("b1")}));
     QList<Host> hostList = mDocument->schema().hosts;
     hostList.append(Host{QStringLiteral("h3"), QStringLiteral("Third"), {}, {}, {}});
     mDocument->undoStack()->push(changeHostsCommand(mDocument, hostList, QStringLiteral("add host")));
@@ -153,6 +158,48 @@ void tst_ServiceTableModel::shouldFollowInsertAndRemove()
     mDocument->undoStack()->undo();
     QCOMPARE(mModel->rowCount(), rows);
     QCOMPARE(mModel->indexForService(QStringLiteral("mana-auth")).row(), 0);
+}
+
+// Duplicate and paste of thousands of services, and their undo, cost the
+// views one structural change a block, not one a service.
+void tst_ServiceTableModel::shouldInsertAndRemoveBlocksAsOneChange()
+{
+    const Schema before = mDocument->schema();
+    const int rows = mModel->rowCount();
+    QSignalSpy inserted(mModel, &QAbstractItemModel::rowsInserted);
+    QSignalSpy removed(mModel, &QAbstractItemModel::rowsRemoved);
+    QList<Service> block;
+    for (int i = 0; i < 50; ++i)
+        block.append(Test::service(QStringLiteral("copy-%1").arg(i), 3100 + i));
+    mDocument->undoStack()->push(new AddServicesCommand(mDocument, block, 3));
+    QCOMPARE(inserted.count(), 1);
+    QCOMPARE(inserted.first().at(1).toInt(), 3);
+    QCOMPARE(inserted.first().at(2).toInt(), 52);
+    QCOMPARE(mModel->rowCount(), rows + 50);
+    QCOMPARE(mModel->indexForService(QStringLiteral("copy-0")).row(), 3);
+    QCOMPARE(mModel->indexForService(QStringLiteral("copy-49")).row(), 52);
+    QCOMPARE(mModel->indexForService(before.services.at(3).id).row(), 53);
+    mDocument->undoStack()->undo();
+    QCOMPARE(removed.count(), 1);
+    QCOMPARE(mDocument->schema(), before);
+
+    // Rows 1, 2 and 4 (and an id twice, and one not there): two runs, two
+    // removals, and undo puts each service back on its row.
+    removed.clear();
+    inserted.clear();
+    const QStringList ids{before.services.at(4).id, before.services.at(1).id, before.services.at(2).id,
+                          before.services.at(1).id, QStringLiteral("no-such-service")};
+    mDocument->undoStack()->push(new RemoveServicesCommand(mDocument, ids));
+    QCOMPARE(removed.count(), 2);
+    QCOMPARE(mModel->rowCount(), rows - 3);
+    QCOMPARE(mDocument->undoStack()->text(mDocument->undoStack()->index() - 1), 
+             QCoreApplication::translate("Portolan", "Remove %n service(s)", nullptr, 3));
+    mDocument->undoStack()->undo();
+    QCOMPARE(inserted.count(), 2);
+    QCOMPARE(mDocument->schema(), before);
+    mDocument->undoStack()->redo();
+    QCOMPARE(mModel->rowCount(), rows - 3);
+    QCOMPARE(mModel->indexForService(before.services.at(3).id).row(), 1);
 }
 
 void tst_ServiceTableModel::shouldSignalOnlyRowsWhoseFindingsChanged()

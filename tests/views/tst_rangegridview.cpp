@@ -17,6 +17,8 @@
 #include <QTest>
 #include <QUndoStack>
 
+#include <algorithm>
+
 using namespace Portolan;
 
 // The grid as a user drives it: clicks, drags, keys, and what repaints.
@@ -261,6 +263,30 @@ private slots:
         QVERIFY(tableSelection.isRowSelected(proxy.mapFromSource(indexOf("mana-user")).row()));
         QVERIFY(!tableSelection.isRowSelected(proxy.mapFromSource(postgres).row()));
         QCOMPARE(proxy.mapToSource(tableSelection.currentIndex()).row(), indexOf("mana-user").row());
+
+        // Many table rows that lie next to each other in the model arrive
+        // in the grid as one range, not one range a row.
+        QItemSelection scattered;
+        for (int row = 0; row < mModel->rowCount(); row += 2) {
+            const QModelIndex index = proxy.index(row, 0);
+            scattered.select(index, index);
+        }
+        tableSelection.select(scattered, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QList<int> expected;
+        for (int row = 0; row < mModel->rowCount(); row += 2)
+            expected.append(proxy.mapToSource(proxy.index(row, 0)).row());
+        std::sort(expected.begin(), expected.end());
+        QList<int> selected;
+        for (const QModelIndex &index : mView->selectionModel()->selectedRows())
+            selected.append(index.row());
+        std::sort(selected.begin(), selected.end());
+        QCOMPARE(selected, expected);
+        const QItemSelection all = rowRunSelection({0, 1, 2, 5, 3, 9, 2}, mModel);
+        QCOMPARE(all.size(), 3); // 0-3, 5, 9
+        QCOMPARE(all.at(0).top(), 0);
+        QCOMPARE(all.at(0).bottom(), 3);
+        QCOMPARE(all.at(0).right(), mModel->columnCount() - 1);
+        QCOMPARE(all.at(2).top(), 9);
     }
 
     void shouldRepaintOnlyTheCellsOfANewFinding()
