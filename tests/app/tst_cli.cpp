@@ -25,6 +25,7 @@ private slots:
     void shouldRenderAScreenshot();
     void checkShouldExitByWorstSeverity();
     void checkShouldPrintEveryFormat();
+    void checkJsonShouldBeQJsonDocumentsLayout();
     void checkShouldRejectUnreadableInput();
     void checkShouldPointAtTheServiceLine();
     void checkShouldWriteSarif();
@@ -202,6 +203,35 @@ void tst_Cli::checkShouldPrintEveryFormat()
 
     const Result text = run({QStringLiteral("check"), file});
     QCOMPARE(text.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), findings.size() + 1);
+}
+
+// check writes its JSON itself (a fleet's findings are not built as a
+// QJsonDocument first); it promises QJsonDocument's indented layout byte for
+// byte, escapes included.
+void tst_Cli::checkJsonShouldBeQJsonDocumentsLayout()
+{
+    Schema schema = builtInSample();
+    const QString hostId = schema.hosts.first().id;
+    const QStringList names{QStringLiteral("quote \"q\" and back\\slash"),
+                            QStringLiteral("tab\there, newline\nthere, bell\u0007"),
+                            QStringLiteral("Grüße 😀 \u2028 </script>")};
+    for (const QString &name : names) {
+        Service s;
+        s.id = QStringLiteral("odd-%1").arg(schema.services.size());
+        s.name = name;
+        s.hostId = hostId;
+        s.plannedPort = 4999;
+        s.actualPort = 4999;
+        schema.services.append(s);
+    }
+    const QString file = writeSchema(schema, QStringLiteral("layout.portolan.json"));
+    const Result json = run({QStringLiteral("check"), file, QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 1);
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(json.out.toUtf8(), &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    QVERIFY(json.out.contains(QStringLiteral("Grüße 😀")));
+    QCOMPARE(json.out.toUtf8(), doc.toJson(QJsonDocument::Indented));
 }
 
 void tst_Cli::checkShouldRejectUnreadableInput()
