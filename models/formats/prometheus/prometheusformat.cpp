@@ -391,6 +391,9 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
     QSet<QString> used;
     for (const ScrapeTarget &t : targets)
         used.insert(t.job);
+    // Each job's targets as a set too: one job of 20,000 targets would
+    // otherwise search its list once a target.
+    QList<QSet<QString>> targetsOfJob;
     for (const ScrapeTarget &t : targets) {
         QList<int> &candidates = byName[t.job];
         int index = -1;
@@ -416,10 +419,13 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
             index = int(jobs.size());
             candidates.append(index);
             jobs.append(job);
+            targetsOfJob.append(QSet<QString>());
         }
         ScrapeJob &job = jobs[index];
-        if (!job.targets.contains(t.target))
+        if (QSet<QString> &known = targetsOfJob[index]; !known.contains(t.target)) {
+            known.insert(t.target);
             job.targets.append(t.target);
+        }
         job.serviceIds.append(t.serviceId);
     }
     return jobs;
