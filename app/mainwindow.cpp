@@ -673,16 +673,25 @@ bool MainWindow::saveTo(const QString &fileName)
     }
     rebaseSources(QFileInfo(absolute).absolutePath());
     QString error;
-    if (!saveSchemaFile(fileName, mDocument->schema(), &error)) {
-        QMessageBox::critical(this, tr("Cannot save"), error);
+    bool cancelled = false;
+    const int savedIndex = mDocument->undoStack()->index();
+    if (!writeInBackground(fileName, &error, &cancelled)) {
+        if (cancelled)
+            showMessage(tr("Saving %1 cancelled; the file on disk is as it was.").arg(QDir::toNativeSeparators(fileName)));
+        else
+            QMessageBox::critical(this, tr("Cannot save"), error);
         return false;
     }
     mDocument->setFileName(absolute);
     mStamp = FileStamp::of(absolute);
     watchFile();
     addRecentFile(absolute);
-    mDocument->setClean();
-    mAutoSaver->discard();
+    // The window takes no edits while it saves; should one have slipped in,
+    // the document stays modified rather than claim a state it did not write.
+    if (mDocument->undoStack()->index() == savedIndex) {
+        mDocument->setClean();
+        mAutoSaver->discard();
+    }
     updateTitle();
     showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
     return true;
@@ -751,6 +760,11 @@ bool MainWindow::maybeSave()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    // A save in progress finishes or is cancelled (status bar) first.
+    if (isSaving()) {
+        event->ignore();
+        return;
+    }
     cancelOpening();
     if (!maybeSave()) {
         event->ignore();

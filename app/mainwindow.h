@@ -5,6 +5,9 @@
 
 #include <QMainWindow>
 
+#include <atomic>
+#include <memory>
+
 class QAction;
 class QFileSystemWatcher;
 class QProgressBar;
@@ -100,6 +103,7 @@ public:
     bool saveAs();
     // Saves under fileName (linked sources' paths follow the plan's folder).
     bool saveTo(const QString &fileName);
+    bool isSaving() const { return mSaveCancel != nullptr; }
 
     // After a crash: offers what the autosave kept (asks the user).
     void offerRecovery();
@@ -146,6 +150,7 @@ private:
     void adoptFile(const Schema &schema, const QString &fileName);
     void openingFinished(quint64 reading, const std::optional<Schema> &schema, const QString &error);
     void setOpeningShown(bool shown);
+    bool writeInBackground(const QString &fileName, QString *error, bool *cancelled);
     void createOpeningIndicator();
     void rebaseSources(const QString &newDir);
     void readSettings();
@@ -213,6 +218,8 @@ private:
     // current (a cancelled one's result is dropped when it arrives).
     QString mOpeningFile;
     quint64 mOpeningReading = 0;
+    // Set while a save writes on its worker: the status bar's Cancel sets it.
+    std::shared_ptr<std::atomic_bool> mSaveCancel;
     QWidget *mOpeningBar = nullptr;
     QLabel *mOpeningLabel = nullptr;
     QProgressBar *mOpeningProgress = nullptr;

@@ -21,6 +21,7 @@
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
+#include <QEventLoop>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
@@ -34,6 +35,8 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPromise>
 #include <QPushButton>
 #include <QScreen>
 #include <QSettings>
@@ -117,6 +120,11 @@ bool MainWindow::openFileInBackground(const QString &fileName)
 
 void MainWindow::cancelOpening()
 {
+    // The bar's Cancel also stops a save.
+    if (mSaveCancel) {
+        mSaveCancel->store(true);
+        return;
+    }
     if (!isOpening())
         return;
     const QString fileName = mOpeningFile;
@@ -157,6 +165,53 @@ void MainWindow::setOpeningShown(bool shown)
         mOpeningCancel->setFocus();
 }
 
+// Serializes and writes the plan on a worker. The window waits: for the
+// first 300 ms it takes no input (input waits in the queue, so a save of a
+// team's plan does not flicker), then it shows the status bar's progress and
+// Cancel and keeps its views and menus disabled until the write is done.
+// Cancelled, the file on disk is as it was: the write goes to a temporary
+// file that replaces it only when complete.
+bool MainWindow::writeInBackground(const QString &fileName, QString *error, bool *cancelled)
+{
+    auto cancel = std::make_shared<std::atomic_bool>(false);
+    mSaveCancel = cancel;
+    QFutureWatcher<QString> watcher;
+    QEventLoop loop;
+    connect(&watcher, &QFutureWatcherBase::finished, &loop, &QEventLoop::quit);
+    connect(&watcher, &QFutureWatcherBase::progressValueChanged, mOpeningProgress, &QProgressBar::setValue);
+    watcher.setFuture(QtConcurrent::run(
+        [schema = mDocument->schema(), fileName, cancel](QPromise<QString> &promise) {
+            promise.setProgressRange(0, 100);
+            const QByteArray data = JsonFormat::serialize(schema);
+            QString error;
+            const bool ok = writeFileCancellably(fileName, data, &error, [&](qint64 written, qint64 total) {
+                promise.setProgressValue(int(written * 100 / qMax<qint64>(total, 1)));
+                return !cancel->load();
+            });
+            promise.addResult(ok ? QString() : error);
+        }));
+    QTimer::singleShot(300, &loop, &QEventLoop::quit);
+    loop.exec(QEventLoop::ExcludeUserInputEvents);
+    if (!watcher.isFinished()) {
+        mOpeningProgress->setRange(0, 100);
+        mOpeningProgress->setValue(0);
+        mOpeningProgress->setAccessibleName(tr("Saving"));
+        mOpeningLabel->setText(tr("Saving %1…").arg(QFileInfo(fileName).fileName()));
+        mOpeningCancel->setToolTip(tr("Stop saving; the file on disk stays as it was (Esc)"));
+        setOpeningShown(true);
+        loop.exec();
+        setOpeningShown(false);
+        mOpeningProgress->setRange(0, 0);
+        mOpeningProgress->setAccessibleName(tr("Opening"));
+        mOpeningCancel->setToolTip(tr("Stop opening the file; the document stays as it is (Esc)"));
+    }
+    watcher.waitForFinished();
+    mSaveCancel.reset();
+    *error = watcher.future().resultCount() > 0 ? watcher.result() : tr("The save did not finish.");
+    *cancelled = !error->isEmpty() && cancel->load();
+    return error->isEmpty();
+}
+
 void MainWindow::revert()
 {
     if (mDocument->fileName().isEmpty() || !mDocument->isModified())
@@ -191,7 +246,8 @@ void MainWindow::watchFile()
 void MainWindow::checkFileOnDisk()
 {
     const QString fileName = mDocument->fileName();
-    if (fileName.isEmpty() || mAskingAboutDisk)
+    // Our own save is replacing the file; saveTo() takes its new stamp.
+    if (fileName.isEmpty() || mAskingAboutDisk || isSaving())
         return;
     // Editors and git replace files: watch the new one.
     if (!mWatcher->files().contains(fileName) && QFileInfo::exists(fileName))

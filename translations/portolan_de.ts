@@ -231,6 +231,10 @@
             <numerusform>%n Dienste entfernen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Writing %1 was cancelled; the file is as it was.</source>
+        <translation>Das Schreiben von %1 wurde abgebrochen; die Datei ist unverändert.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>
@@ -2804,6 +2808,26 @@ Wiederherstellen?</translation>
     <message>
         <source>Opening %1 cancelled; the document is as it was.</source>
         <translation>Öffnen von %1 abgebrochen; das Dokument ist wie zuvor.</translation>
+    </message>
+    <message>
+        <source>Saving %1 cancelled; the file on disk is as it was.</source>
+        <translation>Speichern von %1 abgebrochen; die Datei auf der Festplatte ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Saving</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Saving %1…</source>
+        <translation>%1 wird gespeichert…</translation>
+    </message>
+    <message>
+        <source>Stop saving; the file on disk stays as it was (Esc)</source>
+        <translation>Speichern abbrechen; die Datei auf der Festplatte bleibt unverändert (Esc)</translation>
+    </message>
+    <message>
+        <source>The save did not finish.</source>
+        <translation>Das Speichern wurde nicht abgeschlossen.</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 #include "jsonformat.h"
 #include "testutil.h"
 
+#include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -338,6 +340,32 @@ void tst_JsonFormat::shouldSaveAtomically()
     QVERIFY(!saveSchemaFile(dir.filePath(QStringLiteral("missing/dir/x.json")), everyField(), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(loadSchemaFile(file, &parseError));
+
+    // A write cancelled halfway (File > Save's Cancel) leaves the old file
+    // as it was and no temporary file behind; progress reaches the total.
+    QFile original(file);
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    const QByteArray before = original.readAll();
+    original.close();
+    const QByteArray big(9 * 1024 * 1024, 'x');
+    QList<qint64> seen;
+    QVERIFY(!writeFileCancellably(file, big, &error, [&seen](qint64 written, qint64 total) {
+        seen.append(written);
+        return written < total / 2;
+    }));
+    QVERIFY2(error.contains(QStringLiteral("cancelled")), qPrintable(error));
+    QVERIFY(original.open(QIODevice::ReadOnly));
+    QCOMPARE(original.readAll(), before);
+    original.close();
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("plan.portolan.json")});
+    seen.clear();
+    QVERIFY(writeFileCancellably(file, big, &error, [&seen](qint64 written, qint64) {
+        seen.append(written);
+        return true;
+    }));
+    QCOMPARE(seen.last(), big.size());
+    QVERIFY(seen.size() >= 3);
+    QCOMPARE(QFileInfo(file).size(), big.size());
 }
 
 // Walks a written document next to the JSON Schema in resources/: every key

@@ -153,12 +153,30 @@ QString utf16Message()
 
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error)
 {
+    return writeFileCancellably(fileName, data, error, {});
+}
+
+bool writeFileCancellably(const QString &fileName, const QByteArray &data, QString *error,
+                          const std::function<bool(qint64 written, qint64 total)> &progress)
+{
     QSaveFile file(fileName);
     if (!file.open(QIODevice::WriteOnly)) {
         *error = QCoreApplication::translate("Portolan", "Cannot write %1: %2").arg(fileName, file.errorString());
         return false;
     }
-    file.write(data);
+    constexpr qint64 Chunk = 4 * 1024 * 1024;
+    for (qint64 written = 0; written < data.size();) {
+        const qint64 n = file.write(data.constData() + written, qMin(Chunk, data.size() - written));
+        if (n <= 0)
+            break; // commit() reports the error
+        written += n;
+        if (progress && !progress(written, data.size())) {
+            file.cancelWriting();
+            *error = QCoreApplication::translate("Portolan", "Writing %1 was cancelled; the file is as it was.")
+                         .arg(fileName);
+            return false;
+        }
+    }
     if (!file.commit()) {
         *error = QCoreApplication::translate("Portolan", "Cannot write %1: %2").arg(fileName, file.errorString());
         return false;

@@ -9,6 +9,7 @@
 #include <QString>
 #include <QVariantMap>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -121,6 +122,11 @@ bool refuseUtf16(QByteArrayView data, ParseError *error);
 
 // Atomic write through QSaveFile.
 bool writeFileAtomically(const QString &fileName, const QByteArray &data, QString *error);
+// writeFileAtomically() that tells progress the bytes written so far and the
+// total after each chunk; when progress returns false the write stops, the
+// file stays as it was and the error says the write was cancelled.
+bool writeFileCancellably(const QString &fileName, const QByteArray &data, QString *error,
+                          const std::function<bool(qint64 written, qint64 total)> &progress);
 
 // 1-based line and column of a byte offset in UTF-8 text.
 void lineColumnAt(const QByteArray &data, qint64 offset, int *line, int *column);
