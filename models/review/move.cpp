@@ -698,7 +698,14 @@ static int differingLines(const QByteArray &a, const QByteArray &b)
     return added + removed;
 }
 
-static QList<ExportChange> exportChanges(const Schema &before, const Schema &after, const QStringList &hostIds)
+// What each export (format id, host id) writes for one state of a schema.
+using ExportOutputs = QHash<std::pair<QString, QString>, std::optional<QByteArray>>;
+
+// The exports before are taken from *beforeOutputs where it has them (and
+// kept there); what is written for after goes to *afterOutputs, when given,
+// so the next move, whose before is this after, need not write it again.
+static QList<ExportChange> exportChanges(const Schema &before, const Schema &after, const QStringList &hostIds,
+                                         ExportOutputs *beforeOutputs, ExportOutputs *afterOutputs)
 {
     QList<ExportChange> result;
     for (const Format *format : FormatRegistry::instance().writers()) {
@@ -711,8 +718,14 @@ static QList<ExportChange> exportChanges(const Schema &before, const Schema &aft
             FormatOptions options;
             options.hostId = hostId;
             QString error;
-            const std::optional<QByteArray> a = format->write(before, options, &error);
+            const std::pair<QString, QString> key{id, hostId};
+            auto known = beforeOutputs->constFind(key);
+            if (known == beforeOutputs->cend())
+                known = beforeOutputs->insert(key, format->write(before, options, &error));
+            const std::optional<QByteArray> &a = *known;
             const std::optional<QByteArray> b = format->write(after, options, &error);
+            if (afterOutputs)
+                afterOutputs->insert(key, b);
             if (!a && !b)
                 continue;
             const int lines = differingLines(a.value_or(QByteArray()), b.value_or(QByteArray()));
@@ -772,6 +785,8 @@ static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool wi
                          removed += r;
                          added += a;
                      });
+    // Every move is judged on the base: its exports are written once.
+    ExportOutputs baseOutputs;
     for (qsizetype i = 0; i < limit; ++i) {
         Move &m = moves[i];
         const int row = scratch.serviceRow(m.serviceId);
@@ -793,7 +808,7 @@ static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool wi
                 if (!h.isEmpty() && !hosts.contains(h))
                     hosts.append(h);
             }
-            impact.exports = exportChanges(before, scratch.schema(), hosts);
+            impact.exports = exportChanges(before, scratch.schema(), hosts, &baseOutputs, nullptr);
         }
         scratch.setService(scratch.serviceRow(m.serviceId), original);
     }
@@ -823,6 +838,9 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
     QObject::connect(&analyzer, &Analyzer::reanalyzed, &analyzer, [&] { reanalyzed = true; });
 
     const qsizetype limit = maxMoves < 0 ? moves.size() : qMin(maxMoves, moves.size());
+    // The exports of the scratch document as it stands: the moves are
+    // applied one after another, so one move's after is the next's before.
+    ExportOutputs current;
     for (int i = 0; i < limit;) {
         // A cycle is judged as a whole: its moves only make sense together.
         int end = i + 1;
@@ -867,8 +885,12 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
             resolved = findingsMissingFrom(removed, added);
             introduced = findingsMissingFrom(added, removed);
         }
-        const QList<ExportChange> exports =
-            withExports ? exportChanges(before, scratch.schema(), hosts) : QList<ExportChange>();
+        QList<ExportChange> exports;
+        if (withExports) {
+            ExportOutputs after;
+            exports = exportChanges(before, scratch.schema(), hosts, &current, &after);
+            current = std::move(after);
+        }
         for (int k = i; k < end; ++k) {
             Move &m = moves[k];
             const int row = scratch.serviceRow(m.serviceId);
