@@ -269,7 +269,7 @@ int main(int argc, char *argv[])
         model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20002 + i);
         waitUntilIdle(window, monitor);
     }
-    out << QStringLiteral("File > Save (on the GUI thread): %1\n").arg(stats(saves));
+    out << QStringLiteral("File > Save until written (serialized and written on a worker while the window waits): %1\n").arg(stats(saves));
 
     QList<double> autosaveGui, autosaveTotal;
     for (int i = 0; i < 3; ++i) {
