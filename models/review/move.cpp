@@ -3,6 +3,7 @@
 #include "analyzer.h"
 #include "commands.h"
 #include "formatregistry.h"
+#include "importmerge.h"
 #include "schemadocument.h"
 
 #include <QCoreApplication>
@@ -675,7 +676,9 @@ static QList<ScrapeChange> scrapeChanges(const Schema &schema, const Service *b,
     const QString to = scrapeTarget(schema, *a, move.side, afterPort);
     if (from == to)
         return {};
-    return {ScrapeChange{b->metrics.job, from, to, b->metrics.origin}};
+    // Named as the Prometheus export names the job: without a job of its
+    // own, a service's job is its compose key.
+    return {ScrapeChange{b->metrics.job.isEmpty() ? composeKey(*b) : b->metrics.job, from, to, b->metrics.origin}};
 }
 
 // Lines removed plus lines added, as a multiset: enough to say "differs by N".

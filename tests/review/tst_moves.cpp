@@ -248,6 +248,13 @@ void tst_Moves::referencesAndScrapeTargetsOfTheOldPortShouldBeListed()
     QCOMPARE(m.impact.scrapeTargets.first().after, QStringLiteral("127.0.0.1:3002"));
     QCOMPARE(m.impact.scrapeTargets.first().origin.line, 40);
     QVERIFY(impactSummary(m.impact).contains(QStringLiteral("1 reference")));
+
+    // Without a job of its own, the job is named as the export names it.
+    schema.services[0].metrics.job.clear();
+    QList<Move> unnamed = driftMoves(schema);
+    computeImpacts(schema, unnamed);
+    QCOMPARE(unnamed.first().impact.scrapeTargets.size(), 1);
+    QCOMPARE(unnamed.first().impact.scrapeTargets.first().job, QStringLiteral("mana-credits"));
 }
 
 void tst_Moves::exportsThatDifferShouldBeCounted()
