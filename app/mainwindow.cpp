@@ -658,6 +658,9 @@ bool MainWindow::saveAs()
 
 bool MainWindow::saveTo(const QString &fileName)
 {
+    // One write at a time, and none while a file is being opened.
+    if (isSaving() || isOpening())
+        return false;
     // Never overwrite what someone else wrote since we read the file.
     const QString absolute = QFileInfo(fileName).absoluteFilePath();
     const FileStamp onDisk = FileStamp::of(absolute);
