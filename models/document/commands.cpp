@@ -207,7 +207,8 @@ RemoveServiceCommand::RemoveServiceCommand(SchemaDocument *document, const QStri
 {
     const int row = document->serviceRow(serviceId);
     Q_ASSERT(row >= 0);
-    setText(QCoreApplication::translate("Portolan", "Remove %1").arg(document->service(row).name));
+    if (row >= 0) // an id the document lacks removes nothing, and keeps the plural text
+        setText(QCoreApplication::translate("Portolan", "Remove %1").arg(document->service(row).name));
 }
 
 ReplaceSchemaCommand::ReplaceSchemaCommand(SchemaDocument *document, const Schema &schema, const QString &text,
