@@ -63,6 +63,11 @@ void MoveReview::setProposal(const Schema &schema, const QString &fileName)
 
 void MoveReview::clearProposal()
 {
+    // Opening a document clears a proposal that mostly is not there: its
+    // reset has already scheduled the computation, which at fleet size
+    // would otherwise run a second time here, on the GUI thread.
+    if (!mHasProposal)
+        return;
     mProposal = Schema();
     mProposalFile.clear();
     mHasProposal = false;
