@@ -1379,6 +1379,10 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
         <source>&amp;Compose:</source>
         <translation>&amp;Compose:</translation>
     </message>
+    <message>
+        <source>Writing the %1 export…</source>
+        <translation>Export %1 wird geschrieben…</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ExportPreview</name>
@@ -1397,6 +1401,17 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>%1 cannot be exported.</source>
         <translation>%1 kann nicht exportiert werden.</translation>
+    </message>
+    <message>
+        <source>Writing the export</source>
+        <translation>Export wird geschrieben</translation>
+    </message>
+    <message numerus="yes">
+        <source>The preview shows the first %1 of %Ln line(s); Copy and Save As take all of them.</source>
+        <translation>
+            <numerusform>Die Vorschau zeigt die ersten %1 von %Ln Zeile; Kopieren und Speichern unter nehmen alle.</numerusform>
+            <numerusform>Die Vorschau zeigt die ersten %1 von %Ln Zeilen; Kopieren und Speichern unter nehmen alle.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -173,6 +173,16 @@
     </message>
 </context>
 <context>
+    <name>Portolan::ExportPreview</name>
+    <message numerus="yes">
+        <source>The preview shows the first %1 of %Ln line(s); Copy and Save As take all of them.</source>
+        <translation>
+            <numerusform>The preview shows the first %1 of %Ln line; Copy and Save As take all of it.</numerusform>
+            <numerusform>The preview shows the first %1 of %Ln lines; Copy and Save As take all of them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>Portolan::GridPainter</name>
     <message numerus="yes">
         <source>%1 — %n port(s) in use outside every range</source>

@@ -9,10 +9,13 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFormLayout>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace Portolan {
 
@@ -27,8 +30,12 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     , mCompose(new QComboBox(this))
     , mPreview(new ExportPreview(this))
     , mBinary(new QLabel(this))
+    , mWatcher(new QFutureWatcher<Written>(this))
+    , mBusyDelay(new QTimer(this))
 {
     setWindowTitle(tr("Export"));
+    mFormat->setObjectName(QStringLiteral("format"));
+    mHost->setObjectName(QStringLiteral("host"));
     for (const Format *f : FormatRegistry::instance().writers()) {
         if (f->id() != QLatin1String("json"))
             mFormat->addItem(f->displayName(), f->id());
@@ -53,7 +60,8 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     mComposeLabel = form->labelForField(mCompose);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Close, this);
-    buttons->button(QDialogButtonBox::Save)->setText(tr("&Save As…"));
+    mSave = buttons->button(QDialogButtonBox::Save);
+    mSave->setText(tr("&Save As…"));
     connect(buttons, &QDialogButtonBox::accepted, this, &ExportDialog::save);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -68,9 +76,24 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     connect(mStatus, &QCheckBox::toggled, this, &ExportDialog::refresh);
     connect(mFindings, &QCheckBox::toggled, this, &ExportDialog::refresh);
     connect(mCompose, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    connect(mWatcher, &QFutureWatcherBase::finished, this, &ExportDialog::writingFinished);
+    // Quick exports replace the preview without a flash of the busy bar.
+    mBusyDelay->setSingleShot(true);
+    mBusyDelay->setInterval(150);
+    connect(mBusyDelay, &QTimer::timeout, this, [this] {
+        if (!mWriting || !mWritingFormat)
+            return;
+        mBinary->hide();
+        mPreview->show();
+        mPreview->showBusy(tr("Writing the %1 export…").arg(mWritingFormat->displayName()));
+    });
     resize(900, 680);
     refresh();
 }
+
+// A writing still running works on its own copies of the schema and the
+// options; it ends on its own and its result is dropped.
+ExportDialog::~ExportDialog() = default;
 
 void ExportDialog::selectFormat(const QString &formatId)
 {
@@ -103,25 +126,71 @@ void ExportDialog::refresh()
     if (mComposeLabel)
         mComposeLabel->setVisible(compose);
     // A format that describes one host cannot be written for all of them.
-    if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1)
+    // (Setting the host comes back here; the writing starts once.)
+    if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1) {
         mHost->setCurrentIndex(1);
+        return;
+    }
+    mBytes.clear();
+    mSave->setEnabled(false);
+    if (mWriting) {
+        mPending = true; // writingFinished() starts the latest choice
+        return;
+    }
+    startWriting();
+}
 
+FormatOptions ExportDialog::currentOptions() const
+{
     FormatOptions options;
     options.hostId = mHost->currentData().toString();
     options.baseDir = mBaseDir;
     options.extra.insert(QStringLiteral("status"), mStatus->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
     options.extra.insert(QStringLiteral("findings"), mFindings->isChecked() ? QStringLiteral("true") : QStringLiteral("false"));
     options.extra.insert(QStringLiteral("compose"), mCompose->currentData().toString());
-    QString error;
-    const std::optional<QByteArray> bytes = format->write(mSchema, options, &error);
-    mBytes = bytes.value_or(QByteArray());
-    const bool binary = bytes && bytes->contains('\0');
+    return options;
+}
+
+void ExportDialog::startWriting()
+{
+    const Format *format = currentFormat();
+    if (!format)
+        return;
+    mWriting = true;
+    mPending = false;
+    mWritingFormat = format;
+    mBusyDelay->start();
+    mWatcher->setFuture(QtConcurrent::run([format, schema = mSchema, options = currentOptions()] {
+        Written written;
+        if (format->canWrite())
+            written.bytes = format->write(schema, options, &written.error);
+        if (written.bytes && !written.bytes->contains('\0'))
+            written.text = QString::fromUtf8(*written.bytes);
+        return written;
+    }));
+}
+
+void ExportDialog::writingFinished()
+{
+    mWriting = false;
+    mBusyDelay->stop();
+    if (mPending) {
+        startWriting();
+        return;
+    }
+    const Written written = mWatcher->result();
+    const Format *format = mWritingFormat;
+    mBytes = written.bytes.value_or(QByteArray());
+    const bool binary = written.bytes && written.bytes->contains('\0');
     mPreview->setVisible(!binary);
     mBinary->setVisible(binary);
     if (binary)
-        mBinary->setText(tr("%1: %n byte(s), no text preview.", nullptr, int(bytes->size())).arg(format->displayName()));
+        mBinary->setText(tr("%1: %n byte(s), no text preview.", nullptr, int(written.bytes->size())).arg(format->displayName()));
+    else if (written.bytes)
+        mPreview->setText(written.text);
     else
-        mPreview->showExport(*format, mSchema, options);
+        mPreview->showResult(*format, std::nullopt, written.error);
+    mSave->setEnabled(!mBytes.isEmpty());
 }
 
 void ExportDialog::save()

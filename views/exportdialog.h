@@ -1,5 +1,6 @@
 #pragma once
 
+#include "format.h"
 #include "schema.h"
 
 #include <QDialog>
@@ -7,6 +8,10 @@
 class QCheckBox;
 class QComboBox;
 class QLabel;
+class QPushButton;
+class QTimer;
+template<typename T>
+class QFutureWatcher;
 
 namespace Portolan {
 
@@ -15,13 +20,17 @@ class Format;
 
 // File > Export: every writer of the format registry (the same list as
 // `portolan export --to`), a host where the format needs one, a live
-// preview, and Save.
+// preview, and Save. The export is written on a worker, once per choice:
+// the preview and Save As both take those bytes. A fleet's export takes a
+// second; meanwhile the dialog answers, shows a busy bar, and a new choice
+// or Close leaves the old writing behind.
 class ExportDialog : public QDialog
 {
     Q_OBJECT
 
 public:
     explicit ExportDialog(const Schema &schema, const QString &documentName, QWidget *parent = nullptr);
+    ~ExportDialog() override;
 
     void selectFormat(const QString &formatId);
     // Where the plan's relative paths lead (its folder): an export that
@@ -32,11 +41,23 @@ public:
     QString savedFileName() const { return mSavedFileName; }
     // The file name with the filter's first suffix ("Markdown (*.md)": .md)
     // when it has no suffix of the filter yet.
+    // True while the export of the current choice is being written.
+    bool isWriting() const { return mWriting; }
     static QString withDefaultSuffix(const QString &fileName, const QString &filter);
 
 private:
+    struct Written
+    {
+        std::optional<QByteArray> bytes;
+        QString text; // of a text format, decoded on the worker too
+        QString error;
+    };
+
     const Format *currentFormat() const;
+    FormatOptions currentOptions() const;
     void refresh();
+    void startWriting();
+    void writingFinished();
     void save();
 
     Schema mSchema;
@@ -51,7 +72,13 @@ private:
     QWidget *mComposeLabel = nullptr;
     ExportPreview *mPreview;
     QLabel *mBinary;
+    QPushButton *mSave;
     QByteArray mBytes;
+    QFutureWatcher<Written> *mWatcher;
+    QTimer *mBusyDelay;
+    const Format *mWritingFormat = nullptr;
+    bool mWriting = false;
+    bool mPending = false; // the choice changed while the last one was written
 };
 
 } // namespace Portolan

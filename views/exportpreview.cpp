@@ -5,16 +5,26 @@
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QStackedWidget>
 #include <QVBoxLayout>
+
+#include <algorithm>
+#include <climits>
 
 namespace Portolan {
 
 ExportPreview::ExportPreview(QWidget *parent)
     : QWidget(parent)
+    , mPages(new QStackedWidget(this))
     , mEditor(new QPlainTextEdit(this))
+    , mBusyPage(new QWidget(this))
+    , mBusyLabel(new QLabel(mBusyPage))
     , mError(new QLabel(this))
+    , mNote(new QLabel(this))
     , mCopy(new QPushButton(tr("&Copy"), this))
 {
     mEditor->setReadOnly(true);
@@ -25,15 +35,31 @@ ExportPreview::ExportPreview(QWidget *parent)
     mError->setWordWrap(true);
     mError->setTextInteractionFlags(Qt::TextSelectableByMouse);
     mError->hide();
+    mNote->setWordWrap(true);
+    mNote->hide();
     mCopy->setToolTip(tr("Copy the whole export to the clipboard"));
+
+    auto *busyBar = new QProgressBar(mBusyPage);
+    busyBar->setRange(0, 0); // a writer does not say how far it is
+    busyBar->setMinimumWidth(240);
+    busyBar->setAccessibleName(tr("Writing the export"));
+    mBusyLabel->setAlignment(Qt::AlignCenter);
+    auto *busy = new QVBoxLayout(mBusyPage);
+    busy->addStretch();
+    busy->addWidget(mBusyLabel);
+    busy->addWidget(busyBar, 0, Qt::AlignHCenter);
+    busy->addStretch();
+    mPages->addWidget(mEditor);
+    mPages->addWidget(mBusyPage);
 
     auto *buttons = new QHBoxLayout;
     buttons->addWidget(mError, 1);
+    buttons->addWidget(mNote, 1);
     buttons->addStretch();
     buttons->addWidget(mCopy);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(mEditor, 1);
+    layout->addWidget(mPages, 1);
     layout->addLayout(buttons);
 
     connect(mCopy, &QPushButton::clicked, this, &ExportPreview::copy);
@@ -43,8 +69,16 @@ bool ExportPreview::showExport(const Format &format, const Schema &schema, const
 {
     QString error;
     const std::optional<QByteArray> bytes = format.canWrite() ? format.write(schema, options, &error) : std::nullopt;
+    return showResult(format, bytes, error);
+}
+
+bool ExportPreview::showResult(const Format &format, const std::optional<QByteArray> &bytes, const QString &error)
+{
     if (!bytes) {
+        mText.clear();
         mEditor->clear();
+        mPages->setCurrentWidget(mEditor);
+        mNote->hide();
         mError->setText(error.isEmpty() ? tr("%1 cannot be exported.").arg(format.displayName()) : error);
         mError->show();
         mCopy->setEnabled(false);
@@ -56,15 +90,55 @@ bool ExportPreview::showExport(const Format &format, const Schema &schema, const
 
 void ExportPreview::setText(const QString &text)
 {
+    mText = text;
     mError->clear();
     mError->hide();
-    mEditor->setPlainText(text);
+    mPages->setCurrentWidget(mEditor);
+    // The first PreviewLines lines: the position after the last one kept.
+    qsizetype end = 0;
+    qsizetype lines = 0;
+    while (end < text.size() && lines < PreviewLines) {
+        const qsizetype newline = text.indexOf(QLatin1Char('\n'), end);
+        end = newline < 0 ? text.size() : newline + 1;
+        ++lines;
+    }
+    if (end < text.size()) {
+        const qsizetype total = text.count(QLatin1Char('\n')) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1);
+        mEditor->setPlainText(text.left(end));
+        mNote->setText(tr("The preview shows the first %1 of %Ln line(s); Copy and Save As take all of them.", nullptr,
+                          int(std::min<qsizetype>(total, INT_MAX)))
+                           .arg(QLocale().toString(lines)));
+        mNote->show();
+    } else {
+        mEditor->setPlainText(text);
+        mNote->clear();
+        mNote->hide();
+    }
     mCopy->setEnabled(!text.isEmpty());
+}
+
+void ExportPreview::showBusy(const QString &what)
+{
+    mBusyLabel->setText(what);
+    mPages->setCurrentWidget(mBusyPage);
+    mError->hide();
+    mNote->hide();
+    mCopy->setEnabled(false);
+}
+
+bool ExportPreview::isBusy() const
+{
+    return mPages->currentWidget() == mBusyPage;
 }
 
 QString ExportPreview::text() const
 {
-    return mEditor->toPlainText();
+    return mText;
+}
+
+QString ExportPreview::noteText() const
+{
+    return mNote->isHidden() ? QString() : mNote->text();
 }
 
 QString ExportPreview::errorText() const
@@ -74,7 +148,7 @@ QString ExportPreview::errorText() const
 
 void ExportPreview::copy()
 {
-    QGuiApplication::clipboard()->setText(mEditor->toPlainText());
+    QGuiApplication::clipboard()->setText(mText);
     emit copied();
 }
 

@@ -7,6 +7,7 @@
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 
 namespace Portolan {
 
@@ -21,9 +22,23 @@ public:
 
     // Renders the schema through the format; on failure shows the reason.
     bool showExport(const Format &format, const Schema &schema, const FormatOptions &options = {});
+    // Shows what format wrote elsewhere (on a worker): the bytes, or when
+    // there are none, the error (or a sentence that the format cannot export).
+    bool showResult(const Format &format, const std::optional<QByteArray> &bytes, const QString &error);
+    // The export; a text longer than PreviewLines lines is shown up to there
+    // with a note, and Copy still takes all of it.
     void setText(const QString &text);
+    // While an export is being written: a busy bar under what is written.
+    void showBusy(const QString &what);
+    bool isBusy() const;
+    // The whole text, also what the preview leaves out.
     QString text() const;
     QString errorText() const;
+    QString noteText() const;
+
+    // A fleet's export has hundreds of thousands of lines; laying them all
+    // out would keep the dialog busy for a second after every choice.
+    static constexpr qsizetype PreviewLines = 5000;
 
     QPlainTextEdit *editor() const { return mEditor; }
     QPushButton *copyButton() const { return mCopy; }
@@ -34,9 +49,14 @@ signals:
 private:
     void copy();
 
+    QStackedWidget *mPages;
     QPlainTextEdit *mEditor;
+    QWidget *mBusyPage;
+    QLabel *mBusyLabel;
     QLabel *mError;
+    QLabel *mNote;
     QPushButton *mCopy;
+    QString mText;
 };
 
 } // namespace Portolan

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 #include "move.h"
 #include "moveactionsdelegate.h"
+#include "movereview.h"
 #include "movesmodel.h"
 #include "movesview.h"
 #include "problemsview.h"
@@ -142,6 +143,8 @@ void tst_Accessibility::movesRowsShouldExposeTheirActionsAsNamedButtons()
 {
     MovesView *moves = mWindow->movesView();
     MovesModel *model = moves->model();
+    // The panel computes on a worker once the window is shown.
+    QTRY_VERIFY(!mWindow->moveReview()->isStale() && !mWindow->moveReview()->isComputing());
     QVERIFY(model->rowCount() > 2);
     QAccessibleInterface *table = QAccessible::queryAccessibleInterface(moves->tableView());
     QVERIFY(table);
@@ -182,6 +185,7 @@ void tst_Accessibility::movesButtonShouldActWhenPressedThroughAccessibility()
 {
     MovesView *moves = mWindow->movesView();
     MovesModel *model = moves->model();
+    QTRY_VERIFY(!mWindow->moveReview()->isStale() && !mWindow->moveReview()->isComputing());
     const int rows = model->rowCount();
     int row = 0;
     while (row < rows && model->moveAt(row)->serviceId != QLatin1String("mana-credits"))

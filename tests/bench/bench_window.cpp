@@ -8,6 +8,7 @@
 // Prints min / median / max of each step and the longest single task the
 // GUI thread ran (from waking up to blocking again) during it: what decides
 // whether the window stutters.
+#include "exportdialog.h"
 #include "fleet.h"
 
 #include "jsonformat.h"
@@ -19,6 +20,7 @@
 #include "servicetablemodel.h"
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -285,6 +287,48 @@ int main(int argc, char *argv[])
     }
     out << QStringLiteral("autosave: GUI thread %1; written by the worker after %2\n")
                .arg(stats(autosaveGui), stats(autosaveTotal));
+
+    // File > Export: the dialog opens on its first format with a preview,
+    // then each format is picked in turn (the preview and the bytes Save
+    // writes are made on a worker; the figure runs until they are shown).
+    {
+        monitor.reset();
+        QElapsedTimer timer;
+        timer.start();
+        ExportDialog dialog(window.document()->schema(), window.document()->fileName(), &window);
+        dialog.show();
+        const double shown = timer.nsecsElapsed() / 1e6;
+        monitor.addTask(shown);
+        const auto waitForExport = [&] {
+            while (dialog.isWriting()) {
+                QElapsedTimer pass;
+                pass.start();
+                QCoreApplication::processEvents(QEventLoop::AllEvents);
+                monitor.addTask(pass.nsecsElapsed() / 1e6);
+                QThread::msleep(1);
+            }
+            waitUntilIdle(window, monitor);
+        };
+        waitForExport();
+        out << QStringLiteral("File > Export: dialog shown after %1 ms, preview of %2 after %3 ms\n")
+                   .arg(shown, 0, 'f', 0)
+                   .arg(dialog.findChild<QComboBox *>(QStringLiteral("format"))->currentText())
+                   .arg(timer.nsecsElapsed() / 1e6, 0, 'f', 0);
+        auto *formats = dialog.findChild<QComboBox *>(QStringLiteral("format"));
+        for (int i = 1; i < formats->count(); ++i) {
+            timer.restart();
+            formats->setCurrentIndex(i);
+            const double picked = timer.nsecsElapsed() / 1e6;
+            monitor.addTask(picked);
+            waitForExport();
+            out << QStringLiteral("  %1 picked: back to the user after %2 ms, preview after %3 ms\n")
+                       .arg(formats->currentText())
+                       .arg(picked, 0, 'f', 0)
+                       .arg(timer.nsecsElapsed() / 1e6, 0, 'f', 0);
+        }
+        out << QStringLiteral("  longest GUI task %1 ms\n").arg(monitor.longest(), 0, 'f', 0);
+        out.flush();
+    }
 
     window.document()->undoStack()->setClean(); // no "save changes?" question
     open(second, QStringLiteral("File > Open of a second plan"));
