@@ -739,6 +739,14 @@ static QList<ExportChange> exportChanges(const Schema &before, const Schema &aft
     return result;
 }
 
+// A move of one service (its id is the move's serviceId), not of the
+// host, range or reservation lists.
+static bool isServiceMove(Move::Kind kind)
+{
+    return kind == Move::Kind::Port || kind == Move::Kind::ServiceAdded || kind == Move::Kind::ServiceRemoved
+        || kind == Move::Kind::ServiceChanged;
+}
+
 // Applies one move to a document through its mutators, so that a live
 // analyzer on it updates incrementally. applyMove() does the work on a
 // schema holding just the lists the move touches.
@@ -748,9 +756,7 @@ static void applyToDocument(SchemaDocument &document, const Move &move,
     const Schema &current = document.schema();
     Schema part;
     const int row = document.serviceRow(move.serviceId);
-    const bool serviceMove = move.kind == Move::Kind::Port || move.kind == Move::Kind::ServiceAdded
-        || move.kind == Move::Kind::ServiceRemoved || move.kind == Move::Kind::ServiceChanged;
-    if (serviceMove) {
+    if (isServiceMove(move.kind)) {
         if (row >= 0)
             part.services.append(document.service(row));
         if (!applyMove(part, move, action))
@@ -937,9 +943,36 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
     const Schema &current = document->schema();
     QList<Move> ordered = moves;
     std::stable_sort(ordered.begin(), ordered.end(), [](const Move &a, const Move &b) { return a.order < b.order; });
-    // Apply everything to a copy first, then turn the difference into
-    // commands: two moves touching one field or list make one change.
-    Schema work = current;
+    // Apply everything to a copy of what the moves touch first (their
+    // services, and the host, range and reservation lists when a move is of
+    // those), then turn the difference into commands: two moves touching one
+    // field or list make one change. A fleet's plan is not copied for one move.
+    Schema work;
+    QList<int> rows; // of the touched services in the document, ascending
+    bool listsTouched = false;
+    {
+        QSet<QString> ids;
+        for (const Move &m : std::as_const(ordered)) {
+            if (isServiceMove(m.kind))
+                ids.insert(m.serviceId);
+            else
+                listsTouched = true;
+        }
+        for (const QString &id : std::as_const(ids)) {
+            const int row = document->serviceRow(id);
+            if (row >= 0)
+                rows.append(row);
+        }
+        std::sort(rows.begin(), rows.end());
+        work.services.reserve(rows.size());
+        for (int row : std::as_const(rows))
+            work.services.append(current.services.at(row));
+        if (listsTouched) {
+            work.hosts = current.hosts;
+            work.ranges = current.ranges;
+            work.reservations = current.reservations;
+        }
+    }
     for (const Move &m : std::as_const(ordered)) {
         if (action == Move::Action::AcceptReality && !m.canAcceptReality())
             continue;
@@ -948,11 +981,16 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
 
     auto *macro = new QUndoCommand(macroText(ordered, action, current));
     const QHash<QString, int> workServices = indexOfIds(work.services);
-    for (const Service &s : current.services) {
-        if (!workServices.contains(s.id))
+    int removed = 0;
+    for (int row : std::as_const(rows)) {
+        const Service &s = current.services.at(row);
+        if (!workServices.contains(s.id)) {
             new RemoveServiceCommand(document, s.id, macro);
+            ++removed;
+        }
     }
-    for (const Service &s : current.services) {
+    for (int row : std::as_const(rows)) {
+        const Service &s = current.services.at(row);
         const auto it = workServices.constFind(s.id);
         if (it == workServices.constEnd())
             continue;
@@ -966,20 +1004,17 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
         }
     }
     // Rows are counted here: the commands run only once the macro is pushed.
-    const QHash<QString, int> currentServices = indexOfIds(current.services);
-    int rows = int(current.services.size());
-    for (const Service &s : current.services)
-        rows -= workServices.contains(s.id) ? 0 : 1;
-    for (const Service &w : work.services) {
-        if (!currentServices.contains(w.id))
-            new AddServiceCommand(document, w, rows++, macro);
+    int next = int(current.services.size()) - removed;
+    for (const Service &w : std::as_const(work.services)) {
+        if (document->serviceRow(w.id) < 0)
+            new AddServiceCommand(document, w, next++, macro);
     }
     const QString text = macro->text();
-    if (work.hosts != current.hosts)
+    if (listsTouched && work.hosts != current.hosts)
         changeHostsCommand(document, work.hosts, text, macro);
-    if (work.ranges != current.ranges)
+    if (listsTouched && work.ranges != current.ranges)
         changeRangesCommand(document, work.ranges, text, macro);
-    if (work.reservations != current.reservations)
+    if (listsTouched && work.reservations != current.reservations)
         changeReservationsCommand(document, work.reservations, text, macro);
 
     if (macro->childCount() == 0) {

@@ -195,7 +195,7 @@ bool MoveReview::execute(const QList<Move> &moves)
         return false;
     mDocument->undoStack()->push(command);
     record(ReviewDecision::Kind::Executed, moves);
-    refresh();
+    settle(moves);
     return true;
 }
 
@@ -223,7 +223,7 @@ bool MoveReview::carryOut(const QList<Move> &moves, const ChangeSet &set, QStrin
     const QString patch = set.gitPatch();
     for (qsizetype i = mDecisions.size() - carried.size(); i < mDecisions.size(); ++i)
         mDecisions[i].patch = patch;
-    refresh();
+    settle(carried);
     return true;
 }
 
@@ -239,30 +239,42 @@ bool MoveReview::acceptReality(const QList<Move> &moves)
         return false;
     mDocument->undoStack()->push(command);
     record(ReviewDecision::Kind::AcceptedReality, drift);
-    refresh();
+    settle(drift);
     return true;
 }
 
 bool MoveReview::reject(const QList<Move> &moves)
 {
     QList<Move> drafts;
-    bool changed = false;
+    QList<Move> rejected;
     for (const Move &m : moves) {
         if (m.origin == Move::Origin::Draft) {
             drafts.append(m);
         } else if (m.origin == Move::Origin::Proposal) {
             mDismissed.insert(m.key());
             record(ReviewDecision::Kind::Rejected, {m});
-            changed = true;
+            rejected.append(m);
         }
     }
     if (!drafts.isEmpty() && mWhatIf && mWhatIf->reject(drafts)) {
         record(ReviewDecision::Kind::Rejected, drafts);
-        changed = true;
+        rejected += drafts;
     }
-    if (changed)
-        refresh();
-    return changed;
+    if (rejected.isEmpty())
+        return false;
+    settle(rejected);
+    return true;
+}
+
+void MoveReview::settle(const QList<Move> &done)
+{
+    QSet<QString> keys;
+    keys.reserve(done.size());
+    for (const Move &m : done)
+        keys.insert(m.key());
+    mMoves.removeIf([&keys](const Move &m) { return keys.contains(m.key()); });
+    emit movesChanged();
+    scheduleRefresh();
 }
 
 QString MoveReview::reportMarkdown(const QString &pendingPatch) const

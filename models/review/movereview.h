@@ -93,6 +93,10 @@ private:
     void startComputation();
     void computationFinished();
     void record(ReviewDecision::Kind kind, const QList<Move> &moves);
+    // The moves just acted on leave the list at once; the rest of it (their
+    // impacts on the others, moves that appear) follows from a recomputation
+    // on a worker, which at fleet size takes a second.
+    void settle(const QList<Move> &done);
 
     SchemaDocument *mDocument;
     WhatIfSession *mWhatIf = nullptr;

@@ -288,6 +288,28 @@ int main(int argc, char *argv[])
     out << QStringLiteral("autosave: GUI thread %1; written by the worker after %2\n")
                .arg(stats(autosaveGui), stats(autosaveTotal));
 
+    // Moves > Execute of one drift move, as its row button does: the GUI
+    // thread's share, then until the panel has recomputed.
+    {
+        QList<double> direct, idle;
+        for (int i = 0; i < 3 && !window.moveReview()->moves().isEmpty(); ++i) {
+            const Move move = window.moveReview()->moves().constFirst();
+            monitor.reset();
+            QElapsedTimer timer;
+            timer.start();
+            window.moveReview()->execute({move});
+            direct.append(timer.nsecsElapsed() / 1e6);
+            monitor.addTask(direct.constLast());
+            waitUntilIdle(window, monitor);
+            idle.append(timer.nsecsElapsed() / 1e6);
+        }
+        out << QStringLiteral("Moves > Execute of one move: the command %1; until idle (Moves recomputed) %2; "
+                              "longest GUI task %3 ms\n")
+                   .arg(stats(direct), stats(idle))
+                   .arg(monitor.longest(), 0, 'f', 1);
+        out.flush();
+    }
+
     // File > Export: the dialog opens on its first format with a preview,
     // then each format is picked in turn (the preview and the bytes Save
     // writes are made on a worker; the figure runs until they are shown).

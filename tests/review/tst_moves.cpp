@@ -9,6 +9,7 @@
 #include "testutil.h"
 #include "whatifservicemodel.h"
 
+#include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
 
@@ -77,6 +78,7 @@ private slots:
     void referencesAndScrapeTargetsOfTheOldPortShouldBeListed();
     void exportsThatDifferShouldBeCounted();
     void executeShouldBeOneUndoStepSinglyAndInBulk();
+    void executeShouldLeaveTheListAtOnceAndRecomputeTheRest();
     void acceptRealityShouldBeOneUndoStepSinglyAndInBulk();
     void rejectShouldDropDraftsAsOneUndoStep();
     void appliedDraftShouldReturnWhenUndone();
@@ -300,6 +302,28 @@ void tst_Moves::executeShouldBeOneUndoStepSinglyAndInBulk()
     QCOMPARE(JsonFormat::serialize(document.schema()), original);
     document.undoStack()->redo();
     QVERIFY(driftMoves(document.schema()).isEmpty());
+}
+
+void tst_Moves::executeShouldLeaveTheListAtOnceAndRecomputeTheRest()
+{
+    SchemaDocument document(builtInSample());
+    MoveReview review(&document);
+    QSignalSpy changed(&review, &MoveReview::movesChanged);
+    const Move credits = *findMove(review.moves(), QStringLiteral("mana-credits"));
+    QVERIFY(review.execute({credits}));
+    // At once: the executed move is gone, the rest waits for a recomputation.
+    QCOMPARE(changed.size(), 1);
+    QVERIFY(!findMove(review.moves(), QStringLiteral("mana-credits")));
+    QVERIFY(review.isStale());
+    // On a worker: then the list is what a fresh review of the document shows.
+    QTRY_VERIFY(!review.isStale() && !review.isComputing());
+    MoveReview fresh(&document);
+    QStringList keys, freshKeys;
+    for (const Move &m : review.moves())
+        keys.append(m.key() + m.changeText(document.schema()) + QString::number(m.impact.introduced.size()));
+    for (const Move &m : fresh.moves())
+        freshKeys.append(m.key() + m.changeText(document.schema()) + QString::number(m.impact.introduced.size()));
+    QCOMPARE(keys, freshKeys);
 }
 
 void tst_Moves::acceptRealityShouldBeOneUndoStepSinglyAndInBulk()
