@@ -98,7 +98,10 @@ inline QStringList describe(QList<Finding> findings)
 
 // Runs a real tool (promtool, docker-compose); a missing tool is a failure
 // with a reason in *output, never a skip.
-inline bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output)
+// With errors, standard output goes to *output and standard error to
+// *errors; without, both go to *output.
+inline bool runTool(const QString &program, const QStringList &arguments, const QString &workDir, QString *output,
+                    QString *errors = nullptr)
 {
     const QString path = QStandardPaths::findExecutable(program);
     if (path.isEmpty()) {
@@ -107,14 +110,16 @@ inline bool runTool(const QString &program, const QStringList &arguments, const 
     }
     QProcess process;
     process.setWorkingDirectory(workDir);
-    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.setProcessChannelMode(errors ? QProcess::SeparateChannels : QProcess::MergedChannels);
     process.start(path, arguments);
     if (!process.waitForFinished(50000)) {
         process.kill();
         *output = QStringLiteral("%1 did not finish").arg(program);
         return false;
     }
-    *output = QString::fromUtf8(process.readAll());
+    *output = QString::fromUtf8(process.readAllStandardOutput());
+    if (errors)
+        *errors = QString::fromUtf8(process.readAllStandardError());
     return process.exitStatus() == QProcess::NormalExit && process.exitCode() == 0;
 }
 

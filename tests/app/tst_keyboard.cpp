@@ -3,6 +3,7 @@
 #include "mainwindow.h"
 #include "move.h"
 #include "moveactionsdelegate.h"
+#include "movereview.h"
 #include "movesmodel.h"
 #include "movestable.h"
 #include "movesview.h"
@@ -206,7 +207,10 @@ void tst_Keyboard::movesRowActionsShouldBeReachableByKeyboard()
 {
     MovesView *moves = mWindow->movesView();
     MovesModel *model = moves->model();
+    // The panel computes on a worker once the window is shown.
+    QTRY_VERIFY(!mWindow->moveReview()->isStale() && !mWindow->moveReview()->isComputing());
     const int rows = model->rowCount();
+    QVERIFY(rows > 0);
     int credits = 0;
     while (model->moveAt(credits)->serviceId != QLatin1String("mana-credits"))
         ++credits;
