@@ -674,7 +674,8 @@ bool MainWindow::saveTo(const QString &fileName)
         if (answer != QMessageBox::Save)
             return false;
     }
-    rebaseSources(QFileInfo(absolute).absolutePath());
+    mCopiedSources.clear();
+    rebaseSources(absolute);
     QString error;
     bool cancelled = false;
     const int savedIndex = mDocument->undoStack()->index();
@@ -696,17 +697,26 @@ bool MainWindow::saveTo(const QString &fileName)
         mAutoSaver->discard();
     }
     updateTitle();
-    showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
+    if (mCopiedSources.isEmpty())
+        showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
+    else
+        showMessage(tr("Saved %1; %2").arg(QDir::toNativeSeparators(fileName), mCopiedSources));
+    mCopiedSources.clear();
     return true;
 }
 
 // Linked sources are stored relative to the plan: saved into another
 // folder, their paths are rewritten (one undoable step) so they still name
 // the same files.
-void MainWindow::rebaseSources(const QString &newDir)
+void MainWindow::rebaseSources(const QString &fileName)
 {
+    const QString newDir = QFileInfo(fileName).absolutePath();
     const QString oldDir = mRealitySync->baseDir();
-    if (oldDir.startsWith(QLatin1Char(':')) || QDir(oldDir) == QDir(newDir))
+    if (oldDir.startsWith(QLatin1Char(':'))) {
+        copyResourceSources(oldDir, fileName);
+        return;
+    }
+    if (QDir(oldDir) == QDir(newDir))
         return;
     QList<Host> hosts = mDocument->schema().hosts;
     bool changed = false;
@@ -726,6 +736,30 @@ void MainWindow::rebaseSources(const QString &newDir)
     }
     if (changed)
         mDocument->undoStack()->push(changeHostsCommand(mDocument, hosts, tr("Keep linked sources' paths")));
+}
+
+// The built-in sample's linked files live in the resources: saved into a
+// folder, the plan gets copies of them there, so that it still reads them.
+void MainWindow::copyResourceSources(const QString &fromDir, const QString &fileName)
+{
+    const QString toDir = QFileInfo(fileName).absolutePath();
+    QString error;
+    // A folder named after the plan, should the copies need one of their own.
+    const QString folder = QStringLiteral("%1-sources").arg(QFileInfo(fileName).fileName().section(QLatin1Char('.'), 0, 0));
+    const std::optional<LinkedSourcesCopy> copy = copyLinkedSources(mDocument->schema(), fromDir, toDir, folder, &error);
+    if (!copy) {
+        QMessageBox::warning(this, tr("Linked files not copied"),
+                             tr("The linked files could not be copied beside the plan, so the saved plan will "
+                                "not find them: %1")
+                                 .arg(error));
+        return;
+    }
+    if (copy->hosts)
+        mDocument->undoStack()->push(changeHostsCommand(mDocument, *copy->hosts, tr("Keep linked sources' paths")));
+    if (!copy->written.isEmpty())
+        mCopiedSources = copy->folder.isEmpty()
+            ? tr("%n linked file(s) copied beside it", nullptr, int(copy->written.size()))
+            : tr("%n linked file(s) copied into %1", nullptr, int(copy->written.size())).arg(copy->folder);
 }
 
 bool MainWindow::maybeSave()

@@ -152,7 +152,9 @@ private:
     void setOpeningShown(bool shown);
     bool writeInBackground(const QString &fileName, QString *error, bool *cancelled);
     void createOpeningIndicator();
-    void rebaseSources(const QString &newDir);
+    // Before the plan is written to fileName: its linked sources' paths.
+    void rebaseSources(const QString &fileName);
+    void copyResourceSources(const QString &fromDir, const QString &fileName);
     void readSettings();
     void writeSettings();
     void editAutosaveInterval();
@@ -195,6 +197,7 @@ private:
     AutoSaver *mAutoSaver;
     QFileSystemWatcher *mWatcher;
     FileStamp mStamp; // the open file as last read or written
+    QString mCopiedSources; // what the save in progress copied, for its message
     bool mAskingAboutDisk = false;
     QTabWidget *mCentralTabs = nullptr;
     RangeGridPanel *mGridPanel = nullptr;

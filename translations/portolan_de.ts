@@ -1986,6 +1986,14 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
         <source>The document contains binary data (a NUL byte), not Markdown.</source>
         <translation>Das Dokument enthält Binärdaten (ein NUL-Byte), kein Markdown.</translation>
     </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>%1 kann nicht gelesen werden: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>Der Ordner %1 kann nicht angelegt werden</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Locator</name>
@@ -2843,6 +2851,32 @@ Wiederherstellen?</translation>
     <message>
         <source>The save did not finish.</source>
         <translation>Das Speichern wurde nicht abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Saved %1; %2</source>
+        <translation>%1 gespeichert; %2</translation>
+    </message>
+    <message>
+        <source>Linked files not copied</source>
+        <translation>Verknüpfte Dateien nicht kopiert</translation>
+    </message>
+    <message>
+        <source>The linked files could not be copied beside the plan, so the saved plan will not find them: %1</source>
+        <translation>Die verknüpften Dateien konnten nicht neben den Plan kopiert werden, daher findet der gespeicherte Plan sie nicht: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked file(s) copied beside it</source>
+        <translation>
+            <numerusform>%n verknüpfte Datei daneben kopiert</numerusform>
+            <numerusform>%n verknüpfte Dateien daneben kopiert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked file(s) copied into %1</source>
+        <translation>
+            <numerusform>%n verknüpfte Datei nach %1 kopiert</numerusform>
+            <numerusform>%n verknüpfte Dateien nach %1 kopiert</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -365,6 +365,20 @@
             <numerusform>Read %n linked sources in %1 ms.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n linked file(s) copied beside it</source>
+        <translation>
+            <numerusform>%n linked file copied beside it</numerusform>
+            <numerusform>%n linked files copied beside it</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n linked file(s) copied into %1</source>
+        <translation>
+            <numerusform>%n linked file copied into %1</numerusform>
+            <numerusform>%n linked files copied into %1</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::MarkdownFormat</name>

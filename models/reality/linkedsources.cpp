@@ -7,6 +7,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QProcessEnvironment>
 #include <QtConcurrent>
@@ -300,6 +301,84 @@ QString relativeSourcePath(const QString &baseDir, const QString &file)
     if (relative.startsWith(QLatin1String("../../../")) || QDir::isAbsolutePath(relative))
         return absolute;
     return relative;
+}
+
+std::optional<LinkedSourcesCopy> copyLinkedSources(const Schema &schema, const QString &fromDir, const QString &toDir,
+                                                   const QString &folder, QString *error)
+{
+    // The relative paths the plan links that exist under fromDir.
+    QStringList paths;
+    const auto collect = [&](const QString &path) {
+        if (!path.isEmpty() && !QDir::isAbsolutePath(path) && QFileInfo::exists(QDir(fromDir).filePath(path))
+            && !paths.contains(path))
+            paths.append(path);
+    };
+    for (const Host &h : schema.hosts) {
+        for (const RealitySource &source : h.sources) {
+            for (const QString &f : source.files)
+                collect(f);
+            collect(source.envFile);
+        }
+    }
+    QHash<QString, QByteArray> bytes;
+    for (const QString &path : std::as_const(paths)) {
+        QFile file(QDir(fromDir).filePath(path));
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = Tr::tr("Cannot read %1: %2")
+                         .arg(file.fileName(), file.errorString());
+            return std::nullopt;
+        }
+        bytes.insert(path, file.readAll());
+    }
+    // Where the set fits without overwriting anything: toDir itself, else
+    // a new folder (the first name that holds no file of the set).
+    const auto fits = [&](const QString &dir) {
+        for (const QString &path : std::as_const(paths)) {
+            QFile existing(QDir(dir).filePath(path));
+            if (existing.exists() && (!existing.open(QIODevice::ReadOnly) || existing.readAll() != bytes.value(path)))
+                return false;
+        }
+        return true;
+    };
+    LinkedSourcesCopy copy;
+    QString target = toDir;
+    if (!fits(target)) {
+        for (int n = 1;; ++n) {
+            copy.folder = n == 1 ? folder : QStringLiteral("%1-%2").arg(folder).arg(n);
+            target = QDir(toDir).filePath(copy.folder);
+            if (fits(target))
+                break;
+        }
+    }
+    for (const QString &path : std::as_const(paths)) {
+        const QString name = QDir(target).filePath(path);
+        if (QFileInfo::exists(name))
+            continue; // the same bytes (fits() said so)
+        if (!QDir().mkpath(QFileInfo(name).absolutePath())) {
+            *error = Tr::tr("Cannot create the folder %1")
+                         .arg(QDir::toNativeSeparators(QFileInfo(name).absolutePath()));
+            return std::nullopt;
+        }
+        if (!writeFileAtomically(name, bytes.value(path), error))
+            return std::nullopt;
+        copy.written.append(QFileInfo(name).absoluteFilePath());
+    }
+    if (!copy.folder.isEmpty()) {
+        QList<Host> hosts = schema.hosts;
+        const auto move = [&](QString *path) {
+            if (paths.contains(*path))
+                *path = copy.folder + QLatin1Char('/') + *path;
+        };
+        for (Host &h : hosts) {
+            for (RealitySource &source : h.sources) {
+                for (QString &f : source.files)
+                    move(&f);
+                move(&source.envFile);
+            }
+        }
+        copy.hosts = hosts;
+    }
+    return copy;
 }
 
 SourceReading readSource(const QString &hostId, const RealitySource &source, const QString &baseDir,

@@ -101,4 +101,20 @@ Schema applyDiff(const Schema &plan, const RealityDiff &diff);
 // absolute path (what a plan stores for a linked file).
 QString relativeSourcePath(const QString &baseDir, const QString &file);
 
+// A plan whose linked files live in the resources (the built-in sample's,
+// base ":/samples") saved into a folder: the files are copied there under
+// their relative paths, so that the saved plan still reads them. A file
+// already there with the same bytes is kept. When one with other bytes is
+// there, nothing is overwritten: the whole set goes into a new folder beside
+// the plan (folder, or folder-2, -3…) and hosts holds the plan's hosts with
+// the paths that lead there.
+struct LinkedSourcesCopy
+{
+    QStringList written;       // the files written, absolute
+    QString folder;            // the new folder, when one was needed (else empty)
+    std::optional<QList<Host>> hosts; // the hosts with new paths, when folder is set
+};
+std::optional<LinkedSourcesCopy> copyLinkedSources(const Schema &schema, const QString &fromDir, const QString &toDir,
+                                                   const QString &folder, QString *error);
+
 } // namespace Portolan

@@ -26,6 +26,9 @@
 #include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QStatusBar>
+#include <QFileInfo>
+#include <QDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
@@ -48,6 +51,7 @@ private slots:
     void shouldNotOverwriteAnExternalChangeWithoutConsent();
     void whatIfShouldShowTheDraftInTableAndGrid();
     void shouldNameTheBuiltInSampleButSaveItAsNew();
+    void savedSampleShouldCarryItsLinkedFiles();
     void sourcesPanelShouldListTheSamplesLinkedFiles();
     void saveAsShouldKeepLinkedSourcesPointingAtTheirFiles();
     void shouldFitTheHostsColumnsAt1280x800();
@@ -200,6 +204,65 @@ void tst_MainWindow::shouldNameTheBuiltInSampleButSaveItAsNew()
     QVERIFY(window.document()->fileName().isEmpty()); // Save asks where
     window.openUntitled(Schema());
     QVERIFY2(window.windowTitle().startsWith(QStringLiteral("Untitled")), qPrintable(window.windowTitle()));
+}
+
+void tst_MainWindow::savedSampleShouldCarryItsLinkedFiles()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const auto allRead = [](const MainWindow &window) {
+        const QList<SourceReading> readings = window.realitySync()->readings();
+        if (readings.isEmpty())
+            return false;
+        for (const SourceReading &r : readings) {
+            if (!r.ok)
+                return false;
+        }
+        return true;
+    };
+    {
+        MainWindow window;
+        window.openUntitled(builtInLinkedSample());
+        QTRY_VERIFY(allRead(window));
+        const int readings = int(window.realitySync()->readings().size());
+        QVERIFY(window.saveTo(dir.filePath(QStringLiteral("mana.portolan.json"))));
+        // The files come along under the paths the plan names.
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("mana-2026-04-17/docker-compose.macmini.yml"))));
+        QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("mana-2026-04-17/cloudflared-config.yml"))));
+        QCOMPARE(window.document()->undoStack()->count(), 0); // no path changed
+        QVERIFY(window.statusBar()->currentMessage().contains(QLatin1String("copied")));
+        QTRY_VERIFY(window.realitySync()->readings().constFirst().absoluteFiles.constFirst().startsWith(dir.path()));
+        QTRY_VERIFY(allRead(window));
+        QCOMPARE(int(window.realitySync()->readings().size()), readings);
+    }
+    {
+        // A different file where a copy would go stays; the copies go into a folder of their own.
+        QTemporaryDir other;
+        const QString mine = other.filePath(QStringLiteral("mana-2026-04-17/docker-compose.macmini.yml"));
+        QVERIFY(QDir().mkpath(QFileInfo(mine).absolutePath()));
+        QFile file(mine);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("services: {}\n");
+        file.close();
+        MainWindow window;
+        window.openUntitled(builtInLinkedSample());
+        QVERIFY(window.saveTo(other.filePath(QStringLiteral("mana.portolan.json"))));
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), QByteArray("services: {}\n"));
+        QVERIFY(QFileInfo::exists(other.filePath(QStringLiteral("mana-sources/mana-2026-04-17/docker-compose.macmini.yml"))));
+        QCOMPARE(window.document()->undoStack()->count(), 1);
+        bool moved = false;
+        for (const Host &h : window.document()->schema().hosts) {
+            for (const RealitySource &source : h.sources)
+                moved = moved || source.files.constFirst().startsWith(QLatin1String("mana-sources/mana-2026-04-17/"));
+        }
+        QVERIFY(moved);
+        // Saved as it is shown: the file on disk names the new folder.
+        QFile saved(other.filePath(QStringLiteral("mana.portolan.json")));
+        QVERIFY(saved.open(QIODevice::ReadOnly));
+        QVERIFY(saved.readAll().contains("mana-sources/mana-2026-04-17/docker-compose.macmini.yml"));
+        QTRY_VERIFY(allRead(window));
+    }
 }
 
 void tst_MainWindow::sourcesPanelShouldListTheSamplesLinkedFiles()
