@@ -1,6 +1,7 @@
 #include "commandline.h"
 
 #include "analyzer.h"
+#include "cliprogress.h"
 #include "formatregistry.h"
 #include "jsonformat.h"
 #include "jsonreader.h"
@@ -261,6 +262,8 @@ QByteArray findingsJson(const Checked &checked)
 
 void printSourceWarnings(const QList<SourceReading> &readings, const QString &base, CommandContext &context)
 {
+    if (context.progress)
+        context.progress->clear();
     for (const SourceReading &r : readings) {
         for (Diagnostic warning : r.warnings) {
             if (!warning.file.isEmpty() && QFileInfo(warning.file).isRelative())
@@ -277,12 +280,19 @@ bool checkPlan(const QString &fileName, const QByteArray &data, bool refresh, Ch
     ParseError error;
     std::optional<Schema> schema = JsonFormat::parse(data, fileName, &error);
     if (!schema) {
+        if (context.progress)
+            context.progress->clear();
         context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
         return false;
     }
     QList<Finding> sourceFindings;
     const QString base = QFileInfo(fileName).path();
-    if (refresh) {
+    qsizetype sources = 0;
+    for (const Host &h : schema->hosts)
+        sources += h.sources.size();
+    if (refresh && sources > 0) {
+        if (context.progress)
+            context.progress->step(Tr::tr("re-reading %Ln linked source(s)", nullptr, int(sources)));
         const QList<SourceReading> readings = readSources(*schema, QFileInfo(fileName).absolutePath());
         if (!readings.isEmpty()) {
             printSourceWarnings(readings, base, context);
@@ -291,6 +301,8 @@ bool checkPlan(const QString &fileName, const QByteArray &data, bool refresh, Ch
             sourceFindings = applied.findings;
         }
     }
+    if (context.progress)
+        context.progress->step(Tr::tr("analysing %Ln service(s)", nullptr, int(schema->services.size())));
     locate(Analyzer::analyze(*schema) + sourceFindings, *schema, fileName, base, idLines(data), checked);
     return true;
 }
@@ -482,13 +494,17 @@ int runCheck(CommandContext &context)
     }
 
     // Every file is checked even when one cannot be read, as linters do.
+    CliProgress progress(QStringLiteral("check"));
+    context.progress = &progress;
     Checked checked;
     bool unreadable = false;
     QStringList composeFiles;
     for (const QString &file : files) {
+        progress.step(Tr::tr("reading %1").arg(file));
         ParseError error;
         const std::optional<QByteArray> data = readFileBytes(file, &error);
         if (!data) {
+            progress.clear();
             context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
             unreadable = true;
             continue;
@@ -501,9 +517,15 @@ int runCheck(CommandContext &context)
         case InputKind::Markdown: unreadable = !checkMarkdown(file, *data, &checked, context) || unreadable; break;
         }
     }
-    if (!composeFiles.isEmpty() && !checkCompose(composeFiles, parser.value(hostOption), &checked, context))
-        unreadable = true;
+    if (!composeFiles.isEmpty()) {
+        progress.step(Tr::tr("reading %Ln compose file(s)", nullptr, int(composeFiles.size())));
+        if (!checkCompose(composeFiles, parser.value(hostOption), &checked, context))
+            unreadable = true;
+    }
     const int *counts = checked.counts;
+    // The report goes to standard output, often the same terminal.
+    progress.clear();
+    context.progress = nullptr;
 
     if (format == QLatin1String("json")) {
         writeBytes(context.out, findingsJson(checked));

@@ -1,5 +1,6 @@
 #include "commandline.h"
 
+#include "cliprogress.h"
 #include "formatregistry.h"
 #include "jsonformat.h"
 
@@ -48,9 +49,12 @@ int runExport(CommandContext &context)
                     << Qt::endl;
         return 2;
     }
+    CliProgress progress(QStringLiteral("export"));
+    progress.step(Tr::tr("reading %1").arg(positional.first()));
     ParseError error;
     const std::optional<Schema> schema = loadSchemaFile(positional.first(), &error);
     if (!schema) {
+        progress.clear();
         context.err << QStringLiteral("portolan export: %1").arg(error.toString()) << Qt::endl;
         return 2;
     }
@@ -75,8 +79,11 @@ int runExport(CommandContext &context)
         options.extra.insert(pair.left(eq), pair.mid(eq + 1));
     }
 
+    progress.step(Tr::tr("writing %1").arg(format->displayName()));
     QString writeError;
     const std::optional<QByteArray> bytes = format->write(*schema, options, &writeError);
+    // The export goes to standard output or a file; messages to standard error.
+    progress.clear();
     if (!bytes) {
         context.err << QStringLiteral("portolan export: %1").arg(writeError) << Qt::endl;
         return 2;

@@ -10,11 +10,14 @@ namespace Portolan {
 // Subcommands run without any window: `portolan check FILE`, etc.
 // Each returns the process exit code: 0 fine, 1 findings (check, probe) or a move
 // no source carries (apply), 2 bad usage or input.
+class CliProgress;
+
 struct CommandContext
 {
     QStringList arguments; // after the subcommand name
     QTextStream &out;
     QTextStream &err;
+    CliProgress *progress = nullptr; // of a command that shows one
 };
 
 bool isSubcommand(const QString &name);

@@ -56,8 +56,12 @@ void installTranslators(QCoreApplication &app, const QString &language)
                            QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qtTranslator);
     // Compiled into the binary, so an installed portolan finds them wherever its prefix is.
+    // English, the messages' own language, has a file too: its plural forms
+    // ("1 error", "2 errors"). It is also what the C locale of CI and
+    // containers gets, instead of "2 error(s)".
     auto *translator = new QTranslator(&app);
-    if (translator->load(locale, QStringLiteral("portolan"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+    if (translator->load(locale, QStringLiteral("portolan"), QStringLiteral("_"), QStringLiteral(":/i18n"))
+        || translator->load(QStringLiteral("portolan_en"), QStringLiteral(":/i18n")))
         QCoreApplication::installTranslator(translator);
 }
 

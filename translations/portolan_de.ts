@@ -976,6 +976,35 @@ Befehle (laufen ohne Fenster; „portolan BEFEHL --help“ zeigt ihre Optionen):
 Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder apply hat einen Schritt von Hand
 übrig gelassen, 2 falscher Aufruf oder unlesbare Eingabe.</translation>
     </message>
+    <message numerus="yes">
+        <source>re-reading %Ln linked source(s)</source>
+        <translation>
+            <numerusform>lese %Ln verknüpfte Quelle neu</numerusform>
+            <numerusform>lese %Ln verknüpfte Quellen neu</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>analysing %Ln service(s)</source>
+        <translation>
+            <numerusform>analysiere %Ln Dienst</numerusform>
+            <numerusform>analysiere %Ln Dienste</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reading %1</source>
+        <translation>lese %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>reading %Ln compose file(s)</source>
+        <translation>
+            <numerusform>lese %Ln Compose-Datei</numerusform>
+            <numerusform>lese %Ln Compose-Dateien</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>writing %1</source>
+        <translation>schreibe %1</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Compose</name>

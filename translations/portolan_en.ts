@@ -134,6 +134,27 @@
             <numerusform>%n infos</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>re-reading %Ln linked source(s)</source>
+        <translation>
+            <numerusform>re-reading %Ln linked source</numerusform>
+            <numerusform>re-reading %Ln linked sources</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>analysing %Ln service(s)</source>
+        <translation>
+            <numerusform>analysing %Ln service</numerusform>
+            <numerusform>analysing %Ln services</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>reading %Ln compose file(s)</source>
+        <translation>
+            <numerusform>reading %Ln compose file</numerusform>
+            <numerusform>reading %Ln compose files</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Portolan::ComposeFormat</name>

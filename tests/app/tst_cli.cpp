@@ -6,6 +6,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <QTest>
@@ -26,6 +27,7 @@ private slots:
     void checkShouldExitByWorstSeverity();
     void checkShouldPrintEveryFormat();
     void checkJsonShouldBeQJsonDocumentsLayout();
+    void progressShouldGoToStandardErrorAndBeErased();
     void checkShouldRejectUnreadableInput();
     void checkShouldPointAtTheServiceLine();
     void checkShouldWriteSarif();
@@ -39,7 +41,7 @@ private:
         QString out;
         QString err;
     };
-    Result run(const QStringList &arguments, const QString &workingDirectory = {});
+    Result run(const QStringList &arguments, const QString &workingDirectory = {}, const QStringList &environment = {});
     QString brokenSample(const QString &name);
     QString writeSchema(const Schema &schema, const QString &name);
 
@@ -51,7 +53,8 @@ void tst_Cli::initTestCase()
     QVERIFY(mDir.isValid());
 }
 
-tst_Cli::Result tst_Cli::run(const QStringList &arguments, const QString &workingDirectory)
+tst_Cli::Result tst_Cli::run(const QStringList &arguments, const QString &workingDirectory,
+                             const QStringList &environment)
 {
     QProcess process;
     process.setWorkingDirectory(workingDirectory);
@@ -59,6 +62,8 @@ tst_Cli::Result tst_Cli::run(const QStringList &arguments, const QString &workin
     env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
     env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
     env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    for (const QString &pair : environment)
+        env.insert(pair.section(QLatin1Char('='), 0, 0), pair.section(QLatin1Char('='), 1));
     process.setProcessEnvironment(env);
     process.start(QStringLiteral(PORTOLAN_BINARY), arguments);
     if (!process.waitForFinished(30000))
@@ -232,6 +237,30 @@ void tst_Cli::checkJsonShouldBeQJsonDocumentsLayout()
     QCOMPARE(error.error, QJsonParseError::NoError);
     QVERIFY(json.out.contains(QStringLiteral("Grüße 😀")));
     QCOMPARE(json.out.toUtf8(), doc.toJson(QJsonDocument::Indented));
+}
+
+void tst_Cli::progressShouldGoToStandardErrorAndBeErased()
+{
+    const QString file = writeSchema(builtInSample(), QStringLiteral("progress.portolan.json"));
+    const QStringList commands[] = {{QStringLiteral("check"), file, QStringLiteral("--format"), QStringLiteral("json")},
+                                    {QStringLiteral("export"), file, QStringLiteral("--to"), QStringLiteral("markdown")}};
+    for (const QStringList &arguments : commands) {
+        // Standard error is not a terminal here: no progress, unless asked for.
+        const Result plain = run(arguments);
+        QVERIFY2(!plain.err.contains(QLatin1Char('\r')), qPrintable(plain.err));
+        const Result shown = run(arguments, QString(), {QStringLiteral("PORTOLAN_PROGRESS=1")});
+        QCOMPARE(shown.exitCode, plain.exitCode);
+        QCOMPARE(shown.out, plain.out); // the result alone on standard output
+        const QString prefix = QStringLiteral("\rportolan %1: reading %2…\x1b[K").arg(arguments.first(), file);
+        QVERIFY2(shown.err.startsWith(prefix), qPrintable(shown.err.toUtf8().toPercentEncoding()));
+        QVERIFY2(shown.err.endsWith(QLatin1String("\r\x1b[K")), qPrintable(shown.err.toUtf8().toPercentEncoding()));
+        const Result none = run(arguments, QString(), {QStringLiteral("PORTOLAN_PROGRESS=0")});
+        QVERIFY(none.err.isEmpty());
+    }
+    // In English plural forms, also under the C locale.
+    const Result check = run(commands[0], QString(), {QStringLiteral("PORTOLAN_PROGRESS=1")});
+    QVERIFY2(check.err.contains(QStringLiteral("analysing %1 services").arg(QLocale::c().toString(builtInSample().services.size()))),
+             qPrintable(check.err.toUtf8().toPercentEncoding()));
 }
 
 void tst_Cli::checkShouldRejectUnreadableInput()
@@ -426,7 +455,7 @@ void tst_Cli::checkShouldCheckComposeFilesAndSeveralFiles()
     QCOMPARE(both.exitCode, 1);
     // One count over both: the plan's 21 warnings and 17 infos, the compose
     // file's 6 errors (2 collisions, 4 broken references) and 4 infos (privileged ports).
-    QVERIFY2(both.out.endsWith(QStringLiteral("\n6 error(s), 21 warning(s), 21 info(s)\n")), qPrintable(both.out.right(200)));
+    QVERIFY2(both.out.endsWith(QStringLiteral("\n6 errors, 21 warnings, 21 infos\n")), qPrintable(both.out.right(200)));
     QCOMPARE(run({QStringLiteral("check"), plan, plan}).exitCode, 0);
 }
 

@@ -134,7 +134,7 @@ void tst_Headless::shouldRunEveryCommand()
 
     const Result check = run({QStringLiteral("check"), sample}, platform);
     QCOMPARE(check.exitCode, 0);
-    QVERIFY2(check.out.endsWith(QStringLiteral("0 error(s), 21 warning(s), 17 info(s)\n")), qPrintable(check.out));
+    QVERIFY2(check.out.endsWith(QStringLiteral("0 errors, 21 warnings, 17 infos\n")), qPrintable(check.out));
 
     const QString plan = mDir.filePath(QStringLiteral("imported-%1.portolan.json").arg(platform));
     const Result import = run({QStringLiteral("import"), QStringLiteral(PORTOLAN_REALWORLD_DIR "/docs/PORT_SCHEMA.md"),
@@ -163,7 +163,7 @@ void tst_Headless::shouldRunEveryCommand()
 
     const Result diff = run({QStringLiteral("diff"), sample, plan}, platform);
     QCOMPARE(diff.exitCode, 0);
-    QVERIFY(diff.out.contains(QStringLiteral("move(s)")));
+    QVERIFY2(diff.out.contains(QStringLiteral(" moves, ")) || diff.out.contains(QStringLiteral(" move, ")), qPrintable(diff.out));
 
     Schema listening;
     listening.hosts = {Host{QStringLiteral("here"), QStringLiteral("Here"), QStringLiteral("127.0.0.1"), {}, {}}};
