@@ -1809,10 +1809,13 @@ public:
         , mStatus(status)
         , mFindings(findings)
     {
-        for (int i = 0; i < s.services.size(); ++i) {
-            mIndexByName.insert(s.services.at(i).name, i);
-            mIndexById.insert(s.services.at(i).id, i);
-        }
+        // Schema::range() and host() search their lists; this writer asks per service.
+        mRanges.reserve(s.ranges.size());
+        for (const PortRange &r : s.ranges)
+            mRanges.insert(r.id, &r);
+        mHostIds.reserve(s.hosts.size());
+        for (const Host &h : s.hosts)
+            mHostIds.insert(h.id);
     }
 
     QByteArray write();
@@ -1829,7 +1832,10 @@ private:
     }
     // Only the declared range: the real file keeps searxng (8080) out of
     // 8000-8099, so a port inside a range does not move a service into it.
-    const PortRange *rangeFor(const Service &v) const { return v.rangeId.isEmpty() ? nullptr : s.range(v.rangeId); }
+    const PortRange *rangeFor(const Service &v) const
+    {
+        return v.rangeId.isEmpty() ? nullptr : mRanges.value(v.rangeId, nullptr);
+    }
     bool inTable(const Service &v) const
     {
         const bool status = listedInStatus(v);
@@ -1841,7 +1847,8 @@ private:
     {
         static const QRegularExpression withPort(QStringLiteral("^(\\d{1,5})\\s+(.+)$"));
         const QRegularExpressionMatch m = withPort.match(text);
-        return mIndexByName.contains(text) || (m.hasMatch() && mIndexByName.contains(m.captured(2).trimmed()));
+        const QHash<QString, int> &byName = indexByName();
+        return byName.contains(text) || (m.hasMatch() && byName.contains(m.captured(2).trimmed()));
     }
 
     void writeStatus(QString &out);
@@ -1850,15 +1857,34 @@ private:
     // Schema::service() is a linear search; this writer asks once per row.
     const Service *service(const QString &id) const
     {
+        if (id.isEmpty())
+            return nullptr;
+        if (mIndexById.isEmpty()) {
+            mIndexById.reserve(s.services.size());
+            for (int i = 0; i < s.services.size(); ++i)
+                mIndexById.insert(s.services.at(i).id, i);
+        }
         const auto it = mIndexById.constFind(id);
-        return id.isEmpty() || it == mIndexById.cend() ? nullptr : &s.services.at(*it);
+        return it == mIndexById.cend() ? nullptr : &s.services.at(*it);
+    }
+    // Built when first asked: only a table with a counterpart column asks.
+    const QHash<QString, int> &indexByName() const
+    {
+        if (mIndexByName.isEmpty()) {
+            mIndexByName.reserve(s.services.size());
+            for (int i = 0; i < s.services.size(); ++i)
+                mIndexByName.insert(s.services.at(i).name, i);
+        }
+        return mIndexByName;
     }
 
     const Schema &s;
     bool mStatus;
     bool mFindings;
-    QHash<QString, int> mIndexByName;
-    QHash<QString, int> mIndexById;
+    QHash<QString, const PortRange *> mRanges;
+    QSet<QString> mHostIds;
+    mutable QHash<QString, int> mIndexByName;
+    mutable QHash<QString, int> mIndexById;
 };
 
 void Writer::writeStatus(QString &out)
@@ -1885,7 +1911,7 @@ void Writer::writeStatus(QString &out)
     for (int i = 0; i < s.services.size(); ++i) {
         const Service &v = s.services.at(i);
         if (listedInStatus(v)) {
-            if (!s.host(v.hostId) && !byHost.contains(v.hostId))
+            if (!mHostIds.contains(v.hostId) && !byHost.contains(v.hostId))
                 unknownHosts.append(v.hostId);
             byHost[v.hostId].append(i);
         } else if (listedInactive(v)) {
