@@ -32,6 +32,7 @@ private slots:
     void shouldSetMetricsOfMatchingServices();
     void shouldWriteOneJobPerNameWithContainerTargets();
     void shouldWriteConfigsPromtoolAccepts();
+    void fileSdShouldBeQJsonDocumentsLayout();
     void shouldRoundTripScrapeTargets();
     void importThenExportShouldKeepRealConfigs_data();
     void importThenExportShouldKeepRealConfigs();
@@ -257,6 +258,49 @@ void TestPrometheusFormat::shouldWriteOneJobPerNameWithContainerTargets()
     QCOMPARE(jobs.at(0).targets.size(), 3);
     QCOMPARE(jobs.at(1).name, QStringLiteral("same-2"));
     QCOMPARE(jobs.at(1).interval, QStringLiteral("1m"));
+}
+
+void TestPrometheusFormat::fileSdShouldBeQJsonDocumentsLayout()
+{
+    Schema plan = scrapedPlan();
+    const QStringList odd{QStringLiteral("quote \"q\" and back\\slash"), QStringLiteral("tab\there, newline\nthere, bell\u0007"),
+                          QStringLiteral("Grüße 😀 \u2028 </script> \u007f")};
+    for (qsizetype i = 0; i < plan.services.size(); ++i) {
+        Service &s = plan.services[i];
+        s.metrics.enabled = true;
+        s.metrics.job = odd.at(i % odd.size());
+        s.metrics.path = QStringLiteral("/m/") + odd.at((i + 1) % odd.size());
+        s.id += odd.at((i + 2) % odd.size());
+    }
+    // What QJsonDocument writes for the same groups.
+    const auto reference = [](const QList<ScrapeTarget> &targets) {
+        QJsonArray groups;
+        for (const ScrapeTarget &t : targets) {
+            QJsonObject labels;
+            labels.insert(QStringLiteral("job"), t.job);
+            labels.insert(QStringLiteral("__metrics_path__"), t.path);
+            if (!t.hostId.isEmpty())
+                labels.insert(QStringLiteral("host"), t.hostId);
+            labels.insert(QStringLiteral("service"), t.serviceId);
+            QJsonObject group;
+            group.insert(QStringLiteral("targets"), QJsonArray{t.target});
+            group.insert(QStringLiteral("labels"), labels);
+            groups.append(group);
+        }
+        return QJsonDocument(groups).toJson(QJsonDocument::Indented);
+    };
+    QString error;
+    for (const QString &host : {QString(), QStringLiteral("box")}) {
+        FormatOptions options;
+        options.hostId = host;
+        const auto written = FileSdFormat().write(plan, options, &error);
+        QVERIFY(written);
+        QVERIFY(QJsonDocument::fromJson(*written).array().size() > 0);
+        QCOMPARE(*written, reference(scrapeTargets(plan, host)));
+    }
+    const auto empty = FileSdFormat().write(Schema(), {}, &error);
+    QVERIFY(empty);
+    QCOMPARE(*empty, reference({}));
 }
 
 void TestPrometheusFormat::shouldWriteConfigsPromtoolAccepts()

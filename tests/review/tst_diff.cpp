@@ -88,7 +88,7 @@ void tst_Diff::shouldListMovesAndChangesInEveryFormat_data()
     QTest::addColumn<QString>("format");
     QTest::addColumn<QStringList>("inOrder");
     QTest::newRow("text") << QStringLiteral("text")
-                          << QStringList{QStringLiteral("3 move(s), 3 other change(s)"),
+                          << QStringList{QStringLiteral("3 moves, 3 other changes"),
                                          QStringLiteral("1. old-cron (service removed)"),
                                          QStringLiteral("2. Core services (range changed)"),
                                          QStringLiteral("3. credits (plan move): 3002 → 3003"),
@@ -164,7 +164,7 @@ void tst_Diff::identicalFilesShouldHaveNoDifferences()
 {
     const Result text = run({mOld, mOld});
     QCOMPARE(text.exitCode, 0);
-    QVERIFY(text.out.contains(QStringLiteral("0 move(s), 0 other change(s)")));
+    QVERIFY(text.out.contains(QStringLiteral("0 moves, 0 other changes")));
     const Result markdown = run({mOld, mOld, QStringLiteral("--format"), QStringLiteral("markdown")});
     QCOMPARE(markdown.exitCode, 0);
     QVERIFY(markdown.out.contains(QStringLiteral("No differences.")));

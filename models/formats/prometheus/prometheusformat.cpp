@@ -1,6 +1,7 @@
 #include "prometheusformat.h"
 
 #include "importmerge.h"
+#include "jsonreader.h"
 #include "yamlutil.h"
 
 #include <QCoreApplication>
@@ -603,22 +604,33 @@ FileSdFormat::FileSdFormat()
 {
 }
 
+// Written as QJsonDocument::Indented writes it (keys sorted, four spaces a
+// level), without building the document: a fleet has 100,000 groups.
 std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
 {
-    QJsonArray groups;
-    for (const ScrapeTarget &t : scrapeTargets(schema, options.hostId)) {
-        QJsonObject labels;
-        labels.insert(QStringLiteral("job"), t.job);
-        labels.insert(QStringLiteral("__metrics_path__"), t.path);
-        if (!t.hostId.isEmpty())
-            labels.insert(QStringLiteral("host"), t.hostId);
-        labels.insert(QStringLiteral("service"), t.serviceId);
-        QJsonObject group;
-        group.insert(QStringLiteral("targets"), QJsonArray{t.target});
-        group.insert(QStringLiteral("labels"), labels);
-        groups.append(group);
+    const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
+    QByteArray out;
+    out.reserve(64 + targets.size() * 256);
+    out += "[\n";
+    for (qsizetype i = 0; i < targets.size(); ++i) {
+        const ScrapeTarget &t = targets.at(i);
+        out += "    {\n        \"labels\": {\n            \"__metrics_path__\": ";
+        Json::appendString(out, t.path);
+        if (!t.hostId.isEmpty()) {
+            out += ",\n            \"host\": ";
+            Json::appendString(out, t.hostId);
+        }
+        out += ",\n            \"job\": ";
+        Json::appendString(out, t.job);
+        out += ",\n            \"service\": ";
+        Json::appendString(out, t.serviceId);
+        out += "\n        },\n        \"targets\": [\n            ";
+        Json::appendString(out, t.target);
+        out += "\n        ]\n    }";
+        out += i + 1 < targets.size() ? ",\n" : "\n";
     }
-    return QJsonDocument(groups).toJson(QJsonDocument::Indented);
+    out += "]\n";
+    return out;
 }
 
 } // namespace Portolan
