@@ -388,13 +388,15 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
     // get the name with a number (name-2), as Prometheus needs unique names.
     QList<ScrapeJob> jobs;
     QHash<QString, QList<int>> byName; // name as the plan gives it → its jobs
+    byName.reserve(targets.size());
     QHash<QString, int> nextNumber;
+    // Every name, for numbering: built only when a name needs a number.
     QSet<QString> used;
-    for (const ScrapeTarget &t : targets)
-        used.insert(t.job);
-    // Each job's targets as a set too: one job of 20,000 targets would
-    // otherwise search its list once a target.
-    QList<QSet<QString>> targetsOfJob;
+    // A job's targets as a set too, once it has more than a few: one job of
+    // 20,000 targets would otherwise search its list once a target, and a
+    // set for each of a fleet's 100,000 one-target jobs costs more than it saves.
+    constexpr qsizetype SearchedTargets = 16;
+    QHash<int, QSet<QString>> targetsOfJob;
     for (const ScrapeTarget &t : targets) {
         QList<int> &candidates = byName[t.job];
         int index = -1;
@@ -408,6 +410,11 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
             ScrapeJob job;
             job.name = t.job;
             if (!candidates.isEmpty()) {
+                if (used.isEmpty()) {
+                    used.reserve(targets.size());
+                    for (const ScrapeTarget &u : targets)
+                        used.insert(u.job);
+                }
                 int &n = nextNumber[t.job];
                 n = qMax(n, 2);
                 do
@@ -420,13 +427,21 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
             index = int(jobs.size());
             candidates.append(index);
             jobs.append(job);
-            targetsOfJob.append(QSet<QString>());
         }
         ScrapeJob &job = jobs[index];
-        if (QSet<QString> &known = targetsOfJob[index]; !known.contains(t.target)) {
-            known.insert(t.target);
-            job.targets.append(t.target);
+        bool known = false;
+        if (job.targets.size() < SearchedTargets) {
+            known = job.targets.contains(t.target);
+        } else {
+            QSet<QString> &set = targetsOfJob[index];
+            if (set.isEmpty())
+                set = QSet<QString>(job.targets.cbegin(), job.targets.cend());
+            known = set.contains(t.target);
+            if (!known)
+                set.insert(t.target);
         }
+        if (!known)
+            job.targets.append(t.target);
         job.serviceIds.append(t.serviceId);
     }
     return jobs;
@@ -434,18 +449,48 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
 
 namespace {
 
-QString jobText(const ScrapeJob &job, const QString &indent)
+// Appends text in double quotes, with backslash and quote escaped (quoted()).
+void appendQuoted(QString &out, const QString &text)
 {
-    QStringList targets;
-    for (const QString &t : job.targets)
-        targets.append(quoted(t));
-    QString out = QStringLiteral("%1- job_name: %2\n").arg(indent, quoted(job.name));
-    out += QStringLiteral("%1  metrics_path: %2\n").arg(indent, quoted(job.path));
-    if (!job.interval.isEmpty())
-        out += QStringLiteral("%1  scrape_interval: %2\n").arg(indent, job.interval);
-    out += QStringLiteral("%1  static_configs:\n%1    - targets: [%2]\n").arg(indent, targets.join(QStringLiteral(", ")));
-    return out;
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('"');
 }
+
+// One job of scrape_configs, appended to out (a fleet's config has
+// 100,000 of them).
+void appendJobText(QString &out, const ScrapeJob &job, QStringView indent)
+{
+    out += indent;
+    out += QLatin1String("- job_name: ");
+    appendQuoted(out, job.name);
+    out += QLatin1Char('\n');
+    out += indent;
+    out += QLatin1String("  metrics_path: ");
+    appendQuoted(out, job.path);
+    out += QLatin1Char('\n');
+    if (!job.interval.isEmpty()) {
+        out += indent;
+        out += QLatin1String("  scrape_interval: ");
+        out += job.interval;
+        out += QLatin1Char('\n');
+    }
+    out += indent;
+    out += QLatin1String("  static_configs:\n");
+    out += indent;
+    out += QLatin1String("    - targets: [");
+    for (qsizetype i = 0; i < job.targets.size(); ++i) {
+        if (i > 0)
+            out += QLatin1String(", ");
+        appendQuoted(out, job.targets.at(i));
+    }
+    out += QLatin1String("]\n");
+}
+
 
 // The imported config a plan's scrape settings came from, as the base of
 // the export: the file most services' metrics name, when it is there.
@@ -552,7 +597,7 @@ QByteArray editImportedConfig(const QByteArray &config, const QString &fileName,
         }
         QString text;
         for (const ScrapeJob &job : scrapeJobs(added))
-            text += jobText(job, indentKnown ? indent : QStringLiteral("  "));
+            appendJobText(text, job, indentKnown ? QStringView(indent) : QStringView(u"  "));
         const bool crlf = config.contains("\r\n");
         if (crlf)
             text.replace(QLatin1Char('\n'), QStringLiteral("\r\n"));
@@ -583,8 +628,9 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
         return (out + QStringLiteral("scrape_configs: []\n")).toUtf8();
     out += QStringLiteral("scrape_configs:\n");
     const QList<ScrapeJob> jobs = scrapeJobs(targets);
+    out.reserve(out.size() + jobs.size() * 120);
     for (const ScrapeJob &job : jobs)
-        out += jobText(job, QStringLiteral("  "));
+        appendJobText(out, job, u"  ");
     if (!fileSd.isEmpty()) {
         QSet<QString> names;
         for (const ScrapeJob &job : jobs)
