@@ -45,6 +45,10 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     mTable->verticalHeader()->hide();
     mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 12);
     mTable->horizontalHeader()->setStretchLastSection(false);
+    // Columns fit the visible rows and 200 more, not a fleet's thousands of
+    // drift moves laid out as text after every recomputation (a column's
+    // width looks at as many rows as the vertical header's precision says).
+    mTable->verticalHeader()->setResizeContentsPrecision(200);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ImpactColumn, QHeaderView::Stretch);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ActionsColumn, QHeaderView::Fixed);
     mTable->setColumnWidth(MovesModel::ActionsColumn, mTable->actionsDelegate()->preferredWidth());

@@ -330,7 +330,7 @@ void Analyzer::reanalyze()
             ++mCounts[int(f.severity)];
             ++mFindingCount;
             for (const QString &id : f.serviceIds) {
-                QList<quint64> &serviceSlots = d->slotsOfService[id];
+                Private::Slots &serviceSlots = d->slotsOfService[id];
                 if (serviceSlots.isEmpty() || serviceSlots.last() != slot)
                     serviceSlots.append(slot);
             }
@@ -417,7 +417,7 @@ QList<Finding> Analyzer::findings() const
 QList<Finding> Analyzer::findingsForService(const QString &serviceId) const
 {
     QList<Finding> result;
-    const QList<quint64> buckets = d->slotsOfService.value(serviceId);
+    const Private::Slots buckets = d->slotsOfService.value(serviceId);
     for (quint64 slot : buckets) {
         for (const Finding &f : d->bySlot.value(slot)) {
             if (f.serviceIds.contains(serviceId))

@@ -492,7 +492,10 @@ struct Analyzer::Private
     QList<qint16> narrowestRange; // per port: index of the narrowest range holding it, -1 none
 
     QHash<quint64, QList<Finding>> bySlot;
-    QHash<QString, QList<quint64>> slotsOfService;
+    // A service is in one or two findings' buckets, mostly: kept inline,
+    // without an allocation for each of a fleet's services.
+    using Slots = QVarLengthArray<quint64, 2>;
+    QHash<QString, Slots> slotsOfService;
 
     // The messages that latent collisions make by the thousand, translated
     // once per rebuild.

@@ -11,8 +11,7 @@ MovesModel::MovesModel(MoveReview *review, QObject *parent)
     : QAbstractTableModel(parent)
     , mReview(review)
 {
-    for (const Move &m : review->moves())
-        mKeys.append(m.key());
+    mKeys = review->keys();
     for (int row = 0; row < mKeys.size(); ++row)
         mStates.append(rowState(row));
     connect(review, &MoveReview::movesChanged, this, &MovesModel::onMovesChanged);
@@ -57,9 +56,12 @@ MovesModel::RowState MovesModel::rowState(int row) const
 // their selection, a row whose impact changed repaints alone.
 void MovesModel::onMovesChanged()
 {
-    QStringList keys;
-    for (const Move &m : mReview->moves())
-        keys.append(m.key());
+    const QStringList &keys = mReview->keys();
+    // Mostly the same moves come back with new impacts: only states change.
+    if (keys == mKeys) {
+        updateStates();
+        return;
+    }
 
     const QSet<QString> oldSet(mKeys.cbegin(), mKeys.cend());
     const QSet<QString> newSet(keys.cbegin(), keys.cend());
@@ -106,6 +108,11 @@ void MovesModel::onMovesChanged()
             row = last;
         }
     }
+    updateStates();
+}
+
+void MovesModel::updateStates()
+{
     mStates.resize(mKeys.size());
     for (int row = 0; row < mKeys.size(); ++row) {
         RowState state = rowState(row);

@@ -54,6 +54,8 @@ private:
         friend bool operator==(const RowState &, const RowState &) = default;
     };
     void onMovesChanged();
+    // Each row's shown state against the review's moves; a signal per row that changed.
+    void updateStates();
     RowState rowState(int row) const;
 
     MoveReview *mReview;

@@ -5,9 +5,12 @@
 
 #include <QFutureWatcher>
 #include <QPointer>
+#include <QThreadPool>
 #include <QTimer>
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace Portolan {
 
@@ -76,11 +79,8 @@ void MoveReview::clearProposal()
 
 const Move *MoveReview::move(const QString &key) const
 {
-    for (const Move &m : mMoves) {
-        if (m.key() == key)
-            return &m;
-    }
-    return nullptr;
+    const qsizetype i = mKeys.indexOf(key);
+    return i < 0 ? nullptr : &mMoves.at(i);
 }
 
 void MoveReview::setActive(bool active)
@@ -123,7 +123,7 @@ MoveReview::Inputs MoveReview::inputs() const
     return in;
 }
 
-QList<Move> MoveReview::compute(const Inputs &in)
+MoveReview::Computed MoveReview::compute(const Inputs &in)
 {
     QList<Move> drift = driftMoves(in.schema);
     computeImpacts(in.schema, drift, true, MaxMovesWithImpact);
@@ -139,13 +139,18 @@ QList<Move> MoveReview::compute(const Inputs &in)
         computeImpacts(in.schema, proposals, true, MaxMovesWithImpact);
         all += proposals;
     }
-    return all;
+    Computed computed;
+    computed.keys.reserve(all.size());
+    for (const Move &m : std::as_const(all))
+        computed.keys.append(m.key());
+    computed.moves = std::move(all);
+    return computed;
 }
 
 void MoveReview::refresh()
 {
     mScheduled = false;
-    mMoves = compute(inputs());
+    adopt(compute(inputs()));
     mStale = false;
     emit movesChanged();
 }
@@ -156,7 +161,7 @@ void MoveReview::startComputation()
     if (mComputing)
         return; // computationFinished() starts the next one
     if (!mWatcher) {
-        mWatcher = new QFutureWatcher<QList<Move>>(this);
+        mWatcher = new QFutureWatcher<Computed>(this);
         connect(mWatcher, &QFutureWatcherBase::finished, this, &MoveReview::computationFinished);
     }
     mComputing = true;
@@ -175,11 +180,21 @@ void MoveReview::computationFinished()
         if (mComputing)
             return;
     } else {
-        mMoves = mWatcher->result();
+        adopt(mWatcher->result());
         mStale = false;
         emit movesChanged();
     }
     emit computingChanged(false);
+}
+
+void MoveReview::adopt(Computed computed)
+{
+    QList<Move> old = std::exchange(mMoves, std::move(computed.moves));
+    mKeys = std::move(computed.keys);
+    // A fleet's list holds thousands of moves with their impacts: the old
+    // one is freed on a worker, not in the GUI thread's time.
+    if (old.size() > 1000)
+        QThreadPool::globalInstance()->start([old = std::move(old)]() mutable { old = QList<Move>(); });
 }
 
 void MoveReview::record(ReviewDecision::Kind kind, const QList<Move> &moves)
@@ -272,7 +287,16 @@ void MoveReview::settle(const QList<Move> &done)
     keys.reserve(done.size());
     for (const Move &m : done)
         keys.insert(m.key());
-    mMoves.removeIf([&keys](const Move &m) { return keys.contains(m.key()); });
+    QList<Move> moves;
+    QStringList kept;
+    for (qsizetype i = 0; i < mMoves.size(); ++i) {
+        if (!keys.contains(mKeys.at(i))) {
+            moves.append(mMoves.at(i));
+            kept.append(mKeys.at(i));
+        }
+    }
+    mMoves = std::move(moves);
+    mKeys = std::move(kept);
     emit movesChanged();
     scheduleRefresh();
 }

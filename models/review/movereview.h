@@ -38,6 +38,9 @@ public:
 
     // Drift, then drafts, then proposals; each group in execution order.
     const QList<Move> &moves() const { return mMoves; }
+    // Move::key() of each move, in the same order (made with the list, on
+    // the worker: thousands of keys are not built on the GUI thread).
+    const QStringList &keys() const { return mKeys; }
     const Move *move(const QString &key) const;
     // Recomputes now. Changes schedule a recomputation in a worker thread,
     // on a snapshot of the document: the list shown until it is done is the
@@ -88,7 +91,13 @@ private:
         QSet<QString> dismissed;
     };
     Inputs inputs() const;
-    static QList<Move> compute(const Inputs &inputs);
+    struct Computed
+    {
+        QList<Move> moves;
+        QStringList keys;
+    };
+    static Computed compute(const Inputs &inputs);
+    void adopt(Computed computed);
     void scheduleRefresh();
     void startComputation();
     void computationFinished();
@@ -105,6 +114,7 @@ private:
     bool mHasProposal = false;
     QSet<QString> mDismissed;
     QList<Move> mMoves;
+    QStringList mKeys;
     QList<ReviewDecision> mDecisions;
     bool mStale = true;
     bool mScheduled = false;
@@ -112,7 +122,7 @@ private:
     bool mComputing = false;
     quint64 mGeneration = 0;         // counts the changes of the inputs
     quint64 mComputedGeneration = 0; // what the running computation sees
-    QFutureWatcher<QList<Move>> *mWatcher = nullptr;
+    QFutureWatcher<Computed> *mWatcher = nullptr;
 };
 
 } // namespace Portolan
