@@ -1,5 +1,8 @@
 #include "analyzer_p.h"
 
+#include <algorithm>
+#include <iterator>
+
 namespace Portolan {
 
 int Analyzer::Private::handleFor(const QString &id) const
@@ -340,18 +343,22 @@ void Analyzer::reanalyze()
     emit reanalyzed();
 }
 
-// The services of one bucket's findings: a handful, so a list searched
-// linearly beats hashing them.
-static void addOnce(QStringList &ids, const QString &id)
+// The services of a bucket's findings, each once, in order: a bucket of a
+// fleet's popular port holds hundreds, so they are sorted, not searched.
+static void collectIds(const QList<Finding> &findings, QStringList *ids)
 {
-    if (!ids.contains(id))
-        ids.append(id);
+    ids->clear();
+    for (const Finding &f : findings)
+        *ids += f.serviceIds;
+    std::sort(ids->begin(), ids->end());
+    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }
 
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
     QList<Finding> removed, added;
     QStringList affected;
+    QStringList before, after, gone, come;
     for (quint64 slot : buckets) {
         QList<Finding> now = d->evaluate(slot);
         auto it = d->bySlot.find(slot);
@@ -362,35 +369,32 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         }
         if (*it == now)
             continue;
-        QStringList before, after;
         for (const Finding &f : std::as_const(*it)) {
             removed.append(f);
             --mCounts[int(f.severity)];
             --mFindingCount;
-            for (const QString &id : f.serviceIds)
-                addOnce(before, id);
         }
         for (const Finding &f : std::as_const(now)) {
             added.append(f);
             ++mCounts[int(f.severity)];
             ++mFindingCount;
-            for (const QString &id : f.serviceIds)
-                addOnce(after, id);
         }
-        for (const QString &id : std::as_const(before)) {
-            if (!after.contains(id)) {
-                auto s = d->slotsOfService.find(id);
-                if (s != d->slotsOfService.end()) {
-                    s->removeOne(slot);
-                    if (s->isEmpty())
-                        d->slotsOfService.erase(s);
-                }
+        collectIds(*it, &before);
+        collectIds(now, &after);
+        gone.clear();
+        come.clear();
+        std::set_difference(before.cbegin(), before.cend(), after.cbegin(), after.cend(), std::back_inserter(gone));
+        std::set_difference(after.cbegin(), after.cend(), before.cbegin(), before.cend(), std::back_inserter(come));
+        for (const QString &id : std::as_const(gone)) {
+            auto s = d->slotsOfService.find(id);
+            if (s != d->slotsOfService.end()) {
+                s->removeOne(slot);
+                if (s->isEmpty())
+                    d->slotsOfService.erase(s);
             }
         }
-        for (const QString &id : std::as_const(after)) {
-            if (!before.contains(id))
-                d->slotsOfService[id].append(slot);
-        }
+        for (const QString &id : std::as_const(come))
+            d->slotsOfService[id].append(slot);
         affected += before;
         affected += after;
         if (now.isEmpty())
