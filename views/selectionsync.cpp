@@ -1,26 +1,19 @@
 #include "selectionsync.h"
 
+#include "rowruns.h"
+
 #include <QAbstractProxyModel>
 #include <QItemSelectionModel>
-
-#include <algorithm>
 
 namespace Portolan {
 
 QItemSelection rowRunSelection(QList<int> rows, const QAbstractItemModel *model)
 {
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    QItemSelection runs;
+    QItemSelection selection;
     const int lastColumn = model->columnCount() - 1;
-    for (qsizetype i = 0; i < rows.size();) {
-        qsizetype j = i;
-        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
-            ++j;
-        runs.append(QItemSelectionRange(model->index(rows.at(i), 0), model->index(rows.at(j), lastColumn)));
-        i = j + 1;
-    }
-    return runs;
+    for (const RowRun &run : rowRuns(std::move(rows)))
+        selection.append(QItemSelectionRange(model->index(run.first, 0), model->index(run.last, lastColumn)));
+    return selection;
 }
 
 SelectionSync::SelectionSync(QItemSelectionModel *proxied, QAbstractProxyModel *proxy, QItemSelectionModel *source,

@@ -1,10 +1,10 @@
 #include "commands.h"
 
-#include <QLocale>
-
+#include "rowruns.h"
 #include "schemadocument.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QSet>
 
 #include <algorithm>
@@ -107,25 +107,11 @@ void ReplaceServiceCommand::redo() { mDocument->setService(mDocument->serviceRow
 
 namespace {
 
-// Rows as runs of consecutive rows, ascending: {first row, count}.
-QList<std::pair<int, int>> runsOf(QList<int> rows)
-{
-    std::sort(rows.begin(), rows.end());
-    QList<std::pair<int, int>> runs;
-    for (int row : std::as_const(rows)) {
-        if (!runs.isEmpty() && runs.last().first + runs.last().second == row)
-            ++runs.last().second;
-        else
-            runs.append({row, 1});
-    }
-    return runs;
-}
-
 // Back to front, so that the rows of the earlier runs stay where they are.
-void removeRuns(SchemaDocument *document, const QList<std::pair<int, int>> &runs)
+void removeRuns(SchemaDocument *document, const QList<RowRun> &runs)
 {
     for (auto it = runs.crbegin(); it != runs.crend(); ++it)
-        document->removeServices(it->first, it->second);
+        document->removeServices(it->first, it->count());
 }
 
 } // namespace
@@ -150,7 +136,7 @@ void AddServicesCommand::undo()
         if (const int row = mDocument->serviceRow(s.id); row >= 0)
             rows.append(row);
     }
-    removeRuns(mDocument, runsOf(rows));
+    removeRuns(mDocument, rowRuns(rows));
 }
 
 void AddServicesCommand::redo() { mDocument->insertServices(qMin(mRow, mDocument->serviceCount()), mServices); }
@@ -188,10 +174,10 @@ void RemoveServicesCommand::redo()
         if (const int row = mDocument->serviceRow(id); row >= 0)
             rows.append(row);
     }
-    const QList<std::pair<int, int>> runs = runsOf(rows);
+    const QList<RowRun> runs = rowRuns(rows);
     mRemoved.clear();
-    for (const auto &[first, count] : runs)
-        mRemoved.append({first, mDocument->schema().services.mid(first, count)});
+    for (const RowRun &run : runs)
+        mRemoved.append({run.first, mDocument->schema().services.mid(run.first, run.count())});
     removeRuns(mDocument, runs);
 }
 

@@ -3,6 +3,7 @@
 #include "analyzer.h"
 #include "commands.h"
 #include "observation.h"
+#include "rowruns.h"
 #include "schemadocument.h"
 #include "severityicon.h"
 
@@ -448,15 +449,8 @@ void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
         if (const int row = mDocument->serviceRow(id); row >= 0)
             rows.append(row);
     }
-    std::sort(rows.begin(), rows.end());
-    rows.erase(std::unique(rows.begin(), rows.end()), rows.end());
-    for (qsizetype i = 0; i < rows.size();) {
-        qsizetype j = i;
-        while (j + 1 < rows.size() && rows.at(j + 1) == rows.at(j) + 1)
-            ++j;
-        emit dataChanged(index(rows.at(i), 0), index(rows.at(j), ColumnCount - 1), roles);
-        i = j + 1;
-    }
+    for (const RowRun &run : rowRuns(std::move(rows)))
+        emit dataChanged(index(run.first, 0), index(run.last, ColumnCount - 1), roles);
 }
 
 QModelIndex ServiceTableModel::indexForService(const QString &serviceId, int column) const

@@ -1,5 +1,6 @@
 #include "commands.h"
 #include "jsonformat.h"
+#include "rowruns.h"
 #include "schemadocument.h"
 #include "testutil.h"
 
@@ -17,6 +18,7 @@ class tst_Commands : public QObject
     Q_OBJECT
 
 private slots:
+    void rowRunsShouldGroupConsecutiveRowsOnce();
     void everyCommandShouldRestoreTheDocument_data();
     void everyCommandShouldRestoreTheDocument();
     void shouldMergeEditsOfOneField();
@@ -180,6 +182,16 @@ void tst_Commands::shouldDeriveModifiedFromTheCleanState()
     QVERIFY(!document.isModified());
     document.undoStack()->undo();
     QVERIFY(document.isModified());
+}
+
+void tst_Commands::rowRunsShouldGroupConsecutiveRowsOnce()
+{
+    QCOMPARE(rowRuns({}), QList<RowRun>());
+    QCOMPARE(rowRuns({7}), (QList<RowRun>{{7, 7}}));
+    // Unsorted, with repeats: ascending runs, each row once.
+    const QList<RowRun> runs = rowRuns({9, 3, 4, 10, 4, 5, 12, 11, 0});
+    QCOMPARE(runs, (QList<RowRun>{{0, 0}, {3, 5}, {9, 12}}));
+    QCOMPARE(runs.at(2).count(), 4);
 }
 
 QTEST_GUILESS_MAIN(tst_Commands)
