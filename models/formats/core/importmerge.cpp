@@ -598,20 +598,38 @@ QUndoCommand *importCommand(SchemaDocument *document, const Schema &merged, cons
         ++changes;
     }
     // Merges only append services, so a new one's row in the merged list is
-    // its row once the ones before it are in.
+    // its row once the ones before it are in. New services of consecutive
+    // rows go in as one block: an import of thousands is one insertion.
+    QList<Service> block;
+    int blockRow = 0;
+    const auto addBlock = [&] {
+        if (block.isEmpty())
+            return;
+        if (block.size() == 1)
+            new AddServiceCommand(document, block.constFirst(), blockRow, macro);
+        else
+            new AddServicesCommand(document, block, blockRow, macro);
+        block.clear();
+    };
     for (int row = 0; row < merged.services.size(); ++row) {
         const Service &s = merged.services.at(row);
         // By the document's row index: a search per service would make an
         // import into a large plan quadratic.
         const int oldRow = document->serviceRow(s.id);
         if (oldRow < 0) {
-            new AddServiceCommand(document, s, row, macro);
+            if (block.isEmpty())
+                blockRow = row;
+            block.append(s);
             ++changes;
-        } else if (document->service(oldRow) != s) {
+            continue;
+        }
+        addBlock();
+        if (document->service(oldRow) != s) {
             new ReplaceServiceCommand(document, s, macro);
             ++changes;
         }
     }
+    addBlock();
     if (current.references != merged.references) {
         changeReferencesCommand(document, merged.references, text, macro);
         ++changes;
