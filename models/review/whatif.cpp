@@ -4,6 +4,7 @@
 #include "schemadocument.h"
 
 #include <QCoreApplication>
+#include <QSet>
 #include <QUndoCommand>
 #include <QUndoStack>
 
@@ -119,18 +120,26 @@ void WhatIfSession::captureAboutToBeRemoved(int first, int last)
 
 Schema WhatIfSession::draftSchema() const
 {
+    // The real plan's services shared, and only what the drafts touch
+    // changed: by the real document's row index, not a search per service.
     Schema schema = mReal->schema();
-    for (Service &s : schema.services) {
-        const auto it = mFields.constFind(s.id);
-        if (it == mFields.constEnd())
+    for (auto it = mFields.constBegin(); it != mFields.constEnd(); ++it) {
+        const int row = mReal->serviceRow(it.key());
+        if (row < 0)
             continue;
+        Service &s = schema.services[row];
         for (auto f = it->constBegin(); f != it->constEnd(); ++f)
             setServiceField(s, ServiceField(f.key()), f.value());
     }
-    schema.services.removeIf([this](const Service &s) { return mRemoved.contains(s.id); });
+    if (!mRemoved.isEmpty())
+        schema.services.removeIf([this](const Service &s) { return mRemoved.contains(s.id); });
+    QSet<QString> appended;
     for (const Service &s : mAdded) {
-        if (schema.serviceIndex(s.id) < 0)
+        const bool inPlan = mReal->serviceRow(s.id) >= 0 && !mRemoved.contains(s.id);
+        if (!inPlan && !appended.contains(s.id)) {
             schema.services.append(s);
+            appended.insert(s.id);
+        }
     }
     if (mHosts)
         schema.hosts = *mHosts;
