@@ -3841,6 +3841,14 @@ Wiederherstellen?</translation>
         <source>Change the linked compose, Prometheus, tunnel and env files so that what runs follows these moves; shows the diff first (%1)</source>
         <translation>Die verknüpften Compose-, Prometheus-, Tunnel- und env-Dateien so ändern, dass der Betrieb diesen Verschiebungen folgt; zeigt zuerst die Unterschiede (%1)</translation>
     </message>
+    <message>
+        <source>Updating the moves</source>
+        <translation>Verschiebungen werden aktualisiert</translation>
+    </message>
+    <message>
+        <source>The moves and their impacts are being recomputed for the latest change</source>
+        <translation>Die Verschiebungen und ihre Auswirkungen werden für die letzte Änderung neu berechnet</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::NewServiceDialog</name>

@@ -11,8 +11,10 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QTableView>
+#include <QTimer>
 #include <QMenu>
 #include <QUndoStack>
 #include <QVBoxLayout>
@@ -25,6 +27,8 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     , mModel(new MovesModel(review, this))
     , mTable(new MovesTable(this))
     , mSummary(new QLabel(this))
+    , mBusy(new QProgressBar(this))
+    , mBusyDelay(new QTimer(this))
     , mDecision(new QLabel(this))
     , mExecuteAction(new QAction(tr("&Execute"), this))
     , mAcceptAction(new QAction(tr("&Accept Reality"), this))
@@ -45,14 +49,13 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     mTable->verticalHeader()->hide();
     mTable->verticalHeader()->setDefaultSectionSize(mTable->fontMetrics().height() + 12);
     mTable->horizontalHeader()->setStretchLastSection(false);
-    // Columns fit the visible rows and 200 more, not a fleet's thousands of
-    // drift moves laid out as text after every recomputation (a column's
-    // width looks at as many rows as the vertical header's precision says).
-    mTable->verticalHeader()->setResizeContentsPrecision(200);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ImpactColumn, QHeaderView::Stretch);
     mTable->horizontalHeader()->setSectionResizeMode(MovesModel::ActionsColumn, QHeaderView::Fixed);
     mTable->setColumnWidth(MovesModel::ActionsColumn, mTable->actionsDelegate()->preferredWidth());
-    // Fitted to the rows (a sample of them in a long list); the impact takes the rest.
+    // Fitted to the rows (the visible ones and 200 more of a fleet's
+    // thousands, after every recomputation: a column's width looks at as
+    // many rows as the vertical header's precision says); the impact takes the rest.
+    mTable->verticalHeader()->setResizeContentsPrecision(200);
     mTable->horizontalHeader()->setResizeContentsPrecision(200);
     mTable->setContextMenuPolicy(Qt::CustomContextMenu);
     connect(mTable, &QWidget::customContextMenuRequested, this, &MovesView::showContextMenu);
@@ -103,6 +106,30 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
     connect(mReview, &MoveReview::movesChanged, this, &MovesView::updateSummary);
     connect(mReview, &MoveReview::movesChanged, this, &MovesView::fitColumns);
 
+    // A fleet's moves take a second to recompute after an edit: meanwhile the
+    // list shown is the last one, and a busy bar says so. A quick
+    // recomputation does not flash it.
+    mBusy->setRange(0, 0);
+    mBusy->setMaximumWidth(96);
+    mBusy->setTextVisible(false);
+    mBusy->setAccessibleName(tr("Updating the moves"));
+    mBusy->setToolTip(tr("The moves and their impacts are being recomputed for the latest change"));
+    mBusy->hide();
+    mBusyDelay->setSingleShot(true);
+    mBusyDelay->setInterval(200);
+    connect(mBusyDelay, &QTimer::timeout, mBusy, &QWidget::show);
+    connect(mReview, &MoveReview::computingChanged, this, [this](bool computing) {
+        if (computing) {
+            if (!mBusy->isVisible())
+                mBusyDelay->start();
+        } else {
+            mBusyDelay->stop();
+            mBusy->hide();
+        }
+    });
+    if (mReview->isComputing())
+        mBusyDelay->start();
+
     mDecision->setTextFormat(Qt::PlainText);
     mDecision->setWordWrap(false);
     mDecision->setAccessibleName(tr("Last decision"));
@@ -110,6 +137,7 @@ MovesView::MovesView(MoveReview *review, QWidget *parent)
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(mSummary, 1);
+    bar->addWidget(mBusy);
     bar->addWidget(mExecute);
     bar->addWidget(mAccept);
     bar->addWidget(mReject);

@@ -4,8 +4,10 @@
 
 class QAction;
 class QLabel;
+class QProgressBar;
 class QPushButton;
 class QTableView;
+class QTimer;
 
 namespace Portolan {
 
@@ -39,6 +41,8 @@ public:
     QAction *carryOutAction() const { return mCarryOutAction; }
     // What the last decision did, shown above the table until the next one.
     QString lastDecision() const;
+    // Shown while the moves are recomputed (from 200 ms on).
+    QProgressBar *busyBar() const { return mBusy; }
 
     QList<Move> selectedMoves() const;
     void selectKeys(const QStringList &keys);
@@ -68,6 +72,8 @@ private:
     MovesModel *mModel;
     MovesTable *mTable;
     QLabel *mSummary;
+    QProgressBar *mBusy;
+    QTimer *mBusyDelay;
     QLabel *mDecision;
     QAction *mExecuteAction;
     QAction *mAcceptAction;

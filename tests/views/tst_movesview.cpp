@@ -9,6 +9,7 @@
 #include "whatifservicemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStyle>
 #include <QSignalSpy>
@@ -34,6 +35,7 @@ private slots:
     void acceptRealityImpactShouldBeComputedAndShown();
     void rowsShouldHaveNoIndexWidgets();
     void columnsShouldNotElideAt1280x800();
+    void busyBarShouldShowALongRecomputationOnly();
 
 private:
     int rowOf(const QString &serviceId) const;
@@ -264,6 +266,27 @@ void tst_MovesView::columnsShouldNotElideAt1280x800()
     QVERIFY(moves->actionsDelegate()->preferredWidth() <= table->columnWidth(MovesModel::ActionsColumn));
     const QString header = mView->model()->headerData(MovesModel::ImpactColumn, Qt::Horizontal).toString();
     QVERIFY(fm.horizontalAdvance(header) < table->columnWidth(MovesModel::ImpactColumn));
+}
+
+void tst_MovesView::busyBarShouldShowALongRecomputationOnly()
+{
+    mView->resize(900, 400);
+    mView->show();
+    QVERIFY(QTest::qWaitForWindowExposed(mView));
+    QProgressBar *busy = mView->busyBar();
+    QVERIFY(busy->isHidden());
+    // The sample's own recomputation is quick: the review's signals are
+    // played here. One that ends within 200 ms does not flash the bar.
+    emit mReview->computingChanged(true);
+    emit mReview->computingChanged(false);
+    QTest::qWait(300);
+    QVERIFY(busy->isHidden());
+    // One that runs longer shows it until it ends.
+    emit mReview->computingChanged(true);
+    QTRY_VERIFY(busy->isVisible());
+    QVERIFY(busy->maximum() == 0); // busy, not a percentage
+    emit mReview->computingChanged(false);
+    QVERIFY(busy->isHidden());
 }
 
 QTEST_MAIN(tst_MovesView)
