@@ -508,44 +508,77 @@ std::optional<Schema> mergeScrapeTargets(const Schema &plan, const Schema &fragm
     auto isLoopback = [](const QString &host) {
         return host == QLatin1String("localhost") || host == QLatin1String("127.0.0.1") || host == QLatin1String("::1");
     };
-    const NameIndex index(plan.services);
-    QHash<QString, QList<int>> byHostPort; // "host|port" → rows, by actual or container port
+    // A target's host by id or address (the first host in the plan's order
+    // that has it), and a plan row by host and port: a target is mostly
+    // found there, without a text built per service of a fleet.
+    QHash<QString, QString> hostOfTarget;
+    hostOfTarget.reserve(plan.hosts.size() * 2);
+    for (const Host &h : plan.hosts) {
+        if (!hostOfTarget.contains(h.id))
+            hostOfTarget.insert(h.id, h.id);
+        if (!h.address.isEmpty() && !hostOfTarget.contains(h.address))
+            hostOfTarget.insert(h.address, h.id);
+    }
+    QHash<QString, int> hostNumber; // a service's host id → a number for the keys below
+    const auto numberOf = [&hostNumber](const QString &id) {
+        const auto it = hostNumber.constFind(id);
+        if (it != hostNumber.cend())
+            return *it;
+        const int n = int(hostNumber.size());
+        hostNumber.insert(id, n);
+        return n;
+    };
+    const auto hostPortKey = [](int host, int port) { return (quint64(quint32(host)) << 32) | quint32(port); };
+    QHash<quint64, int> byHostPort; // host and port → row, -2 when several; by actual or container port
+    byHostPort.reserve(plan.services.size());
+    const auto addPort = [&byHostPort, &hostPortKey](int host, int port, int row) {
+        const quint64 key = hostPortKey(host, port);
+        const auto it = byHostPort.find(key);
+        if (it == byHostPort.end())
+            byHostPort.insert(key, row);
+        else if (*it != row)
+            *it = -2;
+    };
     for (int row = 0; row < plan.services.size(); ++row) {
         const Service &s = plan.services.at(row);
+        if (s.actualPort <= 0 && (s.containerPort <= 0 || s.containerPort == s.actualPort))
+            continue;
+        const int host = numberOf(s.hostId);
         if (s.actualPort > 0)
-            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.actualPort)].append(row);
+            addPort(host, s.actualPort, row);
         if (s.containerPort > 0 && s.containerPort != s.actualPort)
-            byHostPort[QStringLiteral("%1|%2").arg(s.hostId).arg(s.containerPort)].append(row);
+            addPort(host, s.containerPort, row);
     }
     auto byPortOnHost = [&](const QString &host, int port) {
-        const QList<int> rows = byHostPort.value(QStringLiteral("%1|%2").arg(host).arg(port));
-        return rows.size() == 1 ? rows.first() : -1; // none or ambiguous
+        const int number = hostNumber.value(host, -1);
+        const int row = number < 0 ? -1 : byHostPort.value(hostPortKey(number, port), -1);
+        return row >= 0 ? row : -1; // none or ambiguous
     };
+    // By name only when a target is not found by host and port.
+    std::optional<NameIndex> names;
 
     for (const Service &target : fragment.services) {
         const QString targetHost = target.aliases.value(0);
         const int port = target.metrics.port;
         int row = -1;
         // A target naming a host of the plan (by address or id) means the service on that port there.
-        for (const Host &h : plan.hosts) {
-            if (targetHost == h.id || (!h.address.isEmpty() && targetHost == h.address)) {
-                row = byPortOnHost(h.id, port);
-                break;
-            }
-        }
+        if (const auto host = hostOfTarget.constFind(targetHost); host != hostOfTarget.cend())
+            row = byPortOnHost(*host, port);
         if (row < 0 && isLoopback(targetHost) && !hostId.isEmpty())
             row = byPortOnHost(hostId, port);
         // Else by name: the target host first, then the job name; prefer this host's services.
-        for (const QStringList &names : {QStringList{targetHost}, QStringList{target.name}}) {
-            if (row >= 0 || names.first().isEmpty() || isLoopback(names.first()))
+        for (const QStringList &wanted : {QStringList{targetHost}, QStringList{target.name}}) {
+            if (row >= 0 || wanted.first().isEmpty() || isLoopback(wanted.first()))
                 continue;
+            if (!names)
+                names.emplace(plan.services);
             NameMatch best = NameMatch::Family;
             int bestRow = -1;
             bool bestOnHost = false;
             int bestCount = 0;
-            for (int r : index.candidates(names)) {
+            for (int r : names->candidates(wanted)) {
                 const Service &s = plan.services.at(r);
-                const NameMatch level = matchService(names, s);
+                const NameMatch level = matchService(wanted, s);
                 if (level == NameMatch::None || level == NameMatch::Family)
                     continue;
                 const bool onHost = !hostId.isEmpty() && s.hostId == hostId;
