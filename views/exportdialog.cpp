@@ -126,18 +126,22 @@ void ExportDialog::refresh()
     if (mComposeLabel)
         mComposeLabel->setVisible(compose);
     // A format that describes one host cannot be written for all of them.
-    // (Setting the host comes back here; the writing starts once.)
-    if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1) {
-        mHost->setCurrentIndex(1);
-        return;
-    }
+    if (format->needsHost() && mHost->currentIndex() == 0 && mHost->count() > 1)
+        mHost->setCurrentIndex(1); // comes back here
     mBytes.clear();
     mSave->setEnabled(false);
-    if (mWriting) {
-        mPending = true; // writingFinished() starts the latest choice
+    // Every change of one turn of the event loop (the dialog's set-up, a
+    // format that picks a host) makes one writing.
+    if (mStartScheduled)
         return;
-    }
-    startWriting();
+    mStartScheduled = true;
+    QTimer::singleShot(0, this, [this] {
+        mStartScheduled = false;
+        if (mWriting)
+            mPending = true; // writingFinished() starts the latest choice
+        else
+            startWriting();
+    });
 }
 
 FormatOptions ExportDialog::currentOptions() const

@@ -42,7 +42,7 @@ public:
     // The file name with the filter's first suffix ("Markdown (*.md)": .md)
     // when it has no suffix of the filter yet.
     // True while the export of the current choice is being written.
-    bool isWriting() const { return mWriting; }
+    bool isWriting() const { return mWriting || mStartScheduled; }
     static QString withDefaultSuffix(const QString &fileName, const QString &filter);
 
 private:
@@ -78,6 +78,7 @@ private:
     QTimer *mBusyDelay;
     const Format *mWritingFormat = nullptr;
     bool mWriting = false;
+    bool mStartScheduled = false;
     bool mPending = false; // the choice changed while the last one was written
 };
 

@@ -23,6 +23,7 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QFileInfo>
 #include <QRandomGenerator>
 #include <QSortFilterProxyModel>
 #include <QStandardPaths>
@@ -318,6 +319,7 @@ int main(int argc, char *argv[])
         QElapsedTimer timer;
         timer.start();
         ExportDialog dialog(window.document()->schema(), window.document()->fileName(), &window);
+        dialog.setBaseDir(QFileInfo(window.document()->fileName()).absolutePath()); // as File > Export does
         dialog.show();
         const double shown = timer.nsecsElapsed() / 1e6;
         monitor.addTask(shown);
