@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "movereview.h"
 #include "movesview.h"
+#include "problemsview.h"
 #include "realitysync.h"
 #include "rangegridview.h"
 #include "servicesview.h"
@@ -16,19 +17,19 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QDir>
 #include <QDockWidget>
+#include <QFileInfo>
 #include <QHeaderView>
-#include <QTableView>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
-#include <QTabBar>
-#include <QTabWidget>
 #include <QStandardPaths>
-#include <QTemporaryDir>
 #include <QStatusBar>
-#include <QFileInfo>
-#include <QDir>
+#include <QTabBar>
+#include <QTableView>
+#include <QTabWidget>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
@@ -52,6 +53,7 @@ private slots:
     void whatIfShouldShowTheDraftInTableAndGrid();
     void shouldNameTheBuiltInSampleButSaveItAsNew();
     void savedSampleShouldCarryItsLinkedFiles();
+    void linkedFileEditedOnDiskShouldUpdateTheWindowWithoutAnEdit();
     void sourcesPanelShouldListTheSamplesLinkedFiles();
     void saveAsShouldKeepLinkedSourcesPointingAtTheirFiles();
     void shouldFitTheHostsColumnsAt1280x800();
@@ -263,6 +265,55 @@ void tst_MainWindow::savedSampleShouldCarryItsLinkedFiles()
         QVERIFY(saved.readAll().contains("mana-sources/mana-2026-04-17/docker-compose.macmini.yml"));
         QTRY_VERIFY(allRead(window));
     }
+}
+
+void tst_MainWindow::linkedFileEditedOnDiskShouldUpdateTheWindowWithoutAnEdit()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("app/docker-compose.yml"),
+                          "services:\n  web:\n    image: x\n    ports: [\"8080:80\"]\n"
+                          "  api:\n    image: x\n    ports: [\"8080:8000\"]\n"));
+    const QString plan = dir.filePath(QStringLiteral("plan.portolan.json"));
+    QString error;
+    QVERIFY(saveSchemaFile(plan, hostWithCompose(QStringLiteral("h"), {QStringLiteral("app/docker-compose.yml")}), &error));
+
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY2(window.openFile(plan, &error), qPrintable(error));
+    const auto collisions = [&window] {
+        int n = 0;
+        for (const Finding &f : window.analyzer()->findings())
+            n += f.rule == QLatin1String("host-collision");
+        return n;
+    };
+    QTRY_COMPARE(collisions(), 1);
+    QAbstractItemModel *problems = window.problemsView()->tableView()->model();
+    const int problemRows = problems->rowCount();
+    QVERIFY(problemRows > 0);
+    // One edit of the plan, to see that its history stays as it is.
+    window.document()->undoStack()->push(new QUndoCommand(QStringLiteral("marker")));
+    const int index = window.document()->undoStack()->index();
+    const bool modified = window.document()->isModified();
+
+    // Someone moves api in the file: within a second the window follows.
+    QVERIFY(writeTestFile(dir.path(), QStringLiteral("app/docker-compose.yml"),
+                          "services:\n  web:\n    image: x\n    ports: [\"8080:80\"]\n"
+                          "  api:\n    image: x\n    ports: [\"8081:8000\"]\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(collisions(), 0, 1000);
+    QCOMPARE(problems->rowCount(), problemRows - 1); // the Problems list, not only the analyzer
+    const Service *api = nullptr;
+    for (const Service &s : window.document()->schema().services)
+        api = s.name == QLatin1String("api") ? &s : api;
+    QVERIFY(api);
+    QCOMPARE(api->actualPort, 8081); // what the table shows
+    QVERIFY2(window.statusBar()->currentMessage().contains(QLatin1String("Reality re-read")),
+             qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(window.document()->undoStack()->index(), index);
+    QCOMPARE(window.document()->undoStack()->count(), index);
+    QCOMPARE(window.document()->isModified(), modified);
 }
 
 void tst_MainWindow::sourcesPanelShouldListTheSamplesLinkedFiles()
