@@ -343,6 +343,8 @@ bool checkCompose(const QStringList &fileNames, const QString &hostId, Checked *
             continue;
         }
         ParseError e = r.error;
+        if (context.progress)
+            context.progress->clear();
         context.err << QStringLiteral("portolan check: %1").arg(e.toString()) << Qt::endl;
         ok = false;
     }
@@ -362,6 +364,8 @@ bool checkMarkdown(const QString &fileName, const QByteArray &data, Checked *che
     options.baseDir = QFileInfo(fileName).absolutePath();
     const std::optional<ReadResult> result =
         FormatRegistry::instance().format(QStringLiteral("markdown"))->read(data, options, &error);
+    if (context.progress)
+        context.progress->clear(); // before the messages below
     if (!result) {
         context.err << QStringLiteral("portolan check: %1").arg(error.toString()) << Qt::endl;
         return false;

@@ -2,7 +2,9 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <cstdio>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 namespace Portolan {
@@ -28,7 +30,16 @@ void CliProgress::step(const QString &what)
     if (!mEnabled || mClock.elapsed() < mQuietMs)
         return;
     // \r to the line's start, the text, then erase what a longer one left.
-    const QByteArray line = "\r" + QStringLiteral("portolan %1: %2…").arg(mCommand, what).toLocal8Bit() + "\033[K";
+    // A line wider than the terminal would wrap, and \r would not return to
+    // its start: a long file name is cut in the middle.
+    QString text = QStringLiteral("portolan %1: %2…").arg(mCommand, what);
+    winsize size{};
+    const int columns = ioctl(fileno(stderr), TIOCGWINSZ, &size) == 0 ? size.ws_col : 0; // 0: not a terminal
+    if (columns > 0 && text.size() > columns - 1) {
+        const qsizetype keep = std::max<qsizetype>(8, columns - 2);
+        text = text.left(keep / 2) + QChar(0x2026) + text.right(keep - keep / 2);
+    }
+    const QByteArray line = "\r" + text.toLocal8Bit() + "\033[K";
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
     mShown = true;

@@ -675,11 +675,21 @@ bool MainWindow::saveTo(const QString &fileName)
             return false;
     }
     mCopiedSources.clear();
+    mCopiedSourceFiles.clear();
+    const int beforeRebase = mDocument->undoStack()->index();
     rebaseSources(absolute);
     QString error;
     bool cancelled = false;
     const int savedIndex = mDocument->undoStack()->index();
     if (!writeInBackground(fileName, &error, &cancelled)) {
+        // Nothing of a save that did not happen stays: the linked files it
+        // copied (new files only) and the paths it rewrote for them.
+        for (const QString &copied : std::as_const(mCopiedSourceFiles))
+            QFile::remove(copied);
+        mCopiedSourceFiles.clear();
+        mCopiedSources.clear();
+        if (savedIndex == beforeRebase + 1 && mDocument->undoStack()->index() == savedIndex)
+            mDocument->undoStack()->undo();
         if (cancelled)
             showMessage(tr("Saving %1 cancelled; the file on disk is as it was.").arg(QDir::toNativeSeparators(fileName)));
         else
@@ -756,6 +766,7 @@ void MainWindow::copyResourceSources(const QString &fromDir, const QString &file
     }
     if (copy->hosts)
         mDocument->undoStack()->push(changeHostsCommand(mDocument, *copy->hosts, tr("Keep linked sources' paths")));
+    mCopiedSourceFiles = copy->written;
     if (!copy->written.isEmpty())
         mCopiedSources = copy->folder.isEmpty()
             ? tr("%n linked file(s) copied beside it", nullptr, int(copy->written.size()))

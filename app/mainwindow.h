@@ -198,6 +198,7 @@ private:
     QFileSystemWatcher *mWatcher;
     FileStamp mStamp; // the open file as last read or written
     QString mCopiedSources; // what the save in progress copied, for its message
+    QStringList mCopiedSourceFiles; // and the files it wrote
     bool mAskingAboutDisk = false;
     QTabWidget *mCentralTabs = nullptr;
     RangeGridPanel *mGridPanel = nullptr;

@@ -3849,6 +3849,10 @@ Wiederherstellen?</translation>
         <source>The moves and their impacts are being recomputed for the latest change</source>
         <translation>Die Verschiebungen und ihre Auswirkungen werden für die letzte Änderung neu berechnet</translation>
     </message>
+    <message>
+        <source>The moves are being updated after the last change; decide again in a moment.</source>
+        <translation>Die Verschiebungen werden nach der letzten Änderung aktualisiert; entscheiden Sie gleich noch einmal.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::NewServiceDialog</name>

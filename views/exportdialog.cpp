@@ -130,6 +130,7 @@ void ExportDialog::refresh()
         mHost->setCurrentIndex(1); // comes back here
     mBytes.clear();
     mSave->setEnabled(false);
+    mPreview->copyButton()->setEnabled(false); // until the new choice is written
     // Every change of one turn of the event loop (the dialog's set-up, a
     // format that picks a host) makes one writing.
     if (mStartScheduled)
@@ -162,6 +163,8 @@ void ExportDialog::startWriting()
         return;
     mWriting = true;
     mPending = false;
+    mBytes.clear();
+    mSave->setEnabled(false);
     mWritingFormat = format;
     mBusyDelay->start();
     mWatcher->setFuture(QtConcurrent::run([format, schema = mSchema, options = currentOptions()] {
@@ -178,6 +181,10 @@ void ExportDialog::writingFinished()
 {
     mWriting = false;
     mBusyDelay->stop();
+    // The choice changed since this writing started: its bytes are not
+    // shown nor saved. A start already scheduled writes the latest choice.
+    if (mStartScheduled)
+        return;
     if (mPending) {
         startWriting();
         return;

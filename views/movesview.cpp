@@ -220,6 +220,12 @@ void MovesView::act(const QList<Move> &moves, int action)
         done = mReview->reject(decided);
         break;
     }
+    if (!done && mReview->isStale()) {
+        // The moves shown are of the last computation; a decision or edit
+        // since moved a service they name.
+        emit message(tr("The moves are being updated after the last change; decide again in a moment."));
+        return;
+    }
     if (!done || decided.isEmpty())
         return;
     const QString text = decisionText(decided, action, mReview->document()->undoStack()->undoText());

@@ -739,6 +739,27 @@ static QList<ExportChange> exportChanges(const Schema &before, const Schema &aft
     return result;
 }
 
+// Whether a port move still starts where its service is: a move shown from
+// the last computation may be older than a change made since (another
+// decision, an edit) and would otherwise move the service from where it no
+// longer is.
+static bool stillDescribes(const Schema &schema, const Move &m)
+{
+    if (m.kind != Move::Kind::Port)
+        return true;
+    const int row = schema.serviceIndex(m.serviceId);
+    if (row < 0)
+        return true; // applyMove() passes it over
+    const Service &s = schema.services.at(row);
+    // A drift move is made of where the service ran and was planned then.
+    if (m.origin == Move::Origin::Drift)
+        return s.actualPort == m.service.actualPort && s.hostId == m.service.hostId
+            && s.plannedPort == m.service.plannedPort && s.plannedHostId == m.service.plannedHostId;
+    if (m.side == Move::Side::Reality)
+        return s.actualPort == m.fromPort && s.hostId == m.fromHostId;
+    return s.plannedPort == m.fromPort && s.plannedHostId == m.fromHostId;
+}
+
 // A move of one service (its id is the move's serviceId), not of the
 // host, range or reservation lists.
 static bool isServiceMove(Move::Kind kind)
@@ -976,6 +997,8 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
     for (const Move &m : std::as_const(ordered)) {
         if (action == Move::Action::AcceptReality && !m.canAcceptReality())
             continue;
+        if (!stillDescribes(work, m))
+            continue; // a move of a list older than the service's last change
         applyMove(work, m, action);
     }
 

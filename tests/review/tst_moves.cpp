@@ -79,6 +79,7 @@ private slots:
     void exportsThatDifferShouldBeCounted();
     void executeShouldBeOneUndoStepSinglyAndInBulk();
     void executeShouldLeaveTheListAtOnceAndRecomputeTheRest();
+    void aMoveOlderThanItsServicesChangeShouldNotRun();
     void acceptRealityShouldBeOneUndoStepSinglyAndInBulk();
     void rejectShouldDropDraftsAsOneUndoStep();
     void appliedDraftShouldReturnWhenUndone();
@@ -324,6 +325,34 @@ void tst_Moves::executeShouldLeaveTheListAtOnceAndRecomputeTheRest()
     for (const Move &m : fresh.moves())
         freshKeys.append(m.key() + m.changeText(document.schema()) + QString::number(m.impact.introduced.size()));
     QCOMPARE(keys, freshKeys);
+}
+
+void tst_Moves::aMoveOlderThanItsServicesChangeShouldNotRun()
+{
+    // mana-credits runs on 3061, planned 3002; a proposal plans it on 3005.
+    SchemaDocument document(builtInSample());
+    MoveReview review(&document);
+    Schema proposal = builtInSample();
+    proposal.services[proposal.serviceIndex(QStringLiteral("mana-credits"))].plannedPort = 3005;
+    review.setProposal(proposal, QStringLiteral("proposal.portolan.json"));
+    const Move drift = *findMove(review.moves(), QStringLiteral("mana-credits"), Move::Origin::Drift);
+    const Move planned = *findMove(review.moves(), QStringLiteral("mana-credits"), Move::Origin::Proposal);
+    QCOMPARE(drift.toPort, 3002);
+    QVERIFY(review.execute({planned}));
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->plannedPort, 3005);
+    // The drift row is still shown until the worker has recomputed; acted on
+    // now it would move the service to 3002, which the plan no longer says.
+    const int steps = document.undoStack()->count();
+    QVERIFY(!review.execute({drift}));
+    QVERIFY(!review.acceptReality({drift}));
+    QCOMPARE(document.undoStack()->count(), steps);
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->actualPort, 3061);
+    // Recomputed, the drift leads to 3005, and that runs.
+    review.refresh();
+    const Move fresh = *findMove(review.moves(), QStringLiteral("mana-credits"), Move::Origin::Drift);
+    QCOMPARE(fresh.toPort, 3005);
+    QVERIFY(review.execute({fresh}));
+    QCOMPARE(document.schema().service(QStringLiteral("mana-credits"))->actualPort, 3005);
 }
 
 void tst_Moves::acceptRealityShouldBeOneUndoStepSinglyAndInBulk()

@@ -1811,8 +1811,10 @@ public:
     {
         // Schema::range() and host() search their lists; this writer asks per service.
         mRanges.reserve(s.ranges.size());
-        for (const PortRange &r : s.ranges)
-            mRanges.insert(r.id, &r);
+        for (const PortRange &r : s.ranges) {
+            if (!mRanges.contains(r.id)) // the first of a repeated id, as Schema::range()
+                mRanges.insert(r.id, &r);
+        }
         mHostIds.reserve(s.hosts.size());
         for (const Host &h : s.hosts)
             mHostIds.insert(h.id);

@@ -651,7 +651,9 @@ FileSdFormat::FileSdFormat()
 }
 
 // Written as QJsonDocument::Indented writes it (keys sorted, four spaces a
-// level), without building the document: a fleet has 100,000 groups.
+// level), without building the document: a fleet has 100,000 groups. Two
+// texts differ from Qt's bytes, not in meaning: U+FEFF is written \ufeff,
+// and a lone surrogate (not Unicode text) U+FFFD (see Json::appendString).
 std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
 {
     const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
