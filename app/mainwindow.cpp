@@ -674,8 +674,7 @@ bool MainWindow::saveTo(const QString &fileName)
         if (answer != QMessageBox::Save)
             return false;
     }
-    mCopiedSources.clear();
-    mCopiedSourceFiles.clear();
+    mCopiedSources = {};
     const int beforeRebase = mDocument->undoStack()->index();
     rebaseSources(absolute);
     QString error;
@@ -684,10 +683,9 @@ bool MainWindow::saveTo(const QString &fileName)
     if (!writeInBackground(fileName, &error, &cancelled)) {
         // Nothing of a save that did not happen stays: the linked files it
         // copied (new files only) and the paths it rewrote for them.
-        for (const QString &copied : std::as_const(mCopiedSourceFiles))
+        for (const QString &copied : std::as_const(mCopiedSources.written))
             QFile::remove(copied);
-        mCopiedSourceFiles.clear();
-        mCopiedSources.clear();
+        mCopiedSources = {};
         if (savedIndex == beforeRebase + 1 && mDocument->undoStack()->index() == savedIndex)
             mDocument->undoStack()->undo();
         if (cancelled)
@@ -707,11 +705,16 @@ bool MainWindow::saveTo(const QString &fileName)
         mAutoSaver->discard();
     }
     updateTitle();
-    if (mCopiedSources.isEmpty())
+    const int copied = int(mCopiedSources.written.size());
+    if (copied == 0)
         showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(fileName)));
     else
-        showMessage(tr("Saved %1; %2").arg(QDir::toNativeSeparators(fileName), mCopiedSources));
-    mCopiedSources.clear();
+        showMessage(tr("Saved %1; %2")
+                        .arg(QDir::toNativeSeparators(fileName),
+                             mCopiedSources.folder.isEmpty()
+                                 ? tr("%n linked file(s) copied beside it", nullptr, copied)
+                                 : tr("%n linked file(s) copied into %1", nullptr, copied).arg(mCopiedSources.folder)));
+    mCopiedSources = {};
     return true;
 }
 
@@ -766,11 +769,7 @@ void MainWindow::copyResourceSources(const QString &fromDir, const QString &file
     }
     if (copy->hosts)
         mDocument->undoStack()->push(changeHostsCommand(mDocument, *copy->hosts, tr("Keep linked sources' paths")));
-    mCopiedSourceFiles = copy->written;
-    if (!copy->written.isEmpty())
-        mCopiedSources = copy->folder.isEmpty()
-            ? tr("%n linked file(s) copied beside it", nullptr, int(copy->written.size()))
-            : tr("%n linked file(s) copied into %1", nullptr, int(copy->written.size())).arg(copy->folder);
+    mCopiedSources = *copy;
 }
 
 bool MainWindow::maybeSave()

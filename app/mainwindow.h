@@ -1,5 +1,6 @@
 #pragma once
 
+#include "linkedsources.h"
 #include "recovery.h"
 #include "schema.h"
 
@@ -197,8 +198,7 @@ private:
     AutoSaver *mAutoSaver;
     QFileSystemWatcher *mWatcher;
     FileStamp mStamp; // the open file as last read or written
-    QString mCopiedSources; // what the save in progress copied, for its message
-    QStringList mCopiedSourceFiles; // and the files it wrote
+    LinkedSourcesCopy mCopiedSources; // what the save in progress copied beside the plan
     bool mAskingAboutDisk = false;
     QTabWidget *mCentralTabs = nullptr;
     RangeGridPanel *mGridPanel = nullptr;

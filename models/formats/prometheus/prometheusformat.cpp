@@ -176,11 +176,23 @@ void Reader::readFileSd(const Job &job, const Yaml::Node &config)
     }
 }
 
+// Appends text in double quotes, with backslash and quote escaped.
+void appendQuoted(QString &out, const QString &text)
+{
+    out += QLatin1Char('"');
+    for (const QChar c : text) {
+        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
+            out += QLatin1Char('\\');
+        out += c;
+    }
+    out += QLatin1Char('"');
+}
+
 QString quoted(const QString &text)
 {
-    QString escaped = text;
-    escaped.replace(QLatin1Char('\\'), QLatin1String("\\\\")).replace(QLatin1Char('"'), QLatin1String("\\\""));
-    return QLatin1Char('"') + escaped + QLatin1Char('"');
+    QString out;
+    appendQuoted(out, text);
+    return out;
 }
 
 bool isDuration(const QString &text)
@@ -448,18 +460,6 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
 }
 
 namespace {
-
-// Appends text in double quotes, with backslash and quote escaped (quoted()).
-void appendQuoted(QString &out, const QString &text)
-{
-    out += QLatin1Char('"');
-    for (const QChar c : text) {
-        if (c == QLatin1Char('\\') || c == QLatin1Char('"'))
-            out += QLatin1Char('\\');
-        out += c;
-    }
-    out += QLatin1Char('"');
-}
 
 // One job of scrape_configs, appended to out (a fleet's config has
 // 100,000 of them).
