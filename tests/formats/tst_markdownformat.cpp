@@ -262,6 +262,8 @@ private slots:
     void shouldKeepBoldLinesInTheNotes();
     void shouldKeepTablesOfPlainSectionsWhole();
     void shouldCloseAFenceASectionLeavesOpen();
+    void shouldEscapeStructureInFreeText();
+    void shouldKeepAFenceThatEndsATable();
     void shouldReplayEveryFuzzRegression_data();
     void shouldReplayEveryFuzzRegression();
 };
@@ -787,6 +789,63 @@ void tst_MarkdownFormat::shouldCloseAFenceASectionLeavesOpen()
     QCOMPARE(result->schema.sections.at(1).title, QStringLiteral("After"));
     QCOMPARE(result->schema.ranges.size(), 1);
     QCOMPARE(result->schema.ranges.first().purpose, QStringLiteral("~~~\nopen\n~~~"));
+}
+
+// What reads as structure in a section's or a range's text (a "## " line
+// outside a fence; in a range's text also a table) is written escaped with a
+// backslash and read back as it was, so the text neither starts sections nor
+// adds services when the export is read again.
+void tst_MarkdownFormat::shouldEscapeStructureInFreeText()
+{
+    Schema schema;
+    schema.title = QStringLiteral("T");
+    const QString sectionText = QStringLiteral("Some text.\n\n## 5000-5059: Web\n\n| Port | Service |\n|------|------|\n"
+                                               "| 5000 | |\n\n  \\## Escaped already\n##\n```\n## in a fence\n```");
+    schema.sections.append({QStringLiteral("Notes"), sectionText});
+    schema.sections.append({QStringLiteral("After"), QStringLiteral("Text.")});
+    PortRange range;
+    range.id = QStringLiteral("core");
+    range.title = QStringLiteral("Core");
+    range.first = 3000;
+    range.last = 3009;
+    range.purpose = QStringLiteral("Purpose.\n## 6000-6010: X\n| Port | Service |\n|-|-|\n| 6000 | |\n\\|-|-|");
+    schema.ranges.append(range);
+    const QByteArray markdown = exportMarkdown(schema);
+    QVERIFY2(markdown.contains("\n\\## 5000-5059: Web\n"), markdown.constData());
+    QVERIFY2(markdown.contains("\n  \\\\## Escaped already\n\\##\n```\n## in a fence\n```"), markdown.constData());
+    QVERIFY2(markdown.contains("Purpose.\n\\## 6000-6010: X\n| Port | Service |\n\\|-|-|\n| 6000 | |\n\\\\|-|-|"),
+             markdown.constData());
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(markdown, &error);
+    QVERIFY2(result, qPrintable(error.toString() + QLatin1Char('\n') + QString::fromUtf8(markdown)));
+    QCOMPARE(result->schema.sections.size(), 2);
+    QCOMPARE(result->schema.sections.at(0).text, sectionText);
+    QCOMPARE(result->schema.sections.at(1).title, QStringLiteral("After"));
+    QCOMPARE(result->schema.ranges.size(), 1);
+    QCOMPARE(result->schema.ranges.first().purpose, range.purpose);
+    QVERIFY(result->schema.services.isEmpty());
+}
+
+// A table row that starts with a backtick run opens a fence for the section
+// split; it stays in the section's text, so the fence is written again
+// (and closed at the text's end).
+void tst_MarkdownFormat::shouldKeepAFenceThatEndsATable()
+{
+    const QByteArray doc("# T\n\n## Notes\n\n| A | B |\n|---|---|\n| 1 | 2 |\n```| `3` | x |\n"
+                         "## 4000-4009: Not a range\n\n| Port | Service |\n|---|---|\n| 4000 | |\n");
+    ParseError error;
+    const std::optional<ReadResult> result = importMarkdown(doc, &error);
+    QVERIFY2(result, qPrintable(error.toString()));
+    QVERIFY(result->schema.ranges.isEmpty());
+    QCOMPARE(result->schema.sections.size(), 1);
+    QCOMPARE(result->schema.sections.first().text,
+             QStringLiteral("| A | B |\n|---|---|\n| 1 | 2 |\n```| `3` | x |\n"
+                            "## 4000-4009: Not a range\n\n| Port | Service |\n|---|---|\n| 4000 | |"));
+    const std::optional<ReadResult> again = importMarkdown(exportMarkdown(result->schema), &error);
+    QVERIFY2(again, qPrintable(error.toString()));
+    QCOMPARE(again->schema.sections.size(), 1);
+    QCOMPARE(again->schema.sections.first().text, result->schema.sections.first().text + QStringLiteral("\n```"));
+    QVERIFY(again->schema.ranges.isEmpty());
 }
 
 // Every Markdown input fuzz_markdown ever stopped at, checked as the fuzz

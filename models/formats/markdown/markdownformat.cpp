@@ -76,7 +76,8 @@ bool looksLikeStatus(QStringView trimmed)
 // A note line "### Real ports today" is written with a backslash in front
 // ("\\### Real ports today", one more for each one it already has) so that
 // it does not end the notes; the reader takes one away again.
-int escapedHeadingAt(QStringView line)
+// Where a line's backslashes after its indentation start and end.
+std::pair<qsizetype, qsizetype> leadingBackslashes(QStringView line)
 {
     qsizetype i = 0;
     while (i < line.size() && line[i].isSpace())
@@ -84,7 +85,13 @@ int escapedHeadingAt(QStringView line)
     const qsizetype first = i;
     while (i < line.size() && line[i] == QLatin1Char('\\'))
         ++i;
-    return statusHeading().match(line.mid(i).trimmed()).hasMatch() ? int(first) : -1;
+    return {first, i};
+}
+
+int escapedHeadingAt(QStringView line)
+{
+    const auto [first, end] = leadingBackslashes(line);
+    return statusHeading().match(line.mid(end).trimmed()).hasMatch() ? int(first) : -1;
 }
 
 // ---------------------------------------------------------------------------
@@ -573,6 +580,76 @@ QString withFencesClosed(const QString &text)
     return open.isEmpty() ? text : text + QLatin1Char('\n') + open.toString();
 }
 
+// What the reader takes as structure in a section's text outside a code
+// fence: a "## " heading starts the next section, and in a range's text a
+// table's delimiter row makes a table (which must list services there). In
+// free text such a line is written with a backslash in front, one more for
+// each one it already has, and the reader takes one away again; Markdown
+// shows "\## " as the text "## ". The position of the line's first
+// backslash (or where it goes) and how many it has, or -1.
+enum class FreeText { Section, Range };
+
+int structureAt(QStringView line, FreeText kind, int *backslashes)
+{
+    const auto [first, end] = leadingBackslashes(line);
+    *backslashes = int(end - first);
+    const QStringView rest = line.mid(end);
+    const QStringView trimmed = rest.trimmed();
+    const bool heading = trimmed == QLatin1String("##") || trimmed.startsWith(QLatin1String("## "));
+    const bool delimiter = kind == FreeText::Range && isDelimiterRow(rest.toString());
+    return heading || delimiter ? int(first) : -1;
+}
+
+// Calls f(line, structure position, backslashes) for each line of text
+// outside a fence, as splitBlocks() and readLayout() see fences.
+template<typename F>
+QString mapFreeText(const QString &text, FreeText kind, F f)
+{
+    QString out;
+    out.reserve(text.size() + 16);
+    bool inFence = false;
+    bool firstLine = true;
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        if (!firstLine)
+            out += QLatin1Char('\n');
+        firstLine = false;
+        if (isFence(line.toString()))
+            inFence = !inFence;
+        int backslashes = 0;
+        const int at = inFence ? -1 : structureAt(line, kind, &backslashes);
+        if (at < 0)
+            out += line;
+        else
+            f(&out, line, at, backslashes);
+    }
+    return out;
+}
+
+// A section's or a range's text as written: structure escaped, fences closed.
+QString writtenFreeText(const QString &text, FreeText kind)
+{
+    const QString escaped = mapFreeText(text, kind, [](QString *out, QStringView line, int at, int) {
+        *out += line.left(at);
+        *out += QLatin1Char('\\');
+        *out += line.mid(at);
+    });
+    return withFencesClosed(escaped);
+}
+
+// A section's or a range's text as read: one backslash taken from escaped
+// structure.
+QString readFreeText(const QString &text, FreeText kind)
+{
+    return mapFreeText(text, kind, [](QString *out, QStringView line, int at, int backslashes) {
+        if (backslashes == 0) {
+            *out += line;
+            return;
+        }
+        *out += line.left(at);
+        *out += line.mid(at + 1);
+    });
+}
+
 // Splits a section's lines into tables and the remaining prose.
 void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
 {
@@ -581,7 +658,7 @@ void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
         const Line &l = lines[i];
         if (isFence(l.text))
             inFence = !inFence;
-        if (!inFence && l.text.contains(QLatin1Char('|')) && i + 1 < int(lines.size())
+        if (!inFence && l.text.contains(QLatin1Char('|')) && !isFence(l.text) && i + 1 < int(lines.size())
             && isDelimiterRow(lines[i + 1].text)) {
             Table table;
             table.header = l;
@@ -590,7 +667,10 @@ void splitBlocks(Lines lines, QList<Table> *tables, QList<Line> *prose)
             for (const QString &h : splitCells(l.text, &columns))
                 table.headers.append(plainText(h).trimmed().toLower());
             i += 2;
-            for (; i < int(lines.size()) && !lines[i].text.trimmed().isEmpty() && lines[i].text.contains(QLatin1Char('|'));
+            // A fence ends the table: it is prose, and the fence it opens
+            // hides headings from readLayout(), so it must not be lost here.
+            for (; i < int(lines.size()) && !lines[i].text.trimmed().isEmpty() && lines[i].text.contains(QLatin1Char('|'))
+                 && !isFence(lines[i].text);
                  ++i) {
                 TableRow row;
                 row.line = lines[i];
@@ -1469,7 +1549,7 @@ bool Reader::readSection(const Section &section)
         }
     }
     std::sort(prose.begin(), prose.end(), [](const Line &a, const Line &b) { return a.number < b.number; });
-    NoteSection note{title, joinProse(prose)};
+    NoteSection note{title, readFreeText(joinProse(prose), FreeText::Section)};
     const bool generatedContainer = hadServices && note.text.isEmpty()
         && (title == kUnranged || title == kInternalOnly);
     const bool defaultChecklist = title == kChecklist && note.text == MarkdownFormat::defaultChecklist();
@@ -1494,7 +1574,7 @@ bool Reader::readRangeSection(const Section &section, int first, int last, const
             return fail(t.header.number, t.header.column, Tr::tr("A range's table needs the columns Port and Service."));
         }
     }
-    range.purpose = joinProse(prose);
+    range.purpose = readFreeText(joinProse(prose), FreeText::Range);
     mSchema.ranges.append(range);
     for (const Table &t : std::as_const(tables)) {
         if (!readServiceTable(t, range.id, false))
@@ -2160,7 +2240,7 @@ QByteArray Writer::write()
     for (const PortRange *r : std::as_const(ranges)) {
         out += QStringLiteral("## %1-%2: %3\n\n").arg(r->first).arg(r->last).arg(escaped(r->title));
         if (!r->purpose.isEmpty())
-            out += withFencesClosed(r->purpose) + QLatin1String("\n\n");
+            out += writtenFreeText(r->purpose, FreeText::Range) + QLatin1String("\n\n");
         QList<int> list = rangeServices.value(r->id);
         QList<Reservation> reservations = rangeReservations.value(r->id);
         byPlannedPort(list);
@@ -2203,7 +2283,7 @@ QByteArray Writer::write()
         checklist = checklist || n.title == kChecklist;
         out += QStringLiteral("## %1\n\n").arg(escaped(n.title));
         if (!n.text.isEmpty())
-            out += withFencesClosed(n.text) + QLatin1String("\n\n");
+            out += writtenFreeText(n.text, FreeText::Section) + QLatin1String("\n\n");
         for (int k = 0; k < 2; ++k) {
             if (container[k] == i) {
                 writeTable(out, unranged[k], k == 0 ? unrangedReservations : QList<Reservation>());
