@@ -6,6 +6,7 @@
 #include "jsonformat.h"
 #include "jsonreader.h"
 #include "linkedsources.h"
+#include "texthash.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -69,14 +70,14 @@ InputKind inputKind(const QString &fileName, const QByteArray &data)
 // are the "id" members of the objects in the root's "services" and "hosts".
 struct IdLines
 {
-    QHash<QString, int> services;
-    QHash<QString, int> hosts;
+    TextHash<int> services;
+    TextHash<int> hosts;
 };
 
 IdLines idLines(const QByteArray &data)
 {
     IdLines lines;
-    QHash<QString, int> *section = nullptr;
+    TextHash<int> *section = nullptr;
     int depth = 0;
     int line = 1;
     QByteArrayView key;
@@ -180,7 +181,7 @@ void locate(QList<Finding> findings, const Schema &schema, const QString &input,
 {
     sortFindings(findings);
     // Findings name services by id; a fleet has tens of thousands of both.
-    QHash<QString, const Service *> services;
+    TextHash<const Service *> services;
     services.reserve(schema.services.size());
     for (const Service &s : schema.services)
         services.insert(s.id, &s);
@@ -426,7 +427,7 @@ QString sarifUri(const QString &fileName)
 QJsonObject sarifLog(const Checked &checked)
 {
     QJsonArray rules;
-    QHash<QString, int> ruleIndex;
+    TextHash<int> ruleIndex;
     for (const RuleInfo &rule : allRules()) {
         ruleIndex.insert(rule.id, int(rules.size()));
         rules.append(QJsonObject{

@@ -2,6 +2,7 @@
 
 #include "analyzer.h"
 #include "finding.h"
+#include "texthash.h"
 
 #include <QHash>
 
@@ -45,7 +46,7 @@ public:
     }
 
 private:
-    QHash<QString, QList<Finding>> mByService;
+    TextHash<QList<Finding>> mByService;
 };
 
 // The live analyzer of a document.

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema.h"
+#include "texthash.h"
 
 #include <QHash>
 #include <QList>
@@ -80,7 +81,7 @@ private:
 
     QString mHostId;
     const Schema *mReference = nullptr;
-    QHash<QString, int> mReferenceRows;
+    TextHash<int> mReferenceRows;
     std::vector<QList<GridEntry>> mByPort; // index: port 0..65535
     std::vector<Placement> mByRow;
     std::vector<bool> mReserved;

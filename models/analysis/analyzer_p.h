@@ -8,6 +8,7 @@
 #include "analyzer.h"
 
 #include "schemadocument.h"
+#include "texthash.h"
 
 #include <QCoreApplication>
 #include <QVarLengthArray>
@@ -476,26 +477,26 @@ struct Analyzer::Private
     QList<int> freeHandles;
     // Service id → handle. A one-shot analysis builds it only when a
     // counterpart or reference needs a lookup.
-    mutable QHash<QString, int> handleOf;
+    mutable TextHash<int> handleOf;
     mutable bool handleOfBuilt = false;
 
     int handleFor(const QString &id) const;
-    QHash<QString, int> hostIds;  // host id → index
+    TextHash<int> hostIds;        // host id → index
     // Planned and actual ports are keyed by (protocol, port) alone: 2^17 keys.
     HandleIndex byHostPort, byPlanned{PortKeys}, byActual{PortKeys}, byName;
-    QHash<QString, QList<int>> byCounterpart; // backend id → frontends
-    QHash<QString, QList<int>> referencesOf;  // service id → reference indexes
+    TextHash<QList<int>> byCounterpart; // backend id → frontends
+    TextHash<QList<int>> referencesOf;  // service id → reference indexes
     QList<int> plannedPortUse;                // per port: planned services
     QList<bool> reservedPort;
     QList<int> rangeUsed;
-    QHash<QString, int> rangeIds;
+    TextHash<int> rangeIds;
     QList<qint16> narrowestRange; // per port: index of the narrowest range holding it, -1 none
 
     QHash<quint64, QList<Finding>> bySlot;
     // A service is in one or two findings' buckets, mostly: kept inline,
     // without an allocation for each of a fleet's services.
     using Slots = QVarLengthArray<quint64, 2>;
-    QHash<QString, Slots> slotsOfService;
+    TextHash<Slots> slotsOfService;
 
     // The messages that latent collisions make by the thousand, translated
     // once per rebuild.

@@ -2,6 +2,7 @@
 
 #include "schema.h"
 #include "servicefield.h"
+#include "texthash.h"
 
 #include <QHash>
 #include <QObject>
@@ -86,7 +87,7 @@ private:
     QUndoStack *mUndoStack;
     QString mFileName;
     QString mUntitledName;
-    QHash<QString, int> mServiceRows;
+    TextHash<int> mServiceRows;
 };
 
 } // namespace Portolan

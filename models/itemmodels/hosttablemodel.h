@@ -1,6 +1,7 @@
 #pragma once
 
 #include "schema.h"
+#include "texthash.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -73,7 +74,7 @@ private:
     QList<Host> mHosts;
     // Services per host id, counted in one pass when first asked for after a
     // change of the services, not per painted cell.
-    mutable QHash<QString, int> mServiceCounts;
+    mutable TextHash<int> mServiceCounts;
     mutable bool mCountsValid = false;
 };
 

@@ -3,6 +3,7 @@
 #include "composeformat.h"
 #include "importmerge.h"
 #include "prometheusformat.h"
+#include "texthash.h"
 #include "yamlutil.h"
 
 #include <QCoreApplication>
@@ -320,7 +321,7 @@ std::optional<LinkedSourcesCopy> copyLinkedSources(const Schema &schema, const Q
             collect(source.envFile);
         }
     }
-    QHash<QString, QByteArray> bytes;
+    TextHash<QByteArray> bytes;
     for (const QString &path : std::as_const(paths)) {
         QFile file(QDir(fromDir).filePath(path));
         if (!file.open(QIODevice::ReadOnly)) {
@@ -469,7 +470,7 @@ public:
     // A host's services before (those given to the merge) and after.
     void record(const QList<Service> &before, const QList<Service> &after)
     {
-        QSet<QString> kept;
+        TextSet kept;
         for (const Service &s : after) {
             kept.insert(s.id);
             const int row = mRowOf(s.id);
@@ -537,10 +538,10 @@ private:
     const Schema &mPlan;
     const std::function<int(const QString &)> &mRowOf;
     RealityDiff *mDiff;
-    QHash<QString, Service> mChanged;
-    QSet<QString> mRemoved;
+    TextHash<Service> mChanged;
+    TextSet mRemoved;
     QList<Service> mAdded;
-    QHash<QString, int> mAddedIndex;
+    TextHash<int> mAddedIndex;
 };
 
 } // namespace
@@ -554,7 +555,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
     bool referencesTouched = false;
 
     QStringList hostOrder;
-    QHash<QString, QList<const SourceReading *>> byHost;
+    TextHash<QList<const SourceReading *>> byHost;
     for (const SourceReading &r : readings) {
         if (!byHost.contains(r.hostId))
             hostOrder.append(r.hostId);
@@ -562,8 +563,8 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
     }
     // One pass over the plan: the rows of each host with sources, and the
     // services not placed yet (an import may claim them).
-    const QSet<QString> hostSet(hostOrder.cbegin(), hostOrder.cend());
-    QHash<QString, QList<int>> rowsOf;
+    const TextSet hostSet(hostOrder.cbegin(), hostOrder.cend());
+    TextHash<QList<int>> rowsOf;
     QList<int> unplaced;
     for (int row = 0; row < plan.services.size(); ++row) {
         const QString &hostId = plan.services.at(row).hostId;
@@ -577,7 +578,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
         const QList<const SourceReading *> hostReadings = byHost.value(hostId);
         // A reading that failed keeps what the plan holds from its files:
         // the last good reading stays until the file reads again.
-        QSet<QString> files;
+        TextSet files;
         for (const SourceReading *r : hostReadings) {
             if (!r->ok) {
                 diff.findings.append(sourceFinding(
@@ -652,7 +653,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
         if (!composeFragment.services.isEmpty()) {
             QString error;
             // Ids elsewhere in the plan stay taken; the part's own are the merge's.
-            QSet<QString> partIds;
+            TextSet partIds;
             for (const Service &s : std::as_const(before))
                 partIds.insert(s.id);
             const auto taken = [&](const QString &id) { return !partIds.contains(id) && builder.isTaken(id); };
@@ -671,7 +672,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
 
         // Tunnel rules and env URLs: who on this host listens there?
         QHash<int, int> publishedOn; // host port → index in part
-        QHash<QString, int> byName;  // name, alias → index in part
+        TextHash<int> byName;  // name, alias → index in part
         const bool endpoints = std::any_of(hostReadings.cbegin(), hostReadings.cend(),
                                            [](const SourceReading *r) { return r->ok && !r->endpoints.isEmpty(); });
         for (int i = 0; endpoints && i < part.services.size(); ++i) {
@@ -731,10 +732,10 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
         }
         // What changed since the last reading, in the words of the sources.
         {
-            QHash<QString, const Service *> was;
+            TextHash<const Service *> was;
             for (const Service &b : std::as_const(before))
                 was.insert(b.id, &b);
-            QSet<QString> present;
+            TextSet present;
             for (const Service &a : std::as_const(part.services)) {
                 present.insert(a.id);
                 const Service *b = was.value(a.id);
@@ -784,7 +785,7 @@ RealityDiff realityDiff(const Schema &plan, const QList<SourceReading> &readings
 
 RealityApplied applyReadings(const Schema &plan, const QList<SourceReading> &readings)
 {
-    QHash<QString, int> rows;
+    TextHash<int> rows;
     rows.reserve(plan.services.size());
     for (int row = 0; row < plan.services.size(); ++row)
         rows.insert(plan.services.at(row).id, row);
@@ -801,10 +802,10 @@ Schema applyDiff(const Schema &plan, const RealityDiff &diff)
     Schema schema = plan;
     if (diff.isEmpty())
         return schema;
-    QHash<QString, const Service *> changed;
+    TextHash<const Service *> changed;
     for (const Service &s : diff.changed)
         changed.insert(s.id, &s);
-    const QSet<QString> removed(diff.removed.cbegin(), diff.removed.cend());
+    const TextSet removed(diff.removed.cbegin(), diff.removed.cend());
     QList<Service> services;
     services.reserve(plan.services.size() + diff.added.size());
     for (const Service &s : plan.services) {

@@ -5,6 +5,7 @@
 #include "formatregistry.h"
 #include "importmerge.h"
 #include "schemadocument.h"
+#include "texthash.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -183,9 +184,9 @@ static bool isPositionField(ServiceField f)
 }
 
 template<typename T>
-static QHash<QString, int> indexOfIds(const QList<T> &list)
+static TextHash<int> indexOfIds(const QList<T> &list)
 {
-    QHash<QString, int> index;
+    TextHash<int> index;
     index.reserve(list.size());
     for (int i = 0; i < list.size(); ++i)
         index.insert(list.at(i).id, i);
@@ -205,8 +206,8 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
         return m;
     };
 
-    const QHash<QString, int> afterServices = indexOfIds(after.services);
-    const QHash<QString, int> beforeServices = indexOfIds(before.services);
+    const TextHash<int> afterServices = indexOfIds(after.services);
+    const TextHash<int> beforeServices = indexOfIds(before.services);
     for (const Service &b : before.services) {
         const auto it = afterServices.constFind(b.id);
         if (it == afterServices.constEnd()) {
@@ -266,8 +267,8 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
         moves.append(m);
     }
 
-    const QHash<QString, int> afterHosts = indexOfIds(after.hosts);
-    const QHash<QString, int> beforeHosts = indexOfIds(before.hosts);
+    const TextHash<int> afterHosts = indexOfIds(after.hosts);
+    const TextHash<int> beforeHosts = indexOfIds(before.hosts);
     for (const Host &b : before.hosts) {
         const auto it = afterHosts.constFind(b.id);
         if (it == afterHosts.constEnd()) {
@@ -288,8 +289,8 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
         }
     }
 
-    const QHash<QString, int> afterRanges = indexOfIds(after.ranges);
-    const QHash<QString, int> beforeRanges = indexOfIds(before.ranges);
+    const TextHash<int> afterRanges = indexOfIds(after.ranges);
+    const TextHash<int> beforeRanges = indexOfIds(before.ranges);
     for (const PortRange &b : before.ranges) {
         const auto it = afterRanges.constFind(b.id);
         if (it == afterRanges.constEnd()) {
@@ -379,7 +380,7 @@ void planMoves(QList<Move> &moves)
 
     // Edge u → v: u frees the slot v takes, so u goes first.
     const int n = int(ports.size());
-    QHash<QString, QList<int>> freeing;
+    TextHash<QList<int>> freeing;
     for (int u = 0; u < n; ++u) {
         const Move &m = moves.at(ports.at(u));
         if (m.fromPort > 0)
@@ -972,7 +973,7 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
     QList<int> rows; // of the touched services in the document, ascending
     bool listsTouched = false;
     {
-        QSet<QString> ids;
+        TextSet ids;
         for (const Move &m : std::as_const(ordered)) {
             if (isServiceMove(m.kind))
                 ids.insert(m.serviceId);
@@ -1003,7 +1004,7 @@ QUndoCommand *moveCommand(SchemaDocument *document, const QList<Move> &moves, Mo
     }
 
     auto *macro = new QUndoCommand(macroText(ordered, action, current));
-    const QHash<QString, int> workServices = indexOfIds(work.services);
+    const TextHash<int> workServices = indexOfIds(work.services);
     int removed = 0;
     for (int row : std::as_const(rows)) {
         const Service &s = current.services.at(row);

@@ -1,6 +1,7 @@
 #include "movereview.h"
 
 #include "schemadocument.h"
+#include "texthash.h"
 #include "whatif.h"
 
 #include <QFutureWatcher>
@@ -283,7 +284,7 @@ bool MoveReview::reject(const QList<Move> &moves)
 
 void MoveReview::settle(const QList<Move> &done)
 {
-    QSet<QString> keys;
+    TextSet keys;
     keys.reserve(done.size());
     for (const Move &m : done)
         keys.insert(m.key());

@@ -2,6 +2,7 @@
 
 #include "analyzer.h"
 #include "schemadocument.h"
+#include "texthash.h"
 
 #include <QCoreApplication>
 #include <QSet>
@@ -133,7 +134,7 @@ Schema WhatIfSession::draftSchema() const
     }
     if (!mRemoved.isEmpty())
         schema.services.removeIf([this](const Service &s) { return mRemoved.contains(s.id); });
-    QSet<QString> appended;
+    TextSet appended;
     for (const Service &s : mAdded) {
         const bool inPlan = mReal->serviceRow(s.id) >= 0 && !mRemoved.contains(s.id);
         if (!inPlan && !appended.contains(s.id)) {

@@ -502,7 +502,11 @@ qsizetype Document::offset(int node) const
 
 QString Document::string(int node) const
 {
-    const QByteArrayView b = bytes(mNodes[size_t(node)]);
+    const Node &n = mNodes[size_t(node)];
+    const QByteArrayView b = bytes(n);
+    // A string without escapes is ASCII (the parser's fast path).
+    if (!n.unescaped)
+        return QString::fromLatin1(b);
     // QString::fromUtf8 drops a byte order mark at the start; in a JSON
     // string U+FEFF is text and stays.
     if (b.startsWith("\xEF\xBB\xBF"))
@@ -533,6 +537,11 @@ double Value::toDouble() const
 QString Value::toString() const
 {
     return isString() ? mDocument->string(mNode) : QString();
+}
+
+QByteArrayView Value::stringBytes() const
+{
+    return isString() ? mDocument->bytes(mDocument->mNodes[size_t(mNode)]) : QByteArrayView();
 }
 
 Object Value::toObject() const

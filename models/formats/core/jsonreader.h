@@ -38,6 +38,9 @@ public:
     bool toBool() const;
     double toDouble() const;
     QString toString() const;
+    // A string's UTF-8 bytes, unescaped; empty for other types. They live as
+    // long as the document.
+    QByteArrayView stringBytes() const;
     Object toObject() const;
     Array toArray() const;
 

@@ -3,6 +3,7 @@
 #include "analyzer.h"
 #include "markdownscan.h"
 #include "markdownshapes.h"
+#include "texthash.h"
 #include "uniqueids.h"
 
 #include <QCoreApplication>
@@ -872,7 +873,7 @@ private:
     UniqueIds mServiceIds;
     UniqueIds mRangeIds;
     UniqueIds mHostIds;
-    QHash<QString, QList<int>> mByName;
+    TextHash<QList<int>> mByName;
     QList<StatusItem> mStatusItems;
     QList<InactiveItem> mInactiveItems;
     QList<PendingCounterpart> mCounterparts;
@@ -1929,7 +1930,7 @@ private:
     {
         static const QRegularExpression withPort(QStringLiteral("^(\\d{1,5})\\s+(.+)$"));
         const QRegularExpressionMatch m = withPort.match(text);
-        const QHash<QString, int> &byName = indexByName();
+        const TextHash<int> &byName = indexByName();
         return byName.contains(text) || (m.hasMatch() && byName.contains(m.captured(2).trimmed()));
     }
 
@@ -1950,7 +1951,7 @@ private:
         return it == mIndexById.cend() ? nullptr : &s.services.at(*it);
     }
     // Built when first asked: only a table with a counterpart column asks.
-    const QHash<QString, int> &indexByName() const
+    const TextHash<int> &indexByName() const
     {
         if (mIndexByName.isEmpty()) {
             mIndexByName.reserve(s.services.size());
@@ -1963,10 +1964,10 @@ private:
     const Schema &s;
     bool mStatus;
     bool mFindings;
-    QHash<QString, const PortRange *> mRanges;
-    QSet<QString> mHostIds;
-    mutable QHash<QString, int> mIndexByName;
-    mutable QHash<QString, int> mIndexById;
+    TextHash<const PortRange *> mRanges;
+    TextSet mHostIds;
+    mutable TextHash<int> mIndexByName;
+    mutable TextHash<int> mIndexById;
 };
 
 void Writer::writeStatus(QString &out)
@@ -1988,7 +1989,7 @@ void Writer::writeStatus(QString &out)
 
     QStringList status;
     QList<int> inactive[2];
-    QHash<QString, QList<int>> byHost;
+    TextHash<QList<int>> byHost;
     QStringList unknownHosts;
     for (int i = 0; i < s.services.size(); ++i) {
         const Service &v = s.services.at(i);
@@ -2149,7 +2150,7 @@ void Writer::writeTable(QString &out, const QList<int> &services, const QList<Re
 
     // Reserved rows last, one per note, listing their spans.
     QStringList noteOrder;
-    QHash<QString, QStringList> spans;
+    TextHash<QStringList> spans;
     for (const Reservation &r : reservations) {
         if (!spans.contains(r.note))
             noteOrder.append(r.note);
@@ -2202,7 +2203,7 @@ QByteArray Writer::write()
     }
 
     // Assign services and reservations to the tables they are written in.
-    QHash<QString, QList<int>> rangeServices;
+    TextHash<QList<int>> rangeServices;
     QList<int> unranged[2]; // [0] other, [1] internal only
     for (int i = 0; i < s.services.size(); ++i) {
         const Service &v = s.services.at(i);
@@ -2213,7 +2214,7 @@ QByteArray Writer::write()
         else
             unranged[v.exposure == Exposure::Internal ? 1 : 0].append(i);
     }
-    QHash<QString, QList<Reservation>> rangeReservations;
+    TextHash<QList<Reservation>> rangeReservations;
     QList<Reservation> unrangedReservations;
     for (const Reservation &r : s.reservations) {
         const PortRange *range = r.rangeId.isEmpty() ? nullptr : s.range(r.rangeId);

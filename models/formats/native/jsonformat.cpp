@@ -1,14 +1,17 @@
 #include "jsonformat.h"
 
 #include "jsonreader.h"
+#include "texthash.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
 
 #include <array>
+#include <charconv>
 #include <cmath>
 
 namespace Portolan {
@@ -557,14 +560,18 @@ public:
 
     QString shared(const JsonValue &v, const QString &path, const char *key, bool required = false)
     {
-        const QString s = string(v, path, key, required);
-        if (s.isEmpty())
-            return s;
-        const auto it = mShared.constFind(s);
+        if (!v.isString())
+            return string(v, path, key, required);
+        // Looked up by its bytes, so a repeated text is not decoded again.
+        const QByteArrayView bytes = v.stringBytes();
+        if (bytes.isEmpty())
+            return {};
+        const auto it = mShared.constFind(Utf8Key{bytes});
         if (it != mShared.cend())
             return *it;
+        const QString s = v.toString();
         if (mShared.size() < MaxShared)
-            mShared.insert(s);
+            mShared.insert(Utf8Key{bytes}, s);
         return s;
     }
 
@@ -701,7 +708,14 @@ private:
     ParseError *mError;
     const Json::Document &mDocument;
     bool mFailed = false;
-    QSet<QString> mShared;
+    // A UTF-8 text of the document as a key.
+    struct Utf8Key
+    {
+        QByteArrayView bytes;
+        friend bool operator==(Utf8Key a, Utf8Key b) noexcept { return a.bytes == b.bytes; }
+        friend size_t qHash(Utf8Key key, size_t seed) noexcept { return hashBytes(key.bytes.data(), size_t(key.bytes.size()), seed); }
+    };
+    QHash<Utf8Key, QString> mShared; // views into the document
 };
 
 Service readService(Reader &r, const JsonValue &value, const QString &path)
@@ -898,7 +912,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         schema.sections.append({r.string(o, path, "title"), r.string(o, path, "text")});
     }
 
-    QSet<QString> hostIds;
+    TextSet hostIds;
     const JsonArray hosts = r.array(root, QString(), "hosts");
     for (int i = 0; i < hosts.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("hosts[%1]").arg(i);
@@ -935,7 +949,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         schema.hosts.append(h);
     }
 
-    QSet<QString> rangeIds;
+    TextSet rangeIds;
     const JsonArray ranges = r.array(root, QString(), "ranges");
     for (int i = 0; i < ranges.size() && !r.failed(); ++i) {
         const QString path = QStringLiteral("ranges[%1]").arg(i);
@@ -985,12 +999,19 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         schema.reservations.append(res);
     }
 
-    QHash<QString, int> serviceIds; // the index of each id's service, plus one
+    TextHash<int> serviceIds; // the index of each id's service, plus one
     const JsonArray services = r.array(root, QString(), "services");
     schema.services.reserve(services.size());
     serviceIds.reserve(services.size());
+    QString path = QStringLiteral("services[");
+    const qsizetype pathPrefix = path.size();
     for (int i = 0; i < services.size() && !r.failed(); ++i) {
-        const QString path = QLatin1String("services[") + QString::number(i) + QLatin1Char(']');
+        // One path text, rewritten per service: it is read only on an error.
+        char digits[16];
+        const char *digitsEnd = std::to_chars(digits, digits + sizeof digits, i).ptr;
+        path.truncate(pathPrefix);
+        path += QLatin1StringView(digits, digitsEnd - digits);
+        path += QLatin1Char(']');
         Service s = readService(r, services.at(i), path);
         if (r.failed())
             break;

@@ -2,6 +2,7 @@
 
 #include "importmerge.h"
 #include "jsonreader.h"
+#include "texthash.h"
 #include "yamlutil.h"
 
 #include <QCoreApplication>
@@ -14,6 +15,8 @@
 #include <QJsonObject>
 #include <QRegularExpression>
 #include <QSet>
+
+#include <vector>
 
 namespace Portolan {
 
@@ -352,7 +355,7 @@ std::optional<Schema> PrometheusFormat::merge(const Schema &plan, const ReadResu
 QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHostId)
 {
     QList<ScrapeTarget> result;
-    QHash<QString, const Host *> hosts;
+    TextHash<const Host *> hosts;
     hosts.reserve(schema.hosts.size());
     for (const Host &h : schema.hosts)
         hosts.insert(h.id, &h);
@@ -399,29 +402,35 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
     // different paths or intervals cannot share a job: the later settings
     // get the name with a number (name-2), as Prometheus needs unique names.
     QList<ScrapeJob> jobs;
-    QHash<QString, QList<int>> byName; // name as the plan gives it → its jobs
-    byName.reserve(targets.size());
-    QHash<QString, int> nextNumber;
+    // Name as the plan gives it → its first job; each job → the next job of
+    // its name, -1 for none (one list per name would cost an allocation
+    // for each of a fleet's 100,000 one-target jobs).
+    TextHash<int> firstByName;
+    firstByName.reserve(targets.size());
+    std::vector<int> nextOfName;
+    TextHash<int> nextNumber;
     // Every name, for numbering: built only when a name needs a number.
-    QSet<QString> used;
+    TextSet used;
     // A job's targets as a set too, once it has more than a few: one job of
     // 20,000 targets would otherwise search its list once a target, and a
     // set for each of a fleet's 100,000 one-target jobs costs more than it saves.
     constexpr qsizetype SearchedTargets = 16;
-    QHash<int, QSet<QString>> targetsOfJob;
+    QHash<int, TextSet> targetsOfJob;
     for (const ScrapeTarget &t : targets) {
-        QList<int> &candidates = byName[t.job];
+        const auto first = firstByName.constFind(t.job);
         int index = -1;
-        for (int c : std::as_const(candidates)) {
+        int last = -1;
+        for (int c = first == firstByName.cend() ? -1 : *first; c >= 0; c = nextOfName[size_t(c)]) {
             if (jobs.at(c).path == t.path && jobs.at(c).interval == t.interval) {
                 index = c;
                 break;
             }
+            last = c;
         }
         if (index < 0) {
             ScrapeJob job;
             job.name = t.job;
-            if (!candidates.isEmpty()) {
+            if (last >= 0) {
                 if (used.isEmpty()) {
                     used.reserve(targets.size());
                     for (const ScrapeTarget &u : targets)
@@ -437,17 +446,21 @@ QList<ScrapeJob> scrapeJobs(const QList<ScrapeTarget> &targets)
             job.path = t.path;
             job.interval = t.interval;
             index = int(jobs.size());
-            candidates.append(index);
-            jobs.append(job);
+            if (last >= 0)
+                nextOfName[size_t(last)] = index;
+            else
+                firstByName.insert(t.job, index);
+            nextOfName.push_back(-1);
+            jobs.append(std::move(job));
         }
         ScrapeJob &job = jobs[index];
         bool known = false;
         if (job.targets.size() < SearchedTargets) {
             known = job.targets.contains(t.target);
         } else {
-            QSet<QString> &set = targetsOfJob[index];
+            TextSet &set = targetsOfJob[index];
             if (set.isEmpty())
-                set = QSet<QString>(job.targets.cbegin(), job.targets.cend());
+                set = TextSet(job.targets.cbegin(), job.targets.cend());
             known = set.contains(t.target);
             if (!known)
                 set.insert(t.target);
@@ -496,7 +509,7 @@ void appendJobText(QString &out, const ScrapeJob &job, QStringView indent)
 // the export: the file most services' metrics name, when it is there.
 std::optional<QByteArray> importedConfig(const Schema &schema, const FormatOptions &options, QString *fileName)
 {
-    QHash<QString, int> counts;
+    TextHash<int> counts;
     for (const Service &s : schema.services) {
         if (s.metrics.enabled && s.metrics.origin.isValid())
             ++counts[s.metrics.origin.file];
@@ -543,10 +556,10 @@ QByteArray editImportedConfig(const QByteArray &config, const QString &fileName,
                               const QList<ScrapeTarget> &targets)
 {
     QList<QByteArray> lines = config.split('\n');
-    QHash<QString, const Host *> hosts;
+    TextHash<const Host *> hosts;
     for (const Host &h : schema.hosts)
         hosts.insert(h.id, &h);
-    QSet<QString> inConfig;
+    TextSet inConfig;
     for (const Service &s : schema.services) {
         if (!s.metrics.enabled || s.metrics.origin.file != fileName)
             continue;
@@ -632,7 +645,7 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
     for (const ScrapeJob &job : jobs)
         appendJobText(out, job, u"  ");
     if (!fileSd.isEmpty()) {
-        QSet<QString> names;
+        TextSet names;
         for (const ScrapeJob &job : jobs)
             names.insert(job.name);
         QString job = QStringLiteral("file-sd");
