@@ -357,7 +357,8 @@ static void collectIds(const QList<Finding> &findings, QStringList *ids)
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
     QList<Finding> removed, added;
-    QStringList affected;
+    QStringList affected; // each id once, in the order first met
+    TextSet affectedSet;
     QStringList before, after, gone, come;
     for (quint64 slot : buckets) {
         QList<Finding> now = d->evaluate(slot);
@@ -395,8 +396,14 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         }
         for (const QString &id : std::as_const(come))
             d->slotsOfService[id].append(slot);
-        affected += before;
-        affected += after;
+        for (const QStringList *ids : {&before, &after}) {
+            for (const QString &id : *ids) {
+                const qsizetype size = affectedSet.size();
+                affectedSet.insert(id);
+                if (affectedSet.size() != size)
+                    affected.append(id);
+            }
+        }
         if (now.isEmpty())
             d->bySlot.erase(it);
         else
@@ -404,8 +411,6 @@ void Analyzer::commit(const QSet<quint64> &buckets)
     }
     if (removed.isEmpty() && added.isEmpty())
         return;
-    std::sort(affected.begin(), affected.end());
-    affected.erase(std::unique(affected.begin(), affected.end()), affected.end());
     emit findingsChanged(removed, added, affected);
 }
 

@@ -39,7 +39,8 @@ public:
 
 signals:
     // After every change: what disappeared, what appeared, and which services'
-    // findings changed (so views repaint exactly those rows and cells).
+    // findings changed, each once (so views repaint exactly those rows and
+    // cells).
     void findingsChanged(const QList<Finding> &removed, const QList<Finding> &added,
                          const QStringList &affectedServiceIds);
     // Everything was computed anew (load, import, a change of hosts, ranges

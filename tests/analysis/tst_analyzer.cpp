@@ -526,6 +526,20 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     SchemaDocument document(schema);
     Analyzer analyzer(&document);
     const QStringList original = Test::describe(analyzer.findings());
+    // Every service whose findings changed is named, once.
+    int repeatedIds = 0;
+    int unnamedChanges = 0;
+    connect(&analyzer, &Analyzer::findingsChanged, this,
+            [&](const QList<Finding> &removed, const QList<Finding> &added, const QStringList &affected) {
+                const QSet<QString> unique(affected.cbegin(), affected.cend());
+                repeatedIds += int(affected.size() - unique.size());
+                for (const QList<Finding> *list : {&removed, &added}) {
+                    for (const Finding &f : *list) {
+                        for (const QString &id : f.serviceIds)
+                            unnamedChanges += unique.contains(id) ? 0 : 1;
+                    }
+                }
+            });
     QUndoStack *stack = document.undoStack();
     int serial = 0;
     for (int edit = 0; edit < 10000; ++edit) {
@@ -610,6 +624,8 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
         stack->undo();
     QCOMPARE(document.schema(), schema);
     QCOMPARE(Test::describe(analyzer.findings()), original);
+    QCOMPARE(repeatedIds, 0);
+    QCOMPARE(unnamedChanges, 0);
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)

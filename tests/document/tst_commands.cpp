@@ -3,6 +3,7 @@
 #include "rowruns.h"
 #include "schemadocument.h"
 #include "testutil.h"
+#include "texthash.h"
 
 #include <QTest>
 #include <QUndoStack>
@@ -19,6 +20,7 @@ class tst_Commands : public QObject
 
 private slots:
     void rowRunsShouldGroupConsecutiveRowsOnce();
+    void textKeysShouldHashByContentAndSpread();
     void everyCommandShouldRestoreTheDocument_data();
     void everyCommandShouldRestoreTheDocument();
     void shouldMergeEditsOfOneField();
@@ -192,6 +194,41 @@ void tst_Commands::rowRunsShouldGroupConsecutiveRowsOnce()
     const QList<RowRun> runs = rowRuns({9, 3, 4, 10, 4, 5, 12, 11, 0});
     QCOMPARE(runs, (QList<RowRun>{{0, 0}, {3, 5}, {9, 12}}));
     QCOMPARE(runs.at(2).count(), 4);
+}
+
+// Equal texts hash alike whatever their storage; ids of every length, the
+// short ones most of all, spread over the buckets.
+void tst_Commands::textKeysShouldHashByContentAndSpread()
+{
+    const QString stored = QStringLiteral("host-1");
+    QString built = QStringLiteral("host-");
+    built += QLatin1Char('1');
+    QCOMPARE(hashText(stored, 42), hashText(built, 42));
+    QCOMPARE(qHash(TextKey(stored), 42), qHash(TextKey(built), 42));
+    QCOMPARE(hashText(QString(), 3), hashText(QStringLiteral(""), 3));
+    QVERIFY(hashText(QStringLiteral("a"), 1) != hashText(QStringLiteral("a"), 2));
+    QVERIFY(hashText(QStringLiteral("a")) != hashText(QStringLiteral("b")));
+    QVERIFY(hashText(QStringLiteral("ab")) != hashText(QStringView(u"ab\0", 3)));
+
+    QSet<size_t> buckets;
+    QSet<size_t> hashes;
+    int count = 0;
+    for (const QString &form : {QStringLiteral("s%1"), QStringLiteral("host-%1"), QStringLiteral("a-rather-long-id-%1")}) {
+        for (int i = 0; i < 4000; ++i) {
+            const size_t h = hashText(form.arg(i), 0x1234);
+            hashes.insert(h);
+            buckets.insert(h % 4096);
+            ++count;
+        }
+    }
+    QCOMPARE(hashes.size(), count);
+    // 12,000 random keys leave about 3,877 of 4,096 buckets used.
+    QVERIFY2(buckets.size() > 3750, qPrintable(QString::number(buckets.size())));
+
+    TextHash<int> rows;
+    rows.insert(stored, 7);
+    QCOMPARE(rows.value(built, -1), 7);
+    QCOMPARE(rows.value(QStringLiteral("host-2"), -1), -1);
 }
 
 QTEST_GUILESS_MAIN(tst_Commands)
