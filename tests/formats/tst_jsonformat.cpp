@@ -29,6 +29,8 @@ private slots:
     void shouldRejectMalformedInput();
     void shouldPointAtTheValueThatIsWrong_data();
     void shouldPointAtTheValueThatIsWrong();
+    void aFleetShouldReportItsFirstErrorInFileOrder_data();
+    void aFleetShouldReportItsFirstErrorInFileOrder();
     void shouldReportMissingAndBinaryFiles();
     void shouldSaveAtomically();
     void shippedJsonSchemaShouldDescribeEveryKeyWritten();
@@ -313,6 +315,67 @@ void tst_JsonFormat::shouldPointAtTheValueThatIsWrong()
     QCOMPARE(error.column, column);
     QVERIFY2(error.toString().startsWith(QStringLiteral("plan.portolan.json:%1:%2: %3: ").arg(line).arg(column).arg(path)),
              qPrintable(error.toString()));
+}
+
+// A plan of 20,000 services and more is read in two halves at once; the
+// error reported is still the first in the file, whichever half has it.
+void tst_JsonFormat::aFleetShouldReportItsFirstErrorInFileOrder_data()
+{
+    QTest::addColumn<QList<int>>("duplicates");     // services whose id repeats service 3's
+    QTest::addColumn<QList<int>>("unknownHosts");   // services on a host the plan lacks
+    QTest::addColumn<QList<int>>("badPorts");       // services whose port is no port
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QString>("message");
+    const QString unknown = QStringLiteral("no host has the id \"nowhere\"");
+    const QString repeated = QStringLiteral("duplicate service id \"s3\" (first used by services[3])");
+    const QString badPort = QStringLiteral("70000 is not a port number (1-65535)");
+    QTest::newRow("none") << QList<int>() << QList<int>() << QList<int>() << QString() << QString();
+    QTest::newRow("host in the first half, repeat in the second")
+        << QList<int>{15000} << QList<int>{5} << QList<int>() << QStringLiteral("services[5].host") << unknown;
+    QTest::newRow("repeat in the second half before its host error")
+        << QList<int>{12000} << QList<int>{15000} << QList<int>() << QStringLiteral("services[12000].id") << repeated;
+    QTest::newRow("repeat first in the second half")
+        << QList<int>{10001} << QList<int>{20001} << QList<int>() << QStringLiteral("services[10001].id") << repeated;
+    QTest::newRow("repeat and host error on one service: the repeat")
+        << QList<int>{14000} << QList<int>{14000} << QList<int>() << QStringLiteral("services[14000].id") << repeated;
+    QTest::newRow("bad port before a repeat on one service: the port")
+        << QList<int>{14000} << QList<int>() << QList<int>{14000} << QStringLiteral("services[14000].plannedPort") << badPort;
+    QTest::newRow("bad port last in the first half")
+        << QList<int>{20001} << QList<int>{10001} << QList<int>{10000} << QStringLiteral("services[10000].plannedPort")
+        << badPort;
+}
+
+void tst_JsonFormat::aFleetShouldReportItsFirstErrorInFileOrder()
+{
+    QFETCH(QList<int>, duplicates);
+    QFETCH(QList<int>, unknownHosts);
+    QFETCH(QList<int>, badPorts);
+    QFETCH(QString, path);
+    QFETCH(QString, message);
+    Schema schema;
+    schema.hosts = {Host{QStringLiteral("h"), QStringLiteral("Host"), {}, {}, {}}};
+    for (int i = 0; i < 20002; ++i) {
+        Service s;
+        s.id = duplicates.contains(i) ? QStringLiteral("s3") : QStringLiteral("s%1").arg(i);
+        s.name = s.id;
+        s.hostId = unknownHosts.contains(i) ? QStringLiteral("nowhere") : QStringLiteral("h");
+        s.plannedPort = badPorts.contains(i) ? 70000 : 1 + i % 60000;
+        schema.services.append(s);
+    }
+    ParseError error;
+    const std::optional<Schema> read = JsonFormat::parse(JsonFormat::serialize(schema), QStringLiteral("fleet.json"), &error);
+    if (path.isEmpty()) {
+        QVERIFY2(read, qPrintable(error.toString()));
+        QCOMPARE(read->services.size(), 20002);
+        QCOMPARE(read->services.at(10001).id, QStringLiteral("s10001"));
+        QCOMPARE(*read, schema);
+        return;
+    }
+    QVERIFY(!read);
+    QCOMPARE(error.path, path);
+    QCOMPARE(error.message, message);
+    QCOMPARE(error.file, QStringLiteral("fleet.json"));
+    QVERIFY(error.line > 1);
 }
 
 void tst_JsonFormat::shouldReportMissingAndBinaryFiles()

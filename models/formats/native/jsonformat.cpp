@@ -13,6 +13,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <thread>
 
 namespace Portolan {
 
@@ -432,6 +433,18 @@ public:
     }
 
     bool failed() const { return mFailed; }
+
+    // Fails with another reader's error (of a part of the same document).
+    void failWith(const ParseError &error)
+    {
+        if (mFailed)
+            return;
+        mFailed = true;
+        mError->path = error.path;
+        mError->message = error.message;
+        mError->line = error.line;
+        mError->column = error.column;
+    }
 
     void fail(const QString &path, const QString &message)
     {
@@ -1001,36 +1014,81 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
 
     TextHash<int> serviceIds; // the index of each id's service, plus one
     const JsonArray services = r.array(root, QString(), "services");
-    schema.services.reserve(services.size());
-    serviceIds.reserve(services.size());
-    QString path = QStringLiteral("services[");
-    const qsizetype pathPrefix = path.size();
-    for (int i = 0; i < services.size() && !r.failed(); ++i) {
-        // One path text, rewritten per service: it is read only on an error.
-        char digits[16];
-        const char *digitsEnd = std::to_chars(digits, digits + sizeof digits, i).ptr;
-        path.truncate(pathPrefix);
-        path += QLatin1StringView(digits, digitsEnd - digits);
-        path += QLatin1Char(']');
-        Service s = readService(r, services.at(i), path);
-        if (r.failed())
-            break;
-        int &first = serviceIds[s.id];
-        if (first != 0) {
-            r.fail(path + QStringLiteral(".id"), Tr::tr("duplicate service id \"%1\" (first used by services[%2])")
-                                                     .arg(s.id)
-                                                     .arg(first - 1));
-            break;
+    // A fleet's services are read in two halves at once, each by its own
+    // reader; the ids are then checked for repeats in file order, so the
+    // error reported is the first in the file, as one pass would report it.
+    struct Part
+    {
+        int begin = 0;
+        int end = 0;
+        QList<Service> services; // read; on a failure after reading, the failing one last
+        ParseError error;
+        int failedAt = -1;
+        bool failedReading = false; // readService() failed, before its id counts
+    };
+    auto readPart = [&](Part *part) {
+        Reader pr(&part->error, document);
+        part->services.reserve(part->end - part->begin);
+        QString path = QStringLiteral("services[");
+        const qsizetype pathPrefix = path.size();
+        for (int i = part->begin; i < part->end; ++i) {
+            // One path text, rewritten per service: it is read only on an error.
+            char digits[16];
+            const char *digitsEnd = std::to_chars(digits, digits + sizeof digits, i).ptr;
+            path.truncate(pathPrefix);
+            path += QLatin1StringView(digits, digitsEnd - digits);
+            path += QLatin1Char(']');
+            Service s = readService(pr, services.at(i), path);
+            if (pr.failed()) {
+                part->failedAt = i;
+                part->failedReading = true;
+                return;
+            }
+            if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
+                pr.fail(path + QStringLiteral(".host"), Tr::tr("no host has the id \"%1\"").arg(s.hostId));
+            if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
+                pr.fail(path + QStringLiteral(".plannedHost"), Tr::tr("no host has the id \"%1\"").arg(s.plannedHostId));
+            if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
+                pr.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(s.rangeId));
+            part->services.append(std::move(s));
+            if (pr.failed()) {
+                part->failedAt = i;
+                return;
+            }
         }
-        first = i + 1;
-        if (!s.hostId.isEmpty() && !hostIds.contains(s.hostId))
-            r.fail(path + QStringLiteral(".host"), Tr::tr("no host has the id \"%1\"").arg(s.hostId));
-        if (!s.plannedHostId.isEmpty() && !hostIds.contains(s.plannedHostId))
-            r.fail(path + QStringLiteral(".plannedHost"), Tr::tr("no host has the id \"%1\"").arg(s.plannedHostId));
-        if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
-            r.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(s.rangeId));
-        schema.services.append(std::move(s));
+    };
+    const int count = r.failed() ? 0 : services.size();
+    const bool split = count >= 20000 && std::thread::hardware_concurrency() > 1;
+    Part parts[2];
+    parts[0].end = parts[1].begin = split ? count / 2 : count;
+    parts[1].end = count;
+    if (split) {
+        std::thread second(readPart, &parts[1]);
+        readPart(&parts[0]);
+        second.join();
+    } else {
+        readPart(&parts[0]);
     }
+    const Part *failedPart = parts[0].failedAt >= 0 ? &parts[0] : parts[1].failedAt >= 0 ? &parts[1] : nullptr;
+    schema.services.reserve(count);
+    serviceIds.reserve(count);
+    for (Part &part : parts) {
+        for (Service &s : part.services) {
+            const int i = int(schema.services.size());
+            int &first = serviceIds[s.id];
+            if (first != 0) {
+                r.fail(QStringLiteral("services[%1].id").arg(i),
+                       Tr::tr("duplicate service id \"%1\" (first used by services[%2])").arg(s.id).arg(first - 1));
+                break;
+            }
+            first = i + 1;
+            schema.services.append(std::move(s));
+        }
+        if (r.failed() || failedPart == &part)
+            break;
+    }
+    if (failedPart)
+        r.failWith(failedPart->error);
     for (int i = 0; i < schema.services.size() && !r.failed(); ++i) {
         const QString &c = schema.services.at(i).counterpartId;
         if (!c.isEmpty() && !serviceIds.contains(c))
