@@ -1015,20 +1015,22 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     TextHash<int> serviceIds; // the index of each id's service, plus one
     const JsonArray services = r.array(root, QString(), "services");
     // A fleet's services are read in two halves at once, each by its own
-    // reader; the ids are then checked for repeats in file order, so the
-    // error reported is the first in the file, as one pass would report it.
+    // reader into its own rows; the ids are then checked for repeats in file
+    // order, so the error reported is the first in the file, as one pass
+    // would report it.
     struct Part
     {
         int begin = 0;
         int end = 0;
-        QList<Service> services; // read; on a failure after reading, the failing one last
         ParseError error;
         int failedAt = -1;
         bool failedReading = false; // readService() failed, before its id counts
     };
+    const int count = r.failed() ? 0 : services.size();
+    schema.services.resize(count);
+    Service *read = schema.services.data(); // each part fills its own rows
     auto readPart = [&](Part *part) {
         Reader pr(&part->error, document);
-        part->services.reserve(part->end - part->begin);
         QString path = QStringLiteral("services[");
         const qsizetype pathPrefix = path.size();
         for (int i = part->begin; i < part->end; ++i) {
@@ -1038,7 +1040,8 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
             path.truncate(pathPrefix);
             path += QLatin1StringView(digits, digitsEnd - digits);
             path += QLatin1Char(']');
-            Service s = readService(pr, services.at(i), path);
+            Service &s = read[i];
+            s = readService(pr, services.at(i), path);
             if (pr.failed()) {
                 part->failedAt = i;
                 part->failedReading = true;
@@ -1050,14 +1053,12 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
                 pr.fail(path + QStringLiteral(".plannedHost"), Tr::tr("no host has the id \"%1\"").arg(s.plannedHostId));
             if (!s.rangeId.isEmpty() && !rangeIds.contains(s.rangeId))
                 pr.fail(path + QStringLiteral(".range"), Tr::tr("no range has the id \"%1\"").arg(s.rangeId));
-            part->services.append(std::move(s));
             if (pr.failed()) {
                 part->failedAt = i;
                 return;
             }
         }
     };
-    const int count = r.failed() ? 0 : services.size();
     const bool split = count >= 20000 && std::thread::hardware_concurrency() > 1;
     Part parts[2];
     parts[0].end = parts[1].begin = split ? count / 2 : count;
@@ -1070,22 +1071,19 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         readPart(&parts[0]);
     }
     const Part *failedPart = parts[0].failedAt >= 0 ? &parts[0] : parts[1].failedAt >= 0 ? &parts[1] : nullptr;
-    schema.services.reserve(count);
-    serviceIds.reserve(count);
-    for (Part &part : parts) {
-        for (Service &s : part.services) {
-            const int i = int(schema.services.size());
-            int &first = serviceIds[s.id];
-            if (first != 0) {
-                r.fail(QStringLiteral("services[%1].id").arg(i),
-                       Tr::tr("duplicate service id \"%1\" (first used by services[%2])").arg(s.id).arg(first - 1));
-                break;
-            }
-            first = i + 1;
-            schema.services.append(std::move(s));
-        }
-        if (r.failed() || failedPart == &part)
+    // The ids of the services read, up to the first failure (with the
+    // failing service when it failed after its id counts).
+    const int checked = !failedPart ? count : failedPart->failedAt + (failedPart->failedReading ? 0 : 1);
+    serviceIds.reserve(checked);
+    for (int i = 0; i < checked; ++i) {
+        const QString &id = schema.services.at(i).id;
+        int &first = serviceIds[id];
+        if (first != 0) {
+            r.fail(QStringLiteral("services[%1].id").arg(i),
+                   Tr::tr("duplicate service id \"%1\" (first used by services[%2])").arg(id).arg(first - 1));
             break;
+        }
+        first = i + 1;
     }
     if (failedPart)
         r.failWith(failedPart->error);
