@@ -178,10 +178,8 @@ QString plainText(QStringView raw)
 
 // Escapes backslashes, backticks and the given characters; line breaks
 // become spaces because every field is written on one line.
-QString escaped(const QString &plain, QLatin1String extra = QLatin1String(""))
+void appendEscaped(QString &out, QStringView plain, QLatin1String extra = QLatin1String(""))
 {
-    QString out;
-    out.reserve(plain.size() + 8);
     for (const QChar c : plain) {
         if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
             out += QLatin1Char(' ');
@@ -191,6 +189,13 @@ QString escaped(const QString &plain, QLatin1String extra = QLatin1String(""))
             out += QLatin1Char('\\');
         out += c;
     }
+}
+
+QString escaped(const QString &plain, QLatin1String extra = QLatin1String(""))
+{
+    QString out;
+    out.reserve(plain.size() + 8);
+    appendEscaped(out, plain, extra);
     return out;
 }
 
@@ -1874,12 +1879,17 @@ QString cell(const QString &plain)
     return escaped(plain, QLatin1String("|*"));
 }
 
-QString tableLine(const QStringList &cells)
+void appendTableLine(QString &out, const QStringList &cells)
 {
-    QString out = QStringLiteral("|");
-    for (const QString &c : cells)
-        out += c.isEmpty() ? QStringLiteral(" |") : QLatin1Char(' ') + c + QLatin1String(" |");
-    return out + QLatin1Char('\n');
+    out += QLatin1Char('|');
+    for (const QString &c : cells) {
+        if (!c.isEmpty()) {
+            out += QLatin1Char(' ');
+            out += c;
+        }
+        out += QLatin1String(" |");
+    }
+    out += QLatin1Char('\n');
 }
 
 class Writer
@@ -2026,13 +2036,20 @@ void Writer::writeStatus(QString &out)
             d.runtime = inTable(v) ? QString() : v.runtime;
             d.publicHostname = v.publicHostname;
             d.isPublic = v.exposure == Exposure::Public || !v.publicHostname.isEmpty();
-            QString port = QString::number(v.actualPort);
+            // "- name `port`": a port's text has no backtick to fence.
+            QString line = QStringLiteral("- ");
+            appendEscaped(line, v.name);
+            line += QLatin1String(" `");
+            line += QString::number(v.actualPort);
             if (v.protocol == Protocol::Udp)
-                port += QLatin1String("/udp");
-            QString line = QStringLiteral("- %1 %2").arg(escaped(v.name), codeSpan(port));
+                line += QLatin1String("/udp");
+            line += QLatin1Char('`');
             const QString details = writeDetails(d);
-            if (!details.isEmpty())
-                line += QStringLiteral(" (%1)").arg(details);
+            if (!details.isEmpty()) {
+                line += QLatin1String(" (");
+                line += details;
+                line += QLatin1Char(')');
+            }
             status.append(line);
         }
     }
@@ -2069,8 +2086,15 @@ void Writer::writeStatus(QString &out)
             quote += status;
         }
     }
-    for (const QString &line : std::as_const(quote))
-        out += line.isEmpty() ? QStringLiteral(">\n") : QStringLiteral("> %1\n").arg(line);
+    for (const QString &line : std::as_const(quote)) {
+        if (line.isEmpty()) {
+            out += QLatin1String(">\n");
+        } else {
+            out += QLatin1String("> ");
+            out += line;
+            out += QLatin1Char('\n');
+        }
+    }
     if (!quote.isEmpty())
         out += QLatin1Char('\n');
 }
@@ -2112,40 +2136,58 @@ void Writer::writeTable(QString &out, const QList<int> &services, const QList<Re
         header.append(QStringLiteral("Corresponds to Server"));
     if (notes)
         header.append(QStringLiteral("Notes"));
-    out += tableLine(header);
+    appendTableLine(out, header);
     QString delimiter = QStringLiteral("|");
     for (const QString &h : std::as_const(header))
         delimiter += QString(h.size() + 2, QLatin1Char('-')) + QLatin1Char('|');
     out += delimiter + QLatin1Char('\n');
 
+    // Each row is appended cell by cell, as appendTableLine() writes it: a
+    // fleet's tables have 100,000 rows.
+    auto cellOf = [&out](const QString &plain) {
+        if (!plain.isEmpty()) {
+            out += QLatin1Char(' ');
+            appendEscaped(out, plain, QLatin1String("|*"));
+        }
+        out += QLatin1String(" |");
+    };
     for (int i : services) {
         const Service &v = s.services.at(i);
-        QStringList row;
-        QString port = v.plannedPort > 0 ? QString::number(v.plannedPort) : QString();
-        if (!port.isEmpty() && v.protocol == Protocol::Udp)
-            port += QLatin1String("/udp");
-        row.append(port);
-        row.append(cell(v.name));
+        out += QLatin1Char('|');
+        if (v.plannedPort > 0) {
+            out += QLatin1Char(' ');
+            out += QString::number(v.plannedPort);
+            if (v.protocol == Protocol::Udp)
+                out += QLatin1String("/udp");
+        }
+        out += QLatin1String(" |");
+        cellOf(v.name);
         if (runtime)
-            row.append(cell(v.runtime));
+            cellOf(v.runtime);
         if (description)
-            row.append(cell(v.description));
+            cellOf(v.description);
         bool notesWritten = false;
         if (counterpart) {
-            QString text;
-            if (const Service *c = service(v.counterpartId)) {
-                text = c->plannedPort > 0 ? QStringLiteral("%1 %2").arg(c->plannedPort).arg(cell(c->name)) : cell(c->name);
+            if (const Service *c = service(v.counterpartId); c && c->plannedPort > 0) {
+                out += QLatin1Char(' ');
+                out += QString::number(c->plannedPort);
+                out += QLatin1Char(' ');
+                appendEscaped(out, c->name, QLatin1String("|*"));
+                out += QLatin1String(" |");
+            } else if (c) {
+                cellOf(c->name);
             } else if (notesInTable(v) && (description || v.description.isEmpty())) {
-                text = QStringLiteral("*(%1)*").arg(cell(v.notes));
+                out += QLatin1String(" *(");
+                appendEscaped(out, v.notes, QLatin1String("|*"));
+                out += QLatin1String(")* |");
                 notesWritten = true;
-            } else if (!description) {
-                text = cell(v.description);
+            } else {
+                cellOf(description ? QString() : v.description);
             }
-            row.append(text);
         }
         if (notes)
-            row.append(notesInTable(v) && !notesWritten ? cell(v.notes) : QString());
-        out += tableLine(row);
+            cellOf(notesInTable(v) && !notesWritten ? v.notes : QString());
+        out += QLatin1Char('\n');
     }
 
     // Reserved rows last, one per note, listing their spans.
@@ -2166,7 +2208,7 @@ void Writer::writeTable(QString &out, const QList<int> &services, const QList<Re
             row.append(QString());
         if (notes)
             row.append(QString());
-        out += tableLine(row);
+        appendTableLine(out, row);
     }
 }
 
