@@ -180,15 +180,23 @@ QString plainText(QStringView raw)
 // become spaces because every field is written on one line.
 void appendEscaped(QString &out, QStringView plain, QLatin1String extra = QLatin1String(""))
 {
-    for (const QChar c : plain) {
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\r')) {
-            out += QLatin1Char(' ');
+    // Runs of plain characters are appended at once.
+    const QChar *run = plain.begin();
+    for (const QChar *p = plain.begin(); p != plain.end(); ++p) {
+        const char16_t u = p->unicode();
+        const bool lineBreak = u == '\n' || u == '\r';
+        if (!lineBreak && u != '\\' && u != '`' && !(isAsciiPunct(*p) && extra.contains(*p)))
             continue;
-        }
-        if (c == QLatin1Char('\\') || c == QLatin1Char('`') || (c.unicode() < 128 && extra.contains(c)))
+        out.append(run, p - run);
+        if (lineBreak) {
+            out += QLatin1Char(' ');
+        } else {
             out += QLatin1Char('\\');
-        out += c;
+            out += *p;
+        }
+        run = p + 1;
     }
+    out.append(run, plain.end() - run);
 }
 
 QString escaped(const QString &plain, QLatin1String extra = QLatin1String(""))
@@ -1932,8 +1940,8 @@ private:
     bool inTable(const Service &v) const
     {
         const bool status = listedInStatus(v);
-        return rangeFor(v) || v.plannedPort > 0 || !v.description.isEmpty() || (!v.runtime.isEmpty() && !status)
-            || (!status && !listedInactive(v));
+        return v.plannedPort > 0 || !v.description.isEmpty() || (!v.runtime.isEmpty() && !status)
+            || (!status && !listedInactive(v)) || rangeFor(v);
     }
     bool notesInTable(const Service &v) const { return !v.notes.isEmpty() && !listedInStatus(v) && !listedInactive(v); }
     bool looksLikeReference(const QString &text) const
