@@ -808,6 +808,9 @@ static void applyToDocument(SchemaDocument &document, const Move &move,
 // decided one by one: each is judged alone on the base schema, then taken back.
 static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype limit)
 {
+    // No scratch document and analyzer for a list without drift (a diff's).
+    if (std::none_of(moves.cbegin(), moves.cbegin() + limit, [](const Move &m) { return m.canAcceptReality(); }))
+        return;
     SchemaDocument scratch(base);
     Analyzer analyzer(&scratch);
     QList<Finding> removed, added;
