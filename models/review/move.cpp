@@ -14,6 +14,7 @@
 #include <QUndoCommand>
 
 #include <algorithm>
+#include <vector>
 #include <optional>
 #include <functional>
 #include <queue>
@@ -206,11 +207,20 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
         return m;
     };
 
-    const TextHash<int> afterServices = indexOfIds(after.services);
-    const TextHash<int> beforeServices = indexOfIds(before.services);
-    for (const Service &b : before.services) {
-        const auto it = afterServices.constFind(b.id);
-        if (it == afterServices.constEnd()) {
+    // Two versions of a plan mostly keep their services in place: a service
+    // is looked for at its own row first, by id only when it moved, and an
+    // unchanged one is passed at once.
+    TextHash<int> afterServices;
+    std::vector<bool> matched(size_t(after.services.size()), false);
+    for (int i = 0; i < before.services.size(); ++i) {
+        const Service &b = before.services.at(i);
+        int at = i < after.services.size() && after.services.at(i).id == b.id ? i : -1;
+        if (at < 0) {
+            if (afterServices.isEmpty())
+                afterServices = indexOfIds(after.services);
+            at = afterServices.value(b.id, -1);
+        }
+        if (at < 0) {
             Move m = make(Move::Kind::ServiceRemoved, b.id, b.name);
             m.protocol = b.protocol;
             m.fromPort = b.actualPort > 0 ? b.actualPort : b.plannedPort;
@@ -219,7 +229,10 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
             moves.append(m);
             continue;
         }
-        const Service &a = after.services.at(*it);
+        matched[size_t(at)] = true;
+        const Service &a = after.services.at(at);
+        if (a == b)
+            continue;
         if (a.plannedPort != b.plannedPort || a.plannedHostId != b.plannedHostId) {
             Move m = make(Move::Kind::Port, b.id, a.name);
             m.side = Move::Side::Plan;
@@ -256,9 +269,10 @@ QList<Move> diffSchemas(const Schema &before, const Schema &after, Move::Origin 
             moves.append(m);
         }
     }
-    for (const Service &a : after.services) {
-        if (beforeServices.contains(a.id))
+    for (int i = 0; i < after.services.size(); ++i) {
+        if (matched[size_t(i)])
             continue;
+        const Service &a = after.services.at(i);
         Move m = make(Move::Kind::ServiceAdded, a.id, a.name);
         m.protocol = a.protocol;
         m.toPort = a.actualPort > 0 ? a.actualPort : a.plannedPort;
