@@ -477,8 +477,14 @@ bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *er
         mChildren.clear();
         return false;
     }
-    // What the reservation above leaves over is never touched, so it costs
-    // no memory; shrinking would copy every node (32 MB for a fleet).
+    // What the reservation above leaves over is never touched, but it is
+    // address space: a document of long texts (a plan with 50 MB of notes)
+    // gives most of it back. A fleet's plan, close to the estimate, keeps it
+    // rather than copy every node (32 MB).
+    if (mNodes.capacity() > 2 * mNodes.size())
+        mNodes.shrink_to_fit();
+    if (mChildren.capacity() > 2 * mChildren.size())
+        mChildren.shrink_to_fit();
     return true;
 }
 

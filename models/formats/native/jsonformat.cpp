@@ -10,6 +10,10 @@
 #include <QJsonObject>
 #include <QSet>
 
+#ifdef Q_OS_UNIX
+#include <sys/resource.h>
+#endif
+
 #include <array>
 #include <charconv>
 #include <cmath>
@@ -795,6 +799,20 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
     return s;
 }
 
+// A process confined in address space (ulimit -v) reads a fleet's services
+// in one pass: a second reader's thread reserves a malloc arena of its own
+// (64 MB a heap) and a stack, which count against the limit although they
+// hold little.
+bool addressSpaceLimited()
+{
+#ifdef Q_OS_UNIX
+    rlimit limit;
+    return getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
+#else
+    return false;
+#endif
+}
+
 // Reads the text into document; its root must be an object.
 bool parseDocument(QByteArray data, const QString &fileName, Json::Document *document, ParseError *error)
 {
@@ -1027,6 +1045,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
         bool failedReading = false; // readService() failed, before its id counts
     };
     const int count = r.failed() ? 0 : services.size();
+    schema.services.reserve(count); // exactly: resize() alone rounds up to a power of two
     schema.services.resize(count);
     Service *read = schema.services.data(); // each part fills its own rows
     auto readPart = [&](Part *part) {
@@ -1059,7 +1078,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
             }
         }
     };
-    const bool split = count >= 20000 && std::thread::hardware_concurrency() > 1;
+    const bool split = count >= 20000 && std::thread::hardware_concurrency() > 1 && !addressSpaceLimited();
     Part parts[2];
     parts[0].end = parts[1].begin = split ? count / 2 : count;
     parts[1].end = count;
