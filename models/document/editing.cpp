@@ -2,6 +2,7 @@
 
 #include "commands.h"
 #include "schemadocument.h"
+#include "texthash.h"
 #include "uniqueids.h"
 
 #include <QCoreApplication>
@@ -119,7 +120,7 @@ QUndoCommand *addRangeCommand(SchemaDocument *document, const PortRange &range)
 
 QUndoCommand *removeServicesCommand(SchemaDocument *document, const QStringList &serviceIds)
 {
-    const QSet<QString> ids(serviceIds.cbegin(), serviceIds.cend());
+    const TextSet ids(serviceIds.cbegin(), serviceIds.cend());
     const Schema &schema = document->schema();
     auto *macro = new QUndoCommand(Tr::tr("Remove %n service(s)", nullptr, int(ids.size())));
     QList<Reference> references;
@@ -146,12 +147,12 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
     UniqueIds taken;
     taken.reserve(services.size());
     taken.setTakenElsewhere([document](const QString &id) { return document->serviceRow(id) >= 0; });
-    QSet<QString> hostIds, rangeIds;
+    TextSet hostIds, rangeIds;
     for (const Host &h : schema.hosts)
         hostIds.insert(h.id);
     for (const PortRange &r : schema.ranges)
         rangeIds.insert(r.id);
-    QHash<QString, QString> renamed;
+    TextHash<QString> renamed;
     for (Service &s : services) {
         const QString id = s.id.isEmpty() ? taken.take(s.name) : taken.takeStem(s.id);
         renamed.insert(s.id, id);

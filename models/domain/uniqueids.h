@@ -1,5 +1,7 @@
 #pragma once
 
+#include "texthash.h"
+
 #include <QHash>
 #include <QSet>
 #include <QString>
@@ -27,8 +29,8 @@ public:
     QString take(const QString &base, const QString &fallback = QStringLiteral("service"));
 
 private:
-    QSet<QString> mUsed;
-    QHash<QString, int> mNext; // per stem: the number to try next
+    TextSet mUsed;
+    TextHash<int> mNext; // per stem: the number to try next
     std::function<bool(const QString &)> mElsewhere;
 };
 
