@@ -762,22 +762,31 @@ void tst_MarkdownFormat::shouldKeepTablesOfPlainSectionsWhole()
     QCOMPARE(again->schema.services.size(), 1);
 }
 
-// A section's text whose code fence is never closed (the file it came from
-// closed it only after later headings) is written with the fence closed, so
-// it cannot swallow the sections written after it.
-void tst_MarkdownFormat::shouldCloseAFenceASectionLeavesOpen()
+// A plan "T" with a section of the given text, a section "After" and the
+// range 3000-3009 "Core" with the given purpose.
+static Schema sectionsAndRange(const QString &title, const QString &text, const QString &purpose)
 {
     Schema schema;
     schema.title = QStringLiteral("T");
-    schema.sections.append({QStringLiteral("Firewall"), QStringLiteral("Rules:\n\n````bash\nufw allow 22")});
+    schema.sections.append({title, text});
     schema.sections.append({QStringLiteral("After"), QStringLiteral("Text.")});
     PortRange range;
     range.id = QStringLiteral("core");
     range.title = QStringLiteral("Core");
     range.first = 3000;
     range.last = 3009;
-    range.purpose = QStringLiteral("~~~\nopen");
+    range.purpose = purpose;
     schema.ranges.append(range);
+    return schema;
+}
+
+// A section's text whose code fence is never closed (the file it came from
+// closed it only after later headings) is written with the fence closed, so
+// it cannot swallow the sections written after it.
+void tst_MarkdownFormat::shouldCloseAFenceASectionLeavesOpen()
+{
+    const Schema schema = sectionsAndRange(QStringLiteral("Firewall"), QStringLiteral("Rules:\n\n````bash\nufw allow 22"),
+                                           QStringLiteral("~~~\nopen"));
     const QByteArray markdown = exportMarkdown(schema);
     QVERIFY2(markdown.contains("ufw allow 22\n````\n\n## After"), markdown.constData());
     QVERIFY2(markdown.contains("open\n~~~\n\n"), markdown.constData());
@@ -797,19 +806,10 @@ void tst_MarkdownFormat::shouldCloseAFenceASectionLeavesOpen()
 // adds services when the export is read again.
 void tst_MarkdownFormat::shouldEscapeStructureInFreeText()
 {
-    Schema schema;
-    schema.title = QStringLiteral("T");
     const QString sectionText = QStringLiteral("Some text.\n\n## 5000-5059: Web\n\n| Port | Service |\n|------|------|\n"
                                                "| 5000 | |\n\n  \\## Escaped already\n##\n```\n## in a fence\n```");
-    schema.sections.append({QStringLiteral("Notes"), sectionText});
-    schema.sections.append({QStringLiteral("After"), QStringLiteral("Text.")});
-    PortRange range;
-    range.id = QStringLiteral("core");
-    range.title = QStringLiteral("Core");
-    range.first = 3000;
-    range.last = 3009;
-    range.purpose = QStringLiteral("Purpose.\n## 6000-6010: X\n| Port | Service |\n|-|-|\n| 6000 | |\n\\|-|-|");
-    schema.ranges.append(range);
+    const QString purpose = QStringLiteral("Purpose.\n## 6000-6010: X\n| Port | Service |\n|-|-|\n| 6000 | |\n\\|-|-|");
+    const Schema schema = sectionsAndRange(QStringLiteral("Notes"), sectionText, purpose);
     const QByteArray markdown = exportMarkdown(schema);
     QVERIFY2(markdown.contains("\n\\## 5000-5059: Web\n"), markdown.constData());
     QVERIFY2(markdown.contains("\n  \\\\## Escaped already\n\\##\n```\n## in a fence\n```"), markdown.constData());
@@ -822,7 +822,7 @@ void tst_MarkdownFormat::shouldEscapeStructureInFreeText()
     QCOMPARE(result->schema.sections.at(0).text, sectionText);
     QCOMPARE(result->schema.sections.at(1).title, QStringLiteral("After"));
     QCOMPARE(result->schema.ranges.size(), 1);
-    QCOMPARE(result->schema.ranges.first().purpose, range.purpose);
+    QCOMPARE(result->schema.ranges.first().purpose, purpose);
     QVERIFY(result->schema.services.isEmpty());
 }
 
