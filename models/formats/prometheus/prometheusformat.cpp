@@ -381,9 +381,14 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
         }
         if (port <= 0 || address.isEmpty())
             continue;
-        t.target = QStringLiteral("%1:%2").arg(address.contains(QLatin1Char(':')) ? QStringLiteral("[%1]").arg(address)
-                                                                                   : address)
-                       .arg(port);
+        // host:port, an IPv6 address in brackets.
+        const bool v6 = address.contains(QLatin1Char(':'));
+        t.target.reserve(address.size() + 8);
+        if (v6)
+            t.target += QLatin1Char('[');
+        t.target += address;
+        t.target += v6 ? QLatin1String("]:") : QLatin1String(":");
+        t.target += QString::number(port);
         t.job = s.metrics.job.isEmpty() ? composeKey(s) : s.metrics.job;
         t.path = s.metrics.path.isEmpty() ? QStringLiteral("/metrics") : s.metrics.path;
         if (!t.path.startsWith(QLatin1Char('/')))
@@ -391,7 +396,7 @@ QList<ScrapeTarget> scrapeTargets(const Schema &schema, const QString &scraperHo
         t.interval = isDuration(s.metrics.interval) ? s.metrics.interval : QString();
         t.serviceId = s.id;
         t.hostId = hostId;
-        result.append(t);
+        result.append(std::move(t));
     }
     return result;
 }
