@@ -244,6 +244,13 @@ void TestPrometheusFormat::shouldWriteOneJobPerNameWithContainerTargets()
     QCOMPARE(targets.at(0).target, QStringLiteral("api:8080")); // container port, not 18080
     QCOMPARE(targets.at(1).target, QStringLiteral("mana-app-worker:9400")); // container name, metrics port
     QCOMPARE(targets.at(3).target, QStringLiteral("10.0.0.5:9100")); // another host: its address
+    // An IPv6 address goes in brackets, a zone index ("%2") and all.
+    Schema linkLocal = plan;
+    for (Host &h : linkLocal.hosts) {
+        if (h.address == QLatin1String("10.0.0.5"))
+            h.address = QStringLiteral("fe80::1%2");
+    }
+    QCOMPARE(scrapeTargets(linkLocal, QStringLiteral("box")).at(3).target, QStringLiteral("[fe80::1%2]:9100"));
     // One job keeps the name dashboards select on, with every target.
     QList<ScrapeJob> jobs = scrapeJobs(targets);
     QCOMPARE(jobs.size(), 1);
