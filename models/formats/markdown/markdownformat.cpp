@@ -1667,7 +1667,12 @@ bool Reader::readServiceTable(const Table &table, const QString &rangeId, bool i
                      .arg(h));
         }
     }
-    mSchema.services.reserve(mSchema.services.size() + table.rows.size());
+    // Room for this table's rows, growing by at least half: reserving just
+    // enough for each table copied every service read so far once a table,
+    // which for a fleet's 200 range tables was most of the import.
+    if (const qsizetype needed = mSchema.services.size() + table.rows.size();
+        needed > mSchema.services.capacity())
+        mSchema.services.reserve(qMax(needed, mSchema.services.capacity() * 3 / 2));
     for (const TableRow &row : table.rows) {
         QStringList cells = row.cells;
         QList<int> columns = row.columns;
