@@ -52,7 +52,7 @@ int runDiff(CommandContext &context)
         }
     }
 
-    const DiffReport report = makeDiffReport(*schemas[0], *schemas[1], positional.at(0), positional.at(1));
+    const DiffReport report = makeDiffReport(std::move(*schemas[0]), *schemas[1], positional.at(0), positional.at(1));
     if (format == QLatin1String("json"))
         context.out << QString::fromUtf8(diffAsJson(report));
     else if (format == QLatin1String("markdown"))

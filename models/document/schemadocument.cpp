@@ -10,9 +10,9 @@ SchemaDocument::SchemaDocument(QObject *parent)
 {
 }
 
-SchemaDocument::SchemaDocument(const Schema &schema, QObject *parent)
+SchemaDocument::SchemaDocument(Schema schema, QObject *parent)
     : QObject(parent)
-    , mSchema(schema)
+    , mSchema(std::move(schema))
     , mUndoStack(new QUndoStack(this))
 {
     rebuildServiceRows();

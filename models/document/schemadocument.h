@@ -20,7 +20,7 @@ class SchemaDocument : public QObject
 
 public:
     explicit SchemaDocument(QObject *parent = nullptr);
-    explicit SchemaDocument(const Schema &schema, QObject *parent = nullptr);
+    explicit SchemaDocument(Schema schema, QObject *parent = nullptr);
     ~SchemaDocument() override;
 
     const Schema &schema() const { return mSchema; }

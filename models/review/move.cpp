@@ -608,12 +608,22 @@ struct FindingIdentity
     }
     friend size_t qHash(const FindingIdentity &k, size_t seed = 0)
     {
+        // A fleet's diff hashes each of some 15,000 findings twice, a latent
+        // collision naming dozens of services: the first few ids and the
+        // counts tell findings apart well enough, equality compares the rest.
         const Finding &f = *k.f;
-        seed = qHashMulti(seed, int(f.severity), f.rule, f.origin.file, k.line(), k.column());
-        seed = qHashRange(f.serviceIds.cbegin(), f.serviceIds.cend(), seed);
-        seed = qHashRange(f.hostIds.cbegin(), f.hostIds.cend(), seed);
-        if (f.serviceIds.isEmpty())
-            seed = qHashRange(f.ports.cbegin(), f.ports.cend(), seed);
+        constexpr qsizetype HashedIds = 3;
+        const qsizetype numbers[] = {qsizetype(f.severity), k.line(), k.column(), f.serviceIds.size(),
+                                     f.hostIds.size()};
+        seed = hashBytes(numbers, sizeof numbers, seed);
+        seed = hashText(f.rule, seed);
+        seed = hashText(f.origin.file, seed);
+        for (qsizetype i = 0; i < qMin(HashedIds, f.serviceIds.size()); ++i)
+            seed = hashText(f.serviceIds.at(i), seed);
+        for (qsizetype i = 0; i < qMin(HashedIds, f.hostIds.size()); ++i)
+            seed = hashText(f.hostIds.at(i), seed);
+        if (f.serviceIds.isEmpty() && !f.ports.isEmpty())
+            seed = hashBytes(f.ports.constData(), size_t(f.ports.size()) * sizeof(f.ports.first()), seed);
         return seed;
     }
 };
@@ -820,11 +830,9 @@ static void applyToDocument(SchemaDocument &document, const Move &move,
 
 // Accepting reality changes the plan, not what runs, and drift moves are
 // decided one by one: each is judged alone on the base schema, then taken back.
+// Called only for a list with drift moves (a diff's has none).
 static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype limit)
 {
-    // No scratch document and analyzer for a list without drift (a diff's).
-    if (std::none_of(moves.cbegin(), moves.cbegin() + limit, [](const Move &m) { return m.canAcceptReality(); }))
-        return;
     SchemaDocument scratch(base);
     Analyzer analyzer(&scratch);
     QList<Finding> removed, added;
@@ -862,7 +870,7 @@ static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool wi
     }
 }
 
-void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qsizetype maxMoves)
+void computeImpacts(Schema base, QList<Move> &moves, bool withExports, qsizetype maxMoves, QList<Finding> *baseFindings)
 {
     planMoves(moves);
     // Writing every export twice per move is affordable for a team's plan and
@@ -874,8 +882,17 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
     // The moves are applied one after another to a scratch document whose
     // live analyzer reports exactly what each one resolves and introduces:
     // an incremental update per move, never a full analysis per move.
-    SchemaDocument scratch(base);
+    const qsizetype limit = maxMoves < 0 ? moves.size() : qMin(maxMoves, moves.size());
+    // Drift moves are judged on the base again after the others; a base
+    // handed over (moved in) is the scratch document's own otherwise, so
+    // that the first change does not copy every service.
+    const bool withDrift = std::any_of(moves.cbegin(), moves.cbegin() + limit,
+                                       [](const Move &m) { return m.canAcceptReality(); });
+    const Schema driftBase = withDrift ? base : Schema();
+    SchemaDocument scratch(std::move(base));
     Analyzer analyzer(&scratch);
+    if (baseFindings)
+        *baseFindings = analyzer.findings();
     QList<Finding> removed, added;
     bool reanalyzed = false;
     QObject::connect(&analyzer, &Analyzer::findingsChanged, &analyzer,
@@ -885,7 +902,6 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
                      });
     QObject::connect(&analyzer, &Analyzer::reanalyzed, &analyzer, [&] { reanalyzed = true; });
 
-    const qsizetype limit = maxMoves < 0 ? moves.size() : qMin(maxMoves, moves.size());
     // The exports of the scratch document as it stands: the moves are
     // applied one after another, so one move's after is the next's before.
     ExportOutputs current;
@@ -953,7 +969,8 @@ void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports, qs
         }
         i = end;
     }
-    computeAcceptImpacts(base, moves, withExports, limit);
+    if (withDrift)
+        computeAcceptImpacts(driftBase, moves, withExports, limit);
 }
 
 static QString macroText(const QList<Move> &moves, Move::Action action, const Schema &schema)

@@ -142,7 +142,8 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action = Move::Act
 // withExports the registered writers are run before and after.
 // maxMoves >= 0: only the first moves (in execution order) get their impact;
 // the rest stay uncomputed, so a fleet-sized drift list stays interactive.
-void computeImpacts(const Schema &base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1);
+void computeImpacts(Schema base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1,
+                    QList<Finding> *baseFindings = nullptr);
 
 // The findings of `from` absent from `in` (multiset difference), sorted.
 // Findings are compared by rule, severity, services, hosts and origin

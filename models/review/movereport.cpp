@@ -22,21 +22,20 @@ struct Tr
 };
 } // namespace
 
-DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, const QString &oldName,
-                          const QString &newName)
+DiffReport makeDiffReport(Schema oldSchema, const Schema &newSchema, const QString &oldName, const QString &newName)
 {
     DiffReport report;
     report.oldName = oldName;
     report.newName = newName;
-    report.oldSchema = oldSchema;
-    // The two whole analyses run on another thread while the moves' impacts
-    // are computed here.
-    auto analyses = std::async(std::launch::async, [&] {
-        return std::pair{Analyzer::analyze(oldSchema), Analyzer::analyze(newSchema)};
-    });
+    report.oldSchema.hosts = oldSchema.hosts;
+    report.oldSchema.ranges = oldSchema.ranges;
+    // The new schema's analysis runs on another thread while the moves'
+    // impacts are computed here; the old one's is where those start from.
+    auto analysis = std::async(std::launch::async, [&] { return Analyzer::analyze(newSchema); });
     report.moves = diffSchemas(oldSchema, newSchema, Move::Origin::Proposal, newName);
-    computeImpacts(oldSchema, report.moves);
-    const auto [before, after] = analyses.get();
+    QList<Finding> before;
+    computeImpacts(std::move(oldSchema), report.moves, true, -1, &before);
+    const QList<Finding> after = analysis.get();
     report.resolved = findingsMissingFrom(before, after);
     report.introduced = findingsMissingFrom(after, before);
     return report;

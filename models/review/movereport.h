@@ -13,14 +13,14 @@ struct DiffReport
 {
     QString oldName;
     QString newName;
-    Schema oldSchema;
+    Schema oldSchema; // its hosts and ranges, which the moves' texts name; not its services
     QList<Move> moves; // in execution order
     QList<Finding> resolved;
     QList<Finding> introduced;
 };
 
-DiffReport makeDiffReport(const Schema &oldSchema, const Schema &newSchema, const QString &oldName,
-                          const QString &newName);
+// The old schema is taken over: pass it moved when it is not needed after.
+DiffReport makeDiffReport(Schema oldSchema, const Schema &newSchema, const QString &oldName, const QString &newName);
 
 // "✓ resolves 2 · ✗ introduces 1 · 4 references"
 QString impactSummary(const MoveImpact &impact);
