@@ -1,5 +1,6 @@
 #include "commandline.h"
 #include "gridpicture.h"
+#include "heap.h"
 #include "jsonformat.h"
 #include "mainwindow.h"
 
@@ -20,11 +21,6 @@
 
 #include <sys/stat.h>
 #include <unistd.h>
-
-#ifdef __GLIBC__
-#include <malloc.h>
-#include <sys/resource.h>
-#endif
 
 using namespace Portolan;
 
@@ -207,18 +203,7 @@ int runCommand(int argc, char *argv[], const QStringList &arguments, const QStri
 
 int main(int argc, char *argv[])
 {
-#ifdef __GLIBC__
-    // A fleet's plan is read into a few hundred megabytes of small pieces
-    // (texts, nodes, index entries). glibc grows the heap, and each thread's
-    // arena, only as far as the allocation at hand needs, so reading and
-    // analyzing 100,000 services made some ten thousand brk and mprotect
-    // calls and gave pages back that the next step faulted in again. Growing
-    // and trimming by 64 MB took a third off the process' system time. A
-    // process confined in address space (ulimit -v) keeps glibc's frugal
-    // default: the padding would count against its limit.
-    if (rlimit limit; getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur == RLIM_INFINITY)
-        mallopt(M_TOP_PAD, 64 << 20);
-#endif
+    tuneHeapForLargeDocuments();
     ensureRuntimeDirectory();
     QStringList arguments;
     for (int i = 0; i < argc; ++i)

@@ -4,6 +4,7 @@
 
 #include "analyzer.h"
 #include "commands.h"
+#include "heap.h"
 #include "jsonformat.h"
 #include "move.h"
 #include "problemsmodel.h"
@@ -47,6 +48,7 @@ static double median(QList<double> values)
 
 int main(int argc, char *argv[])
 {
+    tuneHeapForLargeDocuments(); // as portolan's main() does
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     const int services = args.size() > 1 ? args.at(1).toInt() : 100000;

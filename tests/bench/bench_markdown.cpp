@@ -10,6 +10,7 @@
 // maximum import time (from bytes in memory to the schema, as `portolan
 // import` does after reading the file). The goal is 1 s for a 10 MB doc.
 
+#include "heap.h"
 #include "markdownformat.h"
 
 #include <QCoreApplication>
@@ -40,6 +41,7 @@ QByteArray generate(const QByteArray &head, const QByteArray &row, qsizetype byt
 
 int main(int argc, char **argv)
 {
+    tuneHeapForLargeDocuments(); // as portolan's main() does
     QCoreApplication app(argc, argv);
     QTextStream out(stdout);
     const QStringList args = app.arguments();

@@ -1,5 +1,6 @@
 #include "analyzer.h"
 #include "commands.h"
+#include "heap.h"
 #include "rangegridview.h"
 #include "schemadocument.h"
 #include "servicetablemodel.h"
@@ -44,6 +45,7 @@ static Schema largeSchema()
 
 int main(int argc, char *argv[])
 {
+    tuneHeapForLargeDocuments(); // as portolan's main() does
     QApplication app(argc, argv);
     QTextStream out(stdout);
     QElapsedTimer timer;

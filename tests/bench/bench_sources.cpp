@@ -11,6 +11,7 @@
 
 #include "analyzer.h"
 #include "fleet.h"
+#include "heap.h"
 #include "linkedsources.h"
 #include "realitysync.h"
 #include "schemadocument.h"
@@ -82,6 +83,7 @@ void print(const char *what, QList<double> ms)
 
 int main(int argc, char *argv[])
 {
+    tuneHeapForLargeDocuments(); // as portolan's main() does
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
     parser.addHelpOption();

@@ -11,6 +11,7 @@
 #include "exportdialog.h"
 #include "fleet.h"
 
+#include "heap.h"
 #include "jsonformat.h"
 #include "mainwindow.h"
 #include "movereview.h"
@@ -92,6 +93,7 @@ QString stats(QList<double> values)
 
 int main(int argc, char *argv[])
 {
+    tuneHeapForLargeDocuments(); // as portolan's main() does
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);

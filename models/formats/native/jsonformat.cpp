@@ -1,5 +1,6 @@
 #include "jsonformat.h"
 
+#include "heap.h"
 #include "jsonreader.h"
 #include "texthash.h"
 
@@ -10,9 +11,6 @@
 #include <QJsonObject>
 #include <QSet>
 
-#ifdef Q_OS_UNIX
-#include <sys/resource.h>
-#endif
 
 #include <array>
 #include <charconv>
@@ -799,20 +797,6 @@ Service readService(Reader &r, const JsonValue &value, const QString &path)
     return s;
 }
 
-// A process confined in address space (ulimit -v) reads a fleet's services
-// in one pass: a second reader's thread reserves a malloc arena of its own
-// (64 MB a heap) and a stack, which count against the limit although they
-// hold little.
-bool addressSpaceLimited()
-{
-#ifdef Q_OS_UNIX
-    rlimit limit;
-    return getrlimit(RLIMIT_AS, &limit) == 0 && limit.rlim_cur != RLIM_INFINITY;
-#else
-    return false;
-#endif
-}
-
 // Reads the text into document; its root must be an object.
 bool parseDocument(QByteArray data, const QString &fileName, Json::Document *document, ParseError *error)
 {
@@ -1078,6 +1062,8 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
             }
         }
     };
+    // A confined process reads in one pass: the second thread's malloc arena
+    // (64 MB a heap) and stack count against its limit although they hold little.
     const bool split = count >= 20000 && std::thread::hardware_concurrency() > 1 && !addressSpaceLimited();
     Part parts[2];
     parts[0].end = parts[1].begin = split ? count / 2 : count;
