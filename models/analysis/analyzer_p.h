@@ -428,6 +428,9 @@ public:
         return {mHandles.data() + mStart[size_t(key)], mHandles.data() + mStart[size_t(key) + 1]};
     }
 
+    // How many handles have a key below key (at most keys).
+    qsizetype countBelow(quint64 key) const { return mStart[size_t(key)]; }
+
 private:
     std::vector<int> mStart; // per key, where its group begins in mHandles
     std::vector<int> mHandles;

@@ -29,6 +29,7 @@ private slots:
     void shouldUpdateLiveAndUndoBack();
     void shouldReportWhatAppearedAndDisappeared();
     void randomEditsShouldMatchAFullAnalysis();
+    void aFleetShouldBeAnalyzedInPortOrderOnTwoThreads();
 };
 
 static Schema with(std::initializer_list<Service> services, Schema base = Test::twoHosts())
@@ -626,6 +627,48 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     QCOMPARE(Test::describe(analyzer.findings()), original);
     QCOMPARE(repeatedIds, 0);
     QCOMPARE(unnamedChanges, 0);
+}
+
+void tst_Analyzer::aFleetShouldBeAnalyzedInPortOrderOnTwoThreads()
+{
+    // Enough services for a one-shot analysis to split the ports between
+    // two threads; TCP and UDP on the same few ports, so that collisions of
+    // every port kind fall into both halves.
+    Schema schema = Test::twoHosts();
+    schema.hosts.append(Host{QStringLiteral("c"), QStringLiteral("Host C"), {}, {}, {}});
+    const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QRandomGenerator random(20261205);
+    for (int i = 0; i < 30000; ++i) {
+        Service s = service(QStringLiteral("s%1").arg(i), 3000 + random.bounded(2000), 3000 + random.bounded(2000),
+                            hosts.at(random.bounded(3)));
+        if (random.bounded(2) == 0)
+            s.protocol = Protocol::Udp;
+        schema.services.append(s);
+    }
+    const QList<Finding> findings = Analyzer::analyze(schema);
+
+    // The same findings as the live analyzer's, which evaluates port by port.
+    SchemaDocument document(schema);
+    Analyzer analyzer(&document);
+    QCOMPARE(Test::describe(findings), Test::describe(analyzer.findings()));
+
+    // In one pass's order: the ports' findings by protocol, then port.
+    const QSet<QString> portRules = {QStringLiteral("plan-collision"), QStringLiteral("latent-collision"),
+                                     QStringLiteral("host-collision")};
+    std::pair<bool, int> last{false, 0};
+    int portFindings = 0, udpFindings = 0;
+    for (const Finding &f : findings) {
+        if (!portRules.contains(f.rule))
+            continue;
+        QVERIFY2(!f.ports.isEmpty(), qPrintable(f.message));
+        const std::pair<bool, int> key{f.message.contains(QLatin1String("/udp")), f.ports.first()};
+        QVERIFY2(last <= key, qPrintable(QStringLiteral("%1 after port %2").arg(f.message).arg(last.second)));
+        last = key;
+        ++portFindings;
+        udpFindings += key.first ? 1 : 0;
+    }
+    QVERIFY(udpFindings > 1000);
+    QVERIFY(portFindings - udpFindings > 1000);
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)
