@@ -175,8 +175,6 @@ void Analyzer::Private::rebuild()
     }
 }
 
-// The one-shot analysis: the same rules over the same buckets, but with
-// groups made by sorting once instead of a hash insert per service.
 // Where a one-shot analysis splits the port keys between two threads: the
 // key below which half of the ports' users lie; 0 for one thread (a small
 // schema, one core, or a process confined in address space, where a second
@@ -198,6 +196,8 @@ static quint64 parallelPortSplit(const Groups &actual, const Groups &planned)
     return low;
 }
 
+// The one-shot analysis: the same rules over the same buckets, but with
+// groups made by sorting once instead of a hash insert per service.
 void Analyzer::Private::analyzeOnce(QList<Finding> &out)
 {
     prepare();

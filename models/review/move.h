@@ -142,6 +142,8 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action = Move::Act
 // withExports the registered writers are run before and after.
 // maxMoves >= 0: only the first moves (in execution order) get their impact;
 // the rest stay uncomputed, so a fleet-sized drift list stays interactive.
+// A base passed moved is changed in place instead of copied; baseFindings,
+// if given, receives the base's findings (its analysis is made anyway).
 void computeImpacts(Schema base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1,
                     QList<Finding> *baseFindings = nullptr);
 

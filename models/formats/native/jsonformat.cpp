@@ -11,7 +11,6 @@
 #include <QJsonObject>
 #include <QSet>
 
-
 #include <array>
 #include <charconv>
 #include <cmath>
