@@ -26,7 +26,7 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QRandomGenerator>
-#include <QSortFilterProxyModel>
+#include <QAbstractProxyModel>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -175,10 +175,10 @@ int main(int argc, char *argv[])
 
     // Edits through the window's own table model, as typing into a cell does.
     ServiceTableModel *model = nullptr;
-    auto *proxy = qobject_cast<QSortFilterProxyModel *>(window.servicesView()->tableView()->model());
+    auto *proxy = qobject_cast<QAbstractProxyModel *>(window.servicesView()->tableView()->model());
     while (proxy && !model) {
         model = qobject_cast<ServiceTableModel *>(proxy->sourceModel());
-        proxy = qobject_cast<QSortFilterProxyModel *>(proxy->sourceModel());
+        proxy = qobject_cast<QAbstractProxyModel *>(proxy->sourceModel());
     }
     if (!model) {
         out << "no services model\n";
