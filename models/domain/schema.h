@@ -29,6 +29,13 @@ struct SourceLocation
     friend bool operator==(const SourceLocation &, const SourceLocation &) = default;
 };
 
+} // namespace Portolan
+// Made of Qt's implicitly shared values and plain ones, as Metrics and
+// Service below are: a list of them grows by moving memory, not element by
+// element.
+Q_DECLARE_TYPEINFO(Portolan::SourceLocation, Q_RELOCATABLE_TYPE);
+namespace Portolan {
+
 // What kind of real file a source is.
 // Doc: the team's port documentation (Markdown); it is not reality, but
 // carrying a move out changes its table row and status line too.
@@ -101,6 +108,10 @@ struct Metrics
     friend bool operator==(const Metrics &, const Metrics &) = default;
 };
 
+} // namespace Portolan
+Q_DECLARE_TYPEINFO(Portolan::Metrics, Q_RELOCATABLE_TYPE);
+namespace Portolan {
+
 struct Service
 {
     QString id; // stable, unique within the schema
@@ -131,6 +142,10 @@ struct Service
     int effectivePort() const { return actualPort; }
     friend bool operator==(const Service &, const Service &) = default;
 };
+
+} // namespace Portolan
+Q_DECLARE_TYPEINFO(Portolan::Service, Q_RELOCATABLE_TYPE);
+namespace Portolan {
 
 struct Reference
 {

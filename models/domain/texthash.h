@@ -63,8 +63,14 @@ public:
     const QString &text() const { return mText; }
     operator const QString &() const { return mText; }
 
-    friend bool operator==(const TextKey &a, const TextKey &b) noexcept { return a.mText == b.mText; }
-    friend bool operator!=(const TextKey &a, const TextKey &b) noexcept { return a.mText != b.mText; }
+    // Keys are mostly shared copies of one text (a service's id in every
+    // index): the same characters need no comparing.
+    friend bool operator==(const TextKey &a, const TextKey &b) noexcept
+    {
+        return a.mText.size() == b.mText.size()
+            && (a.mText.constData() == b.mText.constData() || a.mText == b.mText);
+    }
+    friend bool operator!=(const TextKey &a, const TextKey &b) noexcept { return !(a == b); }
     friend size_t qHash(const TextKey &key, size_t seed = 0) noexcept { return hashText(key.mText, seed); }
 
 private:
