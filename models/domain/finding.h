@@ -26,6 +26,12 @@ struct Finding
     friend bool operator==(const Finding &, const Finding &) = default;
 };
 
+} // namespace Portolan
+// A fleet's analysis makes them by the ten thousand: a list of them grows by
+// moving memory (its members are Qt's implicitly shared values).
+Q_DECLARE_TYPEINFO(Portolan::Finding, Q_RELOCATABLE_TYPE);
+namespace Portolan {
+
 struct RuleInfo
 {
     QString id;

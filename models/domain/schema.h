@@ -160,6 +160,10 @@ struct Reference
     friend bool operator==(const Reference &, const Reference &) = default;
 };
 
+} // namespace Portolan
+Q_DECLARE_TYPEINFO(Portolan::Reference, Q_RELOCATABLE_TYPE);
+namespace Portolan {
+
 struct RuleSetting
 {
     bool enabled = true;
