@@ -45,7 +45,7 @@ QString RangeGridView::toolTipFor(const GridCell &cell) const
                                                     : tr("Port %1: free").arg(cell.port));
     for (const GridEntry &e : entries) {
         const Service &s = schema.services.at(e.row);
-        const Host *host = schema.host(s.hostId);
+        const Host *host = mDocument->host(s.hostId);
         const QString hostName = host ? host->name : tr("no host");
         if (e.ghost && e.previous) {
             lines.append(tr("%1 is on port %2 outside the drafts").arg(s.name).arg(cell.port));

@@ -149,9 +149,17 @@ int ServiceFilterProxy::compareValues(const QVariant &a, const QVariant &b) cons
     return mCollator.compare(a.toString(), b.toString());
 }
 
-QVariant ServiceFilterProxy::sortValue(int sourceRow) const
+ServiceFilterProxy::SortValue ServiceFilterProxy::sortValue(int sourceRow) const
 {
-    return sourceModel()->index(sourceRow, mSortColumn).data(ServiceTableModel::SortRole);
+    SortValue value;
+    value.value = sourceModel()->index(sourceRow, mSortColumn).data(ServiceTableModel::SortRole);
+    // Text compares by its collation key: made once, then compared as bytes.
+    if (value.value.typeId() == QMetaType::QString) {
+        const QString &text = *static_cast<const QString *>(value.value.constData());
+        if (!text.isEmpty())
+            value.text = mCollator.sortKey(text);
+    }
+    return value;
 }
 
 void ServiceFilterProxy::refreshSortValues()
@@ -168,7 +176,8 @@ void ServiceFilterProxy::refreshSortValues()
 bool ServiceFilterProxy::lessRow(int a, int b) const
 {
     if (mSortColumn >= 0) {
-        const int order = compareValues(mSortValues.at(a), mSortValues.at(b));
+        const SortValue &x = mSortValues.at(a), &y = mSortValues.at(b);
+        const int order = x.text && y.text ? x.text->compare(*y.text) : compareValues(x.value, y.value);
         if (order != 0)
             return mSortOrder == Qt::AscendingOrder ? order < 0 : order > 0;
     }
@@ -483,7 +492,7 @@ void ServiceFilterProxy::onSourceRowsInserted(const QModelIndex &parent, int fir
     }
     mProxyRows.insert(first, count, -1);
     if (mSortColumn >= 0) {
-        mSortValues.insert(first, count, QVariant());
+        mSortValues.insert(first, count, SortValue());
         for (int row = first; row <= last; ++row)
             mSortValues[row] = sortValue(row);
     }

@@ -4,6 +4,8 @@
 #include <QCollator>
 #include <QPersistentModelIndex>
 
+#include <optional>
+
 namespace Portolan {
 
 // Sorting and filtering of the services table: free text over the visible
@@ -58,7 +60,12 @@ protected:
 
 private:
     bool filtering() const { return !mText.isEmpty() || !mHostId.isEmpty(); }
-    QVariant sortValue(int sourceRow) const;
+    struct SortValue
+    {
+        QVariant value;
+        std::optional<QCollatorSortKey> text; // for text that is not empty
+    };
+    SortValue sortValue(int sourceRow) const;
     void refreshSortValues();
     // Whether source row a comes before source row b.
     bool lessRow(int a, int b) const;
@@ -89,7 +96,7 @@ private:
 
     QList<int> mRows;      // proxy row -> source row
     QList<int> mProxyRows; // source row -> proxy row, -1 when filtered out
-    QList<QVariant> mSortValues; // source row -> its value in the sort column
+    QList<SortValue> mSortValues; // source row -> its value in the sort column
     int mSortColumn = -1;
     Qt::SortOrder mSortOrder = Qt::AscendingOrder;
     QCollator mCollator;

@@ -3,6 +3,8 @@
 #include <QFileInfo>
 #include <QUndoStack>
 
+#include <algorithm>
+
 namespace Portolan {
 
 SchemaDocument::SchemaDocument(QObject *parent)
@@ -16,6 +18,8 @@ SchemaDocument::SchemaDocument(Schema schema, QObject *parent)
     , mUndoStack(new QUndoStack(this))
 {
     rebuildServiceRows();
+    rebuildHostRows();
+    rebuildRangeIndexes();
     connect(mUndoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
         emit modifiedChanged(!clean);
     });
@@ -54,6 +58,8 @@ void SchemaDocument::resetSchema(const Schema &schema)
     mUndoStack->clear();
     mSchema = schema;
     rebuildServiceRows();
+    rebuildHostRows();
+    rebuildRangeIndexes();
     emit reset();
 }
 
@@ -62,6 +68,8 @@ void SchemaDocument::replaceSchema(const Schema &schema)
     emit aboutToReset();
     mSchema = schema;
     rebuildServiceRows();
+    rebuildHostRows();
+    rebuildRangeIndexes();
     emit reset();
 }
 
@@ -73,6 +81,60 @@ void SchemaDocument::rebuildServiceRows(int from)
     }
     for (int i = from; i < mSchema.services.size(); ++i)
         mServiceRows.insert(mSchema.services.at(i).id, i);
+}
+
+void SchemaDocument::rebuildHostRows()
+{
+    mHostRows.clear();
+    for (int i = 0; i < mSchema.hosts.size(); ++i)
+        mHostRows.insert(mSchema.hosts.at(i).id, i);
+}
+
+void SchemaDocument::rebuildRangeIndexes()
+{
+    mRangeRows.clear();
+    mNarrowestRange.clear();
+    qint64 span = 0;
+    for (int i = 0; i < mSchema.ranges.size(); ++i) {
+        const PortRange &r = mSchema.ranges.at(i);
+        mRangeRows.insert(r.id, i);
+        span += std::max(0, std::min(r.last, 65535) - std::max(r.first, 0) + 1);
+    }
+    // Each range writes its ports once; ranges spanning millions of ports
+    // between them are rare and scanned instead.
+    if (span > 4'000'000)
+        return;
+    mNarrowestRange.fill(-1, 65536);
+    for (int i = 0; i < mSchema.ranges.size(); ++i) {
+        const PortRange &r = mSchema.ranges.at(i);
+        for (int port = std::max(r.first, 0); port <= std::min(r.last, 65535); ++port) {
+            int &best = mNarrowestRange[port];
+            // As Schema::narrowestRangeContaining(): the first of the narrowest.
+            if (best < 0 || r.size() < mSchema.ranges.at(best).size())
+                best = i;
+        }
+    }
+}
+
+const Host *SchemaDocument::host(const QString &hostId) const
+{
+    const int i = mHostRows.value(hostId, -1);
+    return i < 0 ? nullptr : &mSchema.hosts.at(i);
+}
+
+const PortRange *SchemaDocument::rangeOf(const Service &service) const
+{
+    if (!service.rangeId.isEmpty()) {
+        if (const int i = mRangeRows.value(service.rangeId, -1); i >= 0)
+            return &mSchema.ranges.at(i);
+    }
+    const int port = service.plannedPort > 0 ? service.plannedPort : service.actualPort;
+    if (port <= 0)
+        return nullptr;
+    if (mNarrowestRange.isEmpty() || port >= mNarrowestRange.size())
+        return mSchema.narrowestRangeContaining(port);
+    const int i = mNarrowestRange.at(port);
+    return i < 0 ? nullptr : &mSchema.ranges.at(i);
 }
 
 void SchemaDocument::setServiceField(int row, ServiceField field, const QVariant &value)
@@ -128,12 +190,14 @@ void SchemaDocument::removeServices(int row, int count)
 void SchemaDocument::setHosts(const QList<Host> &hosts)
 {
     mSchema.hosts = hosts;
+    rebuildHostRows();
     emit hostsChanged();
 }
 
 void SchemaDocument::setRanges(const QList<PortRange> &ranges)
 {
     mSchema.ranges = ranges;
+    rebuildRangeIndexes();
     emit rangesChanged();
 }
 

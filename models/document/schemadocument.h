@@ -43,6 +43,11 @@ public:
     int serviceRow(const QString &serviceId) const { return mServiceRows.value(serviceId, -1); }
     const Service &service(int row) const { return mSchema.services.at(row); }
     int serviceCount() const { return int(mSchema.services.size()); }
+    // Schema::host() and Schema::rangeOf() without their scans, for views
+    // that ask for every service (sorting, filtering a fleet's table): by
+    // hash, and by a table of ports kept while the ranges span few enough.
+    const Host *host(const QString &hostId) const;
+    const PortRange *rangeOf(const Service &service) const;
 
     // Mutators, for undo commands (and for reality read from linked
     // sources, which is not an edit: see RealitySync).
@@ -82,12 +87,17 @@ signals:
 
 private:
     void rebuildServiceRows(int from = 0);
+    void rebuildHostRows();
+    void rebuildRangeIndexes();
 
     Schema mSchema;
     QUndoStack *mUndoStack;
     QString mFileName;
     QString mUntitledName;
     TextHash<int> mServiceRows;
+    TextHash<int> mHostRows;
+    TextHash<int> mRangeRows;
+    QList<int> mNarrowestRange; // port -> index of its narrowest range, -1: none; empty: not kept
 };
 
 } // namespace Portolan

@@ -100,7 +100,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case ServiceIdRole: return s.id;
     case HostIdRole: return s.hostId;
     case RangeIdRole: {
-        const PortRange *r = schema.rangeOf(s);
+        const PortRange *r = mDocument->rangeOf(s);
         return r ? r->id : QString();
     }
     case StatusRole: return int(s.status);
@@ -146,7 +146,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         QString text = data(index, Qt::DisplayRole).toString();
         if (index.column() == RangeColumn) {
             // The cell names the range; its span is here.
-            if (const PortRange *r = mDocument->schema().rangeOf(s))
+            if (const PortRange *r = mDocument->rangeOf(s))
                 text = tr("%1: ports %2–%3").arg(r->title).arg(r->first).arg(r->last);
         }
         if (findings.isEmpty())
@@ -170,7 +170,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
     case HostColumn: {
         if (edit)
             return s.hostId;
-        const Host *h = schema.host(s.hostId);
+        const Host *h = mDocument->host(s.hostId);
         return h ? h->name : s.hostId;
     }
     case PlannedPortColumn:
@@ -187,7 +187,7 @@ QVariant ServiceTableModel::data(const QModelIndex &index, int role) const
         return portText(s.containerPort);
     case ProtocolColumn: return protocolToString(s.protocol);
     case RangeColumn: {
-        const PortRange *r = schema.rangeOf(s);
+        const PortRange *r = mDocument->rangeOf(s);
         if (edit)
             return s.rangeId;
         if (role == SortRole)

@@ -69,7 +69,7 @@ QVariant WhatIfServiceModel::data(const QModelIndex &index, int role) const
             const QVariant before = serviceField(*real, field);
             if (before != serviceField(s, field)) {
                 if (field == ServiceField::Host) {
-                    const Host *h = mSession->realDocument()->schema().host(real->hostId);
+                    const Host *h = mSession->realDocument()->host(real->hostId);
                     ghost = h ? h->name : real->hostId;
                 } else {
                     ghost = before.toInt() > 0 ? QVariant(QString::number(before.toInt()))

@@ -25,6 +25,7 @@
 #include <QDockWidget>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QLineEdit>
 #include <QRandomGenerator>
 #include <QAbstractProxyModel>
 #include <QStandardPaths>
@@ -222,6 +223,49 @@ int main(int argc, char *argv[])
                .arg(undos.size())
                .arg(stats(undos), stats(undosIdle))
                .arg(monitor.longest(), 0, 'f', 1);
+
+    // A click on a column header sorts the table by it: by name (text as
+    // people read it), by host, by actual port, and back to planned port.
+    {
+        QTableView *table = window.servicesView()->tableView();
+        const QList<std::pair<int, QString>> columns = {
+            {ServiceTableModel::NameColumn, QStringLiteral("name")},
+            {ServiceTableModel::HostColumn, QStringLiteral("host")},
+            {ServiceTableModel::ActualPortColumn, QStringLiteral("actual port")},
+            {ServiceTableModel::PlannedPortColumn, QStringLiteral("planned port")},
+        };
+        QStringList figures;
+        monitor.reset();
+        for (const auto &[column, label] : columns) {
+            QElapsedTimer timer;
+            timer.start();
+            table->sortByColumn(column, Qt::AscendingOrder);
+            monitor.addTask(timer.nsecsElapsed() / 1e6);
+            waitUntilIdle(window, monitor);
+            figures.append(QStringLiteral("%1 %2 ms").arg(label).arg(timer.nsecsElapsed() / 1e6, 0, 'f', 0));
+        }
+        out << QStringLiteral("Sort by a header click, until idle: %1; longest GUI task %2 ms\n")
+                   .arg(figures.join(QStringLiteral(", ")))
+                   .arg(monitor.longest(), 0, 'f', 1);
+
+        // The filter field: a word most rows lack, two words, then cleared.
+        figures.clear();
+        monitor.reset();
+        for (const QString &text : {QStringLiteral("service-12"), QStringLiteral("host 7"), QString()}) {
+            QElapsedTimer timer;
+            timer.start();
+            window.servicesView()->filterEdit()->setText(text);
+            monitor.addTask(timer.nsecsElapsed() / 1e6);
+            waitUntilIdle(window, monitor);
+            figures.append(QStringLiteral("\"%1\" %2 ms (%3 rows)")
+                               .arg(text)
+                               .arg(timer.nsecsElapsed() / 1e6, 0, 'f', 0)
+                               .arg(table->model()->rowCount()));
+        }
+        out << QStringLiteral("Filter typed, until idle: %1; longest GUI task %2 ms\n")
+                   .arg(figures.join(QStringLiteral(", ")))
+                   .arg(monitor.longest(), 0, 'f', 1);
+    }
 
     // Edit > Duplicate of --duplicate N services (1,000; 0 for none), and its
     // undo: the copies go in as one block of rows, are selected, and the

@@ -39,6 +39,7 @@ private slots:
     void recoveryShouldLeaveAPairOrNothingAtEveryCrashPoint();
     void recoveryShouldSeeThroughAReusedPid();
     void fileStampShouldNoticeAnExternalChange();
+    void lookupsShouldAgreeWithTheSchemaAfterEveryChange();
 };
 
 static void verifyNoDanglingIds(const Schema &s)
@@ -328,6 +329,60 @@ void tst_Editing::fileStampShouldNoticeAnExternalChange()
     QVERIFY(saveSchemaFile(file, pulled, &error));
     QVERIFY(!(FileStamp::of(file) == stamp));
     QVERIFY(FileStamp::of(dir.filePath(QStringLiteral("missing"))).isNull());
+}
+
+// The document's host and range lookups (hash, table of ports) answer as
+// the schema's scans do: nested, overlapping and equal-sized ranges, ports
+// outside every range, ranges that leave the table unkept, and after hosts,
+// ranges and the whole schema change.
+void tst_Editing::lookupsShouldAgreeWithTheSchemaAfterEveryChange()
+{
+    SchemaDocument document(builtInSample());
+    const auto verifyAll = [&document] {
+        const Schema &schema = document.schema();
+        Service probe;
+        for (int port : {0, 1, 80, 2999, 3000, 3005, 3009, 3010, 3059, 4000, 5055, 5100, 8080, 20000, 65535}) {
+            probe.plannedPort = port;
+            QCOMPARE(document.rangeOf(probe), schema.rangeOf(probe));
+            probe.rangeId = QStringLiteral("no such range");
+            QCOMPARE(document.rangeOf(probe), schema.rangeOf(probe));
+            probe.rangeId.clear();
+        }
+        for (const Service &s : schema.services) {
+            QCOMPARE(document.rangeOf(s), schema.rangeOf(s));
+            QCOMPARE(document.host(s.hostId), schema.host(s.hostId));
+        }
+        for (const Host &h : schema.hosts)
+            QCOMPARE(document.host(h.id), &h);
+        QCOMPARE(document.host(QStringLiteral("no such host")), nullptr);
+    };
+    verifyAll();
+
+    QList<PortRange> ranges = document.schema().ranges;
+    // Two of one size over the same ports (the first wins), one inside another, one open-ended.
+    PortRange twin = ranges.first();
+    twin.id = QStringLiteral("twin");
+    ranges.append(twin);
+    ranges.append(PortRange{QStringLiteral("inner"), 3004, 3006, QStringLiteral("Inner"), {}, {}, {}});
+    ranges.append(PortRange{QStringLiteral("wide"), 2000, 70000, QStringLiteral("Wide"), {}, {}, {}});
+    document.setRanges(ranges);
+    verifyAll();
+
+    // So many wide ranges that the table is not kept: the scan answers.
+    for (int i = 0; i < 80; ++i)
+        ranges.append(PortRange{QStringLiteral("huge-%1").arg(i), 1, 65535 - i, QStringLiteral("Huge"), {}, {}, {}});
+    document.setRanges(ranges);
+    verifyAll();
+
+    QList<Host> hosts = document.schema().hosts;
+    hosts.prepend(Host{QStringLiteral("new-host"), QStringLiteral("New"), {}, {}, {}, {}});
+    document.setHosts(hosts);
+    verifyAll();
+
+    Schema other = builtInSample();
+    other.ranges.removeFirst();
+    document.resetSchema(other);
+    verifyAll();
 }
 
 QTEST_GUILESS_MAIN(tst_Editing)
