@@ -7,6 +7,8 @@
 #include "realitysync.h"
 #include "severityicon.h"
 
+#include <vector>
+
 namespace Portolan {
 
 ProblemsModel::ProblemsModel(Analyzer *analyzer, QObject *parent)
@@ -28,7 +30,7 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
     // Many changes at once (a bulk edit): one reset is cheaper than
     // thousands of single-row signals.
     if (removed.size() + added.size() > 500) {
-        reload();
+        replaceMany(removed, added);
         return;
     }
     for (const Finding &f : removed) {
@@ -73,6 +75,35 @@ void ProblemsModel::reload()
     if (mSync)
         mFindings += mSync->findings();
     sortFindings(mFindings);
+    indexRows();
+    endResetModel();
+}
+
+// The rows that stay keep their order, the new ones follow: as single
+// changes leave them, and without sorting every finding of a fleet again.
+void ProblemsModel::replaceMany(const QList<Finding> &removed, const QList<Finding> &added)
+{
+    std::vector<char> gone(mFindings.size(), 0);
+    for (const Finding &f : removed) {
+        const auto rows = mRowsOfSlot.constFind(f.slot);
+        if (rows == mRowsOfSlot.cend())
+            continue;
+        for (const int row : *rows) {
+            if (!gone[row] && mFindings.at(row) == f) {
+                gone[row] = 1;
+                break;
+            }
+        }
+    }
+    beginResetModel();
+    QList<Finding> kept;
+    kept.reserve(mFindings.size() + added.size());
+    for (qsizetype row = 0; row < mFindings.size(); ++row) {
+        if (!gone[row])
+            kept.append(std::move(mFindings[row]));
+    }
+    kept += added;
+    mFindings = std::move(kept);
     indexRows();
     endResetModel();
 }

@@ -51,6 +51,7 @@ private:
     Analyzer *mAnalyzer;
     ObservationStore *mObservations = nullptr;
     RealitySync *mSync = nullptr;
+    void replaceMany(const QList<Finding> &removed, const QList<Finding> &added);
     void indexRows();
     void removeRow(int row);
 
