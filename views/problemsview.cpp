@@ -58,6 +58,18 @@ protected:
         return true;
     }
 
+    // The severity column, by which the list is sorted unless the user
+    // picks another, compares the findings' severities directly: a fleet's
+    // list is sorted again after every bulk change.
+    bool lessThan(const QModelIndex &left, const QModelIndex &right) const override
+    {
+        if (left.column() == ProblemsModel::SeverityColumn && right.column() == ProblemsModel::SeverityColumn) {
+            const auto *model = static_cast<const ProblemsModel *>(sourceModel());
+            return model->finding(left.row()).severity < model->finding(right.row()).severity;
+        }
+        return QSortFilterProxyModel::lessThan(left, right);
+    }
+
 private:
     int mSeverity = -1;
     QString mRule;

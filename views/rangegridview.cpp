@@ -391,6 +391,11 @@ void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
     static const QList<int> findingRoles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole,
                                             ServiceTableModel::SeverityRole, ServiceTableModel::FindingsRole};
     if (!roles.isEmpty() && std::all_of(roles.begin(), roles.end(), [](int r) { return findingRoles.contains(r); })) {
+        // Thousands of rows (a bulk edit): one repaint of what is in view.
+        if (bottomRight.row() - topLeft.row() > 256) {
+            updateRect(viewport()->rect());
+            return;
+        }
         for (int row = topLeft.row(); row <= bottomRight.row(); ++row) {
             for (int port : {mContent.portOfRow(row), mContent.ghostPortOfRow(row)}) {
                 if (port)

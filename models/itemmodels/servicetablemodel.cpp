@@ -449,7 +449,14 @@ void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
         if (const int row = mDocument->serviceRow(id); row >= 0)
             rows.append(row);
     }
-    for (const RowRun &run : rowRuns(std::move(rows)))
+    const QList<RowRun> runs = rowRuns(std::move(rows));
+    // Scattered over thousands of runs (the originals of a Duplicate): one
+    // signal over all of them, which views take as one repaint.
+    if (runs.size() > 64) {
+        emit dataChanged(index(runs.first().first, 0), index(runs.last().last, ColumnCount - 1), roles);
+        return;
+    }
+    for (const RowRun &run : runs)
         emit dataChanged(index(run.first, 0), index(run.last, ColumnCount - 1), roles);
 }
 
