@@ -666,8 +666,7 @@ ChangeSetCheck checkChangeSet(const Schema &schema, const QList<SourceReading> &
     const RealityApplied after = applyReadings(executed, patched);
     const QList<Finding> oldFindings = Analyzer::analyze(before.schema) + before.findings;
     const QList<Finding> newFindings = Analyzer::analyze(after.schema) + after.findings;
-    check.resolved = findingsMissingFrom(oldFindings, newFindings);
-    check.introduced = findingsMissingFrom(newFindings, oldFindings);
+    compareFindings(oldFindings, newFindings, &check.resolved, &check.introduced);
     for (const Move &m : moves) {
         if (!set.carried.contains(m.key()))
             continue;

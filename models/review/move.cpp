@@ -585,7 +585,7 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action)
 
 namespace {
 
-// A finding as compared across analyses (see findingsMissingFrom): hashed
+// A finding as compared across analyses (see compareFindings): hashed
 // and compared field by field, without building a text per finding.
 struct FindingIdentity
 {
@@ -630,21 +630,44 @@ struct FindingIdentity
 
 } // namespace
 
+void compareFindings(const QList<Finding> &before, const QList<Finding> &after, QList<Finding> *resolved,
+                     QList<Finding> *introduced)
+{
+    // One hash of the findings after, each identity leading a chain of them
+    // in order: a finding before takes the first one still unmatched.
+    QHash<FindingIdentity, qsizetype> first;
+    first.reserve(after.size());
+    QList<qsizetype> next(after.size(), -1);
+    for (qsizetype i = after.size() - 1; i >= 0; --i) {
+        qsizetype &head = first[FindingIdentity{&after.at(i)}]; // one up: 0 (a new entry) is none
+        next[i] = head - 1;
+        head = i + 1;
+    }
+    std::vector<char> matched(after.size(), 0);
+    resolved->clear();
+    for (const Finding &f : before) {
+        const auto it = first.find(FindingIdentity{&f});
+        if (it != first.end() && *it > 0) {
+            const qsizetype i = *it - 1;
+            matched[i] = 1;
+            *it = next.at(i) + 1;
+        } else {
+            resolved->append(f);
+        }
+    }
+    introduced->clear();
+    for (qsizetype i = 0; i < after.size(); ++i) {
+        if (!matched[i])
+            introduced->append(after.at(i));
+    }
+    sortFindings(*resolved);
+    sortFindings(*introduced);
+}
+
 QList<Finding> findingsMissingFrom(const QList<Finding> &from, const QList<Finding> &in)
 {
-    QHash<FindingIdentity, int> count;
-    count.reserve(in.size());
-    for (const Finding &f : in)
-        ++count[FindingIdentity{&f}];
-    QList<Finding> missing;
-    for (const Finding &f : from) {
-        const auto it = count.find(FindingIdentity{&f});
-        if (it != count.end() && *it > 0)
-            --*it;
-        else
-            missing.append(f);
-    }
-    sortFindings(missing);
+    QList<Finding> missing, added;
+    compareFindings(from, in, &missing, &added);
     return missing;
 }
 
@@ -855,8 +878,7 @@ static void computeAcceptImpacts(const Schema &base, QList<Move> &moves, bool wi
         applyToDocument(scratch, m, Move::Action::AcceptReality);
         MoveImpact &impact = m.acceptImpact;
         impact.computed = true;
-        impact.resolved = findingsMissingFrom(removed, added);
-        impact.introduced = findingsMissingFrom(added, removed);
+        compareFindings(removed, added, &impact.resolved, &impact.introduced);
         // References and scrape targets follow what runs, which stays.
         if (withExports) {
             QStringList hosts;
@@ -942,12 +964,10 @@ void computeImpacts(Schema base, QList<Move> &moves, bool withExports, qsizetype
         QList<Finding> resolved, introduced;
         if (reanalyzed) {
             const QList<Finding> afterFindings = analyzer.findings();
-            resolved = findingsMissingFrom(beforeFindings, afterFindings);
-            introduced = findingsMissingFrom(afterFindings, beforeFindings);
+            compareFindings(beforeFindings, afterFindings, &resolved, &introduced);
         } else {
             // A finding that left and came back unchanged is neither.
-            resolved = findingsMissingFrom(removed, added);
-            introduced = findingsMissingFrom(added, removed);
+            compareFindings(removed, added, &resolved, &introduced);
         }
         QList<ExportChange> exports;
         if (withExports) {

@@ -147,10 +147,14 @@ bool applyMove(Schema &schema, const Move &move, Move::Action action = Move::Act
 void computeImpacts(Schema base, QList<Move> &moves, bool withExports = true, qsizetype maxMoves = -1,
                     QList<Finding> *baseFindings = nullptr);
 
-// The findings of `from` absent from `in` (multiset difference), sorted.
-// Findings are compared by rule, severity, services, hosts and origin
-// (never the analyzer's slot nor the message), and by ports only when they
-// name no service, so a drift whose numbers change stays one.
+// What changed between two analyses, as multiset differences, each sorted:
+// resolved are the findings before missing after, introduced those after
+// missing before. Findings are compared by rule, severity, services, hosts
+// and origin (never the analyzer's slot nor the message), and by ports only
+// when they name no service, so a drift whose numbers change stays one.
+void compareFindings(const QList<Finding> &before, const QList<Finding> &after, QList<Finding> *resolved,
+                     QList<Finding> *introduced);
+// The findings of `from` absent from `in`, compared as above.
 QList<Finding> findingsMissingFrom(const QList<Finding> &from, const QList<Finding> &in);
 
 // References that name the moved service at its old port.

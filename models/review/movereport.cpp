@@ -36,8 +36,7 @@ DiffReport makeDiffReport(Schema oldSchema, const Schema &newSchema, const QStri
     QList<Finding> before;
     computeImpacts(std::move(oldSchema), report.moves, true, -1, &before);
     const QList<Finding> after = analysis.get();
-    report.resolved = findingsMissingFrom(before, after);
-    report.introduced = findingsMissingFrom(after, before);
+    compareFindings(before, after, &report.resolved, &report.introduced);
     return report;
 }
 

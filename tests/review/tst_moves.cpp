@@ -9,6 +9,7 @@
 #include "testutil.h"
 #include "whatifservicemodel.h"
 
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QTest>
 #include <QUndoStack>
@@ -86,6 +87,7 @@ private slots:
     void whatIfShouldLeaveTheDocumentByteIdentical();
     void proposalShouldListAddedRemovedAndChanged();
     void reviewReportShouldListLinesToChange();
+    void comparedFindingsShouldBeBothMultisetDifferences();
 };
 
 void tst_Moves::initTestCase()
@@ -554,6 +556,62 @@ void tst_Moves::reviewReportShouldListLinesToChange()
                  "`docker-compose.macmini.yml:123:7`: `http://mana-credits:3006` → `http://mana-credits:3002`")),
              qPrintable(report));
     QVERIFY(report.contains(QStringLiteral("| mana-credits | 3006 → 3002 | drift | executed |")));
+}
+
+// compareFindings() against the plain definition: a finding is matched by
+// the first unmatched one of the other list with the same rule, severity,
+// services, hosts and shown origin (ports only when it names no service).
+void tst_Moves::comparedFindingsShouldBeBothMultisetDifferences()
+{
+    const auto same = [](const Finding &a, const Finding &b) {
+        const auto line = [](const Finding &f) { return f.origin.file.isEmpty() ? 0 : f.origin.line; };
+        return a.rule == b.rule && a.severity == b.severity && a.serviceIds == b.serviceIds && a.hostIds == b.hostIds
+            && (!a.serviceIds.isEmpty() || a.ports == b.ports) && a.origin.file == b.origin.file
+            && line(a) == line(b);
+    };
+    const auto missing = [&](const QList<Finding> &from, const QList<Finding> &in) {
+        QList<bool> used(in.size(), false);
+        QList<Finding> result;
+        for (const Finding &f : from) {
+            qsizetype i = 0;
+            while (i < in.size() && (used.at(i) || !same(f, in.at(i))))
+                ++i;
+            if (i < in.size())
+                used[i] = true;
+            else
+                result.append(f);
+        }
+        sortFindings(result);
+        return result;
+    };
+    QRandomGenerator random(5);
+    const auto makeFindings = [&] {
+        QList<Finding> findings;
+        const int count = random.bounded(60);
+        for (int i = 0; i < count; ++i) {
+            Finding f;
+            f.rule = random.bounded(2) ? QStringLiteral("drift") : QStringLiteral("range-overlap");
+            f.severity = random.bounded(2) ? Severity::Warning : Severity::Error;
+            if (random.bounded(3))
+                f.serviceIds = {QStringLiteral("svc-%1").arg(random.bounded(4))};
+            f.hostIds = {QStringLiteral("host-%1").arg(random.bounded(2))};
+            f.ports = {3000 + random.bounded(3)};
+            f.message = QStringLiteral("message %1").arg(random.bounded(3)); // not part of the identity
+            if (random.bounded(4) == 0)
+                f.origin = SourceLocation{QStringLiteral("a.yml"), random.bounded(2), 0};
+            f.slot = random.bounded(1000);
+            findings.append(f);
+        }
+        return findings;
+    };
+    for (int round = 0; round < 300; ++round) {
+        const QList<Finding> before = makeFindings(), after = makeFindings();
+        QList<Finding> resolved, introduced;
+        compareFindings(before, after, &resolved, &introduced);
+        QCOMPARE(resolved, missing(before, after));
+        QCOMPARE(introduced, missing(after, before));
+        QCOMPARE(findingsMissingFrom(before, after), resolved);
+    }
 }
 
 QTEST_MAIN(tst_Moves)
