@@ -69,6 +69,8 @@ void Analyzer::Private::evaluateHost(quint64 slot, std::span<const int> group, Q
         return;
     const Service &first = service(hits.first());
     QStringList ids, names;
+    ids.reserve(hits.size());
+    names.reserve(hits.size());
     SourceLocation origin;
     for (int h : hits) {
         const Service &s = service(h);
@@ -97,6 +99,8 @@ void Analyzer::Private::evaluatePlan(quint64 slot, std::span<const int> group, Q
         return;
     const Service &first = service(hits.first());
     QStringList ids, names, hosts;
+    ids.reserve(hits.size());
+    names.reserve(hits.size());
     for (int h : hits) {
         const Service &s = service(h);
         ids.append(s.id);
