@@ -386,23 +386,52 @@ void Analyzer::reanalyze()
     emit reanalyzed();
 }
 
-// The services of a bucket's findings, each once, in order: a bucket of a
-// fleet's popular port holds hundreds, so they are sorted, not searched.
-static void collectIds(const QList<Finding> &findings, QStringList *ids)
+namespace {
+
+// A service id with its hash, made once: a bucket of a fleet's popular
+// port names hundreds of services, and its ids are sorted, compared and
+// deduplicated by hash first, as numbers, their text compared only where
+// hashes meet. The id is the finding's own (sorting moves two words).
+struct IdRef
+{
+    size_t hash = 0;
+    const QString *id = nullptr;
+
+    friend bool operator<(const IdRef &a, const IdRef &b) { return a.hash != b.hash ? a.hash < b.hash : *a.id < *b.id; }
+    friend bool operator==(const IdRef &a, const IdRef &b) { return a.hash == b.hash && *a.id == *b.id; }
+};
+
+// The same, holding its id: for a set that outlives the findings.
+struct HashedId
+{
+    size_t hash = 0;
+    QString id;
+
+    friend bool operator==(const HashedId &a, const HashedId &b) { return a.hash == b.hash && a.id == b.id; }
+    friend size_t qHash(const HashedId &key, size_t seed = 0) noexcept { return key.hash ^ seed; }
+};
+
+// The services of a bucket's findings, each once, in the order above.
+void collectIds(const QList<Finding> &findings, QList<IdRef> *ids)
 {
     ids->clear();
-    for (const Finding &f : findings)
-        *ids += f.serviceIds;
+    for (const Finding &f : findings) {
+        for (const QString &id : f.serviceIds)
+            ids->append({hashText(id), &id});
+    }
     std::sort(ids->begin(), ids->end());
     ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
 }
+
+} // namespace
 
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
     QList<Finding> removed, added;
     QStringList affected; // each id once, in the order first met
-    TextSet affectedSet;
-    QStringList before, after, gone, come;
+    QSet<HashedId> affectedSet;
+    // Into the bucket's findings before and after, both alive until it is updated.
+    QList<IdRef> before, after, gone, come;
     for (quint64 slot : buckets) {
         QList<Finding> now = d->evaluate(slot);
         auto it = d->bySlot.find(slot);
@@ -429,22 +458,22 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         come.clear();
         std::set_difference(before.cbegin(), before.cend(), after.cbegin(), after.cend(), std::back_inserter(gone));
         std::set_difference(after.cbegin(), after.cend(), before.cbegin(), before.cend(), std::back_inserter(come));
-        for (const QString &id : std::as_const(gone)) {
-            auto s = d->slotsOfService.find(id);
+        for (const IdRef &g : std::as_const(gone)) {
+            auto s = d->slotsOfService.find(*g.id);
             if (s != d->slotsOfService.end()) {
                 s->removeOne(slot);
                 if (s->isEmpty())
                     d->slotsOfService.erase(s);
             }
         }
-        for (const QString &id : std::as_const(come))
-            d->slotsOfService[id].append(slot);
-        for (const QStringList *ids : {&before, &after}) {
-            for (const QString &id : *ids) {
+        for (const IdRef &c : std::as_const(come))
+            d->slotsOfService[*c.id].append(slot);
+        for (const QList<IdRef> *ids : {&before, &after}) {
+            for (const IdRef &id : *ids) {
                 const qsizetype size = affectedSet.size();
-                affectedSet.insert(id);
+                affectedSet.insert({id.hash, *id.id});
                 if (affectedSet.size() != size)
-                    affected.append(id);
+                    affected.append(*id.id);
             }
         }
         if (now.isEmpty())

@@ -247,7 +247,8 @@ private slots:
                 if (id.isEmpty() || !accepted(mDocument->serviceRow(id)))
                     QVERIFY(!held.at(i).isValid());
                 else
-                    QVERIFY2(serviceId(held.at(i)) == id, qPrintable(QStringLiteral("step %1: %2").arg(step).arg(what)));
+                    QVERIFY2(serviceId(held.at(i)) == id,
+                             qPrintable(QStringLiteral("step %1: %2").arg(step).arg(what)));
             }
             for (int r = 0; r < mModel->rowCount(); ++r) {
                 const QModelIndex proxied = mProxy->mapFromSource(mModel->index(r, 0));
