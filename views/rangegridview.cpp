@@ -387,12 +387,14 @@ void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
 {
     if (!mDocument || !topLeft.isValid() || !bottomRight.isValid())
         return;
+    // Beyond this many rows (a bulk edit, a whole column) the grid is
+    // repainted or rebuilt as a whole rather than followed row by row.
+    const bool many = bottomRight.row() - topLeft.row() > 256;
     // Findings changed, nothing moved: repaint the rows' cells.
     static const QList<int> findingRoles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole,
                                             ServiceTableModel::SeverityRole, ServiceTableModel::FindingsRole};
     if (!roles.isEmpty() && std::all_of(roles.begin(), roles.end(), [](int r) { return findingRoles.contains(r); })) {
-        // Thousands of rows (a bulk edit): one repaint of what is in view.
-        if (bottomRight.row() - topLeft.row() > 256) {
+        if (many) {
             updateRect(viewport()->rect());
             return;
         }
@@ -404,9 +406,7 @@ void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
         }
         return;
     }
-    // A whole column (e.g. host names after the host list changed) is cheaper
-    // to rebuild than to follow row by row.
-    if (bottomRight.row() - topLeft.row() > 256) {
+    if (many) {
         rebuild();
         return;
     }

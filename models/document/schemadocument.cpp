@@ -17,9 +17,7 @@ SchemaDocument::SchemaDocument(Schema schema, QObject *parent)
     , mSchema(std::move(schema))
     , mUndoStack(new QUndoStack(this))
 {
-    rebuildServiceRows();
-    rebuildHostRows();
-    rebuildRangeIndexes();
+    rebuildIndexes();
     connect(mUndoStack, &QUndoStack::cleanChanged, this, [this](bool clean) {
         emit modifiedChanged(!clean);
     });
@@ -57,9 +55,7 @@ void SchemaDocument::resetSchema(const Schema &schema)
     emit aboutToReset();
     mUndoStack->clear();
     mSchema = schema;
-    rebuildServiceRows();
-    rebuildHostRows();
-    rebuildRangeIndexes();
+    rebuildIndexes();
     emit reset();
 }
 
@@ -67,9 +63,7 @@ void SchemaDocument::replaceSchema(const Schema &schema)
 {
     emit aboutToReset();
     mSchema = schema;
-    rebuildServiceRows();
-    rebuildHostRows();
-    rebuildRangeIndexes();
+    rebuildIndexes();
     emit reset();
 }
 
@@ -81,6 +75,13 @@ void SchemaDocument::rebuildServiceRows(int from)
     }
     for (int i = from; i < mSchema.services.size(); ++i)
         mServiceRows.insert(mSchema.services.at(i).id, i);
+}
+
+void SchemaDocument::rebuildIndexes()
+{
+    rebuildServiceRows();
+    rebuildHostRows();
+    rebuildRangeIndexes();
 }
 
 void SchemaDocument::rebuildHostRows()

@@ -86,6 +86,7 @@ signals:
     void metadataChanged();
 
 private:
+    void rebuildIndexes(); // all three below, for a whole new schema
     void rebuildServiceRows(int from = 0);
     void rebuildHostRows();
     void rebuildRangeIndexes();
