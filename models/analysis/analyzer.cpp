@@ -11,11 +11,16 @@ namespace Portolan {
 
 int Analyzer::Private::handleFor(const QString &id) const
 {
-    if (!handleOfBuilt) {
-        handleOf.reserve(schema->services.size());
-        for (qsizetype row = 0; row < schema->services.size(); ++row)
-            handleOf.insert(schema->services.at(row).id, int(row));
-        handleOfBuilt = true;
+    // The one-shot analysis asks from two threads at once: the first to ask
+    // builds the map, the other waits for it.
+    if (!handleOfBuilt.load(std::memory_order_acquire)) {
+        const std::lock_guard<std::mutex> lock(handleOfMutex);
+        if (!handleOfBuilt.load(std::memory_order_relaxed)) {
+            handleOf.reserve(schema->services.size());
+            for (qsizetype row = 0; row < schema->services.size(); ++row)
+                handleOf.insert(schema->services.at(row).id, int(row));
+            handleOfBuilt.store(true, std::memory_order_release);
+        }
     }
     const int handle = handleOf.value(id, -1);
     // A one-shot analysis has every row alive, also rows it has no entry for yet.
@@ -175,25 +180,50 @@ void Analyzer::Private::rebuild()
     }
 }
 
-// Where a one-shot analysis splits the port keys between two threads: the
-// key below which half of the ports' users lie; 0 for one thread (a small
-// schema, one core, or a process confined in address space, where a second
-// thread's malloc arena counts against the limit).
-static quint64 parallelPortSplit(const Groups &actual, const Groups &planned)
+// Whether a one-shot analysis splits its work between two threads: not for
+// a small schema, on one core, or in a process confined in address space,
+// where a second thread's malloc arena counts against the limit.
+static bool worthTwoThreads(qsizetype work)
 {
-    constexpr qsizetype ParallelUsers = 20000;
-    const qsizetype users = actual.countBelow(PortKeys) + planned.countBelow(PortKeys);
-    if (users < ParallelUsers || std::thread::hardware_concurrency() < 2 || addressSpaceLimited())
+    constexpr qsizetype ParallelWork = 20000;
+    return work >= ParallelWork && std::thread::hardware_concurrency() >= 2 && !addressSpaceLimited();
+}
+
+// Where keys split between two threads: the key below which half of the
+// work lies, countBelow(key) being the work of the keys below key; 0 for
+// one thread.
+template<typename CountBelow>
+static quint64 splitInHalf(quint64 keys, CountBelow countBelow)
+{
+    const qsizetype work = countBelow(keys);
+    if (!worthTwoThreads(work))
         return 0;
-    quint64 low = 0, high = PortKeys;
+    quint64 low = 0, high = keys;
     while (low < high) {
         const quint64 mid = low + (high - low) / 2;
-        if (actual.countBelow(mid) + planned.countBelow(mid) < users / 2)
+        if (countBelow(mid) < work / 2)
             low = mid + 1;
         else
             high = mid;
     }
     return low;
+}
+
+// Runs work(from, to, found) over [0, end), split at split when that lies
+// inside: the upper part on a second thread into a list of its own, which
+// then follows the lower part's, so the findings come as from one pass.
+template<typename Work>
+static void inTwoParts(quint64 split, quint64 end, QList<Finding> &out, Work work)
+{
+    if (split == 0 || split >= end) {
+        work(quint64(0), end, out);
+        return;
+    }
+    QList<Finding> upper;
+    auto second = std::async(std::launch::async, [&] { work(split, end, upper); });
+    work(quint64(0), split, out);
+    second.get();
+    out.append(std::move(upper));
 }
 
 // The one-shot analysis: the same rules over the same buckets, but with
@@ -202,13 +232,20 @@ void Analyzer::Private::analyzeOnce(QList<Finding> &out)
 {
     prepare();
     const qsizetype n = schema->services.size();
-    // One pass over the services, which are too many to stay in the
-    // cache for a second one.
-    for (int row = 0; row < n; ++row) {
-        entries.append(entryFor(schema->services.at(row)));
-        if (const int planned = entries.last().planned; planned > 0)
-            ++plannedPortUse[planned];
-        evaluateService(slotOf(ServiceSlot, row), out);
+    // One pass over the services, which are too many to stay in the cache
+    // for a second one; a fleet's in two halves, one on a second thread.
+    entries.resize(n);
+    Entry *const entryOf = entries.data();
+    inTwoParts(worthTwoThreads(n) ? quint64(n / 2) : 0, quint64(n), out,
+               [&](quint64 from, quint64 to, QList<Finding> &found) {
+                   for (int row = int(from); row < int(to); ++row) {
+                       entryOf[row] = entryFor(schema->services.at(row));
+                       evaluateService(slotOf(ServiceSlot, row), found);
+                   }
+               });
+    for (const Entry &e : std::as_const(entries)) {
+        if (e.planned > 0)
+            ++plannedPortUse[e.planned];
     }
     countRangeUse();
 
@@ -256,29 +293,27 @@ void Analyzer::Private::analyzeOnce(QList<Finding> &out)
             });
         }
     };
-    const quint64 split = parallelPortSplit(actual, planned);
-    if (split > 0 && split < PortKeys) {
-        QList<Finding> upper;
-        auto second = std::async(std::launch::async, [&] { evaluatePorts(split, PortKeys, upper); });
-        evaluatePorts(0, split, out);
-        second.get();
-        out.append(std::move(upper));
-    } else {
-        evaluatePorts(0, PortKeys, out);
-    }
+    const quint64 portSplit = splitInHalf(PortKeys, [&](quint64 key) { return actual.countBelow(key) + planned.countBelow(key); });
+    inTwoParts(portSplit, PortKeys, out, evaluatePorts);
 
-    std::vector<std::pair<quint64, int>> keyed; // (key, handle)
-    std::vector<int> run;
-    // A host's services by the hash of their names are its name buckets.
-    const Groups byHost(quint64(schema->hosts.size()) + 1, n, [this](int h) { return entries.at(h).host + 1; });
-    for (quint64 host = 0; host <= quint64(schema->hosts.size()); ++host) {
-        keyed.clear();
-        for (int h : byHost.at(host))
-            keyed.emplace_back(entries.at(h).nameKey, h);
-        forEachRun(keyed, run, [&](std::span<const int> sameName) {
-            evaluateName(slotOf(NameSlot, entries.at(sameName.front()).nameKey), sameName, out);
-        });
-    }
+    // A host's services by the hash of their names are its name buckets;
+    // the hosts split as the ports do.
+    const quint64 hostKeys = quint64(schema->hosts.size()) + 1;
+    const Groups byHost(hostKeys, n, [this](int h) { return entries.at(h).host + 1; });
+    const auto evaluateNames = [&](quint64 from, quint64 to, QList<Finding> &found) {
+        std::vector<std::pair<quint64, int>> keyed; // (key, handle)
+        std::vector<int> run;
+        for (quint64 host = from; host < to; ++host) {
+            keyed.clear();
+            for (int h : byHost.at(host))
+                keyed.emplace_back(entries.at(h).nameKey, h);
+            forEachRun(keyed, run, [&](std::span<const int> sameName) {
+                evaluateName(slotOf(NameSlot, entries.at(sameName.front()).nameKey), sameName, found);
+            });
+        }
+    };
+    inTwoParts(splitInHalf(hostKeys, [&](quint64 key) { return byHost.countBelow(key); }), hostKeys, out,
+               evaluateNames);
 
     forEachSchemaSlot([&](quint64 slot) { evaluate(slot, out); });
 }

@@ -14,6 +14,8 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <atomic>
+#include <mutex>
 #include <numeric>
 #include <span>
 #include <vector>
@@ -481,7 +483,8 @@ struct Analyzer::Private
     // Service id → handle. A one-shot analysis builds it only when a
     // counterpart or reference needs a lookup.
     mutable TextHash<int> handleOf;
-    mutable bool handleOfBuilt = false;
+    mutable std::atomic<bool> handleOfBuilt = false;
+    mutable std::mutex handleOfMutex;
 
     int handleFor(const QString &id) const;
     TextHash<int> hostIds;        // host id → index

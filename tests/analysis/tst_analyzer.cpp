@@ -29,7 +29,7 @@ private slots:
     void shouldUpdateLiveAndUndoBack();
     void shouldReportWhatAppearedAndDisappeared();
     void randomEditsShouldMatchAFullAnalysis();
-    void aFleetShouldBeAnalyzedInPortOrderOnTwoThreads();
+    void aFleetShouldBeAnalyzedInOrderOnTwoThreads();
 };
 
 static Schema with(std::initializer_list<Service> services, Schema base = Test::twoHosts())
@@ -629,20 +629,26 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     QCOMPARE(unnamedChanges, 0);
 }
 
-void tst_Analyzer::aFleetShouldBeAnalyzedInPortOrderOnTwoThreads()
+void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
 {
-    // Enough services for a one-shot analysis to split the ports between
-    // two threads; TCP and UDP on the same few ports, so that collisions of
-    // every port kind fall into both halves.
+    // Enough services for a one-shot analysis to split its services, ports
+    // and hosts between two threads; TCP and UDP on the same few ports, so
+    // that collisions of every port kind fall into both halves, names that
+    // repeat on a host, and backends looked up from both threads at once.
     Schema schema = Test::twoHosts();
     schema.hosts.append(Host{QStringLiteral("c"), QStringLiteral("Host C"), {}, {}, {}});
     const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
     QRandomGenerator random(20261205);
+    QHash<QString, int> rowOf;
     for (int i = 0; i < 30000; ++i) {
         Service s = service(QStringLiteral("s%1").arg(i), 3000 + random.bounded(2000), 3000 + random.bounded(2000),
                             hosts.at(random.bounded(3)));
         if (random.bounded(2) == 0)
             s.protocol = Protocol::Udp;
+        s.name = QStringLiteral("n%1").arg(random.bounded(20000));
+        if (i > 0 && random.bounded(5) == 0)
+            s.counterpartId = QStringLiteral("s%1").arg(random.bounded(i));
+        rowOf.insert(s.id, i);
         schema.services.append(s);
     }
     const QList<Finding> findings = Analyzer::analyze(schema);
@@ -652,23 +658,52 @@ void tst_Analyzer::aFleetShouldBeAnalyzedInPortOrderOnTwoThreads()
     Analyzer analyzer(&document);
     QCOMPARE(Test::describe(findings), Test::describe(analyzer.findings()));
 
-    // In one pass's order: the ports' findings by protocol, then port.
+    // In one pass's order: the services' own findings by row, then the
+    // ports' by protocol and port, then the names' by host, then the ranges'.
     const QSet<QString> portRules = {QStringLiteral("plan-collision"), QStringLiteral("latent-collision"),
                                      QStringLiteral("host-collision")};
+    enum Part { Services, Ports, Names, Ranges };
+    Part part = Services;
+    int lastRow = 0, lastHost = 0;
     std::pair<bool, int> last{false, 0};
-    int portFindings = 0, udpFindings = 0;
+    int portFindings = 0, udpFindings = 0, serviceFindings = 0, pairings = 0, nameFindings = 0;
     for (const Finding &f : findings) {
-        if (!portRules.contains(f.rule))
-            continue;
-        QVERIFY2(!f.ports.isEmpty(), qPrintable(f.message));
-        const std::pair<bool, int> key{f.message.contains(QLatin1String("/udp")), f.ports.first()};
-        QVERIFY2(last <= key, qPrintable(QStringLiteral("%1 after port %2").arg(f.message).arg(last.second)));
-        last = key;
-        ++portFindings;
-        udpFindings += key.first ? 1 : 0;
+        const QString what = f.rule + QLatin1Char(' ') + f.message;
+        if (f.rule.startsWith(QLatin1String("range-"))) {
+            part = Ranges;
+        } else if (f.rule == QLatin1String("duplicate-name")) {
+            QVERIFY2(part <= Names, qPrintable(what));
+            part = Names;
+            const int host = int(hosts.indexOf(f.hostIds.value(0)));
+            QVERIFY2(host >= lastHost, qPrintable(what));
+            lastHost = host;
+            ++nameFindings;
+        } else if (portRules.contains(f.rule)) {
+            QVERIFY2(part <= Ports, qPrintable(what));
+            part = Ports;
+            QVERIFY2(!f.ports.isEmpty(), qPrintable(f.message));
+            const std::pair<bool, int> key{f.message.contains(QLatin1String("/udp")), f.ports.first()};
+            QVERIFY2(last <= key, qPrintable(QStringLiteral("%1 after port %2").arg(f.message).arg(last.second)));
+            last = key;
+            ++portFindings;
+            udpFindings += key.first ? 1 : 0;
+        } else {
+            QVERIFY2(part == Services, qPrintable(what));
+            const int row = rowOf.value(f.serviceIds.value(0), -1);
+            QVERIFY2(row >= lastRow, qPrintable(what));
+            lastRow = row;
+            ++serviceFindings;
+            pairings += f.rule == QLatin1String("pairing-digits") ? 1 : 0;
+        }
     }
     QVERIFY(udpFindings > 1000);
     QVERIFY(portFindings - udpFindings > 1000);
+    QVERIFY(serviceFindings > 10000);
+    QVERIFY(lastRow > 20000);
+    QVERIFY(pairings > 1000);
+    QVERIFY(nameFindings > 1000);
+    QCOMPARE(lastHost, 2);
+    QCOMPARE(part, Ranges);
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)
