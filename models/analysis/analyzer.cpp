@@ -2,6 +2,8 @@
 
 #include "heap.h"
 
+#include <QScopeGuard>
+
 #include <algorithm>
 #include <future>
 #include <iterator>
@@ -23,8 +25,9 @@ int Analyzer::Private::handleFor(const QString &id) const
         }
     }
     const int handle = handleOf.value(id, -1);
-    // A one-shot analysis has every row alive, also rows it has no entry for yet.
-    return handle >= 0 && (!document || entries.at(handle).alive) ? handle : -1;
+    // A one-shot analysis has every row alive, also rows it has no entry for
+    // yet (the other thread may be making it).
+    return handle >= 0 && (analyzingAll || entries.at(handle).alive) ? handle : -1;
 }
 
 Entry Analyzer::Private::entryFor(const Service &s)
@@ -147,31 +150,29 @@ void Analyzer::Private::prepare()
     entries.reserve(schema->services.size());
 }
 
-void Analyzer::Private::rebuild()
+void Analyzer::Private::indexEntries()
 {
-    prepare();
+    const qsizetype n = schema->services.size();
     for (HandleIndex *index : {&byHostPort, &byPlanned, &byActual, &byName})
-        index->clear(schema->services.size());
+        index->clear(n);
     byCounterpart.clear();
     referencesOf.clear();
-    const qsizetype n = schema->services.size();
     byHostPort.reserve(n);
     byPlanned.reserve(n);
     byActual.reserve(n);
     byName.reserve(n);
-    entries.resize(n);
     liveEntries.resize(n);
+    // index() counts the planned ports again; the ranges' use stays as the
+    // analysis counted it.
+    plannedPortUse.fill(0, 65536);
     for (int row = 0; row < n; ++row) {
-        setEntry(row, schema->services.at(row));
+        const Service &s = schema->services.at(row);
+        liveEntries[row] = LiveEntry{s.id, s.counterpartId};
         index(row, nullptr);
     }
-    countRangeUse();
-    // A live analyzer's handles drift from rows with inserts and removals,
-    // so its id map is made now, while they still agree.
-    if (document) {
-        handleFor(QString());
-        resetRows(n);
-    }
+    // Handles drift from rows with inserts and removals, so the id map is
+    // made now, while they still agree.
+    handleFor(QString());
     for (int i = 0; i < schema->references.size(); ++i) {
         const Reference &r = schema->references.at(i);
         referencesOf[r.fromServiceId].append(i);
@@ -230,6 +231,8 @@ static void inTwoParts(quint64 split, quint64 end, QList<Finding> &out, Work wor
 // groups made by sorting once instead of a hash insert per service.
 void Analyzer::Private::analyzeOnce(QList<Finding> &out)
 {
+    analyzingAll = true;
+    const auto done = qScopeGuard([this] { analyzingAll = false; });
     prepare();
     const qsizetype n = schema->services.size();
     // One pass over the services, which are too many to stay in the cache
@@ -395,29 +398,30 @@ QList<Finding> Analyzer::analyze(const Schema &schema)
 
 void Analyzer::reanalyze()
 {
-    d->rebuild();
+    // The one-shot analysis finds everything (by sorting, on two threads for
+    // a fleet), then the live indexes are made of the entries it made; each
+    // finding knows its bucket. Handles are rows until the first insert.
+    const qsizetype n = d->schema->services.size();
+    d->resetRows(n);
+    QList<Finding> all;
+    d->analyzeOnce(all);
+    d->indexEntries();
     d->bySlot.clear();
     d->slotsOfService.clear();
     // Most services of a fleet are in some finding (a latent collision, a
     // drift): reserved once instead of rehashed as they come.
-    d->slotsOfService.reserve(d->schema->services.size());
-    mFindingCount = 0;
+    d->slotsOfService.reserve(n);
+    mFindingCount = all.size();
     std::fill(std::begin(mCounts), std::end(mCounts), 0);
-    d->forEachSlot([this](quint64 slot) {
-        QList<Finding> now = d->evaluate(slot);
-        if (now.isEmpty())
-            return;
-        for (const Finding &f : std::as_const(now)) {
-            ++mCounts[int(f.severity)];
-            ++mFindingCount;
-            for (const QString &id : f.serviceIds) {
-                Private::Slots &serviceSlots = d->slotsOfService[id];
-                if (serviceSlots.isEmpty() || serviceSlots.last() != slot)
-                    serviceSlots.append(slot);
-            }
+    for (Finding &f : all) {
+        ++mCounts[int(f.severity)];
+        for (const QString &id : f.serviceIds) {
+            Private::Slots &serviceSlots = d->slotsOfService[id];
+            if (!serviceSlots.contains(f.slot))
+                serviceSlots.append(f.slot);
         }
-        d->bySlot.insert(slot, now);
-    });
+        d->bySlot[f.slot].append(std::move(f));
+    }
     emit reanalyzed();
 }
 

@@ -338,32 +338,6 @@ public:
         return result;
     }
 
-    template<typename Visit>
-    void forEachBucket(Visit visit) const
-    {
-        if (mDenseKeys && !mUsedOverflow) {
-            // The keys ever used since the last clear, in key order; a key
-            // emptied and used again is there twice.
-            std::vector<quint32> keys = mUsed;
-            std::sort(keys.begin(), keys.end());
-            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-            for (quint32 key : keys) {
-                if (mDense[key].size > 0)
-                    visit(quint64(key), mDense[key]);
-            }
-            return;
-        }
-        if (mDenseKeys) {
-            for (size_t key = 0; key < mDense.size(); ++key) {
-                if (mDense[key].size > 0)
-                    visit(quint64(key), mDense[key]);
-            }
-            return;
-        }
-        for (auto it = mBuckets.cbegin(); it != mBuckets.cend(); ++it)
-            visit(it.key(), *it);
-    }
-
 private:
     const Bucket *find(quint64 key) const
     {
@@ -381,7 +355,7 @@ private:
     }
 
     // A dense index remembers the keys it used while they are few, so that
-    // clearing and visiting a small plan's index does not walk every port.
+    // clearing a small plan's index does not walk every port.
     void noteUsed(quint32 key)
     {
         if (mUsed.size() >= size_t(mDenseKeys / 16)) {
@@ -487,6 +461,7 @@ struct Analyzer::Private
     mutable std::mutex handleOfMutex;
 
     int handleFor(const QString &id) const;
+    bool analyzingAll = false; // in analyzeOnce(): every row has a live handle
     TextHash<int> hostIds;        // host id → index
     // Planned and actual ports are keyed by (protocol, port) alone: 2^17 keys.
     HandleIndex byHostPort, byPlanned{PortKeys}, byActual{PortKeys}, byName;
@@ -600,36 +575,9 @@ struct Analyzer::Private
         }
     }
 
-    void rebuild();
-
-    // Every bucket that can hold a finding, each once.
-    template<typename Visit>
-    void forEachSlot(Visit visit) const
-    {
-        byHostPort.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
-            if (b.size > 1)
-                visit(slotOf(HostSlot, key));
-        });
-        byPlanned.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
-            if (b.size > 1)
-                visit(slotOf(PlanSlot, key));
-        });
-        // Latent buckets exist where a port is used (a group of two or more) or
-        // both used and planned; each key is visited from one side only.
-        byActual.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
-            if (b.size > 1 || byPlanned.contains(key))
-                visit(slotOf(LatentSlot, key));
-        });
-        byName.forEachBucket([&](quint64 key, const HandleIndex::Bucket &b) {
-            if (b.size > 1)
-                visit(slotOf(NameSlot, key));
-        });
-        for (int h = 0; h < entries.size(); ++h) {
-            if (entries.at(h).alive)
-                visit(slotOf(ServiceSlot, h));
-        }
-        forEachSchemaSlot(visit);
-    }
+    // The live indexes of the entries that analyzeOnce() made, one handle
+    // a row.
+    void indexEntries();
 
     // The buckets of ranges and references, which no index holds.
     template<typename Visit>

@@ -30,6 +30,7 @@ private slots:
     void shouldReportWhatAppearedAndDisappeared();
     void randomEditsShouldMatchAFullAnalysis();
     void aFleetShouldBeAnalyzedInOrderOnTwoThreads();
+    void aLiveStartShouldAgreeWithEachBucketsEvaluation();
 };
 
 static Schema with(std::initializer_list<Service> services, Schema base = Test::twoHosts())
@@ -629,17 +630,17 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
     QCOMPARE(unnamedChanges, 0);
 }
 
-void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
+// Enough services for a one-shot analysis to split its services, ports and
+// hosts between two threads; TCP and UDP on the same few ports, so that
+// collisions of every port kind fall into both halves, names that repeat on
+// a host, and backends looked up from both threads at once.
+static Schema twoThreadFleet(QHash<QString, int> *rowOf = nullptr)
 {
-    // Enough services for a one-shot analysis to split its services, ports
-    // and hosts between two threads; TCP and UDP on the same few ports, so
-    // that collisions of every port kind fall into both halves, names that
-    // repeat on a host, and backends looked up from both threads at once.
     Schema schema = Test::twoHosts();
     schema.hosts.append(Host{QStringLiteral("c"), QStringLiteral("Host C"), {}, {}, {}});
+    schema.reservations = {Reservation{3010, 3014, QStringLiteral("core"), {}}};
     const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
     QRandomGenerator random(20261205);
-    QHash<QString, int> rowOf;
     for (int i = 0; i < 30000; ++i) {
         Service s = service(QStringLiteral("s%1").arg(i), 3000 + random.bounded(2000), 3000 + random.bounded(2000),
                             hosts.at(random.bounded(3)));
@@ -648,9 +649,20 @@ void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
         s.name = QStringLiteral("n%1").arg(random.bounded(20000));
         if (i > 0 && random.bounded(5) == 0)
             s.counterpartId = QStringLiteral("s%1").arg(random.bounded(i));
-        rowOf.insert(s.id, i);
+        if (rowOf)
+            rowOf->insert(s.id, i);
         schema.services.append(s);
     }
+    schema.references = {Reference{QStringLiteral("s1"), QStringLiteral("s2"), 3001, false, {}, {}, {}},
+                         Reference{QStringLiteral("s3"), QStringLiteral("s4"), 3002, true, {}, {}, {}}};
+    return schema;
+}
+
+void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
+{
+    const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
+    QHash<QString, int> rowOf;
+    const Schema schema = twoThreadFleet(&rowOf);
     const QList<Finding> findings = Analyzer::analyze(schema);
 
     // The same findings as the live analyzer's, which evaluates port by port.
@@ -659,7 +671,8 @@ void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
     QCOMPARE(Test::describe(findings), Test::describe(analyzer.findings()));
 
     // In one pass's order: the services' own findings by row, then the
-    // ports' by protocol and port, then the names' by host, then the ranges'.
+    // ports' by protocol and port, then the names' by host, then the ranges'
+    // and references'.
     const QSet<QString> portRules = {QStringLiteral("plan-collision"), QStringLiteral("latent-collision"),
                                      QStringLiteral("host-collision")};
     enum Part { Services, Ports, Names, Ranges };
@@ -669,7 +682,7 @@ void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
     int portFindings = 0, udpFindings = 0, serviceFindings = 0, pairings = 0, nameFindings = 0;
     for (const Finding &f : findings) {
         const QString what = f.rule + QLatin1Char(' ') + f.message;
-        if (f.rule.startsWith(QLatin1String("range-"))) {
+        if (f.rule.startsWith(QLatin1String("range-")) || f.rule == QLatin1String("broken-reference")) {
             part = Ranges;
         } else if (f.rule == QLatin1String("duplicate-name")) {
             QVERIFY2(part <= Names, qPrintable(what));
@@ -704,6 +717,28 @@ void tst_Analyzer::aFleetShouldBeAnalyzedInOrderOnTwoThreads()
     QVERIFY(nameFindings > 1000);
     QCOMPARE(lastHost, 2);
     QCOMPARE(part, Ranges);
+}
+
+void tst_Analyzer::aLiveStartShouldAgreeWithEachBucketsEvaluation()
+{
+    // A live analyzer starts from the one-shot analysis; an edit evaluates
+    // the buckets it touched on their own. The two agree to the order of a
+    // bucket's findings: a service replaced by itself changes nothing, also
+    // after a change of hosts started the analysis over.
+    SchemaDocument document(twoThreadFleet());
+    Analyzer analyzer(&document);
+    QSignalSpy changed(&analyzer, &Analyzer::findingsChanged);
+    QSignalSpy started(&analyzer, &Analyzer::reanalyzed);
+    for (int round = 0; round < 2; ++round) {
+        for (int row = round; row < document.serviceCount(); row += 7)
+            document.setService(row, Service(document.service(row)));
+        QCOMPARE(changed.count(), 0);
+        QList<Host> hosts = document.schema().hosts;
+        hosts.last().name += QStringLiteral(" (renamed)");
+        document.setHosts(hosts);
+        QCOMPARE(started.count(), round + 1);
+    }
+    QVERIFY(analyzer.findings().size() > 20000);
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)
