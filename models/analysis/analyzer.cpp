@@ -184,10 +184,9 @@ void Analyzer::Private::indexEntries()
 // Whether a one-shot analysis splits its work between two threads: not for
 // a small schema, on one core, or in a process confined in address space,
 // where a second thread's malloc arena counts against the limit.
-static bool worthTwoThreads(qsizetype work)
+static bool worthTwoThreads(qsizetype work, qsizetype enough = 20000)
 {
-    constexpr qsizetype ParallelWork = 20000;
-    return work >= ParallelWork && std::thread::hardware_concurrency() >= 2 && !addressSpaceLimited();
+    return work >= enough && std::thread::hardware_concurrency() >= 2 && !addressSpaceLimited();
 }
 
 // Where keys split between two threads: the key below which half of the
@@ -466,13 +465,27 @@ void collectIds(const QList<Finding> &findings, QList<IdRef> *ids)
 
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
+    // Every bucket is evaluated first, those of a large change (a Duplicate
+    // of thousands) on two threads, then compared with what it held.
+    const std::vector<quint64> bucketList(buckets.cbegin(), buckets.cend());
+    std::vector<QList<Finding>> evaluated(bucketList.size());
+    const auto evaluate = [&](quint64 from, quint64 to, QList<Finding> &) {
+        for (size_t i = from; i < to; ++i)
+            d->evaluate(bucketList[i], evaluated[i]);
+    };
+    constexpr qsizetype ParallelBuckets = 2000;
+    QList<Finding> none;
+    inTwoParts(worthTwoThreads(qsizetype(bucketList.size()), ParallelBuckets) ? bucketList.size() / 2 : 0, bucketList.size(), none,
+               evaluate);
+
     QList<Finding> removed, added;
     QStringList affected; // each id once, in the order first met
     QSet<HashedId> affectedSet;
     // Into the bucket's findings before and after, both alive until it is updated.
     QList<IdRef> before, after, gone, come;
-    for (quint64 slot : buckets) {
-        QList<Finding> now = d->evaluate(slot);
+    for (size_t i = 0; i < bucketList.size(); ++i) {
+        const quint64 slot = bucketList[i];
+        QList<Finding> &now = evaluated[i];
         auto it = d->bySlot.find(slot);
         if (it == d->bySlot.end()) {
             if (now.isEmpty())
@@ -518,7 +531,7 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         if (now.isEmpty())
             d->bySlot.erase(it);
         else
-            *it = now;
+            *it = std::move(now);
     }
     if (removed.isEmpty() && added.isEmpty())
         return;
