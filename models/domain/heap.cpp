@@ -8,6 +8,11 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#ifdef Q_OS_LINUX
+#include <sys/mman.h>
+#endif
+
+#include <cstdint>
 
 namespace Portolan {
 
@@ -34,6 +39,24 @@ void tuneHeapForLargeDocuments()
     // count against its limit.
     if (!addressSpaceLimited())
         mallopt(M_TOP_PAD, 64 << 20);
+#endif
+}
+
+void adviseHugePages(const void *data, size_t bytes)
+{
+#if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    // Smaller blocks are not worth a system call; the huge pages inside the
+    // block are the whole 2 MB steps between its ends.
+    constexpr uintptr_t HugePage = uintptr_t(2) << 20;
+    if (bytes < 4 * HugePage)
+        return;
+    const uintptr_t begin = (uintptr_t(data) + HugePage - 1) & ~(HugePage - 1);
+    const uintptr_t end = (uintptr_t(data) + bytes) & ~(HugePage - 1);
+    if (end > begin)
+        madvise(reinterpret_cast<void *>(begin), end - begin, MADV_HUGEPAGE);
+#else
+    Q_UNUSED(data);
+    Q_UNUSED(bytes);
 #endif
 }
 

@@ -1,5 +1,7 @@
 #include "format.h"
 
+#include "heap.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -91,6 +93,7 @@ std::optional<QByteArray> readFileBytes(const QString &fileName, ParseError *err
     // Exactly the file's size: readAll() grows its buffer to the next step,
     // up to a third more than a large file needs.
     QByteArray bytes(file.size(), Qt::Uninitialized);
+    adviseHugePages(bytes.constData(), size_t(bytes.size()));
     qint64 done = 0;
     while (done < bytes.size()) {
         const qint64 n = file.read(bytes.data() + done, bytes.size() - done);

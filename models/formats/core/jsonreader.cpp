@@ -1,5 +1,7 @@
 #include "jsonreader.h"
 
+#include "heap.h"
+
 #include <QCoreApplication>
 
 #include <array>
@@ -467,6 +469,8 @@ bool Document::parse(const QByteArray &data, qsizetype *errorOffset, QString *er
     // About one node per 12 bytes in a plan.
     mNodes.reserve(size_t(data.size() / 12 + 16));
     mChildren.reserve(size_t(data.size() / 12 + 16));
+    adviseHugePages(mNodes.data(), mNodes.capacity() * sizeof(Node));
+    adviseHugePages(mChildren.data(), mChildren.capacity() * sizeof(int));
     Parser parser(this);
     if (!parser.run()) {
         *errorOffset = parser.errorOffset();

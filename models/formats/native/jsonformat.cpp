@@ -806,7 +806,8 @@ bool parseDocument(QByteArray data, const QString &fileName, Json::Document *doc
     // ignore it. Columns then count as the editor shows them.
     if (data.startsWith("\xEF\xBB\xBF"))
         data.remove(0, 3);
-    if (data.trimmed().isEmpty()) {
+    // A view: trimming a fleet's file itself would copy all of it.
+    if (QByteArrayView(data).trimmed().isEmpty()) {
         error->line = 1;
         error->column = 1;
         error->message = Tr::tr("the file is empty");
@@ -1029,6 +1030,7 @@ std::optional<Schema> JsonFormat::parse(const QByteArray &data, const QString &f
     };
     const int count = r.failed() ? 0 : services.size();
     schema.services.reserve(count); // exactly: resize() alone rounds up to a power of two
+    adviseHugePages(schema.services.constData(), size_t(count) * sizeof(Service));
     schema.services.resize(count);
     Service *read = schema.services.data(); // each part fills its own rows
     auto readPart = [&](Part *part) {
