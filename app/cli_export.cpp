@@ -80,6 +80,10 @@ int runExport(CommandContext &context)
     }
 
     progress.step(Tr::tr("writing %1").arg(format->displayName()));
+    options.progress = [&progress, format](qsizetype done, qsizetype total) {
+        progress.step(Tr::tr("writing %1 (%2 %)").arg(format->displayName()).arg(done * 100 / qMax<qsizetype>(total, 1)));
+        return true;
+    };
     QString writeError;
     const std::optional<QByteArray> bytes = format->write(*schema, options, &writeError);
     // The export goes to standard output or a file; messages to standard error.

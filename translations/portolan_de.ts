@@ -235,6 +235,10 @@
         <source>Writing %1 was cancelled; the file is as it was.</source>
         <translation>Das Schreiben von %1 wurde abgebrochen; die Datei ist unverändert.</translation>
     </message>
+    <message>
+        <source>The export was cancelled.</source>
+        <translation>Der Export wurde abgebrochen.</translation>
+    </message>
 </context>
 <context>
     <name>Portolan::Analyzer</name>
@@ -1004,6 +1008,10 @@ Exit-Status: 0 in Ordnung, 1 check oder probe hat ein Problem gefunden oder appl
     <message>
         <source>writing %1</source>
         <translation>schreibe %1</translation>
+    </message>
+    <message>
+        <source>writing %1 (%2 %)</source>
+        <translation>schreibe %1 (%2 %)</translation>
     </message>
 </context>
 <context>

@@ -12,6 +12,7 @@
 #include <QFutureWatcher>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPromise>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -77,6 +78,7 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
     connect(mFindings, &QCheckBox::toggled, this, &ExportDialog::refresh);
     connect(mCompose, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     connect(mWatcher, &QFutureWatcherBase::finished, this, &ExportDialog::writingFinished);
+    connect(mWatcher, &QFutureWatcherBase::progressValueChanged, mPreview, &ExportPreview::setProgress);
     // Quick exports replace the preview without a flash of the busy bar.
     mBusyDelay->setSingleShot(true);
     mBusyDelay->setInterval(150);
@@ -92,8 +94,11 @@ ExportDialog::ExportDialog(const Schema &schema, const QString &documentName, QW
 }
 
 // A writing still running works on its own copies of the schema and the
-// options; it ends on its own and its result is dropped.
-ExportDialog::~ExportDialog() = default;
+// options; it is asked to stop, and what it gives is dropped.
+ExportDialog::~ExportDialog()
+{
+    mWatcher->cancel();
+}
 
 void ExportDialog::selectFormat(const QString &formatId)
 {
@@ -138,10 +143,14 @@ void ExportDialog::refresh()
     mStartScheduled = true;
     QTimer::singleShot(0, this, [this] {
         mStartScheduled = false;
-        if (mWriting)
-            mPending = true; // writingFinished() starts the latest choice
-        else
+        if (mWriting) {
+            // The writing of the old choice stops; writingFinished() then
+            // starts the latest one.
+            mPending = true;
+            mWatcher->cancel();
+        } else {
             startWriting();
+        }
     });
 }
 
@@ -167,13 +176,21 @@ void ExportDialog::startWriting()
     mSave->setEnabled(false);
     mWritingFormat = format;
     mBusyDelay->start();
-    mWatcher->setFuture(QtConcurrent::run([format, schema = mSchema, options = currentOptions()] {
+    mPreview->setProgress(-1);
+    mWatcher->setFuture(QtConcurrent::run([format, schema = mSchema, options = currentOptions()](QPromise<Written> &promise) mutable {
+        // Percent, as the bar shows it; the writer stops once the dialog
+        // cancels (another choice, or closed).
+        promise.setProgressRange(0, 100);
+        options.progress = [&promise](qsizetype done, qsizetype total) {
+            promise.setProgressValue(int(done * 100 / qMax<qsizetype>(total, 1)));
+            return !promise.isCanceled();
+        };
         Written written;
         if (format->canWrite())
             written.bytes = format->write(schema, options, &written.error);
         if (written.bytes && !written.bytes->contains('\0'))
             written.text = QString::fromUtf8(*written.bytes);
-        return written;
+        promise.addResult(std::move(written));
     }));
 }
 
@@ -189,6 +206,8 @@ void ExportDialog::writingFinished()
         startWriting();
         return;
     }
+    if (mWatcher->isCanceled() || mWatcher->future().resultCount() == 0)
+        return;
     const Written written = mWatcher->result();
     const Format *format = mWritingFormat;
     mBytes = written.bytes.value_or(QByteArray());

@@ -23,6 +23,7 @@ ExportPreview::ExportPreview(QWidget *parent)
     , mEditor(new QPlainTextEdit(this))
     , mBusyPage(new QWidget(this))
     , mBusyLabel(new QLabel(mBusyPage))
+    , mBusyBar(new QProgressBar(mBusyPage))
     , mError(new QLabel(this))
     , mNote(new QLabel(this))
     , mCopy(new QPushButton(tr("&Copy"), this))
@@ -39,15 +40,14 @@ ExportPreview::ExportPreview(QWidget *parent)
     mNote->hide();
     mCopy->setToolTip(tr("Copy the whole export to the clipboard"));
 
-    auto *busyBar = new QProgressBar(mBusyPage);
-    busyBar->setRange(0, 0); // a writer does not say how far it is
-    busyBar->setMinimumWidth(240);
-    busyBar->setAccessibleName(tr("Writing the export"));
+    mBusyBar->setMinimumWidth(240);
+    mBusyBar->setAccessibleName(tr("Writing the export"));
+    setProgress(-1);
     mBusyLabel->setAlignment(Qt::AlignCenter);
     auto *busy = new QVBoxLayout(mBusyPage);
     busy->addStretch();
     busy->addWidget(mBusyLabel);
-    busy->addWidget(busyBar, 0, Qt::AlignHCenter);
+    busy->addWidget(mBusyBar, 0, Qt::AlignHCenter);
     busy->addStretch();
     mPages->addWidget(mEditor);
     mPages->addWidget(mBusyPage);
@@ -129,6 +129,21 @@ void ExportPreview::showBusy(const QString &what)
 bool ExportPreview::isBusy() const
 {
     return mPages->currentWidget() == mBusyPage;
+}
+
+void ExportPreview::setProgress(int percent)
+{
+    if (percent < 0) {
+        mBusyBar->setRange(0, 0);
+        return;
+    }
+    mBusyBar->setRange(0, 100);
+    mBusyBar->setValue(qBound(0, percent, 100));
+}
+
+int ExportPreview::progress() const
+{
+    return mBusyBar->maximum() == 0 ? -1 : mBusyBar->value();
 }
 
 QString ExportPreview::text() const

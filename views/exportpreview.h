@@ -6,6 +6,7 @@
 
 class QLabel;
 class QPlainTextEdit;
+class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 
@@ -28,9 +29,13 @@ public:
     // The export; a text longer than PreviewLines lines is shown up to there
     // with a note, and Copy still takes all of it.
     void setText(const QString &text);
-    // While an export is being written: a busy bar under what is written.
+    // While an export is being written: a bar under what is written, busy
+    // until setProgress() tells how far the writer is.
     void showBusy(const QString &what);
     bool isBusy() const;
+    // Percent written, 0-100; -1 for a writer that does not say.
+    void setProgress(int percent);
+    int progress() const;
     // The whole text, also what the preview leaves out.
     QString text() const;
     QString errorText() const;
@@ -53,6 +58,7 @@ private:
     QPlainTextEdit *mEditor;
     QWidget *mBusyPage;
     QLabel *mBusyLabel;
+    QProgressBar *mBusyBar;
     QLabel *mError;
     QLabel *mNote;
     QPushButton *mCopy;

@@ -1200,7 +1200,11 @@ std::optional<QByteArray> ComposeFormat::write(const Schema &schema, const Forma
     };
     QStringList order;
     QHash<QString, Entry> entries;
-    for (const Service *s : servicesForHost(schema, options.hostId)) {
+    const QList<const Service *> services = servicesForHost(schema, options.hostId);
+    WriteSteps steps(options.progress, services.size());
+    for (const Service *s : services) {
+        if (!steps.next(error))
+            return std::nullopt;
         const QString key = composeKey(*s);
         const int host = exportPort(*s, useActual);
         const int container = s->containerPort > 0 ? s->containerPort : host;

@@ -148,6 +148,11 @@ bool refuseUtf16(QByteArrayView data, ParseError *error)
     return true;
 }
 
+QString writeCancelledMessage()
+{
+    return QCoreApplication::translate("Portolan", "The export was cancelled.");
+}
+
 QString utf16Message()
 {
     return QCoreApplication::translate("Portolan", "The file is UTF-16 text; Portolan reads UTF-8. Save it as UTF-8 and "

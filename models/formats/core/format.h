@@ -30,13 +30,58 @@ struct ParseError
 // A problem that did not stop the reading, e.g. an unresolved variable.
 using Diagnostic = ParseError;
 
+// How far a long write is: done of total steps (services, targets: each
+// format's own unit), told now and then from the thread that writes. When
+// it returns false the write stops and fails with writeCancelledMessage().
+using WriteProgress = std::function<bool(qsizetype done, qsizetype total)>;
+
 struct FormatOptions
 {
     QString fileName;  // the input's name, for messages and origins
     QString hostId;    // compose, prometheus, env: the host concerned
     QString baseDir;   // where relative files (.env, file_sd) are looked up
     QVariantMap extra; // format-specific switches
+    WriteProgress progress = {}; // none: nobody asks
 };
+
+// What a write stopped through its WriteProgress fails with.
+QString writeCancelledMessage();
+
+// A writer's loop of total steps, told to a WriteProgress every so often
+// and at the last step; each call is a check whether to go on.
+class WriteSteps
+{
+public:
+    WriteSteps(const WriteProgress &progress, qsizetype total)
+        : mProgress(progress)
+        , mTotal(qMax<qsizetype>(total, 1))
+    {
+    }
+
+    // One step more; false once the receiver asked to stop, and then
+    // *error (when given) says the write was cancelled.
+    bool next(QString *error = nullptr)
+    {
+        ++mDone;
+        if (mProgress && !mStopped && (mDone - mTold >= Every || mDone >= mTotal)) {
+            mTold = mDone;
+            mStopped = !mProgress(qMin(mDone, mTotal), mTotal);
+        }
+        if (mStopped && error)
+            *error = writeCancelledMessage();
+        return !mStopped;
+    }
+    bool stopped() const { return mStopped; }
+
+private:
+    static constexpr qsizetype Every = 1000;
+    const WriteProgress &mProgress;
+    qsizetype mTotal;
+    qsizetype mDone = 0;
+    qsizetype mTold = 0;
+    bool mStopped = false;
+};
+
 
 struct ReadResult
 {

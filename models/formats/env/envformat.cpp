@@ -44,14 +44,18 @@ QString EnvFormat::variableStem(const QString &name)
     return stem;
 }
 
-std::optional<QByteArray> EnvFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+std::optional<QByteArray> EnvFormat::write(const Schema &schema, const FormatOptions &options, QString *error) const
 {
     const bool useActual = options.extra.value(QStringLiteral("ports")).toString() == QLatin1String("actual");
     QString out = QStringLiteral("# %1\n").arg(
         options.hostId.isEmpty() ? Tr::tr("Ports from the Portolan schema \"%1\".").arg(schema.title)
                                  : Tr::tr("Ports of host %1 from the Portolan schema \"%2\".").arg(options.hostId, schema.title));
     QSet<QString> used;
-    for (const Service *s : servicesForHost(schema, options.hostId)) {
+    const QList<const Service *> services = servicesForHost(schema, options.hostId);
+    WriteSteps steps(options.progress, services.size());
+    for (const Service *s : services) {
+        if (!steps.next(error))
+            return std::nullopt;
         const int port = exportPort(*s, useActual);
         if (port <= 0)
             continue;

@@ -1908,10 +1908,12 @@ void appendTableLine(QString &out, const QStringList &cells)
 class Writer
 {
 public:
-    Writer(const Schema &schema, bool status, bool findings)
+    Writer(const Schema &schema, bool status, bool findings, const WriteProgress &progress)
         : s(schema)
         , mStatus(status)
         , mFindings(findings)
+        // A step per row: the status block's and the tables'.
+        , mSteps(progress, schema.services.size() * (status ? 2 : 1))
     {
         // Schema::range() and host() search their lists; this writer asks per service.
         mRanges.reserve(s.ranges.size());
@@ -1925,6 +1927,8 @@ public:
     }
 
     QByteArray write();
+    // The write was stopped through its progress: what write() gave is cut short.
+    bool stopped() const { return mSteps.stopped(); }
 
 private:
     bool listedInStatus(const Service &v) const
@@ -1984,9 +1988,12 @@ private:
         return mIndexByName;
     }
 
+    bool step() { return mSteps.next(); }
+
     const Schema &s;
     bool mStatus;
     bool mFindings;
+    WriteSteps mSteps;
     TextHash<const PortRange *> mRanges;
     TextSet mHostIds;
     mutable TextHash<int> mIndexByName;
@@ -2042,6 +2049,8 @@ void Writer::writeStatus(QString &out)
         std::stable_sort(list.begin(), list.end(),
                          [this](int a, int b) { return s.services.at(a).actualPort < s.services.at(b).actualPort; });
         for (int i : std::as_const(list)) {
+            if (!step())
+                return;
             const Service &v = s.services.at(i);
             Details d;
             d.deployment = v.deployment;
@@ -2165,6 +2174,8 @@ void Writer::writeTable(QString &out, const QList<int> &services, const QList<Re
         out += QLatin1String(" |");
     };
     for (int i : services) {
+        if (!step())
+            return;
         const Service &v = s.services.at(i);
         out += QLatin1Char('|');
         if (v.plannedPort > 0) {
@@ -2394,10 +2405,16 @@ std::optional<ReadResult> MarkdownFormat::read(const QByteArray &data, const For
     return Reader(options, error).read(data);
 }
 
-std::optional<QByteArray> MarkdownFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+std::optional<QByteArray> MarkdownFormat::write(const Schema &schema, const FormatOptions &options, QString *error) const
 {
-    return Writer(schema, boolOption(options.extra, "status", true), boolOption(options.extra, "findings", false))
-        .write();
+    Writer writer(schema, boolOption(options.extra, "status", true), boolOption(options.extra, "findings", false),
+                  options.progress);
+    QByteArray bytes = writer.write();
+    if (writer.stopped()) {
+        *error = writeCancelledMessage();
+        return std::nullopt;
+    }
+    return bytes;
 }
 
 } // namespace Portolan

@@ -632,7 +632,7 @@ QByteArray editImportedConfig(const QByteArray &config, const QString &fileName,
 
 } // namespace
 
-std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const FormatOptions &options, QString *error) const
 {
     const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
     const QString fileSd = options.extra.value(QStringLiteral("fileSd")).toString();
@@ -647,8 +647,12 @@ std::optional<QByteArray> PrometheusFormat::write(const Schema &schema, const Fo
     out += QStringLiteral("scrape_configs:\n");
     const QList<ScrapeJob> jobs = scrapeJobs(targets);
     out.reserve(out.size() + jobs.size() * 120);
-    for (const ScrapeJob &job : jobs)
+    WriteSteps steps(options.progress, jobs.size());
+    for (const ScrapeJob &job : jobs) {
+        if (!steps.next(error))
+            return std::nullopt;
         appendJobText(out, job, u"  ");
+    }
     if (!fileSd.isEmpty()) {
         TextSet names;
         for (const ScrapeJob &job : jobs)
@@ -672,13 +676,16 @@ FileSdFormat::FileSdFormat()
 // level), without building the document: a fleet has 100,000 groups. Two
 // texts differ from Qt's bytes, not in meaning: U+FEFF is written \ufeff,
 // and a lone surrogate (not Unicode text) U+FFFD (see Json::appendString).
-std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *) const
+std::optional<QByteArray> FileSdFormat::write(const Schema &schema, const FormatOptions &options, QString *error) const
 {
     const QList<ScrapeTarget> targets = scrapeTargets(schema, options.hostId);
     QByteArray out;
     out.reserve(64 + targets.size() * 256);
     out += "[\n";
+    WriteSteps steps(options.progress, targets.size());
     for (qsizetype i = 0; i < targets.size(); ++i) {
+        if (!steps.next(error))
+            return std::nullopt;
         const ScrapeTarget &t = targets.at(i);
         out += "    {\n        \"labels\": {\n            \"__metrics_path__\": ";
         Json::appendString(out, t.path);
