@@ -44,6 +44,10 @@ public:
 protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
+        // Unfiltered, as mostly: a fleet's tens of thousands of findings are
+        // filtered again after every bulk change.
+        if (mSeverity < 0 && mRule.isEmpty() && mText.isEmpty())
+            return true;
         const QModelIndex index = sourceModel()->index(row, 0, parent);
         if (mSeverity >= 0 && index.data(ProblemsModel::SeverityRole).toInt() != mSeverity)
             return false;

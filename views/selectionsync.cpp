@@ -45,8 +45,7 @@ void SelectionSync::fromProxied()
                 rows.append(source.row());
         }
     }
-    mSource->select(rowRunSelection(std::move(rows), mSource->model()),
-                    QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mSource->select(rowRunSelection(std::move(rows), mSource->model()), QItemSelectionModel::ClearAndSelect);
     mSyncing = false;
 }
 
@@ -63,8 +62,7 @@ void SelectionSync::fromSource()
                 rows.append(proxied.row());
         }
     }
-    mProxied->select(rowRunSelection(std::move(rows), mProxied->model()),
-                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mProxied->select(rowRunSelection(std::move(rows), mProxied->model()), QItemSelectionModel::ClearAndSelect);
     mSyncing = false;
 }
 

@@ -17,7 +17,9 @@ namespace Portolan {
 // rows. A selection model merges a new selection range by range against the
 // old one, so thousands of single-row ranges (the copies of a Duplicate, a
 // sorted selection mapped to the unsorted model) cost a product of both
-// sizes where the runs cost next to nothing.
+// sizes where the runs cost next to nothing. Selected without
+// QItemSelectionModel::Rows: the ranges are whole rows already, and Rows
+// widens them one by one, merging each into those before it.
 QItemSelection rowRunSelection(QList<int> rows, const QAbstractItemModel *model);
 
 // Keeps two views' selections of one model in step when one of them looks at

@@ -133,8 +133,7 @@ void ServicesView::selectServices(const QStringList &serviceIds)
             first = proxyIndex;
         rows.append(proxyIndex.row());
     }
-    mTable->selectionModel()->select(rowRunSelection(std::move(rows), mProxy),
-                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    mTable->selectionModel()->select(rowRunSelection(std::move(rows), mProxy), QItemSelectionModel::ClearAndSelect);
     if (first.isValid()) {
         mTable->selectionModel()->setCurrentIndex(first, QItemSelectionModel::NoUpdate);
         mTable->scrollTo(first);

@@ -470,8 +470,13 @@ void Analyzer::commit(const QSet<quint64> &buckets)
     const std::vector<quint64> bucketList(buckets.cbegin(), buckets.cend());
     std::vector<QList<Finding>> evaluated(bucketList.size());
     const auto evaluate = [&](quint64 from, quint64 to, QList<Finding> &) {
-        for (size_t i = from; i < to; ++i)
+        for (size_t i = from; i < to; ++i) {
+            // The next bucket's services lie elsewhere in memory: asked for
+            // now, they arrive while this one is evaluated.
+            if (i + 1 < to)
+                d->prefetchBucket(bucketList[i + 1]);
             d->evaluate(bucketList[i], evaluated[i]);
+        }
     };
     constexpr qsizetype ParallelBuckets = 2000;
     QList<Finding> none;
@@ -618,6 +623,7 @@ void Analyzer::onServicesInserted(int first, int last)
 {
     QList<int> handles;
     handles.reserve(last - first + 1);
+    d->handleOf.reserve(d->handleOf.size() + handles.capacity());
     for (int row = first; row <= last; ++row) {
         const Service &s = mDocument->service(row);
         const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
@@ -627,6 +633,7 @@ void Analyzer::onServicesInserted(int first, int last)
     }
     d->insertRows(first, handles);
     QSet<quint64> buckets;
+    buckets.reserve(handles.size() * 4); // a service's own, its ports' and its name's, mostly
     for (int handle : std::as_const(handles))
         d->index(handle, &buckets);
     for (int handle : std::as_const(handles))

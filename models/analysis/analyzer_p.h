@@ -338,6 +338,15 @@ public:
         return result;
     }
 
+    // The same handles, in no particular order, without a list.
+    template<typename Visit>
+    void forEachValue(quint64 key, Visit visit) const
+    {
+        const Bucket *b = find(key);
+        for (int h = b ? b->head : -1, left = b ? b->size : 0; h >= 0 && left > 0; h = mNext[size_t(h)], --left)
+            visit(h);
+    }
+
 private:
     const Bucket *find(quint64 key) const
     {
@@ -710,6 +719,9 @@ struct Analyzer::Private
     // texts the latent-collision rule reads.
     void prefetchServices(std::span<const int> group) const;
     void prefetchTexts(std::span<const int> group) const;
+    // The services and entries a bucket's evaluation reads, asked for ahead
+    // of it by the live analyzer.
+    void prefetchBucket(quint64 slot) const;
 
     // Handles of a group that overlap with at least one other member.
     template<typename Overlaps>

@@ -57,6 +57,29 @@ void Analyzer::Private::prefetchTexts(std::span<const int> group) const
     }
 }
 
+void Analyzer::Private::prefetchBucket(quint64 slot) const
+{
+    const quint64 key = valueOf(slot);
+    const auto prefetch = [this](int h) {
+        __builtin_prefetch(&service(h));
+        __builtin_prefetch(&entries.at(h));
+    };
+    switch (kindOf(slot)) {
+    case HostSlot: byHostPort.forEachValue(key, prefetch); break;
+    case PlanSlot: byPlanned.forEachValue(key, prefetch); break;
+    case LatentSlot:
+        byActual.forEachValue(key, prefetch);
+        byPlanned.forEachValue(key, prefetch);
+        break;
+    case NameSlot: byName.forEachValue(key, prefetch); break;
+    case ServiceSlot:
+        if (key < quint64(entries.size()) && entries.at(int(key)).alive)
+            prefetch(int(key));
+        break;
+    default: break;
+    }
+}
+
 // The evaluations of groups take them in row order.
 void Analyzer::Private::evaluateHost(quint64 slot, std::span<const int> group, QList<Finding> &out) const
 {

@@ -153,6 +153,7 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
     for (const PortRange &r : schema.ranges)
         rangeIds.insert(r.id);
     TextHash<QString> renamed;
+    renamed.reserve(services.size());
     for (Service &s : services) {
         const QString id = s.id.isEmpty() ? taken.take(s.name) : taken.takeStem(s.id);
         renamed.insert(s.id, id);
@@ -180,17 +181,18 @@ QUndoCommand *addServicesCommand(SchemaDocument *document, QList<Service> servic
 
 QUndoCommand *duplicateServicesCommand(SchemaDocument *document, const QStringList &serviceIds)
 {
+    const QString copyName = Tr::tr("%1 (copy)"); // translated once for thousands of copies
     QList<Service> copies;
+    copies.reserve(serviceIds.size());
     for (const QString &id : serviceIds) {
         if (const int row = document->serviceRow(id); row >= 0) {
-            const Service *s = &document->service(row);
-            Service copy = *s;
-            copy.name = Tr::tr("%1 (copy)").arg(s->name);
+            Service &copy = copies.emplace_back(document->service(row));
+            copy.name = copyName.arg(copy.name);
             copy.id = slugify(copy.name);
-            copies.append(copy);
         }
     }
-    return addServicesCommand(document, copies, Tr::tr("Duplicate %n service(s)", nullptr, int(copies.size())));
+    const QString text = Tr::tr("Duplicate %n service(s)", nullptr, int(copies.size()));
+    return addServicesCommand(document, std::move(copies), text);
 }
 
 } // namespace Portolan

@@ -163,12 +163,16 @@ void SchemaDocument::insertServices(int row, const QList<Service> &services)
     const int last = row + int(services.size()) - 1;
     emit servicesAboutToBeInserted(row, last);
     const bool appending = row == mSchema.services.size();
-    mSchema.services.insert(row, services.size(), Service());
-    std::copy(services.cbegin(), services.cend(), mSchema.services.begin() + row);
     if (appending) {
+        // Copied in place, not made empty first and assigned: a Duplicate
+        // appends thousands.
+        mSchema.services.append(services);
+        mServiceRows.reserve(mServiceRows.size() + services.size());
         for (int i = row; i <= last; ++i)
             mServiceRows.insert(mSchema.services.at(i).id, i);
     } else {
+        mSchema.services.insert(row, services.size(), Service());
+        std::copy(services.cbegin(), services.cend(), mSchema.services.begin() + row);
         rebuildServiceRows(row);
     }
     emit servicesInserted(row, last);

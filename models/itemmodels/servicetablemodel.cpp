@@ -441,6 +441,15 @@ void ServiceTableModel::onFindingsChanged(const QStringList &serviceIds)
     }
     static const QList<int> roles = {Qt::DecorationRole, Qt::BackgroundRole, Qt::ToolTipRole, SeverityRole,
                                      FindingsRole};
+    if (rowCount() == 0)
+        return;
+    // Thousands of services (a Duplicate's copies and originals) lie all
+    // over the table: one signal over all rows, without looking each up.
+    constexpr qsizetype ManyServices = 4096;
+    if (serviceIds.size() > ManyServices) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), roles);
+        return;
+    }
     // One signal a run of consecutive rows: the copies of a Duplicate are
     // one run, and each signal costs every view and proxy a visit.
     QList<int> rows;

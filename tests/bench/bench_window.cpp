@@ -104,11 +104,14 @@ int main(int argc, char *argv[])
     QStringList numbers;
     int edits = 200;
     int duplicates = 1000;
+    int duplicateRuns = 3;
     for (int i = 1; i < args.size(); ++i) {
         if (args.at(i) == QLatin1String("--edits") && i + 1 < args.size())
             edits = args.at(++i).toInt();
         else if (args.at(i) == QLatin1String("--duplicate") && i + 1 < args.size())
             duplicates = args.at(++i).toInt();
+        else if (args.at(i) == QLatin1String("--duplicate-runs") && i + 1 < args.size())
+            duplicateRuns = std::max(1, args.at(++i).toInt());
         else
             numbers.append(args.at(i));
     }
@@ -277,7 +280,7 @@ int main(int argc, char *argv[])
         for (int row = 0; row < count; ++row)
             ids.append(window.document()->service(row).id);
         QList<double> direct, idle, undoDirect, undoIdle;
-        for (int i = 0; i < 3; ++i) {
+        for (int i = 0; i < duplicateRuns; ++i) {
             window.servicesView()->selectServices(ids);
             waitUntilIdle(window, monitor);
             monitor.reset();
