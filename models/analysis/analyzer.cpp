@@ -13,6 +13,11 @@ namespace Portolan {
 
 int Analyzer::Private::handleFor(const QString &id) const
 {
+    // A live analyzer asks the document's own map of ids to rows, then its
+    // rows' handles.
+    if (document) {
+        return handleAtRow(document->serviceRow(id));
+    }
     // The one-shot analysis asks from two threads at once: the first to ask
     // builds the map, the other waits for it.
     if (!handleOfBuilt.load(std::memory_order_acquire)) {
@@ -24,10 +29,7 @@ int Analyzer::Private::handleFor(const QString &id) const
             handleOfBuilt.store(true, std::memory_order_release);
         }
     }
-    const int handle = handleOf.value(id, -1);
-    // A one-shot analysis has every row alive, also rows it has no entry for
-    // yet (the other thread may be making it).
-    return handle >= 0 && (analyzingAll || entries.at(handle).alive) ? handle : -1;
+    return aliveHandle(handleOf.value(id, -1));
 }
 
 Entry Analyzer::Private::entryFor(const Service &s)
@@ -170,9 +172,6 @@ void Analyzer::Private::indexEntries()
         liveEntries[row] = LiveEntry{s.id, s.counterpartId};
         index(row, nullptr);
     }
-    // Handles drift from rows with inserts and removals, so the id map is
-    // made now, while they still agree.
-    handleFor(QString());
     for (int i = 0; i < schema->references.size(); ++i) {
         const Reference &r = schema->references.at(i);
         referencesOf[r.fromServiceId].append(i);
@@ -603,7 +602,8 @@ void Analyzer::onServiceFieldChanged(int row, ServiceField field)
 void Analyzer::onServiceReplaced(int row)
 {
     const Service &s = mDocument->service(row);
-    const int handle = d->handleFor(s.id);
+    // By its row: the id may be the one that changed.
+    const int handle = d->handleAtRow(row);
     if (handle < 0) {
         reanalyze();
         return;
@@ -623,12 +623,10 @@ void Analyzer::onServicesInserted(int first, int last)
 {
     QList<int> handles;
     handles.reserve(last - first + 1);
-    d->handleOf.reserve(d->handleOf.size() + handles.capacity());
     for (int row = first; row <= last; ++row) {
         const Service &s = mDocument->service(row);
         const int handle = d->freeHandles.isEmpty() ? d->newHandle() : d->freeHandles.takeLast();
         d->setEntry(handle, s);
-        d->handleOf.insert(s.id, handle);
         handles.append(handle);
     }
     d->insertRows(first, handles);
@@ -644,14 +642,12 @@ void Analyzer::onServicesInserted(int first, int last)
 void Analyzer::onServicesAboutToBeRemoved(int first, int last)
 {
     for (int row = first; row <= last; ++row) {
-        const QString id = mDocument->service(row).id;
-        const int handle = d->handleFor(id);
+        const int handle = d->handleAtRow(row);
         if (handle < 0)
             continue;
         d->slotsOf(handle, mPendingRemoval);
         d->unindex(handle, &mPendingRemoval);
         d->entries[handle].alive = false;
-        d->handleOf.remove(id);
         d->freeHandles.append(handle);
     }
 }

@@ -463,8 +463,9 @@ struct Analyzer::Private
     QList<Entry> entries;
     QList<LiveEntry> liveEntries; // by handle, as entries; none in a one-shot analysis
     QList<int> freeHandles;
-    // Service id → handle. A one-shot analysis builds it only when a
-    // counterpart or reference needs a lookup.
+    // Service id → handle, for the one-shot analysis (a live analyzer asks
+    // its document): built only when a counterpart or reference needs a
+    // lookup.
     mutable TextHash<int> handleOf;
     mutable std::atomic<bool> handleOfBuilt = false;
     mutable std::mutex handleOfMutex;
@@ -501,6 +502,17 @@ struct Analyzer::Private
     QList<int> handleOfRow;
 
     int rowOf(int handle) const { return document ? rowOfHandle.at(handle) : handle; }
+    // A handle of a service that is in the analysis, else -1. A one-shot
+    // analysis has every row alive, also rows it has no entry for yet (the
+    // other thread may be making it).
+    int aliveHandle(int handle) const
+    {
+        return handle >= 0 && (analyzingAll || entries.at(handle).alive) ? handle : -1;
+    }
+    int handleAtRow(int row) const
+    {
+        return row >= 0 && row < handleOfRow.size() ? aliveHandle(handleOfRow.at(row)) : -1;
+    }
     void resetRows(qsizetype n)
     {
         handleOfRow.resize(n);

@@ -31,6 +31,7 @@ private slots:
     void randomEditsShouldMatchAFullAnalysis();
     void aFleetShouldBeAnalyzedInOrderOnTwoThreads();
     void aLiveStartShouldAgreeWithEachBucketsEvaluation();
+    void aServiceGivenANewIdShouldBeAnalyzedUnderIt();
 };
 
 static Schema with(std::initializer_list<Service> services, Schema base = Test::twoHosts())
@@ -739,6 +740,39 @@ void tst_Analyzer::aLiveStartShouldAgreeWithEachBucketsEvaluation()
         QCOMPARE(started.count(), round + 1);
     }
     QVERIFY(analyzer.findings().size() > 20000);
+}
+
+void tst_Analyzer::aServiceGivenANewIdShouldBeAnalyzedUnderIt()
+{
+    // A row whose service gets another id (as a what-if draft sets it):
+    // the live analyzer follows the row, and counterparts and references
+    // that name the old or the new id are judged again.
+    Schema schema = Test::twoHosts();
+    QRandomGenerator random(20261206);
+    const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b")};
+    for (int i = 0; i < 40; ++i) {
+        Service s = service(QStringLiteral("s%1").arg(i), 3000 + random.bounded(12), 3000 + random.bounded(12),
+                            hosts.at(random.bounded(2)));
+        s.counterpartId = QStringLiteral("s%1").arg(random.bounded(45));
+        schema.services.append(s);
+    }
+    schema.references = {Reference{QStringLiteral("s1"), QStringLiteral("s41"), 3001, false, {}, {}, {}},
+                         Reference{QStringLiteral("s42"), QStringLiteral("s4"), 3002, true, {}, {}, {}}};
+    SchemaDocument document(schema);
+    Analyzer analyzer(&document);
+    QSignalSpy started(&analyzer, &Analyzer::reanalyzed);
+    for (int round = 0; round < 300; ++round) {
+        const int row = random.bounded(document.serviceCount());
+        Service s = document.service(row);
+        // Mostly an id no other row has; now and then one a counterpart or
+        // reference names.
+        const QString id = QStringLiteral("s%1").arg(random.bounded(45));
+        s.id = document.serviceRow(id) < 0 ? id : QStringLiteral("r%1").arg(round);
+        document.setService(row, s);
+        QCOMPARE(document.serviceRow(s.id), row);
+        QCOMPARE(Test::describe(analyzer.findings()), Test::describe(Analyzer::analyze(document.schema())));
+    }
+    QCOMPARE(started.count(), 0); // each rename an incremental update
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)
