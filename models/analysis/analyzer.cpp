@@ -485,6 +485,8 @@ void Analyzer::commit(const QSet<quint64> &buckets)
     QList<Finding> removed, added;
     QStringList affected; // each id once, in the order first met
     QSet<HashedId> affectedSet;
+    // A bucket names a few services, mostly; a large change names thousands.
+    affectedSet.reserve(qsizetype(bucketList.size()) * 2);
     // Into the bucket's findings before and after, both alive until it is updated.
     QList<IdRef> before, after, gone, come;
     for (size_t i = 0; i < bucketList.size(); ++i) {
@@ -499,7 +501,6 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         if (*it == now)
             continue;
         for (const Finding &f : std::as_const(*it)) {
-            removed.append(f);
             --mCounts[int(f.severity)];
             --mFindingCount;
         }
@@ -532,6 +533,9 @@ void Analyzer::commit(const QSet<quint64> &buckets)
                     affected.append(*id.id);
             }
         }
+        // The bucket's old findings are not kept: they move on as removed
+        // (the ids above point into them, and stay where they are).
+        removed.append(std::move(*it));
         if (now.isEmpty())
             d->bySlot.erase(it);
         else

@@ -111,6 +111,7 @@ void ProblemsModel::replaceMany(const QList<Finding> &removed, const QList<Findi
 void ProblemsModel::indexRows()
 {
     mRowsOfSlot.clear();
+    mRowsOfSlot.reserve(mFindings.size());
     for (int row = 0; row < mFindings.size(); ++row)
         mRowsOfSlot[mFindings.at(row).slot].append(row);
 }
@@ -158,6 +159,13 @@ QString ProblemsModel::ruleName(const QString &ruleId)
     };
     const char *name = names.value(ruleId);
     return name ? tr(name) : ruleId;
+}
+
+QModelIndex ProblemsModel::index(int row, int column, const QModelIndex &parent) const
+{
+    if (parent.isValid() || row < 0 || row >= mFindings.size() || column < 0 || column >= ColumnCount)
+        return QModelIndex();
+    return createIndex(row, column);
 }
 
 int ProblemsModel::rowCount(const QModelIndex &parent) const

@@ -31,6 +31,9 @@ public:
     // A rule's short, translated name ("Host collision"); the id when unknown.
     static QString ruleName(const QString &ruleId);
 
+    // Without asking rowCount() and columnCount() each time: the problems
+    // proxy sorts a fleet's findings by indexes made per comparison.
+    QModelIndex index(int row, int column, const QModelIndex &parent = QModelIndex()) const override;
     int rowCount(const QModelIndex &parent = QModelIndex()) const override;
     int columnCount(const QModelIndex &parent = QModelIndex()) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
