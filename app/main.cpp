@@ -210,8 +210,10 @@ int main(int argc, char *argv[])
         arguments.append(QString::fromLocal8Bit(argv[i]));
     const QString language = languageFromArguments(&arguments);
 
-    if (arguments.size() > 1 && isSubcommand(arguments.at(1)))
+    if (arguments.size() > 1 && isSubcommand(arguments.at(1))) {
+        allowHugePages(true);
         return runCommand(argc, argv, arguments, language);
+    }
 
     // Decide on the application object before creating it: only the window
     // and --screenshot need widgets.

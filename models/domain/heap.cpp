@@ -12,6 +12,7 @@
 #include <sys/mman.h>
 #endif
 
+#include <atomic>
 #include <cstdint>
 
 namespace Portolan {
@@ -42,9 +43,18 @@ void tuneHeapForLargeDocuments()
 #endif
 }
 
+static std::atomic<bool> hugePagesAllowed = false;
+
+void allowHugePages(bool allowed)
+{
+    hugePagesAllowed = allowed;
+}
+
 void adviseHugePages(const void *data, size_t bytes)
 {
 #if defined(Q_OS_LINUX) && defined(MADV_HUGEPAGE)
+    if (!hugePagesAllowed)
+        return;
     // Smaller blocks are not worth a system call; the huge pages inside the
     // block are the whole 2 MB steps between its ends.
     constexpr uintptr_t HugePage = uintptr_t(2) << 20;
