@@ -81,7 +81,7 @@ int runExport(CommandContext &context)
 
     progress.step(Tr::tr("writing %1").arg(format->displayName()));
     options.progress = [&progress, format](qsizetype done, qsizetype total) {
-        progress.step(Tr::tr("writing %1 (%2 %)").arg(format->displayName()).arg(done * 100 / qMax<qsizetype>(total, 1)));
+        progress.step(Tr::tr("writing %1 (%2 %)").arg(format->displayName()).arg(writtenPercent(done, total)));
         return true;
     };
     QString writeError;

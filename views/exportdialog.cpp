@@ -177,12 +177,12 @@ void ExportDialog::startWriting()
     mWritingFormat = format;
     mBusyDelay->start();
     mPreview->setProgress(-1);
-    mWatcher->setFuture(QtConcurrent::run([format, schema = mSchema, options = currentOptions()](QPromise<Written> &promise) mutable {
+    const auto write = [format, schema = mSchema, options = currentOptions()](QPromise<Written> &promise) mutable {
         // Percent, as the bar shows it; the writer stops once the dialog
         // cancels (another choice, or closed).
         promise.setProgressRange(0, 100);
         options.progress = [&promise](qsizetype done, qsizetype total) {
-            promise.setProgressValue(int(done * 100 / qMax<qsizetype>(total, 1)));
+            promise.setProgressValue(writtenPercent(done, total));
             return !promise.isCanceled();
         };
         Written written;
@@ -191,7 +191,8 @@ void ExportDialog::startWriting()
         if (written.bytes && !written.bytes->contains('\0'))
             written.text = QString::fromUtf8(*written.bytes);
         promise.addResult(std::move(written));
-    }));
+    };
+    mWatcher->setFuture(QtConcurrent::run(write));
 }
 
 void ExportDialog::writingFinished()

@@ -15,9 +15,8 @@ int Analyzer::Private::handleFor(const QString &id) const
 {
     // A live analyzer asks the document's own map of ids to rows, then its
     // rows' handles.
-    if (document) {
+    if (document)
         return handleAtRow(document->serviceRow(id));
-    }
     // The one-shot analysis asks from two threads at once: the first to ask
     // builds the map, the other waits for it.
     if (!handleOfBuilt.load(std::memory_order_acquire)) {
@@ -208,20 +207,28 @@ static quint64 splitInHalf(quint64 keys, CountBelow countBelow)
     return low;
 }
 
-// Runs work(from, to, found) over [0, end), split at split when that lies
-// inside: the upper part on a second thread into a list of its own, which
-// then follows the lower part's, so the findings come as from one pass.
+// Runs work(from, to) over [0, end), split at split when that lies inside:
+// the upper part on a second thread.
+template<typename Work>
+static void onTwoThreads(quint64 split, quint64 end, Work work)
+{
+    if (split == 0 || split >= end) {
+        work(quint64(0), end);
+        return;
+    }
+    auto second = std::async(std::launch::async, [&] { work(split, end); });
+    work(quint64(0), split);
+    second.get();
+}
+
+// The same for work(from, to, found) that finds: the upper part into a list
+// of its own, which then follows the lower part's, so the findings come as
+// from one pass.
 template<typename Work>
 static void inTwoParts(quint64 split, quint64 end, QList<Finding> &out, Work work)
 {
-    if (split == 0 || split >= end) {
-        work(quint64(0), end, out);
-        return;
-    }
     QList<Finding> upper;
-    auto second = std::async(std::launch::async, [&] { work(split, end, upper); });
-    work(quint64(0), split, out);
-    second.get();
+    onTwoThreads(split, end, [&](quint64 from, quint64 to) { work(from, to, from == 0 ? out : upper); });
     out.append(std::move(upper));
 }
 
@@ -294,7 +301,8 @@ void Analyzer::Private::analyzeOnce(QList<Finding> &out)
             });
         }
     };
-    const quint64 portSplit = splitInHalf(PortKeys, [&](quint64 key) { return actual.countBelow(key) + planned.countBelow(key); });
+    const quint64 portSplit =
+        splitInHalf(PortKeys, [&](quint64 key) { return actual.countBelow(key) + planned.countBelow(key); });
     inTwoParts(portSplit, PortKeys, out, evaluatePorts);
 
     // A host's services by the hash of their names are its name buckets;
@@ -468,7 +476,7 @@ void Analyzer::commit(const QSet<quint64> &buckets)
     // of thousands) on two threads, then compared with what it held.
     const std::vector<quint64> bucketList(buckets.cbegin(), buckets.cend());
     std::vector<QList<Finding>> evaluated(bucketList.size());
-    const auto evaluate = [&](quint64 from, quint64 to, QList<Finding> &) {
+    const auto evaluate = [&](quint64 from, quint64 to) {
         for (size_t i = from; i < to; ++i) {
             // The next bucket's services lie elsewhere in memory: asked for
             // now, they arrive while this one is evaluated.
@@ -478,9 +486,8 @@ void Analyzer::commit(const QSet<quint64> &buckets)
         }
     };
     constexpr qsizetype ParallelBuckets = 2000;
-    QList<Finding> none;
-    inTwoParts(worthTwoThreads(qsizetype(bucketList.size()), ParallelBuckets) ? bucketList.size() / 2 : 0, bucketList.size(), none,
-               evaluate);
+    const bool twoThreads = worthTwoThreads(qsizetype(bucketList.size()), ParallelBuckets);
+    onTwoThreads(twoThreads ? bucketList.size() / 2 : 0, bucketList.size(), evaluate);
 
     QList<Finding> removed, added;
     QStringList affected; // each id once, in the order first met

@@ -35,6 +35,12 @@ using Diagnostic = ParseError;
 // it returns false the write stops and fails with writeCancelledMessage().
 using WriteProgress = std::function<bool(qsizetype done, qsizetype total)>;
 
+// done of total as a whole percentage, for a bar or a progress line.
+inline int writtenPercent(qsizetype done, qsizetype total)
+{
+    return int(done * 100 / qMax<qsizetype>(total, 1));
+}
+
 struct FormatOptions
 {
     QString fileName;  // the input's name, for messages and origins
