@@ -312,6 +312,7 @@ bool checkPlan(const QString &fileName, const QByteArray &data, bool refresh, Ch
     if (context.progress)
         context.progress->step(Tr::tr("analysing %Ln service(s)", nullptr, int(schema->services.size())));
     locate(Analyzer::analyze(*schema) + sourceFindings, *schema, fileName, base, idLines(data), checked);
+    context.leaveToExit(std::move(*schema));
     return true;
 }
 
@@ -569,9 +570,9 @@ int runCheck(CommandContext &context)
                     << Tr::tr("%n info(s)", nullptr, counts[int(Severity::Info)]) << Qt::endl;
     }
     context.out.flush();
-    if (unreadable)
-        return 2;
-    return counts[int(Severity::Error)] > 0 ? 1 : 0;
+    const int code = unreadable ? 2 : counts[int(Severity::Error)] > 0 ? 1 : 0;
+    context.leaveToExit(std::move(checked));
+    return code;
 }
 
 } // namespace Portolan

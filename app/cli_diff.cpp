@@ -52,7 +52,7 @@ int runDiff(CommandContext &context)
         }
     }
 
-    const DiffReport report = makeDiffReport(std::move(*schemas[0]), *schemas[1], positional.at(0), positional.at(1));
+    DiffReport report = makeDiffReport(std::move(*schemas[0]), *schemas[1], positional.at(0), positional.at(1));
     if (format == QLatin1String("json"))
         context.out << QString::fromUtf8(diffAsJson(report));
     else if (format == QLatin1String("markdown"))
@@ -60,6 +60,8 @@ int runDiff(CommandContext &context)
     else
         context.out << diffAsText(report);
     context.out.flush();
+    context.leaveToExit(std::move(report));
+    context.leaveToExit(std::move(schemas[1]));
     return 0;
 }
 

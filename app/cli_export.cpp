@@ -52,7 +52,7 @@ int runExport(CommandContext &context)
     CliProgress progress(QStringLiteral("export"));
     progress.step(Tr::tr("reading %1").arg(positional.first()));
     ParseError error;
-    const std::optional<Schema> schema = loadSchemaFile(positional.first(), &error);
+    std::optional<Schema> schema = loadSchemaFile(positional.first(), &error);
     if (!schema) {
         progress.clear();
         context.err << QStringLiteral("portolan export: %1").arg(error.toString()) << Qt::endl;
@@ -88,6 +88,7 @@ int runExport(CommandContext &context)
     const std::optional<QByteArray> bytes = format->write(*schema, options, &writeError);
     // The export goes to standard output or a file; messages to standard error.
     progress.clear();
+    context.leaveToExit(std::move(schema));
     if (!bytes) {
         context.err << QStringLiteral("portolan export: %1").arg(writeError) << Qt::endl;
         return 2;

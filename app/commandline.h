@@ -3,6 +3,10 @@
 #include <QStringList>
 #include <QTextStream>
 
+#include <memory>
+#include <type_traits>
+#include <vector>
+
 class QCommandLineParser;
 
 namespace Portolan {
@@ -18,6 +22,17 @@ struct CommandContext
     QTextStream &out;
     QTextStream &err;
     CliProgress *progress = nullptr; // of a command that shows one
+
+    // Hands what a command holds to its end (a fleet's schemas, findings,
+    // report) to the end of the process: the kernel takes a process's memory
+    // back at once, while freeing 100,000 services and their findings piece
+    // by piece took a seventh of a diff's time.
+    template<typename T>
+    void leaveToExit(T &&value)
+    {
+        leftovers.push_back(std::make_shared<std::decay_t<T>>(std::forward<T>(value)));
+    }
+    std::vector<std::shared_ptr<void>> leftovers = {};
 };
 
 bool isSubcommand(const QString &name);

@@ -33,10 +33,9 @@ DiffReport makeDiffReport(Schema oldSchema, const Schema &newSchema, const QStri
     // impacts are computed here; the old one's is where those start from.
     auto analysis = std::async(std::launch::async, [&] { return Analyzer::analyze(newSchema); });
     report.moves = diffSchemas(oldSchema, newSchema, Move::Origin::Proposal, newName);
-    QList<Finding> before;
-    computeImpacts(std::move(oldSchema), report.moves, true, -1, &before);
-    const QList<Finding> after = analysis.get();
-    compareFindings(before, after, &report.resolved, &report.introduced);
+    computeImpacts(std::move(oldSchema), report.moves, true, -1, &report.oldFindings);
+    report.newFindings = analysis.get();
+    compareFindings(report.oldFindings, report.newFindings, &report.resolved, &report.introduced);
     return report;
 }
 

@@ -17,6 +17,10 @@ struct DiffReport
     QList<Move> moves; // in execution order
     QList<Finding> resolved;
     QList<Finding> introduced;
+    // Every finding of the old and of the new schema, unsorted: what
+    // resolved and introduced are worked out from.
+    QList<Finding> oldFindings;
+    QList<Finding> newFindings;
 };
 
 // The old schema is taken over: pass it moved when it is not needed after.
