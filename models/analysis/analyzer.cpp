@@ -456,57 +456,91 @@ struct HashedId
     friend size_t qHash(const HashedId &key, size_t seed = 0) noexcept { return key.hash ^ seed; }
 };
 
-// The services of a bucket's findings, each once, in the order above.
-void collectIds(const QList<Finding> &findings, QList<IdRef> *ids)
+// Appends the services of a bucket's findings, each once, in the order
+// above.
+void appendIds(const QList<Finding> &findings, std::vector<IdRef> &ids)
 {
-    ids->clear();
+    const size_t begin = ids.size();
     for (const Finding &f : findings) {
         for (const QString &id : f.serviceIds)
-            ids->append({hashText(id), &id});
+            ids.push_back({hashText(id), &id});
     }
-    std::sort(ids->begin(), ids->end());
-    ids->erase(std::unique(ids->begin(), ids->end()), ids->end());
+    std::sort(ids.begin() + begin, ids.end());
+    ids.erase(std::unique(ids.begin() + begin, ids.end()), ids.end());
 }
+
+// What a bucket's evaluation changes, worked out beside it: the services
+// its findings named before and name now, those no longer named and those
+// newly named, as four runs of one part's list of ids.
+struct BucketChange
+{
+    bool changed = false;
+    quint32 before = 0, after = 0, gone = 0, come = 0, end = 0;
+};
 
 } // namespace
 
 void Analyzer::commit(const QSet<quint64> &buckets)
 {
-    // Every bucket is evaluated first, those of a large change (a Duplicate
-    // of thousands) on two threads, then compared with what it held.
+    // Every bucket is evaluated and compared with what it held first, those
+    // of a large change (a Duplicate of thousands) on two threads; the
+    // indexes are updated after, on this one.
     const std::vector<quint64> bucketList(buckets.cbegin(), buckets.cend());
     std::vector<QList<Finding>> evaluated(bucketList.size());
+    std::vector<BucketChange> changes(bucketList.size());
+    // The ids point into the findings: those held stay where they are until
+    // their bucket is updated below, the evaluated ones until the end.
+    std::vector<IdRef> partIds[2];
+    const QHash<quint64, QList<Finding>> &held = d->bySlot;
     const auto evaluate = [&](quint64 from, quint64 to) {
+        std::vector<IdRef> &ids = partIds[from == 0 ? 0 : 1];
         for (size_t i = from; i < to; ++i) {
             // The next bucket's services lie elsewhere in memory: asked for
             // now, they arrive while this one is evaluated.
             if (i + 1 < to)
                 d->prefetchBucket(bucketList[i + 1]);
-            d->evaluate(bucketList[i], evaluated[i]);
+            QList<Finding> &now = evaluated[i];
+            d->evaluate(bucketList[i], now);
+            const auto it = held.constFind(bucketList[i]);
+            if (it == held.cend() ? now.isEmpty() : *it == now)
+                continue;
+            BucketChange &c = changes[i];
+            c.changed = true;
+            c.before = quint32(ids.size());
+            if (it != held.cend())
+                appendIds(*it, ids);
+            c.after = quint32(ids.size());
+            appendIds(now, ids);
+            c.gone = quint32(ids.size());
+            // Room for both differences first: the runs are read while they are written.
+            ids.reserve(ids.size() + (c.gone - c.before));
+            std::set_difference(ids.cbegin() + c.before, ids.cbegin() + c.after, ids.cbegin() + c.after,
+                                ids.cbegin() + c.gone, std::back_inserter(ids));
+            c.come = quint32(ids.size());
+            std::set_difference(ids.cbegin() + c.after, ids.cbegin() + c.gone, ids.cbegin() + c.before,
+                                ids.cbegin() + c.after, std::back_inserter(ids));
+            c.end = quint32(ids.size());
         }
     };
     constexpr qsizetype ParallelBuckets = 2000;
     const bool twoThreads = worthTwoThreads(qsizetype(bucketList.size()), ParallelBuckets);
-    onTwoThreads(twoThreads ? bucketList.size() / 2 : 0, bucketList.size(), evaluate);
+    const size_t split = twoThreads ? bucketList.size() / 2 : 0;
+    onTwoThreads(split, bucketList.size(), evaluate);
 
     QList<Finding> removed, added;
     QStringList affected; // each id once, in the order first met
     QSet<HashedId> affectedSet;
     // A bucket names a few services, mostly; a large change names thousands.
     affectedSet.reserve(qsizetype(bucketList.size()) * 2);
-    // Into the bucket's findings before and after, both alive until it is updated.
-    QList<IdRef> before, after, gone, come;
     for (size_t i = 0; i < bucketList.size(); ++i) {
+        const BucketChange &c = changes[i];
+        if (!c.changed)
+            continue;
         const quint64 slot = bucketList[i];
         QList<Finding> &now = evaluated[i];
         auto it = d->bySlot.find(slot);
-        if (it == d->bySlot.end()) {
-            if (now.isEmpty())
-                continue;
+        if (it == d->bySlot.end())
             it = d->bySlot.insert(slot, {});
-        }
-        if (*it == now)
-            continue;
         for (const Finding &f : std::as_const(*it)) {
             --mCounts[int(f.severity)];
             --mFindingCount;
@@ -516,32 +550,25 @@ void Analyzer::commit(const QSet<quint64> &buckets)
             ++mCounts[int(f.severity)];
             ++mFindingCount;
         }
-        collectIds(*it, &before);
-        collectIds(now, &after);
-        gone.clear();
-        come.clear();
-        std::set_difference(before.cbegin(), before.cend(), after.cbegin(), after.cend(), std::back_inserter(gone));
-        std::set_difference(after.cbegin(), after.cend(), before.cbegin(), before.cend(), std::back_inserter(come));
-        for (const IdRef &g : std::as_const(gone)) {
-            auto s = d->slotsOfService.find(*g.id);
+        const IdRef *ids = partIds[split > 0 && i >= split ? 1 : 0].data();
+        for (const IdRef *g = ids + c.gone; g != ids + c.come; ++g) {
+            auto s = d->slotsOfService.find(*g->id);
             if (s != d->slotsOfService.end()) {
                 s->removeOne(slot);
                 if (s->isEmpty())
                     d->slotsOfService.erase(s);
             }
         }
-        for (const IdRef &c : std::as_const(come))
-            d->slotsOfService[*c.id].append(slot);
-        for (const QList<IdRef> *ids : {&before, &after}) {
-            for (const IdRef &id : *ids) {
-                const qsizetype size = affectedSet.size();
-                affectedSet.insert({id.hash, *id.id});
-                if (affectedSet.size() != size)
-                    affected.append(*id.id);
-            }
+        for (const IdRef *n = ids + c.come; n != ids + c.end; ++n)
+            d->slotsOfService[*n->id].append(slot);
+        for (const IdRef *id = ids + c.before; id != ids + c.gone; ++id) {
+            const qsizetype size = affectedSet.size();
+            affectedSet.insert({id->hash, *id->id});
+            if (affectedSet.size() != size)
+                affected.append(*id->id);
         }
         // The bucket's old findings are not kept: they move on as removed
-        // (the ids above point into them, and stay where they are).
+        // (the ids above point into them, and are done with).
         removed.append(std::move(*it));
         if (now.isEmpty())
             d->bySlot.erase(it);

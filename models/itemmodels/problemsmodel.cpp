@@ -34,8 +34,7 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
         return;
     }
     for (const Finding &f : removed) {
-        const QList<int> rows = mRowsOfSlot.value(f.slot);
-        for (const int row : rows) {
+        for (int row = firstRowOf(f.slot); row >= 0; row = nextRowOf(row)) {
             if (mFindings.at(row) == f) {
                 removeRow(row);
                 break;
@@ -46,8 +45,9 @@ void ProblemsModel::onFindingsChanged(const QList<Finding> &removed, const QList
         const int first = int(mFindings.size());
         beginInsertRows(QModelIndex(), first, first + int(added.size()) - 1);
         mFindings += added;
+        mNextRowOfSlot.resize(mFindings.size(), -1);
         for (int row = first; row < mFindings.size(); ++row)
-            mRowsOfSlot[mFindings.at(row).slot].append(row);
+            linkRow(row);
         endInsertRows();
     }
 }
@@ -85,10 +85,7 @@ void ProblemsModel::replaceMany(const QList<Finding> &removed, const QList<Findi
 {
     std::vector<char> gone(mFindings.size(), 0);
     for (const Finding &f : removed) {
-        const auto rows = mRowsOfSlot.constFind(f.slot);
-        if (rows == mRowsOfSlot.cend())
-            continue;
-        for (const int row : *rows) {
+        for (int row = firstRowOf(f.slot); row >= 0; row = nextRowOf(row)) {
             if (!gone[row] && mFindings.at(row) == f) {
                 gone[row] = 1;
                 break;
@@ -110,10 +107,38 @@ void ProblemsModel::replaceMany(const QList<Finding> &removed, const QList<Findi
 
 void ProblemsModel::indexRows()
 {
-    mRowsOfSlot.clear();
-    mRowsOfSlot.reserve(mFindings.size());
-    for (int row = 0; row < mFindings.size(); ++row)
-        mRowsOfSlot[mFindings.at(row).slot].append(row);
+    mFirstRowOfSlot.clear();
+    mFirstRowOfSlot.reserve(mFindings.size());
+    mNextRowOfSlot.assign(size_t(mFindings.size()), -1);
+    for (int row = int(mFindings.size()) - 1; row >= 0; --row)
+        linkRow(row);
+}
+
+// First among its bucket's rows (their order does not matter): a bucket
+// of many rows (a reality check's findings share one) takes no longer.
+void ProblemsModel::linkRow(int row)
+{
+    const quint64 slot = mFindings.at(row).slot;
+    auto first = mFirstRowOfSlot.find(slot);
+    if (first == mFirstRowOfSlot.end())
+        first = mFirstRowOfSlot.insert(slot, -1);
+    mNextRowOfSlot[size_t(row)] = first.value();
+    first.value() = row;
+}
+
+void ProblemsModel::unlinkRow(int row)
+{
+    const quint64 slot = mFindings.at(row).slot;
+    const auto first = mFirstRowOfSlot.find(slot);
+    if (first == mFirstRowOfSlot.end())
+        return;
+    int *link = &first.value();
+    while (*link >= 0 && *link != row)
+        link = &mNextRowOfSlot[size_t(*link)];
+    if (*link == row)
+        *link = mNextRowOfSlot[size_t(row)];
+    if (first.value() < 0)
+        mFirstRowOfSlot.erase(first);
 }
 
 // The last row takes the place of the removed one: the views sort by their
@@ -122,15 +147,17 @@ void ProblemsModel::indexRows()
 void ProblemsModel::removeRow(int row)
 {
     const int last = int(mFindings.size()) - 1;
-    mRowsOfSlot[mFindings.at(row).slot].removeOne(row);
+    unlinkRow(row);
+    if (row != last)
+        unlinkRow(last);
     beginRemoveRows(QModelIndex(), last, last);
     Finding moved = mFindings.takeLast();
+    mNextRowOfSlot.pop_back();
     endRemoveRows();
     if (row == last)
         return;
-    QList<int> &rows = mRowsOfSlot[moved.slot];
-    rows[rows.indexOf(last)] = row;
     mFindings[row] = std::move(moved);
+    linkRow(row);
     emit dataChanged(index(row, 0), index(row, ColumnCount - 1));
 }
 

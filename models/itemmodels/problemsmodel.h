@@ -5,6 +5,8 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
+#include <vector>
+
 namespace Portolan {
 
 class Analyzer;
@@ -58,10 +60,18 @@ private:
     void indexRows();
     void removeRow(int row);
 
+    // The rows of an analysis bucket, so that a removed finding is found
+    // without scanning them all: the first row of each bucket, and for each
+    // row the bucket's next one (-1 after the last). No list per bucket: a
+    // bulk change indexes the fleet's findings anew.
+    int firstRowOf(quint64 slot) const { return mFirstRowOfSlot.value(slot, -1); }
+    int nextRowOf(int row) const { return mNextRowOfSlot[size_t(row)]; }
+    void linkRow(int row);
+    void unlinkRow(int row);
+
     QList<Finding> mFindings;
-    // Rows of each analysis bucket, so that a removed finding is found
-    // without scanning them all.
-    QHash<quint64, QList<int>> mRowsOfSlot;
+    QHash<quint64, int> mFirstRowOfSlot;
+    std::vector<int> mNextRowOfSlot;
 };
 
 } // namespace Portolan

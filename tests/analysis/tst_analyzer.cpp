@@ -1,6 +1,8 @@
 #include "analyzer.h"
 #include "commands.h"
+#include "problemsmodel.h"
 #include "schemadocument.h"
+#include "texthash.h"
 #include "testutil.h"
 
 #include <QRandomGenerator>
@@ -14,6 +16,15 @@ using namespace Portolan;
 using Test::service;
 
 using Build = std::function<Schema()>;
+
+// The findings the Problems list shows, row by row.
+static QList<Finding> listed(const ProblemsModel &problems)
+{
+    QList<Finding> rows;
+    for (int row = 0; row < problems.rowCount(); ++row)
+        rows.append(problems.finding(row));
+    return rows;
+}
 Q_DECLARE_METATYPE(Build)
 
 class tst_Analyzer : public QObject
@@ -32,6 +43,7 @@ private slots:
     void aFleetShouldBeAnalyzedInOrderOnTwoThreads();
     void aLiveStartShouldAgreeWithEachBucketsEvaluation();
     void aServiceGivenANewIdShouldBeAnalyzedUnderIt();
+    void aLargeChangeShouldKeepEveryServicesFindings();
 };
 
 static Schema with(std::initializer_list<Service> services, Schema base = Test::twoHosts())
@@ -528,6 +540,7 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
 
     SchemaDocument document(schema);
     Analyzer analyzer(&document);
+    ProblemsModel problems(&analyzer); // follows finding by finding
     const QStringList original = Test::describe(analyzer.findings());
     // Every service whose findings changed is named, once.
     int repeatedIds = 0;
@@ -618,10 +631,13 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
             }
             break;
         }
-        if (edit % 2500 == 0)
+        if (edit % 2500 == 0) {
             QCOMPARE(Test::describe(analyzer.findings()), Test::describe(Analyzer::analyze(document.schema())));
+            QCOMPARE(Test::describe(listed(problems)), Test::describe(analyzer.findings()));
+        }
     }
     QCOMPARE(Test::describe(analyzer.findings()), Test::describe(Analyzer::analyze(document.schema())));
+    QCOMPARE(Test::describe(listed(problems)), Test::describe(analyzer.findings()));
 
     while (stack->canUndo())
         stack->undo();
@@ -635,14 +651,14 @@ void tst_Analyzer::randomEditsShouldMatchAFullAnalysis()
 // hosts between two threads; TCP and UDP on the same few ports, so that
 // collisions of every port kind fall into both halves, names that repeat on
 // a host, and backends looked up from both threads at once.
-static Schema twoThreadFleet(QHash<QString, int> *rowOf = nullptr)
+static Schema twoThreadFleet(QHash<QString, int> *rowOf = nullptr, int count = 30000)
 {
     Schema schema = Test::twoHosts();
     schema.hosts.append(Host{QStringLiteral("c"), QStringLiteral("Host C"), {}, {}, {}});
     schema.reservations = {Reservation{3010, 3014, QStringLiteral("core"), {}}};
     const QStringList hosts = {QStringLiteral("a"), QStringLiteral("b"), QStringLiteral("c")};
     QRandomGenerator random(20261205);
-    for (int i = 0; i < 30000; ++i) {
+    for (int i = 0; i < count; ++i) {
         Service s = service(QStringLiteral("s%1").arg(i), 3000 + random.bounded(2000), 3000 + random.bounded(2000),
                             hosts.at(random.bounded(3)));
         if (random.bounded(2) == 0)
@@ -773,6 +789,125 @@ void tst_Analyzer::aServiceGivenANewIdShouldBeAnalyzedUnderIt()
         QCOMPARE(Test::describe(analyzer.findings()), Test::describe(Analyzer::analyze(document.schema())));
     }
     QCOMPARE(started.count(), 0); // each rename an incremental update
+}
+
+// A fleet's findings compared without making a text of each: one hash of
+// everything describe() shows, sorted.
+static std::vector<size_t> fingerprints(const QList<Finding> &findings)
+{
+    std::vector<size_t> prints;
+    prints.reserve(size_t(findings.size()));
+    for (const Finding &f : findings) {
+        size_t h = hashText(f.rule, size_t(f.severity));
+        h = hashText(f.message, h);
+        for (const QStringList *ids : {&f.serviceIds, &f.hostIds}) {
+            for (const QString &id : *ids)
+                h = hashText(id, h);
+            h = hashBytes("|", 1, h);
+        }
+        h = hashBytes(f.ports.constData(), size_t(f.ports.size()) * sizeof(int), h);
+        prints.push_back(hashText(f.origin.toString(), h));
+    }
+    std::sort(prints.begin(), prints.end());
+    return prints;
+}
+
+// What the live analyzer tells of each service (its findings, its worst
+// severity) against a full analysis of the document as it stands.
+static void compareServiceFindings(const Analyzer &analyzer, const ProblemsModel &problems,
+                                   const SchemaDocument &document, int step)
+{
+    const QList<Finding> all = Analyzer::analyze(document.schema());
+    const QList<Finding> live = analyzer.findings();
+    if (fingerprints(live) != fingerprints(all)) // the texts only to show the difference
+        QCOMPARE(Test::describe(live), Test::describe(all));
+    // The list and the analyzer share their buckets: compared as they are.
+    const auto bySlot = [](QList<Finding> findings) {
+        std::sort(findings.begin(), findings.end(), [](const Finding &a, const Finding &b) {
+            return a.slot != b.slot ? a.slot < b.slot : a.message < b.message;
+        });
+        return findings;
+    };
+    QVERIFY(bySlot(listed(problems)) == bySlot(live));
+    // For each service sampled, the full analysis' findings that name it.
+    QHash<QString, QList<Finding>> ofService;
+    for (int row = 0; row < document.serviceCount(); row += step)
+        ofService.insert(document.service(row).id, {});
+    for (const Finding &f : all) {
+        for (const QString &id : f.serviceIds) {
+            if (const auto it = ofService.find(id); it != ofService.end())
+                it->append(f);
+        }
+    }
+    for (auto it = ofService.cbegin(); it != ofService.cend(); ++it) {
+        const QString &id = it.key();
+        const QList<Finding> &expected = it.value();
+        QCOMPARE(Test::describe(analyzer.findingsForService(id)), Test::describe(expected));
+        Severity worst = Severity::Info;
+        QCOMPARE(analyzer.worstSeverity(id, &worst), !expected.isEmpty());
+        if (!expected.isEmpty()) {
+            const auto top = std::max_element(expected.cbegin(), expected.cend(), [](const Finding &a, const Finding &b) {
+                return int(a.severity) < int(b.severity);
+            });
+            QCOMPARE(int(worst), int(top->severity));
+        }
+    }
+}
+
+void tst_Analyzer::aLargeChangeShouldKeepEveryServicesFindings()
+{
+    // Thousands of copies at once (Edit > Duplicate) and a block of
+    // thousands of rows removed: the buckets are evaluated and compared on two threads, the
+    // indexes of each service updated after. Every service's findings and
+    // worst severity agree with a full analysis, and the services reported
+    // as affected are exactly those named before or after, each once.
+    SchemaDocument document(twoThreadFleet(nullptr, 8000));
+    Analyzer analyzer(&document);
+    ProblemsModel problems(&analyzer); // takes thousands at once in one go
+    QSignalSpy started(&analyzer, &Analyzer::reanalyzed);
+    QSet<QString> reported, named;
+    int repeated = 0;
+    connect(&analyzer, &Analyzer::findingsChanged, &analyzer,
+            [&](const QList<Finding> &removed, const QList<Finding> &added, const QStringList &affected) {
+                reported = QSet<QString>(affected.cbegin(), affected.cend());
+                repeated += int(affected.size() - reported.size());
+                named.clear();
+                for (const QList<Finding> *list : {&removed, &added}) {
+                    for (const Finding &f : *list) {
+                        for (const QString &id : f.serviceIds)
+                            named.insert(id);
+                    }
+                }
+            });
+    const QList<Finding> original = analyzer.findings();
+
+    QList<Service> copies;
+    for (int row = 0; row < 3000; ++row) {
+        Service s = document.service(row * 2);
+        s.id += QStringLiteral("-copy");
+        copies.append(s);
+    }
+    QUndoStack *stack = document.undoStack();
+    stack->push(new AddServicesCommand(&document, copies, 2345));
+    QVERIFY(reported.size() > 3000);
+    QVERIFY(named.subtract(reported).isEmpty());
+    compareServiceFindings(analyzer, problems, document, 5);
+
+    // One block of rows, removed in one change.
+    QStringList ids;
+    for (int row = 6000; row < 9000; ++row)
+        ids.append(document.service(row).id);
+    stack->push(new RemoveServicesCommand(&document, ids));
+    QVERIFY(reported.size() > 3000);
+    QVERIFY(named.subtract(reported).isEmpty());
+    compareServiceFindings(analyzer, problems, document, 5);
+
+    stack->undo();
+    stack->undo();
+    QVERIFY(fingerprints(analyzer.findings()) == fingerprints(original));
+    compareServiceFindings(analyzer, problems, document, 3);
+    QCOMPARE(repeated, 0);
+    QCOMPARE(started.count(), 0); // each change an incremental update
 }
 
 QTEST_GUILESS_MAIN(tst_Analyzer)

@@ -3,7 +3,7 @@
 // and the Moves panel has its result. Not a test: run it by hand, ideally
 // from a release build:
 //
-//   bench_window [SERVICES HOSTS RANGES] [--edits N]
+//   bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--duplicate-runs N]
 //
 // Prints min / median / max of each step and the longest single task the
 // GUI thread ran (from waking up to blocking again) during it: what decides
@@ -101,23 +101,46 @@ int main(int argc, char *argv[])
     QStandardPaths::setTestModeEnabled(true); // settings and recovery files of their own
     QTextStream out(stdout);
     const QStringList args = app.arguments();
-    QStringList numbers;
     int edits = 200;
     int duplicates = 1000;
     int duplicateRuns = 3;
+    const auto usage = [&out] {
+        out << "usage: bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--duplicate-runs N]\n"
+               "default 100000 1000 200, 200 edits, a Duplicate of 1000 services timed 3 times\n";
+    };
+    const auto bad = [&usage](const QString &arg) {
+        QTextStream(stderr) << "bench_window: unexpected argument " << arg << "\n";
+        usage();
+        return 2;
+    };
+    QList<int> sizes = {100000, 1000, 200};
+    qsizetype position = 0;
     for (int i = 1; i < args.size(); ++i) {
-        if (args.at(i) == QLatin1String("--edits") && i + 1 < args.size())
-            edits = args.at(++i).toInt();
-        else if (args.at(i) == QLatin1String("--duplicate") && i + 1 < args.size())
-            duplicates = args.at(++i).toInt();
-        else if (args.at(i) == QLatin1String("--duplicate-runs") && i + 1 < args.size())
-            duplicateRuns = std::max(1, args.at(++i).toInt());
+        const QString &arg = args.at(i);
+        if (arg == QLatin1String("--help") || arg == QLatin1String("-h")) {
+            usage();
+            return 0;
+        }
+        int *option = arg == QLatin1String("--edits")     ? &edits
+            : arg == QLatin1String("--duplicate")         ? &duplicates
+            : arg == QLatin1String("--duplicate-runs")    ? &duplicateRuns
+                                                          : nullptr;
+        const QString value = option ? args.value(++i) : arg;
+        bool ok = false;
+        const int number = value.toInt(&ok);
+        if (!ok || number < 0)
+            return bad(option ? arg + QLatin1Char(' ') + value : arg);
+        if (option)
+            *option = number;
+        else if (position < sizes.size())
+            sizes[position++] = number;
         else
-            numbers.append(args.at(i));
+            return bad(arg);
     }
-    const int services = numbers.size() > 0 ? numbers.at(0).toInt() : 100000;
-    const int hosts = numbers.size() > 1 ? numbers.at(1).toInt() : 1000;
-    const int ranges = numbers.size() > 2 ? numbers.at(2).toInt() : 200;
+    duplicateRuns = std::max(1, duplicateRuns);
+    const int services = sizes.at(0), hosts = std::max(1, sizes.at(1)), ranges = sizes.at(2);
+    if (services == 0)
+        edits = duplicates = 0; // nothing to edit or copy
 
     QTemporaryDir dir;
     const Schema schema = generateFleet(services, hosts, ranges, true);
@@ -309,8 +332,13 @@ int main(int argc, char *argv[])
                    .arg(stats(undoDirect), stats(undoIdle));
     }
 
-    // An edit makes the document modified, so that save and autosave write.
-    model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20001);
+    // An edit makes the document modified, so that save and autosave write
+    // (an empty plan is written as it is).
+    const auto editFirstService = [model](int port) {
+        if (model->rowCount() > 0)
+            model->setData(model->index(0, ServiceTableModel::ActualPortColumn), port);
+    };
+    editFirstService(20001);
     waitUntilIdle(window, monitor);
     QList<double> saves;
     for (int i = 0; i < 3; ++i) {
@@ -318,14 +346,14 @@ int main(int argc, char *argv[])
         timer.start();
         window.save();
         saves.append(timer.nsecsElapsed() / 1e6);
-        model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20002 + i);
+        editFirstService(20002 + i);
         waitUntilIdle(window, monitor);
     }
     out << QStringLiteral("File > Save until written (serialized and written on a worker while the window waits): %1\n").arg(stats(saves));
 
     QList<double> autosaveGui, autosaveTotal;
     for (int i = 0; i < 3; ++i) {
-        model->setData(model->index(0, ServiceTableModel::ActualPortColumn), 20010 + i);
+        editFirstService(20010 + i);
         waitUntilIdle(window, monitor);
         QElapsedTimer timer;
         timer.start();
