@@ -106,16 +106,68 @@ void GridContent::rebuild(const Schema &schema, const QString &hostId)
             mReferenceRows.insert(mReference->services.at(row).id, row);
     }
     mByRow.assign(size_t(schema.services.size()), Placement());
-    for (int row = 0; row < int(schema.services.size()); ++row) {
-        const Placement p = placementOf(schema.services.at(row));
-        mByRow[size_t(row)] = p;
-        // Rows ascend, so appending keeps each list ordered; ghosts are rare
-        // enough that inserting them in order costs nothing.
-        if (p.port)
-            insertEntry(p.port, {row, false, p.unplanned});
-        if (p.ghostPort)
-            insertEntry(p.ghostPort, {row, true, false, p.ghostIsPrevious});
+    // Rows ascend, so appending keeps each list ordered; ghosts are rare
+    // enough that inserting them in order costs nothing.
+    for (int row = 0; row < int(schema.services.size()); ++row)
+        placeRow(schema, row);
+}
+
+// Every entry from row `from` on moves by `by`; their order stays.
+void GridContent::shiftRows(int from, int by)
+{
+    for (QList<GridEntry> &list : mByPort) {
+        if (list.isEmpty())
+            continue; // not detached: most ports are free
+        for (GridEntry &e : list) {
+            if (e.row >= from)
+                e.row += by;
+        }
     }
+}
+
+// Places the service of a row that has no entries yet.
+const GridContent::Placement &GridContent::placeRow(const Schema &schema, int row)
+{
+    Placement &p = mByRow[size_t(row)];
+    p = placementOf(schema.services.at(row));
+    if (p.port)
+        insertEntry(p.port, {row, false, p.unplanned});
+    if (p.ghostPort)
+        insertEntry(p.ghostPort, {row, true, false, p.ghostIsPrevious});
+    return p;
+}
+
+bool GridContent::isUnranged(const Placement &p) const
+{
+    return (p.port && !mInRange[size_t(p.port)]) || (p.ghostPort && !mInRange[size_t(p.ghostPort)]);
+}
+
+bool GridContent::insertRows(const Schema &schema, int first, int last)
+{
+    const int count = last - first + 1;
+    if (first < int(mByRow.size()))
+        shiftRows(first, count);
+    mByRow.insert(mByRow.begin() + first, size_t(count), Placement());
+    bool unranged = false;
+    for (int row = first; row <= last; ++row)
+        unranged = isUnranged(placeRow(schema, row)) || unranged;
+    return unranged;
+}
+
+bool GridContent::removeRows(int first, int last)
+{
+    bool unranged = false;
+    for (int row = first; row <= last; ++row) {
+        const Placement &p = mByRow[size_t(row)];
+        if (p.port)
+            removeEntries(p.port, row);
+        if (p.ghostPort)
+            removeEntries(p.ghostPort, row);
+        unranged = unranged || isUnranged(p);
+    }
+    mByRow.erase(mByRow.begin() + first, mByRow.begin() + last + 1);
+    shiftRows(last + 1, -(last - first + 1));
+    return unranged;
 }
 
 const QList<GridEntry> &GridContent::entriesAt(int port) const

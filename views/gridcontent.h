@@ -55,6 +55,12 @@ public:
 
     // Re-places one service after an edit; returns the ports whose cells changed.
     QList<int> updateRow(const Schema &schema, int row);
+    // Services inserted at rows first..last of the schema, or taken out of
+    // them: the rows after move, the rest stays placed. Each returns whether
+    // a port outside every range was among them (the layout's unranged
+    // block may change).
+    bool insertRows(const Schema &schema, int first, int last);
+    bool removeRows(int first, int last);
 
     // Ports with a service or ghost outside every range, ascending.
     QList<int> unrangedPorts() const;
@@ -78,6 +84,9 @@ private:
     Placement ownPlacementOf(const Service &service) const;
     void insertEntry(int port, const GridEntry &entry);
     void removeEntries(int port, int row);
+    void shiftRows(int from, int by);
+    const Placement &placeRow(const Schema &schema, int row);
+    bool isUnranged(const Placement &p) const;
 
     QString mHostId;
     const Schema *mReference = nullptr;

@@ -79,7 +79,9 @@ void RangeGridView::setServiceModel(ServiceTableModel *model)
                 setLayer(QString());
             viewport()->update();
         });
-        connect(model, &QAbstractItemModel::rowsRemoved, this, [this] { rebuild(); });
+        connect(model, &QAbstractItemModel::rowsRemoved, this, [this](const QModelIndex &, int first, int last) {
+            contentChanged(mContent.removeRows(first, last));
+        });
     }
     rebuild();
 }
@@ -435,10 +437,26 @@ void RangeGridView::dataChanged(const QModelIndex &topLeft, const QModelIndex &b
     }
 }
 
+// Rows come and go in place: a Delete of a filter's matches removes them
+// block by block, and each block re-placed the whole fleet.
 void RangeGridView::rowsInserted(const QModelIndex &parent, int start, int end)
 {
     QAbstractItemView::rowsInserted(parent, start, end);
-    rebuild();
+    if (mDocument)
+        contentChanged(mContent.insertRows(mDocument->schema(), start, end));
+    else
+        rebuild();
+}
+
+void RangeGridView::contentChanged(bool unranged)
+{
+    if (unranged) {
+        relayout();
+        if (!mLayout.hasCell(mCursor))
+            mCursor = mLayout.firstCell();
+    } else {
+        viewport()->update();
+    }
 }
 
 void RangeGridView::reset()

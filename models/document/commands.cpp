@@ -107,9 +107,35 @@ void ReplaceServiceCommand::redo() { mDocument->setService(mDocument->serviceRow
 
 namespace {
 
+// Beyond this many blocks of rows (a Delete of a filter's matches, scattered
+// over a fleet) the plan's services are replaced at once, one reset of what
+// shows them, instead of block by block: each block moved every row after
+// it in the plan and in every view of it.
+constexpr qsizetype ManyRuns = 32;
+
+void replaceServices(SchemaDocument *document, QList<Service> services)
+{
+    Schema schema = document->schema();
+    schema.services = std::move(services);
+    document->replaceSchema(schema);
+}
+
 // Back to front, so that the rows of the earlier runs stay where they are.
 void removeRuns(SchemaDocument *document, const QList<RowRun> &runs)
 {
+    if (runs.size() > ManyRuns) {
+        const QList<Service> &services = document->schema().services;
+        QList<Service> kept;
+        kept.reserve(services.size());
+        int next = 0;
+        for (const RowRun &run : runs) {
+            kept.append(services.sliced(next, run.first - next));
+            next = run.last + 1;
+        }
+        kept.append(services.sliced(next));
+        replaceServices(document, std::move(kept));
+        return;
+    }
     for (auto it = runs.crbegin(); it != runs.crend(); ++it)
         document->removeServices(it->first, it->count());
 }
@@ -184,6 +210,21 @@ void RemoveServicesCommand::redo()
 // Front to back, so that each block lands on the row it had.
 void RemoveServicesCommand::undo()
 {
+    if (mRemoved.size() > ManyRuns) {
+        const QList<Service> &services = mDocument->schema().services;
+        QList<Service> restored;
+        restored.reserve(services.size() + mServiceIds.size());
+        qsizetype next = 0;
+        for (const auto &[row, block] : std::as_const(mRemoved)) {
+            const qsizetype before = qMin(qsizetype(row) - restored.size(), services.size() - next);
+            restored.append(services.sliced(next, before));
+            next += before;
+            restored.append(block);
+        }
+        restored.append(services.sliced(next));
+        replaceServices(mDocument, std::move(restored));
+        return;
+    }
     for (const auto &[row, services] : std::as_const(mRemoved))
         mDocument->insertServices(qMin(row, mDocument->serviceCount()), services);
 }

@@ -67,14 +67,23 @@ void SchemaDocument::replaceSchema(const Schema &schema)
     emit reset();
 }
 
-void SchemaDocument::rebuildServiceRows(int from)
+void SchemaDocument::rebuildServiceRows()
 {
-    if (from == 0) {
-        mServiceRows.clear();
-        mServiceRows.reserve(mSchema.services.size());
-    }
-    for (int i = from; i < mSchema.services.size(); ++i)
+    mServiceRows.clear();
+    mServiceRows.reserve(mSchema.services.size());
+    for (int i = 0; i < mSchema.services.size(); ++i)
         mServiceRows.insert(mSchema.services.at(i).id, i);
+}
+
+// The rows from `from` on move by `by`: one pass over the map's entries,
+// without hashing or comparing an id. Deleting a filter's hundreds of
+// matches, scattered over a fleet, moves the rows after each of them.
+void SchemaDocument::shiftServiceRows(int from, int by)
+{
+    for (auto it = mServiceRows.begin(); it != mServiceRows.end(); ++it) {
+        if (it.value() >= from)
+            it.value() += by;
+    }
 }
 
 void SchemaDocument::rebuildIndexes()
@@ -173,7 +182,9 @@ void SchemaDocument::insertServices(int row, const QList<Service> &services)
     } else {
         mSchema.services.insert(row, services.size(), Service());
         std::copy(services.cbegin(), services.cend(), mSchema.services.begin() + row);
-        rebuildServiceRows(row);
+        shiftServiceRows(row, int(services.size()));
+        for (int i = row; i <= last; ++i)
+            mServiceRows.insert(mSchema.services.at(i).id, i);
     }
     emit servicesInserted(row, last);
 }
@@ -188,7 +199,7 @@ void SchemaDocument::removeServices(int row, int count)
     for (int i = row; i <= last; ++i)
         mServiceRows.remove(mSchema.services.at(i).id);
     mSchema.services.remove(row, count);
-    rebuildServiceRows(row);
+    shiftServiceRows(last + 1, -count);
     emit servicesRemoved(row, last);
 }
 

@@ -87,7 +87,8 @@ signals:
 
 private:
     void rebuildIndexes(); // all three below, for a whole new schema
-    void rebuildServiceRows(int from = 0);
+    void rebuildServiceRows();
+    void shiftServiceRows(int from, int by);
     void rebuildHostRows();
     void rebuildRangeIndexes();
 

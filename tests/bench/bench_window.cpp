@@ -3,7 +3,7 @@
 // and the Moves panel has its result. Not a test: run it by hand, ideally
 // from a release build:
 //
-//   bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--duplicate-runs N]
+//   bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--delete N] [--duplicate-runs N]
 //
 // Prints min / median / max of each step and the longest single task the
 // GUI thread ran (from waking up to blocking again) during it: what decides
@@ -104,9 +104,12 @@ int main(int argc, char *argv[])
     int edits = 200;
     int duplicates = 1000;
     int duplicateRuns = 3;
+    int deletes = 1000;
     const auto usage = [&out] {
-        out << "usage: bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--duplicate-runs N]\n"
-               "default 100000 1000 200, 200 edits, a Duplicate of 1000 services timed 3 times\n";
+        out << "usage: bench_window [SERVICES HOSTS RANGES] [--edits N] [--duplicate N] [--delete N] "
+               "[--duplicate-runs N]\n"
+               "default 100000 1000 200, 200 edits, a Duplicate of 1000 services and a Delete of 1000 scattered\n"
+               "ones, each timed 3 times (--duplicate-runs)\n";
     };
     const auto bad = [&usage](const QString &arg) {
         QTextStream(stderr) << "bench_window: unexpected argument " << arg << "\n";
@@ -124,6 +127,7 @@ int main(int argc, char *argv[])
         int *option = arg == QLatin1String("--edits")     ? &edits
             : arg == QLatin1String("--duplicate")         ? &duplicates
             : arg == QLatin1String("--duplicate-runs")    ? &duplicateRuns
+            : arg == QLatin1String("--delete")            ? &deletes
                                                           : nullptr;
         const QString value = option ? args.value(++i) : arg;
         bool ok = false;
@@ -140,7 +144,7 @@ int main(int argc, char *argv[])
     duplicateRuns = std::max(1, duplicateRuns);
     const int services = sizes.at(0), hosts = std::max(1, sizes.at(1)), ranges = sizes.at(2);
     if (services == 0)
-        edits = duplicates = 0; // nothing to edit or copy
+        edits = duplicates = deletes = 0; // nothing to edit, copy or delete
 
     QTemporaryDir dir;
     const Schema schema = generateFleet(services, hosts, ranges, true);
@@ -327,6 +331,47 @@ int main(int argc, char *argv[])
         out << QStringLiteral("Edit > Duplicate of %1 services: the command %2; until idle %3; longest GUI task %4 ms\n"
                               "  its undo: %5; until idle %6\n")
                    .arg(count)
+                   .arg(stats(direct), stats(idle))
+                   .arg(monitor.longest(), 0, 'f', 1)
+                   .arg(stats(undoDirect), stats(undoIdle));
+    }
+
+    // Edit > Delete of --delete N services scattered over the plan (every
+    // k-th row, as a filter's matches lie; 1,000; 0 for none), and its undo.
+    if (deletes != 0) {
+        const int count = std::min(deletes, services);
+        const int every = services / count;
+        QStringList ids;
+        ids.reserve(count);
+        for (int row = every / 2; ids.size() < count; row += every)
+            ids.append(window.document()->service(row).id);
+        QList<double> direct, idle, undoDirect, undoIdle;
+        monitor.reset();
+        for (int i = 0; i < duplicateRuns; ++i) {
+            window.servicesView()->selectServices(ids);
+            waitUntilIdle(window, monitor);
+            QElapsedTimer timer;
+            timer.start();
+            window.deleteSelected();
+            direct.append(timer.nsecsElapsed() / 1e6);
+            monitor.addTask(direct.last());
+            waitUntilIdle(window, monitor);
+            idle.append(timer.nsecsElapsed() / 1e6);
+            if (window.document()->serviceCount() != services - count) {
+                out << "Delete did not remove " << count << " services\n";
+                return 1;
+            }
+            timer.restart();
+            window.document()->undoStack()->undo();
+            undoDirect.append(timer.nsecsElapsed() / 1e6);
+            monitor.addTask(undoDirect.last());
+            waitUntilIdle(window, monitor);
+            undoIdle.append(timer.nsecsElapsed() / 1e6);
+        }
+        out << QStringLiteral("Edit > Delete of %1 scattered services (every %2th row): the command %3; until idle %4; "
+                              "longest GUI task %5 ms\n  its undo: %6; until idle %7\n")
+                   .arg(count)
+                   .arg(every)
                    .arg(stats(direct), stats(idle))
                    .arg(monitor.longest(), 0, 'f', 1)
                    .arg(stats(undoDirect), stats(undoIdle));

@@ -78,6 +78,19 @@ void tst_Commands::everyCommandShouldRestoreTheDocument_data()
     QTest::newRow("remove service") << Make([](SchemaDocument *d) {
         return new RemoveServiceCommand(d, QStringLiteral("mana-search"));
     });
+    // Scattered rows: a few blocks one by one, many at once.
+    for (const auto &[every, name] : {std::pair{20, "remove every 20th service"}, {2, "remove every other service"}}) {
+        QTest::newRow(name) << Make([every](SchemaDocument *d) {
+            QStringList ids;
+            for (int row = 1; row < d->serviceCount(); row += every)
+                ids.append(d->service(row).id);
+            return new RemoveServicesCommand(d, ids);
+        });
+    }
+    QTest::newRow("add services in the middle") << Make([](SchemaDocument *d) {
+        return new AddServicesCommand(d, {Test::service(QStringLiteral("x"), 3007), Test::service(QStringLiteral("y"), 3008)},
+                                      5);
+    });
     QTest::newRow("change hosts") << Make([](SchemaDocument *d) {
         QList<Host> hosts = d->schema().hosts;
         hosts[0].name = QStringLiteral("GPU box");
@@ -111,6 +124,7 @@ void tst_Commands::everyCommandShouldRestoreTheDocument()
 {
     QFETCH(Make, make);
     SchemaDocument document(builtInSample());
+    QVERIFY(document.serviceCount() > 66); // every other one: more blocks than are removed one by one
     const QByteArray before = JsonFormat::serialize(document.schema());
     document.undoStack()->push(make(&document));
     const QByteArray after = JsonFormat::serialize(document.schema());

@@ -1,5 +1,7 @@
 #include "analyzer.h"
+#include "commands.h"
 #include "findinglookup.h"
+#include "gridcontent.h"
 #include "hosttablemodel.h"
 #include "jsonformat.h"
 #include "observation.h"
@@ -7,6 +9,7 @@
 #include "schemadocument.h"
 #include "selectionsync.h"
 #include "servicetablemodel.h"
+#include "testutil.h"
 
 #include <QAccessible>
 #include <QItemSelectionModel>
@@ -362,6 +365,48 @@ private slots:
         QTest::keyClick(mView, Qt::Key_0, Qt::ControlModifier);
         QCOMPARE(mView->zoom(), 1.0);
         QCOMPARE(mView->portViewportRect(3001).width(), width);
+    }
+
+    void rowsInsertedAndRemovedShouldBePlacedAsARebuildPlacesThem()
+    {
+        // Rows come and go in place (a Delete block by block, a Duplicate,
+        // their undo); every port holds what placing all rows anew gives,
+        // in the plan layer and in a host's, unranged ports too.
+        const auto compareWithRebuild = [this] {
+            GridContent fresh;
+            fresh.rebuild(mDocument->schema(), mView->layer());
+            const GridContent &content = mView->gridContent();
+            for (int port = 1; port < 65536; ++port)
+                QCOMPARE(content.entriesAt(port), fresh.entriesAt(port));
+            for (int row = 0; row < mDocument->serviceCount(); ++row) {
+                QCOMPARE(content.portOfRow(row), fresh.portOfRow(row));
+                QCOMPARE(content.ghostPortOfRow(row), fresh.ghostPortOfRow(row));
+            }
+            QCOMPARE(content.unrangedPorts(), fresh.unrangedPorts());
+        };
+        for (const QString &layer : {QString(), QStringLiteral("mac-mini")}) {
+            mView->setLayer(layer);
+            Service outside = Test::service(QStringLiteral("outside"), 61000, 61001, QStringLiteral("mac-mini"));
+            mDocument->undoStack()->push(new AddServiceCommand(mDocument, outside, 3));
+            compareWithRebuild();
+            QVERIFY(mView->gridContent().unrangedPorts().contains(layer.isEmpty() ? 61000 : 61001));
+            // A few blocks (one by one), then many (the plan's services at once).
+            for (const int every : {7, 2}) {
+                QStringList ids;
+                for (int row = 0; row < mDocument->serviceCount(); row += every)
+                    ids.append(mDocument->service(row).id);
+                ids.append(QStringLiteral("outside"));
+                mDocument->undoStack()->push(new RemoveServicesCommand(mDocument, ids));
+                compareWithRebuild();
+                QVERIFY(!mView->gridContent().unrangedPorts().contains(61000));
+                QVERIFY(!mView->gridContent().unrangedPorts().contains(61001));
+                mDocument->undoStack()->undo();
+                compareWithRebuild();
+            }
+            mDocument->undoStack()->undo();
+            compareWithRebuild();
+            QCOMPARE(mDocument->schema(), builtInSample());
+        }
     }
 
     void shouldAddAndReserveOnFreeCells()
