@@ -118,6 +118,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(mDocument, &SchemaDocument::reset, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::servicesInserted, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::servicesRemoved, this, &MainWindow::updateStatus);
+    connect(mDocument, &SchemaDocument::servicesReset, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::hostsChanged, this, &MainWindow::updateStatus);
     connect(mDocument, &SchemaDocument::rangesChanged, this, &MainWindow::updateStatus);
     connect(mServiceModel, &ServiceTableModel::inputRejected, this, &MainWindow::showMessage);

@@ -370,6 +370,7 @@ Analyzer::Analyzer(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::reset, this, &Analyzer::reanalyze);
     connect(document, &SchemaDocument::serviceFieldChanged, this, &Analyzer::onServiceFieldChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &Analyzer::onServiceReplaced);
+    connect(document, &SchemaDocument::servicesReset, this, &Analyzer::reanalyze);
     connect(document, &SchemaDocument::servicesInserted, this, &Analyzer::onServicesInserted);
     connect(document, &SchemaDocument::servicesAboutToBeRemoved, this, &Analyzer::onServicesAboutToBeRemoved);
     connect(document, &SchemaDocument::servicesRemoved, this, &Analyzer::onServicesRemoved);

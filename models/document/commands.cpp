@@ -113,13 +113,6 @@ namespace {
 // it in the plan and in every view of it.
 constexpr qsizetype ManyRuns = 32;
 
-void replaceServices(SchemaDocument *document, QList<Service> services)
-{
-    Schema schema = document->schema();
-    schema.services = std::move(services);
-    document->replaceSchema(schema);
-}
-
 // Back to front, so that the rows of the earlier runs stay where they are.
 void removeRuns(SchemaDocument *document, const QList<RowRun> &runs)
 {
@@ -133,7 +126,7 @@ void removeRuns(SchemaDocument *document, const QList<RowRun> &runs)
             next = run.last + 1;
         }
         kept.append(services.sliced(next));
-        replaceServices(document, std::move(kept));
+        document->replaceServices(std::move(kept));
         return;
     }
     for (auto it = runs.crbegin(); it != runs.crend(); ++it)
@@ -222,7 +215,7 @@ void RemoveServicesCommand::undo()
             restored.append(block);
         }
         restored.append(services.sliced(next));
-        replaceServices(mDocument, std::move(restored));
+        mDocument->replaceServices(std::move(restored));
         return;
     }
     for (const auto &[row, services] : std::as_const(mRemoved))

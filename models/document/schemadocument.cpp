@@ -203,6 +203,14 @@ void SchemaDocument::removeServices(int row, int count)
     emit servicesRemoved(row, last);
 }
 
+void SchemaDocument::replaceServices(QList<Service> services)
+{
+    emit servicesAboutToBeReset();
+    mSchema.services = std::move(services);
+    rebuildServiceRows();
+    emit servicesReset();
+}
+
 void SchemaDocument::setHosts(const QList<Host> &hosts)
 {
     mSchema.hosts = hosts;

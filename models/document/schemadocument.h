@@ -59,6 +59,11 @@ public:
     // the analyzer, however many rows (Duplicate, paste and their undo).
     void insertServices(int row, const QList<Service> &services);
     void removeServices(int row, int count);
+    // The whole list of services at once, where a change touches too many
+    // places for blocks (a Delete of a filter's matches scattered over a
+    // fleet): models reset their rows, the analysis starts over. The same
+    // document still: hosts, ranges, what was observed stay.
+    void replaceServices(QList<Service> services);
     void setHosts(const QList<Host> &hosts);
     void setRanges(const QList<PortRange> &ranges);
     void setReservations(const QList<Reservation> &reservations);
@@ -78,6 +83,9 @@ signals:
     void servicesInserted(int first, int last);
     void servicesAboutToBeRemoved(int first, int last);
     void servicesRemoved(int first, int last);
+    // replaceServices(): every row may have changed.
+    void servicesAboutToBeReset();
+    void servicesReset();
     void hostsChanged();
     void rangesChanged();
     void reservationsChanged();

@@ -66,6 +66,7 @@ HostTableModel::HostTableModel(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::reset, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::servicesInserted, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::servicesRemoved, this, &HostTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesReset, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &HostTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::Host)
@@ -213,6 +214,7 @@ RangeTableModel::RangeTableModel(SchemaDocument *document, QObject *parent)
     connect(document, &SchemaDocument::reset, this, &RangeTableModel::syncRows);
     connect(document, &SchemaDocument::servicesInserted, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::servicesRemoved, this, &RangeTableModel::servicesChanged);
+    connect(document, &SchemaDocument::servicesReset, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceReplaced, this, &RangeTableModel::servicesChanged);
     connect(document, &SchemaDocument::serviceFieldChanged, this, [this](int, ServiceField field) {
         if (field == ServiceField::PlannedPort || field == ServiceField::Range)

@@ -20,14 +20,19 @@ ServiceTableModel::ServiceTableModel(SchemaDocument *document, QObject *parent)
 {
     // Between begin and end of a structural change no dataChanged may go out
     // (views still map the old rows); finding updates arriving then wait.
-    connect(document, &SchemaDocument::aboutToReset, this, [this] {
-        mChanging = true;
-        beginResetModel();
-    });
-    connect(document, &SchemaDocument::reset, this, [this] {
-        endResetModel();
-        finishStructuralChange();
-    });
+    // A new schema, or its services replaced at once.
+    for (auto aboutToReset : {&SchemaDocument::aboutToReset, &SchemaDocument::servicesAboutToBeReset}) {
+        connect(document, aboutToReset, this, [this] {
+            mChanging = true;
+            beginResetModel();
+        });
+    }
+    for (auto reset : {&SchemaDocument::reset, &SchemaDocument::servicesReset}) {
+        connect(document, reset, this, [this] {
+            endResetModel();
+            finishStructuralChange();
+        });
+    }
     connect(document, &SchemaDocument::servicesAboutToBeInserted, this, [this](int first, int last) {
         mChanging = true;
         beginInsertRows(QModelIndex(), first, last);

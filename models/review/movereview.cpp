@@ -25,6 +25,7 @@ MoveReview::MoveReview(SchemaDocument *document, QObject *parent)
         connect(document, signal, this, &MoveReview::scheduleRefresh);
     for (auto signal : {&SchemaDocument::servicesInserted, &SchemaDocument::servicesRemoved})
         connect(document, signal, this, &MoveReview::scheduleRefresh);
+    connect(document, &SchemaDocument::servicesReset, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::serviceReplaced, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::serviceFieldChanged, this, &MoveReview::scheduleRefresh);
     connect(document, &SchemaDocument::reset, this, [this] { mDismissed.clear(); });

@@ -9,6 +9,8 @@
 #include <QUndoCommand>
 #include <QUndoStack>
 
+#include <utility>
+
 namespace Portolan {
 
 WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
@@ -21,6 +23,8 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
     connect(mDraft, &SchemaDocument::serviceReplaced, this, &WhatIfSession::captureService);
     connect(mDraft, &SchemaDocument::servicesInserted, this, &WhatIfSession::captureInserted);
     connect(mDraft, &SchemaDocument::servicesAboutToBeRemoved, this, &WhatIfSession::captureAboutToBeRemoved);
+    connect(mDraft, &SchemaDocument::servicesAboutToBeReset, this, &WhatIfSession::captureAboutToBeReset);
+    connect(mDraft, &SchemaDocument::servicesReset, this, &WhatIfSession::captureReset);
     connect(mDraft, &SchemaDocument::hostsChanged, this, [this] {
         if (!mSyncing)
             mHosts = mDraft->schema().hosts;
@@ -43,6 +47,10 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
                 emit draftsChanged();
         });
     }
+    connect(mDraft, &SchemaDocument::servicesReset, this, [this] {
+        if (!mSyncing)
+            emit draftsChanged();
+    });
     connect(mDraft, &SchemaDocument::serviceReplaced, this, [this] {
         if (!mSyncing)
             emit draftsChanged();
@@ -61,6 +69,7 @@ WhatIfSession::WhatIfSession(SchemaDocument *real, QObject *parent)
     connect(real, &SchemaDocument::serviceReplaced, this, &WhatIfSession::syncFromReal);
     connect(real, &SchemaDocument::servicesInserted, this, &WhatIfSession::syncFromReal);
     connect(real, &SchemaDocument::servicesRemoved, this, &WhatIfSession::syncFromReal);
+    connect(real, &SchemaDocument::servicesReset, this, &WhatIfSession::syncFromReal);
     for (auto signal : {&SchemaDocument::hostsChanged, &SchemaDocument::rangesChanged,
                         &SchemaDocument::reservationsChanged, &SchemaDocument::referencesChanged,
                         &SchemaDocument::ruleSettingsChanged, &SchemaDocument::metadataChanged})
@@ -95,28 +104,61 @@ void WhatIfSession::captureInserted(int first, int last)
 {
     if (mSyncing)
         return;
-    for (int row = first; row <= last; ++row) {
-        const Service &s = mDraft->service(row);
-        if (mRemoved.remove(s.id))
-            captureService(row);
-        else
-            mAdded.append(s);
-    }
+    for (int row = first; row <= last; ++row)
+        captureInsertedRow(row);
+}
+
+void WhatIfSession::captureInsertedRow(int row)
+{
+    const Service &s = mDraft->service(row);
+    if (mRemoved.remove(s.id))
+        captureService(row);
+    else
+        mAdded.append(s);
 }
 
 void WhatIfSession::captureAboutToBeRemoved(int first, int last)
 {
     if (mSyncing)
         return;
-    for (int row = first; row <= last; ++row) {
-        const QString id = mDraft->service(row).id;
-        const auto before = mAdded.size();
-        mAdded.removeIf([&id](const Service &s) { return s.id == id; });
-        if (mAdded.size() == before) {
-            mRemoved.insert(id);
-            mFields.remove(id);
-        }
+    for (int row = first; row <= last; ++row)
+        captureRemoved(mDraft->service(row).id);
+}
+
+void WhatIfSession::captureRemoved(const QString &id)
+{
+    const auto before = mAdded.size();
+    mAdded.removeIf([&id](const Service &s) { return s.id == id; });
+    if (mAdded.size() == before) {
+        mRemoved.insert(id);
+        mFields.remove(id);
     }
+}
+
+void WhatIfSession::captureAboutToBeReset()
+{
+    mIdsBeforeReset.clear();
+    if (mSyncing)
+        return;
+    mIdsBeforeReset.reserve(mDraft->serviceCount());
+    for (const Service &s : mDraft->schema().services)
+        mIdsBeforeReset.insert(s.id);
+}
+
+void WhatIfSession::captureReset()
+{
+    if (mSyncing)
+        return;
+    QSet<QString> gone = std::exchange(mIdsBeforeReset, {});
+    QList<int> came;
+    for (int row = 0; row < mDraft->serviceCount(); ++row) {
+        if (!gone.remove(mDraft->service(row).id))
+            came.append(row);
+    }
+    for (const QString &id : std::as_const(gone))
+        captureRemoved(id);
+    for (int row : std::as_const(came))
+        captureInsertedRow(row);
 }
 
 Schema WhatIfSession::draftSchema() const

@@ -47,6 +47,11 @@ private:
     void captureService(int row);
     void captureInserted(int first, int last);
     void captureAboutToBeRemoved(int first, int last);
+    void captureInsertedRow(int row);
+    void captureRemoved(const QString &id);
+    // A draft's services replaced at once: what left and what came, by id.
+    void captureAboutToBeReset();
+    void captureReset();
     void syncFromReal();
     Schema draftSchema() const;
 
@@ -59,6 +64,7 @@ private:
     QHash<QString, QHash<int, QVariant>> mFields; // service id → field → value
     QList<Service> mAdded;
     QSet<QString> mRemoved;
+    QSet<QString> mIdsBeforeReset;
     std::optional<QList<Host>> mHosts;
     std::optional<QList<PortRange>> mRanges;
     std::optional<QList<Reservation>> mReservations;

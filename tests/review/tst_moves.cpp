@@ -71,6 +71,7 @@ class tst_Moves : public QObject
 
 private slots:
     void initTestCase();
+    void scatteredDeletesShouldBeDraftedAndFollowed();
     void sampleDriftShouldListExactlyTheDriftedServices();
     void dependentMovesShouldBeOrdered();
     void moveOntoAnOccupiedPortShouldIntroduceHostCollision();
@@ -383,6 +384,55 @@ void tst_Moves::acceptRealityShouldBeOneUndoStepSinglyAndInBulk()
     }
     document.undoStack()->undo();
     QCOMPARE(JsonFormat::serialize(document.schema()), original);
+}
+
+void tst_Moves::scatteredDeletesShouldBeDraftedAndFollowed()
+{
+    // A Delete of more blocks than are removed one by one replaces the
+    // services at once: in the draft document each removed service is
+    // still a draft, and in the real one the drafts follow, what-if stays.
+    SchemaDocument document(builtInSample());
+    WhatIfSession session(&document);
+    SchemaDocument *draft = session.draftDocument();
+    const QString auth = QStringLiteral("mana-auth");
+    draft->undoStack()->push(new ChangeServiceFieldCommand(draft, auth, ServiceField::PlannedPort, 3009));
+    const auto everyOther = [&auth](const SchemaDocument *d, int from) {
+        QStringList ids;
+        for (int row = from; row < d->serviceCount(); row += 2) {
+            if (d->service(row).id != auth)
+                ids.append(d->service(row).id);
+        }
+        return ids;
+    };
+    const QStringList drafted = everyOther(draft, 1);
+    QVERIFY(drafted.size() > 32);
+    draft->undoStack()->push(new RemoveServicesCommand(draft, drafted));
+    QCOMPARE(session.drafts().size(), drafted.size() + 1);
+    // An edit of the real document rebuilds the draft from it and the drafts.
+    const QString kept = document.service(0).id;
+    QVERIFY(!drafted.contains(kept));
+    document.undoStack()->push(new ChangeServiceFieldCommand(&document, kept, ServiceField::Description,
+                                                             QStringLiteral("edited")));
+    QCOMPARE(draft->serviceCount(), document.serviceCount() - drafted.size());
+    for (const QString &id : drafted)
+        QVERIFY(draft->serviceRow(id) < 0);
+    QCOMPARE(draft->schema().service(auth)->plannedPort, 3009);
+    QCOMPARE(draft->schema().service(kept)->description, QStringLiteral("edited"));
+    document.undoStack()->undo();
+    QCOMPARE(session.drafts().size(), drafted.size() + 1);
+
+    // Scattered rows deleted in the real document: the draft follows, its
+    // own removals and edit kept.
+    const QStringList real = everyOther(&document, 0);
+    QVERIFY(real.size() > 32);
+    document.undoStack()->push(new RemoveServicesCommand(&document, real));
+    QCOMPARE(draft->serviceCount(), document.serviceCount() - drafted.size());
+    QCOMPARE(session.drafts().size(), drafted.size() + 1);
+    QCOMPARE(draft->schema().service(auth)->plannedPort, 3009);
+    document.undoStack()->undo();
+    QCOMPARE(document.schema(), builtInSample());
+    QCOMPARE(draft->serviceCount(), document.serviceCount() - drafted.size());
+    QCOMPARE(session.drafts().size(), drafted.size() + 1);
 }
 
 void tst_Moves::rejectShouldDropDraftsAsOneUndoStep()
