@@ -415,18 +415,11 @@ void Analyzer::reanalyze()
     d->indexEntries();
     d->bySlot.clear();
     d->slotsOfService.clear();
-    // Most services of a fleet are in some finding (a latent collision, a
-    // drift): reserved once instead of rehashed as they come.
-    d->slotsOfService.reserve(n);
+    d->slotsOfServiceMade = false;
     mFindingCount = all.size();
     std::fill(std::begin(mCounts), std::end(mCounts), 0);
     for (Finding &f : all) {
         ++mCounts[int(f.severity)];
-        for (const QString &id : f.serviceIds) {
-            Private::Slots &serviceSlots = d->slotsOfService[id];
-            if (!serviceSlots.contains(f.slot))
-                serviceSlots.append(f.slot);
-        }
         d->bySlot[f.slot].append(std::move(f));
     }
     emit reanalyzed();
@@ -552,7 +545,7 @@ void Analyzer::commit(const QSet<quint64> &buckets)
             ++mFindingCount;
         }
         const IdRef *ids = partIds[split > 0 && i >= split ? 1 : 0].data();
-        for (const IdRef *g = ids + c.gone; g != ids + c.come; ++g) {
+        for (const IdRef *g = ids + c.gone; d->slotsOfServiceMade && g != ids + c.come; ++g) {
             auto s = d->slotsOfService.find(*g->id);
             if (s != d->slotsOfService.end()) {
                 s->removeOne(slot);
@@ -560,7 +553,7 @@ void Analyzer::commit(const QSet<quint64> &buckets)
                     d->slotsOfService.erase(s);
             }
         }
-        for (const IdRef *n = ids + c.come; n != ids + c.end; ++n)
+        for (const IdRef *n = ids + c.come; d->slotsOfServiceMade && n != ids + c.end; ++n)
             d->slotsOfService[*n->id].append(slot);
         for (const IdRef *id = ids + c.before; id != ids + c.gone; ++id) {
             const qsizetype size = affectedSet.size();
@@ -593,7 +586,7 @@ QList<Finding> Analyzer::findings() const
 QList<Finding> Analyzer::findingsForService(const QString &serviceId) const
 {
     QList<Finding> result;
-    const Private::Slots buckets = d->slotsOfService.value(serviceId);
+    const Private::Slots buckets = d->serviceSlots().value(serviceId);
     for (quint64 slot : buckets) {
         for (const Finding &f : d->bySlot.value(slot)) {
             if (f.serviceIds.contains(serviceId))
@@ -607,8 +600,9 @@ QList<Finding> Analyzer::findingsForService(const QString &serviceId) const
 bool Analyzer::worstSeverity(const QString &serviceId, Severity *severity) const
 {
     bool any = false;
-    const auto buckets = d->slotsOfService.constFind(serviceId);
-    if (buckets == d->slotsOfService.constEnd())
+    const TextHash<Private::Slots> &serviceSlots = d->serviceSlots();
+    const auto buckets = serviceSlots.constFind(serviceId);
+    if (buckets == serviceSlots.constEnd())
         return false;
     for (quint64 slot : *buckets) {
         for (const Finding &f : d->bySlot.value(slot)) {

@@ -487,7 +487,28 @@ struct Analyzer::Private
     // A service is in one or two findings' buckets, mostly: kept inline,
     // without an allocation for each of a fleet's services.
     using Slots = QVarLengthArray<quint64, 2>;
-    TextHash<Slots> slotsOfService;
+    // Made from bySlot when first asked for (what a service's findings are):
+    // a diff or a move's impact never asks, and a fleet's took a twentieth
+    // of a diff to make. Kept up to date by commit() from then on.
+    const TextHash<Slots> &serviceSlots() const
+    {
+        if (!slotsOfServiceMade) {
+            slotsOfService.reserve(qsizetype(bySlot.size()));
+            for (auto it = bySlot.cbegin(); it != bySlot.cend(); ++it) {
+                for (const Finding &f : it.value()) {
+                    for (const QString &id : f.serviceIds) {
+                        Slots &serviceSlots = slotsOfService[id];
+                        if (!serviceSlots.contains(it.key()))
+                            serviceSlots.append(it.key());
+                    }
+                }
+            }
+            slotsOfServiceMade = true;
+        }
+        return slotsOfService;
+    }
+    mutable TextHash<Slots> slotsOfService;
+    mutable bool slotsOfServiceMade = false;
 
     // The messages that latent collisions make by the thousand, translated
     // once per rebuild.
