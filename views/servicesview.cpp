@@ -12,6 +12,7 @@
 #include <QItemSelectionModel>
 #include <QLabel>
 #include <QLineEdit>
+#include <QScrollBar>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -73,6 +74,11 @@ ServicesView::ServicesView(ServiceTableModel *model, QWidget *parent)
                   ServiceTableModel::ProtocolColumn, ServiceTableModel::ContainerPortColumn})
         mTable->resizeColumnToContents(c);
     connect(mTable->selectionModel(), &QItemSelectionModel::selectionChanged, this, &ServicesView::selectionChanged);
+    connect(mTable->verticalScrollBar(), &QScrollBar::valueChanged, this, &ServicesView::rememberTopService);
+    // Where the table stood is kept while it resets (its scroll range
+    // shrinks to nothing on the way), and restored after the model's reset.
+    connect(model->document(), &SchemaDocument::servicesAboutToBeReset, this, [this] { mKeepTop = true; });
+    connect(model->document(), &SchemaDocument::servicesReset, this, &ServicesView::restoreTopService);
 
     for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
         connect(mProxy, signal, this, &ServicesView::updateShown);
@@ -157,6 +163,29 @@ QStringList ServicesView::selectedServiceIds() const
     for (int row : std::as_const(rows))
         ids.append(mProxy->index(row, 0).data(ServiceTableModel::ServiceIdRole).toString());
     return ids;
+}
+
+void ServicesView::rememberTopService()
+{
+    if (mKeepTop)
+        return;
+    mTopScroll = mTable->verticalScrollBar()->value();
+    const QModelIndex top = mProxy->mapToSource(mTable->indexAt(QPoint(0, 0)));
+    mTopServiceId = top.isValid() ? mModel->document()->service(top.row()).id : QString();
+}
+
+void ServicesView::restoreTopService()
+{
+    mKeepTop = false;
+    const QString id = mTopServiceId;
+    const int scroll = mTopScroll;
+    mTable->doItemsLayout(); // the scroll range of the new rows, now
+    const int row = id.isEmpty() ? -1 : mModel->document()->serviceRow(id);
+    const QModelIndex index = row < 0 ? QModelIndex() : mProxy->mapFromSource(mModel->index(row, 0));
+    if (index.isValid())
+        mTable->scrollTo(index, QAbstractItemView::PositionAtTop);
+    else
+        mTable->verticalScrollBar()->setValue(scroll); // the top one went: about where it was
 }
 
 } // namespace Portolan

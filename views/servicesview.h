@@ -39,6 +39,8 @@ signals:
 private:
     void refreshHostFilter();
     void updateShown();
+    void rememberTopService();
+    void restoreTopService();
 
     ServiceTableModel *mModel;
     ServiceFilterProxy *mProxy;
@@ -46,6 +48,12 @@ private:
     QComboBox *mHostFilter;
     QLabel *mShown;
     QTableView *mTable;
+    // The service at the top of the table and how far it was scrolled, to
+    // come back to when the plan's services are replaced at once (a Delete
+    // of rows scattered over a fleet), which resets the table.
+    QString mTopServiceId;
+    int mTopScroll = 0;
+    bool mKeepTop = false;
 };
 
 } // namespace Portolan

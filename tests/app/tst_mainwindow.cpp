@@ -9,6 +9,7 @@
 #include "problemsview.h"
 #include "realitysync.h"
 #include "rangegridview.h"
+#include "servicefilterproxy.h"
 #include "servicesview.h"
 #include "servicetablemodel.h"
 #include "testutil.h"
@@ -24,6 +25,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QStandardPaths>
 #include <QStatusBar>
 #include <QTabBar>
@@ -51,6 +53,7 @@ private slots:
     void shouldOfferToReloadAnExternalChange();
     void shouldNotOverwriteAnExternalChangeWithoutConsent();
     void whatIfShouldShowTheDraftInTableAndGrid();
+    void aScatteredDeleteShouldKeepWhatIfAndTheView();
     void shouldNameTheBuiltInSampleButSaveItAsNew();
     void savedSampleShouldCarryItsLinkedFiles();
     void linkedFileEditedOnDiskShouldUpdateTheWindowWithoutAnEdit();
@@ -195,6 +198,60 @@ void tst_MainWindow::whatIfShouldShowTheDraftInTableAndGrid()
     window.setWhatIfMode(false); // leaving drops the drafts; only closing asks
     QCOMPARE(window.findChildren<RangeGridView *>().size(), 1);
     QCOMPARE(JsonFormat::serialize(window.document()->schema()), before);
+}
+
+void tst_MainWindow::aScatteredDeleteShouldKeepWhatIfAndTheView()
+{
+    // A Delete of a filter's matches, scattered over a fleet, replaces the
+    // services at once: what-if drafting, its drafts and the table's place
+    // in the list stay, and undo brings every service back.
+    Schema fleet = builtInSample();
+    const Service model = fleet.services.first();
+    for (int i = 0; i < 2000; ++i) {
+        Service s = model;
+        s.id = QStringLiteral("extra-%1").arg(i);
+        s.name = s.id;
+        fleet.services.append(s);
+    }
+    MainWindow window;
+    window.resize(1280, 800);
+    window.show();
+    window.openUntitled(fleet);
+    window.setWhatIfMode(true);
+    SchemaDocument *draft = window.whatIfSession()->draftDocument();
+    draft->undoStack()->push(new ChangeServiceFieldCommand(draft, QStringLiteral("mana-tts"), ServiceField::PlannedPort, 3027));
+    QTableView *table = window.servicesView()->tableView();
+    QStringList ids;
+    for (int row = 1; row < window.document()->serviceCount(); row += 40)
+        ids.append(window.document()->service(row).id);
+    QVERIFY(ids.size() > 32); // more blocks than are removed one by one
+    ids.removeAll(QStringLiteral("mana-tts"));
+    window.servicesView()->selectServices(ids);
+    QApplication::processEvents();
+    // The user scrolls to the middle, to a row that stays, and deletes.
+    const auto topId = [&window, table] {
+        const QModelIndex top = window.servicesView()->proxy()->mapToSource(table->indexAt(QPoint(0, 0)));
+        return top.isValid() ? window.document()->service(top.row()).id : QString();
+    };
+    table->verticalScrollBar()->setValue(table->verticalScrollBar()->maximum() / 2);
+    while (ids.contains(topId()))
+        table->verticalScrollBar()->setValue(table->verticalScrollBar()->value() + 1);
+    const QString top = topId();
+    QVERIFY(table->verticalScrollBar()->value() > 100);
+    window.deleteSelected();
+    QApplication::processEvents();
+    QCOMPARE(window.document()->serviceCount(), fleet.services.size() - ids.size());
+    QVERIFY(window.whatIfSession());
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-tts"))->plannedPort, 3027);
+    QCOMPARE(draft->serviceCount(), window.document()->serviceCount());
+    QCOMPARE(topId(), top);
+
+    window.document()->undoStack()->undo();
+    QApplication::processEvents();
+    QCOMPARE(window.document()->schema(), fleet);
+    QVERIFY(window.whatIfSession());
+    QCOMPARE(draft->schema().service(QStringLiteral("mana-tts"))->plannedPort, 3027);
+    window.setWhatIfMode(false);
 }
 
 void tst_MainWindow::shouldNameTheBuiltInSampleButSaveItAsNew()
