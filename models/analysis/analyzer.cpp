@@ -545,16 +545,18 @@ void Analyzer::commit(const QSet<quint64> &buckets)
             ++mFindingCount;
         }
         const IdRef *ids = partIds[split > 0 && i >= split ? 1 : 0].data();
-        for (const IdRef *g = ids + c.gone; d->slotsOfServiceMade && g != ids + c.come; ++g) {
-            auto s = d->slotsOfService.find(*g->id);
-            if (s != d->slotsOfService.end()) {
-                s->removeOne(slot);
-                if (s->isEmpty())
-                    d->slotsOfService.erase(s);
+        if (d->slotsOfServiceMade) {
+            for (const IdRef *g = ids + c.gone; g != ids + c.come; ++g) {
+                auto s = d->slotsOfService.find(*g->id);
+                if (s != d->slotsOfService.end()) {
+                    s->removeOne(slot);
+                    if (s->isEmpty())
+                        d->slotsOfService.erase(s);
+                }
             }
+            for (const IdRef *n = ids + c.come; n != ids + c.end; ++n)
+                d->slotsOfService[*n->id].append(slot);
         }
-        for (const IdRef *n = ids + c.come; d->slotsOfServiceMade && n != ids + c.end; ++n)
-            d->slotsOfService[*n->id].append(slot);
         for (const IdRef *id = ids + c.before; id != ids + c.gone; ++id) {
             const qsizetype size = affectedSet.size();
             affectedSet.insert({id->hash, *id->id});
